@@ -1,0 +1,173 @@
+#include "decimal.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "input_error.hpp"
+
+namespace cbm {
+
+namespace {
+
+constexpr Int128 pow10i(int n) {
+  Int128 p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+const std::string kExpected = "must be a decimal number such as \"0.17\" or \"1e-7\", got ";
+const std::string kLimit = "10^20";
+
+}  // namespace
+
+const Int128 Decimal::kMaxRaw = pow10i(38);
+
+std::string quote(const std::string& text) {
+  constexpr std::size_t kMax = 40;
+  std::string shown = text.size() <= kMax ? text : text.substr(0, kMax) + "...";
+  return "\"" + shown + "\"";
+}
+
+Decimal Decimal::fromRaw(Int128 raw, const std::string& what) {
+  if (raw > kMaxRaw || raw < -kMaxRaw)
+    throw InputError(what, "is too large: amounts are limited to " + kLimit);
+  return Decimal(raw);
+}
+
+Decimal Decimal::parse(std::string_view text, const std::string& field) {
+  const std::string original(text);
+  auto fail = [&](const std::string& problem) -> Decimal { throw InputError(field, problem); };
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  bool negative = false;
+  if (i < n && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+
+  // Mantissa digits with the decimal point removed; `pointShift` counts digits after the point.
+  std::string digits;
+  long pointShift = 0;
+  bool sawDigit = false, sawPoint = false;
+  for (; i < n; ++i) {
+    char c = text[i];
+    if (isDigit(c)) {
+      sawDigit = true;
+      if (digits.empty() && c == '0') {
+        if (sawPoint) ++pointShift;  // leading zeros after the point still shift
+        continue;
+      }
+      if (digits.size() > 80) return fail("has too many digits, got " + quote(original));
+      digits.push_back(c);
+      if (sawPoint) ++pointShift;
+    } else if (c == '.' && !sawPoint) {
+      sawPoint = true;
+    } else {
+      break;
+    }
+  }
+  if (!sawDigit) return fail(kExpected + quote(original));
+
+  long exponent = 0;
+  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    bool expNegative = false;
+    if (i < n && (text[i] == '+' || text[i] == '-')) expNegative = text[i++] == '-';
+    std::size_t start = i;
+    for (; i < n && isDigit(text[i]); ++i)
+      if (exponent < 100000) exponent = exponent * 10 + (text[i] - '0');
+    if (i == start) return fail(kExpected + quote(original));
+    if (expNegative) exponent = -exponent;
+  }
+  if (i != n) return fail(kExpected + quote(original));
+  if (digits.empty()) return Decimal(0);  // "0", "-0.000", "0e999"
+
+  // value = digits x 10^(exponent - pointShift); raw = digits x 10^(that + 18).
+  long shift = exponent - pointShift + kFractionDigits;
+  while (shift < 0 && digits.back() == '0') {
+    digits.pop_back();
+    ++shift;
+  }
+  if (shift < 0) return fail("has more than 18 decimal places, got " + quote(original));
+  auto tooLarge = [&] {
+    return fail("is too large: amounts are limited to " + kLimit + ", got " + quote(original));
+  };
+  if (static_cast<long>(digits.size()) + shift > 39) return tooLarge();
+  // At most 39 digits: each step stays below 10 x 10^38 < 2^127 before the range check.
+  Int128 raw = 0;
+  for (char c : digits) {
+    if (raw > kMaxRaw / 10) return tooLarge();
+    raw = raw * 10 + (c - '0');
+  }
+  for (long k = 0; k < shift; ++k) {
+    if (raw > kMaxRaw / 10) return tooLarge();
+    raw *= 10;
+  }
+  if (raw > kMaxRaw) return tooLarge();
+  return Decimal(negative ? -raw : raw);
+}
+
+Decimal Decimal::ratio(const BigInt& num, const BigInt& den, const std::string& what) {
+  BigInt q = num / den;  // truncates toward zero
+  if (q > BigInt(kMaxRaw) || q < -BigInt(kMaxRaw))
+    throw InputError(what, "is too large: amounts are limited to " + kLimit);
+  return Decimal(static_cast<Int128>(q));
+}
+
+Decimal Decimal::plus(Decimal other, const std::string& what) const {
+  return fromRaw(raw_ + other.raw_, what);  // |sum| < 2 x 10^38 < 2^127: no wrap
+}
+
+Decimal Decimal::minus(Decimal other, const std::string& what) const {
+  return fromRaw(raw_ - other.raw_, what);
+}
+
+Decimal Decimal::times(Decimal other, const std::string& what) const {
+  return ratio(big() * other.big(), BigInt(kScale), what);
+}
+
+double Decimal::toDouble() const { return std::strtod(str().c_str(), nullptr); }
+
+std::string toString(Int128 n) {
+  if (n == 0) return "0";
+  bool negative = n < 0;
+  // Work on the magnitude as unsigned so that the most negative value is handled too.
+  unsigned __int128 m = negative ? -static_cast<unsigned __int128>(n) : n;
+  char buffer[48];
+  int pos = sizeof buffer;
+  while (m > 0) {
+    buffer[--pos] = static_cast<char>('0' + static_cast<int>(m % 10));
+    m /= 10;
+  }
+  if (negative) buffer[--pos] = '-';
+  return std::string(buffer + pos, sizeof buffer - pos);
+}
+
+std::string Decimal::str() const {
+  Int128 magnitude = raw_ < 0 ? -raw_ : raw_;
+  std::string whole = toString(magnitude / kScale);
+  auto fraction = static_cast<std::int64_t>(magnitude % kScale);
+  std::string text = raw_ < 0 ? "-" + whole : whole;
+  if (fraction == 0) return text;
+  char digits[kFractionDigits + 1];
+  std::snprintf(digits, sizeof digits, "%018lld", static_cast<long long>(fraction));
+  std::string frac(digits);
+  frac.erase(frac.find_last_not_of('0') + 1);
+  return text + "." + frac;
+}
+
+BigInt pow10(int n) {
+  BigInt p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+std::string shortestText(double x) {
+  char buffer[32];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, x);
+    if (std::strtod(buffer, nullptr) == x) break;
+  }
+  return buffer;
+}
+
+}  // namespace cbm

@@ -1,0 +1,52 @@
+#include "parse.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "input_error.hpp"
+
+namespace cbm {
+
+Decimal parseAmount(std::string_view text, const std::string& field, Sign sign) {
+  Decimal value = Decimal::parse(text, field);
+  if (sign == Sign::positive && value <= Decimal())
+    throw InputError(field, "must be greater than 0, got " + quote(std::string(text)));
+  if (sign == Sign::nonNegative && value.isNegative())
+    throw InputError(field, "must not be negative, got " + quote(std::string(text)));
+  return value;
+}
+
+std::string wholeRange(std::int64_t min, std::int64_t max) {
+  if (max == std::numeric_limits<std::int64_t>::max())
+    return "a whole number >= " + std::to_string(min);
+  return "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+}
+
+std::int64_t parseWhole(std::string_view text, const std::string& field, std::int64_t min,
+                        std::int64_t max) {
+  auto fail = [&]() -> std::int64_t {
+    throw InputError(field, "must be " + wholeRange(min, max) + ", got " + quote(std::string(text)));
+  };
+  Decimal value;
+  try {
+    value = Decimal::parse(text, field);
+  } catch (const InputError&) {
+    return fail();
+  }
+  if (!value.isWhole()) return fail();
+  Int128 whole = value.wholePart();
+  if (whole < min || whole > max) return fail();
+  return static_cast<std::int64_t>(whole);
+}
+
+std::int64_t wholeFromDouble(double value, const std::string& field, std::int64_t min,
+                             std::int64_t max) {
+  // Every whole number the SPEC allows is below 2^53, so a double holds it exactly.
+  if (std::isfinite(value) && value == std::floor(value) && value >= static_cast<double>(min) &&
+      value <= static_cast<double>(max))
+    return static_cast<std::int64_t>(value);
+  throw InputError(field,
+                   "must be " + wholeRange(min, max) + ", got " + quote(shortestText(value)));
+}
+
+}  // namespace cbm

@@ -1,0 +1,115 @@
+#include "points.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <boost/multiprecision/cpp_bin_float.hpp>
+
+#include "calendar.hpp"
+#include "double_double.hpp"
+#include "input_error.hpp"
+#include "parse.hpp"
+
+namespace cbm {
+
+namespace {
+
+//! 50 significant digits: the reward needs 21 (3 before the point, 18 after) and the margin
+//! keeps truncation exact.
+using Float50 = boost::multiprecision::cpp_bin_float_50;
+
+// The exact decimal value of `d`: built from its integer raw value, never from a double.
+Float50 toFloat(Decimal d) { return Float50(d.big()) / Decimal::kScale; }
+
+constexpr std::int64_t kMaxCount = 1'000'000'000'000;  // days or friends: any real count fits
+
+}  // namespace
+
+Weight pointsWeight(const WeightInput& in, const PointsRules& rules) {
+  const std::int64_t streakDays = parseWhole(in.streakDays, "streakDays", 0, kMaxCount);
+  const Decimal totalPoints = parseAmount(in.totalPoints, "totalPoints", Sign::nonNegative);
+  const std::int64_t invites = parseWhole(in.invites, "invites", 0, kMaxCount);
+  Weight w;
+  w.vip = parseAmount(in.vip, "vip", Sign::nonNegative);
+  w.extra = parseAmount(in.extra, "extra", Sign::nonNegative);
+  w.checkin = tierWeight(rules.checkinTiers, Decimal::fromInteger(streakDays));
+  w.points = tierWeight(rules.pointsTiers, totalPoints);
+  w.invites = tierWeight(rules.inviteTiers, Decimal::fromInteger(invites));
+  const Decimal sum = w.checkin.plus(w.points, "weight")
+                          .plus(w.invites, "weight")
+                          .plus(w.vip, "weight")
+                          .plus(w.extra, "weight");
+  w.weight = std::min(sum, rules.weightCap);
+  return w;
+}
+
+namespace detail {
+
+// Fast path in double-double (relative error below 2^-95 for any rule values): the truncated
+// value, unless it lies so close to a multiple of 10^-18 that the error could cross it.
+std::optional<Int128> rewardWeiFast(Seconds t, Decimal weight, const PointsRules& rules) {
+  constexpr double kScale = 1e18;  // exact in a double
+  const DoubleDouble x = DoubleDouble::fromInt(rules.decayRate.raw()) * static_cast<double>(t) / kScale;
+  const DoubleDouble full = DoubleDouble::fromInt(rules.base.raw()) * DoubleDouble::fromInt(weight.raw()) / kScale;
+  const DoubleDouble wei = -(full * expm1(-x));
+  if (!(wei.hi < 1e38)) return std::nullopt;
+  const Int128 whole = wei.floorToInt();
+  const double fraction = (wei - DoubleDouble::fromInt(whole)).toDouble();
+  const double bound = wei.hi * 0x1p-88 + 0x1p-100;
+  if (fraction <= bound || fraction >= 1 - bound) return std::nullopt;
+  return whole;
+}
+
+// Exact path in 50 digits. With F = base x weight in wei and E = F e^-x, the reward is F - E;
+// F = q + r / 10^18 is exact, so floor(F - E) = q + floor((r - E) / 10^18) needs E only to its
+// own relative accuracy, whatever the size of x.
+Int128 rewardWeiExact(Seconds t, Decimal weight, const PointsRules& rules) {
+  const BigInt full = rules.base.big() * weight.big();  // wei x 10^18
+  const BigInt scale = Decimal::kScale;
+  const BigInt q = full / scale, r = full % scale;
+  const Float50 x = toFloat(rules.decayRate) * t;
+  const Float50 e = Float50(full) * exp(-x);
+  const BigInt below = static_cast<BigInt>(floor((Float50(r) - e) / Decimal::kScale));
+  return Decimal::ratio(q + below, 1, "reward").raw();
+}
+
+}  // namespace detail
+
+Decimal pointsReward(Seconds elapsedSeconds, Decimal weight, const PointsRules& rules) {
+  const Seconds t = std::min(elapsedSeconds, rules.maxSessionSeconds);
+  if (t <= 0 || weight.isZero() || rules.base.isZero()) return Decimal();
+  const std::optional<Int128> fast = detail::rewardWeiFast(t, weight, rules);
+  return Decimal::fromRaw(fast ? *fast : detail::rewardWeiExact(t, weight, rules), "reward");
+}
+
+Decimal parseWeight(const std::string& text, const std::string& field, const PointsRules& rules) {
+  const Decimal weight = parseAmount(text, field, Sign::nonNegative);
+  if (weight > rules.weightCap)
+    throw InputError(field, "must be at most " + rules.weightCap.str() + " (the weight cap), got " +
+                                quote(text));
+  return weight;
+}
+
+Decimal pointsReward(const std::string& elapsedSeconds, const std::string& weight,
+                     const PointsRules& rules) {
+  const Seconds elapsed = parseWhole(elapsedSeconds, "elapsedSeconds", 0, kMaxSeconds);
+  return pointsReward(elapsed, parseWeight(weight, "weight", rules), rules);
+}
+
+Streak streak(const std::vector<std::string>& checkins, const std::string& on) {
+  const Day day = parseDay(on, "on");
+  std::vector<Day> days;
+  days.reserve(checkins.size());
+  for (std::size_t i = 0; i < checkins.size(); ++i) {
+    const Day d = parseDay(checkins[i], "checkins[" + std::to_string(i) + "]");
+    if (d <= day) days.push_back(d);
+  }
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+
+  Streak s{0, !days.empty() && days.back() == day};
+  Day expected = s.checkedInOnDay ? day : day - 1;
+  for (auto it = days.rbegin(); it != days.rend() && *it == expected; ++it, --expected) ++s.days;
+  return s;
+}
+
+}  // namespace cbm

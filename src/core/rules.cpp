@@ -1,0 +1,185 @@
+#include "rules.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <sstream>
+
+#include "input_error.hpp"
+#include "parse.hpp"
+
+namespace cbm {
+
+namespace {
+
+const Decimal kMaxBaseRate = Decimal::fromInteger(1'000'000'000);  // WFI/s: far above any sane rate
+
+std::optional<Seconds> optionalSeconds(const std::string& text, const std::string& field) {
+  if (text == "none") return std::nullopt;
+  return parseWhole(text, field, 1, kMaxSeconds);
+}
+
+// "30:1,15:0.8" -> tiers sorted by min, largest first.
+std::vector<Tier> parseTiers(const std::string& text, const std::string& field) {
+  std::vector<Tier> tiers;
+  std::stringstream rows(text);
+  std::string row;
+  while (std::getline(rows, row, ',')) {
+    std::string name = field + "[" + std::to_string(tiers.size()) + "]";
+    auto colon = row.find(':');
+    if (colon == std::string::npos)
+      throw InputError(name, "must be a pair min:weight, got " + quote(row));
+    tiers.push_back({parseAmount(row.substr(0, colon), name + ".min", Sign::nonNegative),
+                     parseAmount(row.substr(colon + 1), name + ".weight", Sign::nonNegative)});
+  }
+  if (tiers.empty()) throw InputError(field, "must have at least one tier");
+  std::sort(tiers.begin(), tiers.end(), [](const Tier& a, const Tier& b) { return a.min > b.min; });
+  for (std::size_t i = 1; i < tiers.size(); ++i)
+    if (tiers[i].min == tiers[i - 1].min)
+      throw InputError(field, "has two tiers with min " + tiers[i].min.str());
+  return tiers;
+}
+
+// Applies each override through the setter registered under its name.
+template <class Rules>
+using Setter = std::function<void(Rules&, const std::string& text, const std::string& field)>;
+
+template <class Rules>
+void applyOverrides(Rules& rules, const std::map<std::string, Setter<Rules>>& setters,
+                    const std::vector<RuleText>& overrides) {
+  for (const auto& [name, text] : overrides) {
+    std::string field = "rules." + name;
+    auto setter = setters.find(name);
+    if (setter == setters.end()) throw InputError(field, "is not a rule of this call");
+    setter->second(rules, text, field);
+  }
+}
+
+}  // namespace
+
+PointsRules::PointsRules()
+    : checkinTiers(parseTiers("30:1,15:0.8,7:0.5,0:0.1", "checkinTiers")),
+      pointsTiers(parseTiers("5000:1,3000:0.5,1000:0.3", "pointsTiers")),
+      inviteTiers(parseTiers("30:1,10:0.5,5:0.2", "inviteTiers")) {}
+
+const char* toString(Amortization model) {
+  switch (model) {
+    case Amortization::none: return "none";
+    case Amortization::linear: return "linear";
+    case Amortization::exponential: return "exponential";
+  }
+  return "?";
+}
+
+PoolRules poolRules(const std::vector<RuleText>& overrides) {
+  using S = Setter<PoolRules>;
+  static const std::map<std::string, S> setters = {
+      {"baseRate", [](PoolRules& r, const std::string& t, const std::string& f) {
+         r.emission.baseRate = parseAmount(t, f, Sign::positive);
+         if (r.emission.baseRate > kMaxBaseRate)
+           throw InputError(f, "must be at most " + kMaxBaseRate.str() + " WFI per second, got " +
+                                   quote(t));
+       }},
+      {"halvingPeriod", [](PoolRules& r, const std::string& t, const std::string& f) {
+         r.emission.halvingPeriod = parseWhole(t, f, 1, kMaxSeconds);
+       }},
+      {"stages", [](PoolRules& r, const std::string& t, const std::string& f) {
+         r.emission.stages = static_cast<int>(parseWhole(t, f, 1, 100));
+       }},
+      {"supplyCap", [](PoolRules& r, const std::string& t, const std::string& f) {
+         if (t == "none") r.emission.supplyCap.reset();
+         else r.emission.supplyCap = parseAmount(t, f, Sign::positive);
+       }},
+      {"activationsPerSecond", [](PoolRules& r, const std::string& t, const std::string& f) {
+         r.activationsPerSecond = static_cast<int>(parseWhole(t, f, 1, 1'000'000));
+       }},
+      {"amortization", [](PoolRules& r, const std::string& t, const std::string& f) {
+         if (t == "none") r.amortization = Amortization::none;
+         else if (t == "linear") r.amortization = Amortization::linear;
+         else if (t == "exponential") r.amortization = Amortization::exponential;
+         else throw InputError(f, "must be \"none\", \"linear\" or \"exponential\", got " + quote(t));
+       }},
+      {"lifetime", [](PoolRules& r, const std::string& t, const std::string& f) {
+         r.lifetime = optionalSeconds(t, f);
+       }},
+      {"halfLife", [](PoolRules& r, const std::string& t, const std::string& f) {
+         r.halfLife = parseWhole(t, f, 1, kMaxSeconds);
+       }},
+  };
+  PoolRules rules;
+  applyOverrides(rules, setters, overrides);
+  if (rules.amortization == Amortization::linear && !rules.lifetime)
+    throw InputError("rules.lifetime", "the linear model needs a lifetime, got none");
+  return rules;
+}
+
+PointsRules pointsRules(const std::vector<RuleText>& overrides) {
+  using S = Setter<PointsRules>;
+  static const std::map<std::string, S> setters = {
+      {"base", [](PointsRules& r, const std::string& t, const std::string& f) {
+         r.base = parseAmount(t, f, Sign::nonNegative);
+       }},
+      {"decayRate", [](PointsRules& r, const std::string& t, const std::string& f) {
+         r.decayRate = parseAmount(t, f, Sign::positive);
+       }},
+      {"maxSessionSeconds", [](PointsRules& r, const std::string& t, const std::string& f) {
+         r.maxSessionSeconds = parseWhole(t, f, 1, kMaxSeconds);
+       }},
+      {"cooldownSeconds", [](PointsRules& r, const std::string& t, const std::string& f) {
+         r.cooldownSeconds = parseWhole(t, f, 0, kMaxSeconds);
+       }},
+      {"weightCap", [](PointsRules& r, const std::string& t, const std::string& f) {
+         r.weightCap = parseAmount(t, f, Sign::positive);
+       }},
+      {"checkinTiers", [](PointsRules& r, const std::string& t, const std::string& f) {
+         r.checkinTiers = parseTiers(t, f);
+       }},
+      {"pointsTiers", [](PointsRules& r, const std::string& t, const std::string& f) {
+         r.pointsTiers = parseTiers(t, f);
+       }},
+      {"inviteTiers", [](PointsRules& r, const std::string& t, const std::string& f) {
+         r.inviteTiers = parseTiers(t, f);
+       }},
+  };
+  PointsRules rules;
+  applyOverrides(rules, setters, overrides);
+  return rules;
+}
+
+Decimal tierWeight(const std::vector<Tier>& tiers, Decimal value) {
+  for (const Tier& tier : tiers)
+    if (value >= tier.min) return tier.weight;
+  return Decimal();
+}
+
+std::string defaultsJson() {
+  const PoolRules pool;
+  const PointsRules points;
+  auto str = [](const std::string& s) { return "\"" + s + "\""; };
+  auto tiers = [&](const std::vector<Tier>& ts) {
+    std::string out = "[";
+    for (const Tier& t : ts)
+      out += std::string(out.size() > 1 ? "," : "") + "{\"min\":" + str(t.min.str()) +
+             ",\"weight\":" + str(t.weight.str()) + "}";
+    return out + "]";
+  };
+  std::ostringstream json;
+  json << "{\"pool\":{\"baseRate\":" << str(pool.emission.baseRate.str())
+       << ",\"halvingPeriod\":" << pool.emission.halvingPeriod
+       << ",\"stages\":" << pool.emission.stages << ",\"supplyCap\":null"
+       << ",\"activationsPerSecond\":" << pool.activationsPerSecond
+       << ",\"amortization\":" << str(toString(pool.amortization))
+       << ",\"lifetime\":" << *pool.lifetime << ",\"halfLife\":" << pool.halfLife << "}"
+       << ",\"points\":{\"base\":" << str(points.base.str())
+       << ",\"decayRate\":" << str(points.decayRate.str())
+       << ",\"maxSessionSeconds\":" << points.maxSessionSeconds
+       << ",\"cooldownSeconds\":" << points.cooldownSeconds
+       << ",\"weightCap\":" << str(points.weightCap.str())
+       << ",\"checkinTiers\":" << tiers(points.checkinTiers)
+       << ",\"pointsTiers\":" << tiers(points.pointsTiers)
+       << ",\"inviteTiers\":" << tiers(points.inviteTiers) << "}"
+       << ",\"secondsPerYear\":" << kSecondsPerYear << "}";
+  return json.str();
+}
+
+}  // namespace cbm

@@ -1,0 +1,81 @@
+// The rule set of SPEC sections 1-3 and 7: every parameter with its default, overridable per call.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "decimal.hpp"
+
+namespace cbm {
+
+//! Whole seconds since the pool's genesis (or since the Unix epoch for points sessions).
+using Seconds = std::int64_t;
+
+constexpr Seconds kSecondsPerDay = 86'400;
+//! The SPEC's year: 365 days.
+constexpr Seconds kSecondsPerYear = 365 * kSecondsPerDay;
+//! The longest span any rule or horizon may have: 100 years. Beyond it the rules mean nothing.
+constexpr Seconds kMaxSeconds = 100 * kSecondsPerYear;
+
+/// SPEC 1: Systematic Halving.
+struct EmissionRules {
+  Decimal baseRate = Decimal::fromInteger(8);  //!< WFI per second in stage 1
+  Seconds halvingPeriod = 2 * kSecondsPerYear;
+  int stages = 4;
+  std::optional<Decimal> supplyCap;  //!< WFI; none by default
+};
+
+/// SPEC 3: how a unit's efficiency falls with age.
+enum class Amortization { none, linear, exponential };
+
+/// SPEC 1-3: everything the pool simulation needs.
+struct PoolRules {
+  EmissionRules emission;
+  int activationsPerSecond = 1;
+  Amortization amortization = Amortization::linear;
+  std::optional<Seconds> lifetime = 8 * kSecondsPerYear;  //!< none: units never retire
+  Seconds halfLife = 2 * kSecondsPerYear;                 //!< exponential model only
+};
+
+/// One row of a weight table: a value >= `min` earns `weight`.
+struct Tier {
+  Decimal min;
+  Decimal weight;
+};
+
+/// SPEC 7: points mining.
+struct PointsRules {
+  Decimal base = Decimal::fromInteger(100);               //!< points per full session at weight 1
+  Decimal decayRate = Decimal::parse("0.0001", "decayRate");  //!< per second, in exp(-rate x t)
+  Seconds maxSessionSeconds = kSecondsPerDay;             //!< t = min(elapsed, this)
+  Seconds cooldownSeconds = kSecondsPerDay;               //!< between two session starts
+  Decimal weightCap = Decimal::fromInteger(5);
+  std::vector<Tier> checkinTiers;  //!< by streak days
+  std::vector<Tier> pointsTiers;   //!< by total points
+  std::vector<Tier> inviteTiers;   //!< by invited friends
+  PointsRules();
+};
+
+/// A rule override as it arrives from the caller: the rule's name and its value as text
+/// ("halvingPeriod" -> "62985600", "supplyCap" -> "none", "checkinTiers" -> "30:1,15:0.8").
+using RuleText = std::pair<std::string, std::string>;
+
+/// The defaults with `overrides` applied; InputError("rules.<name>", ...) for an unknown rule or
+/// a bad value. Unknown names are errors: they are usually typos.
+PoolRules poolRules(const std::vector<RuleText>& overrides);
+PointsRules pointsRules(const std::vector<RuleText>& overrides);
+
+/// The weight a table gives to `value`: the tier with the largest min <= value, else 0.
+Decimal tierWeight(const std::vector<Tier>& tiers, Decimal value);
+
+/// The default rule set as JSON (the `defaults()` call of SPEC 8): {pool, points,
+/// secondsPerYear}, each group shaped as the `rules` of the calls that take it. Amounts are
+/// strings.
+std::string defaultsJson();
+
+const char* toString(Amortization model);
+
+}  // namespace cbm

@@ -1,0 +1,125 @@
+#include "session.hpp"
+
+#include <algorithm>
+
+#include "input_error.hpp"
+#include "parse.hpp"
+#include "points.hpp"
+
+namespace cbm {
+
+namespace {
+
+std::optional<UnixSeconds> optionalTime(const std::string& text, const std::string& field) {
+  if (text.empty()) return std::nullopt;
+  return parseWhole(text, field, 0, kMaxUnixSeconds);
+}
+
+std::string textOf(const std::optional<UnixSeconds>& t) { return t ? std::to_string(*t) : ""; }
+
+// The earliest start the cooldown allows.
+UnixSeconds allowedStart(const PointsAccount& account, UnixSeconds now,
+                         const PointsRules& rules) {
+  if (!account.lastStartedAt) return now;
+  return std::max(now, *account.lastStartedAt + rules.cooldownSeconds);
+}
+
+void requireNotBefore(UnixSeconds now, std::optional<UnixSeconds> earlier, const char* what) {
+  if (earlier && now < *earlier)
+    throw InputError("now", "is before " + std::string(what) + " (" + formatUtc(*earlier) +
+                                "), got " + formatUtc(now));
+}
+
+}  // namespace
+
+UnixSeconds parseNow(const std::string& text) {
+  return parseWhole(text, "now", 0, kMaxUnixSeconds);
+}
+
+PointsAccount readAccount(const PointsAccountText& text, const PointsRules& rules) {
+  PointsAccount a;
+  a.totalPoints = parseAmount(text.totalPoints, "account.totalPoints", Sign::nonNegative);
+  a.activeSince = optionalTime(text.activeSince, "account.activeSince");
+  a.lastStartedAt = optionalTime(text.lastStartedAt, "account.lastStartedAt");
+  a.lastCollectedAt = optionalTime(text.lastCollectedAt, "account.lastCollectedAt");
+  if (!text.lastReward.empty())
+    a.lastReward = parseAmount(text.lastReward, "account.lastReward", Sign::nonNegative);
+  if (a.activeSince) {
+    if (text.activeWeight.empty())
+      throw InputError("account.activeWeight", "is required while a session is active");
+    a.activeWeight = parseWeight(text.activeWeight, "account.activeWeight", rules);
+    if (!a.lastStartedAt) a.lastStartedAt = a.activeSince;
+    if (*a.lastStartedAt != *a.activeSince)
+      throw InputError("account.lastStartedAt",
+                       "must equal activeSince while a session is active, got " +
+                           quote(text.lastStartedAt));
+  } else if (!text.activeWeight.empty()) {
+    throw InputError("account.activeWeight", "is only allowed while a session is active");
+  }
+  if (a.lastReward.has_value() != a.lastCollectedAt.has_value())
+    throw InputError(a.lastReward ? "account.lastCollectedAt" : "account.lastReward",
+                     "lastReward and lastCollectedAt go together");
+  return a;
+}
+
+PointsAccountText writeAccount(const PointsAccount& a) {
+  PointsAccountText t;
+  t.totalPoints = a.totalPoints.str();
+  t.activeSince = textOf(a.activeSince);
+  t.activeWeight = a.activeSince ? a.activeWeight.str() : "";
+  t.lastStartedAt = textOf(a.lastStartedAt);
+  t.lastReward = a.lastReward ? a.lastReward->str() : "";
+  t.lastCollectedAt = textOf(a.lastCollectedAt);
+  return t;
+}
+
+PointsAccount startSession(const PointsAccount& account, UnixSeconds now, Decimal weight,
+                           const PointsRules& rules) {
+  if (account.activeSince)
+    throw RuleError("a session is already running since " + formatUtc(*account.activeSince) +
+                    "; stop it before starting another");
+  requireNotBefore(now, account.lastStartedAt, "the last session start");
+  requireNotBefore(now, account.lastCollectedAt, "the last collection");
+  const UnixSeconds allowed = allowedStart(account, now, rules);
+  if (now < allowed)
+    throw RuleError("the last session started at " + formatUtc(*account.lastStartedAt) +
+                    ", less than " + formatDuration(rules.cooldownSeconds) +
+                    " ago; the next start is allowed at " + formatUtc(allowed));
+  PointsAccount next = account;
+  next.activeSince = now;
+  next.activeWeight = weight;
+  next.lastStartedAt = now;
+  return next;
+}
+
+StopResult stopSession(const PointsAccount& account, UnixSeconds now, const PointsRules& rules) {
+  if (!account.activeSince) throw RuleError("no session is running: there is nothing to stop");
+  requireNotBefore(now, account.activeSince, "the session start");
+  StopResult r{account, pointsReward(now - *account.activeSince, account.activeWeight, rules)};
+  r.account.totalPoints = account.totalPoints.plus(r.reward, "account.totalPoints");
+  r.account.activeSince.reset();
+  r.account.activeWeight = Decimal();
+  r.account.lastReward = r.reward;
+  r.account.lastCollectedAt = now;
+  return r;
+}
+
+SessionStatus sessionStatus(const PointsAccount& account, UnixSeconds now,
+                            const PointsRules& rules) {
+  SessionStatus s;
+  s.lastReward = account.lastReward;
+  s.lastCollectedAt = account.lastCollectedAt;
+  if (account.activeSince) {
+    requireNotBefore(now, account.activeSince, "the session start");
+    s.active = true;
+    s.startedAt = *account.activeSince;
+    s.elapsedSeconds = now - s.startedAt;
+    s.weight = account.activeWeight;
+    s.estimatedPoints = pointsReward(s.elapsedSeconds, s.weight, rules);
+  }
+  // While a session runs, a start also needs it stopped first; this is the cooldown's answer.
+  s.nextStartAt = allowedStart(account, now, rules);
+  return s;
+}
+
+}  // namespace cbm

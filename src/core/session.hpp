@@ -1,0 +1,71 @@
+// SPEC 7: the points-mining session rules (start, stop, status), as pure functions on a state.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "calendar.hpp"
+#include "decimal.hpp"
+#include "rules.hpp"
+
+namespace cbm {
+
+/// A request the rules refuse at this moment (a second start within 24 h, a stop with no
+/// session). Not bad input: the same call can succeed later.
+class RuleError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Everything the rules need to know about one user's mining. Times are Unix seconds (UTC).
+struct PointsAccount {
+  Decimal totalPoints;
+  std::optional<UnixSeconds> activeSince;   //!< start of the running session
+  Decimal activeWeight;                     //!< its weight, fixed at start
+  std::optional<UnixSeconds> lastStartedAt;  //!< the most recent start, running or not
+  std::optional<Decimal> lastReward;        //!< points of the last stopped session
+  std::optional<UnixSeconds> lastCollectedAt;
+};
+
+/// The account as text: "" for a field that is absent (null in JS).
+struct PointsAccountText {
+  std::string totalPoints = "0";
+  std::string activeSince, activeWeight, lastStartedAt, lastReward, lastCollectedAt;
+};
+
+/// Reads and checks an account (times in range, an active session has a weight, the last
+/// start is not before the active one...); InputError("account.<field>") otherwise.
+PointsAccount readAccount(const PointsAccountText& text, const PointsRules& rules);
+PointsAccountText writeAccount(const PointsAccount& account);
+
+/// Reads `now` (Unix seconds, whole) for the session calls.
+UnixSeconds parseNow(const std::string& text);
+
+/// Starts a session at `now` with `weight`. RuleError if one is running or the last one started
+/// less than cooldownSeconds ago (the message says when a start is allowed).
+PointsAccount startSession(const PointsAccount& account, UnixSeconds now, Decimal weight,
+                           const PointsRules& rules);
+
+/// Stops the running session at `now` and adds its reward to the total. RuleError if none runs.
+struct StopResult {
+  PointsAccount account;
+  Decimal reward;
+};
+StopResult stopSession(const PointsAccount& account, UnixSeconds now, const PointsRules& rules);
+
+/// What the status screen shows at `now`.
+struct SessionStatus {
+  bool active = false;
+  UnixSeconds startedAt = 0;    //!< active only
+  Seconds elapsedSeconds = 0;   //!< active only
+  Decimal estimatedPoints;      //!< active only: the reward if stopped now
+  Decimal weight;               //!< active only
+  std::optional<Decimal> lastReward;
+  std::optional<UnixSeconds> lastCollectedAt;
+  UnixSeconds nextStartAt = 0;  //!< the first second a start is allowed (now, if already)
+};
+SessionStatus sessionStatus(const PointsAccount& account, UnixSeconds now,
+                            const PointsRules& rules);
+
+}  // namespace cbm

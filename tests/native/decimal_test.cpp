@@ -1,0 +1,69 @@
+// The decimal type: parsing, printing, truncation and range (SPEC 0).
+#include <doctest/doctest.h>
+
+#include "decimal.hpp"
+#include "input_error.hpp"
+
+using cbm::Decimal;
+
+namespace {
+std::string roundTrip(const char* text) { return Decimal::parse(text, "x").str(); }
+std::string errorOf(const char* text) {
+  try {
+    Decimal::parse(text, "price");
+  } catch (const cbm::InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+}  // namespace
+
+TEST_CASE("decimal strings are read exactly, in every form a JS number prints") {
+  CHECK(roundTrip("0.0001") == "0.0001");
+  CHECK(Decimal::parse("0.0001", "x").raw() == 100'000'000'000'000);
+  CHECK(roundTrip("51.324774404002834994") == "51.324774404002834994");
+  CHECK(roundTrip("1e-7") == "0.0000001");
+  CHECK(roundTrip("2.5E3") == "2500");
+  CHECK(roundTrip("1e+20") == "100000000000000000000");
+  CHECK(roundTrip("-0") == "0");
+  CHECK(roundTrip("-0.5") == "-0.5");
+  CHECK(roundTrip("+7") == "7");
+  CHECK(roundTrip("000120.5000") == "120.5");
+  CHECK(roundTrip(".25") == "0.25");
+  CHECK(roundTrip("5.") == "5");
+  CHECK(roundTrip("0e999") == "0");
+  CHECK(roundTrip("1000e-21") == "0.000000000000000001");
+  CHECK(roundTrip("100000000000000000000") == "100000000000000000000");  // the limit, 10^20
+  CHECK(roundTrip("-100000000000000000000") == "-100000000000000000000");
+}
+
+TEST_CASE("bad decimal text is an InputError naming the field and the problem") {
+  CHECK(errorOf("abc") == "price: must be a decimal number such as \"0.17\" or \"1e-7\", got \"abc\"");
+  CHECK(errorOf("") == "price: must be a decimal number such as \"0.17\" or \"1e-7\", got \"\"");
+  for (const char* bad : {"NaN", "Infinity", "-Infinity", "0x10", " 5", "5 ", "1e", "1e+", ".", "-",
+                          "1.2.3", "1,5", "--1"})
+    CHECK_MESSAGE(errorOf(bad).find("must be a decimal number") != std::string::npos, bad);
+  CHECK(errorOf("1e400") == "price: is too large: amounts are limited to 10^20, got \"1e400\"");
+  CHECK(errorOf("100000000000000000000.000000000000000001").find("too large") != std::string::npos);
+  CHECK(errorOf("1e-19") == "price: has more than 18 decimal places, got \"1e-19\"");
+  CHECK(errorOf("0.1234567890123456789").find("more than 18 decimal places") != std::string::npos);
+  CHECK(errorOf("1e-99999999999").find("more than 18 decimal places") != std::string::npos);
+  CHECK(errorOf(std::string(100, '9').c_str()).find("...") != std::string::npos);  // shortened
+}
+
+TEST_CASE("arithmetic truncates toward zero and is checked") {
+  Decimal third = Decimal::ratio(1, 3, "x");
+  CHECK(third.raw() == 0);  // 1/3 of one wei
+  CHECK(Decimal::ratio(cbm::BigInt(Decimal::kScale), 3, "x").str() == "0.333333333333333333");
+  CHECK(Decimal::ratio(-cbm::BigInt(Decimal::kScale), 3, "x").str() == "-0.333333333333333333");
+  Decimal a = Decimal::parse("3091.78944", "a"), b = Decimal::parse("0.17", "b");
+  CHECK(a.times(b, "p").str() == "525.6042048");
+  Decimal big = Decimal::parse("1e20", "x");
+  CHECK_THROWS_WITH_AS(big.plus(big, "total"), "total: is too large: amounts are limited to 10^20",
+                       cbm::InputError);
+  CHECK_THROWS_AS(big.times(Decimal::fromInteger(2), "t"), cbm::InputError);
+  CHECK(cbm::toString(-(cbm::Int128(1) << 126)) == "-85070591730234615865843651857942052864");
+  CHECK(cbm::shortestText(0.1) == "0.1");
+  CHECK(cbm::shortestText(2.5) == "2.5");
+  CHECK(cbm::shortestText(1e21) == "1e+21");
+}

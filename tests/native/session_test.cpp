@@ -1,0 +1,104 @@
+// SPEC 7: the session rules: one at a time, 24 h between starts, stop collects the reward.
+#include <doctest/doctest.h>
+
+#include "calendar.hpp"
+#include "input_error.hpp"
+#include "session.hpp"
+
+#include <functional>
+
+namespace {
+const cbm::PointsRules kRules;
+constexpr cbm::UnixSeconds kStart = 1'795'248'000;  // 2026-11-21T08:00:00Z
+constexpr cbm::Seconds kHour = 3600;
+
+std::string ruleErrorOf(const std::function<void()>& call) {
+  try {
+    call();
+  } catch (const cbm::RuleError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+}  // namespace
+
+TEST_CASE("UTC times print as ISO 8601") {
+  CHECK(cbm::formatUtc(kStart) == "2026-11-21T08:00:00Z");
+  CHECK(cbm::formatUtc(0) == "1970-01-01T00:00:00Z");
+  CHECK(cbm::formatUtc(cbm::kMaxUnixSeconds) == "9999-12-31T23:59:59Z");
+  CHECK(cbm::formatDay(cbm::parseDay("2028-02-29", "d")) == "2028-02-29");
+}
+
+TEST_CASE("start, status, stop: the reward is added to the total") {
+  cbm::PointsAccount account = cbm::readAccount({"1000"}, kRules);
+  account = cbm::startSession(account, kStart, cbm::Decimal::parse("1", "w"), kRules);
+
+  cbm::SessionStatus status = cbm::sessionStatus(account, kStart + 2 * kHour, kRules);
+  CHECK(status.active);
+  CHECK(status.startedAt == kStart);
+  CHECK(status.elapsedSeconds == 2 * kHour);
+  CHECK(status.estimatedPoints.str() == "51.324774404002834994");
+  CHECK(status.nextStartAt == kStart + 24 * kHour);
+
+  cbm::StopResult stopped = cbm::stopSession(account, kStart + 8 * kHour, kRules);
+  CHECK(stopped.reward.str() == "94.386523716586627852");
+  CHECK(stopped.account.totalPoints.str() == "1094.386523716586627852");
+  CHECK_FALSE(stopped.account.activeSince);
+
+  status = cbm::sessionStatus(stopped.account, kStart + 9 * kHour, kRules);
+  CHECK_FALSE(status.active);
+  CHECK(status.lastReward->str() == "94.386523716586627852");
+  CHECK(status.lastCollectedAt == kStart + 8 * kHour);
+  CHECK(status.nextStartAt == kStart + 24 * kHour);
+}
+
+TEST_CASE("a second start within 24 h fails and says when it will be allowed") {
+  auto account = cbm::startSession(cbm::readAccount({}, kRules), kStart,
+                                   cbm::Decimal::parse("1.8", "w"), kRules);
+  CHECK(ruleErrorOf([&] {
+          cbm::startSession(account, kStart + kHour, cbm::Decimal::parse("1", "w"), kRules);
+        }) == "a session is already running since 2026-11-21T08:00:00Z; stop it before "
+              "starting another");
+  account = cbm::stopSession(account, kStart + 2 * kHour, kRules).account;
+  CHECK(ruleErrorOf([&] {
+          cbm::startSession(account, kStart + 3 * kHour, cbm::Decimal::parse("1", "w"), kRules);
+        }) == "the last session started at 2026-11-21T08:00:00Z, less than 24 h ago; the next "
+              "start is allowed at 2026-11-22T08:00:00Z");
+  CHECK(ruleErrorOf([&] {
+          cbm::startSession(account, kStart + 24 * kHour - 1, cbm::Decimal::parse("1", "w"),
+                            kRules);
+        }).find("next start is allowed at 2026-11-22T08:00:00Z") != std::string::npos);
+  auto again = cbm::startSession(account, kStart + 24 * kHour, cbm::Decimal::parse("1", "w"), kRules);
+  CHECK(again.activeSince == kStart + 24 * kHour);
+  // The weight of a session is the one at its start.
+  CHECK(cbm::stopSession(again, kStart + 50 * kHour, kRules).reward.str() ==
+        "99.982311309775743331");
+}
+
+TEST_CASE("stop with no session fails; times must not run backwards") {
+  auto account = cbm::readAccount({}, kRules);
+  CHECK(ruleErrorOf([&] { cbm::stopSession(account, kStart, kRules); }) ==
+        "no session is running: there is nothing to stop");
+  account = cbm::startSession(account, kStart, cbm::Decimal::parse("1", "w"), kRules);
+  CHECK_THROWS_WITH_AS(cbm::stopSession(account, kStart - 1, kRules),
+                       "now: is before the session start (2026-11-21T08:00:00Z), got "
+                       "2026-11-21T07:59:59Z",
+                       cbm::InputError);
+}
+
+TEST_CASE("accounts are checked when read") {
+  CHECK_THROWS_WITH(cbm::readAccount({"0", "100"}, kRules),
+                    "account.activeWeight: is required while a session is active");
+  CHECK_THROWS_WITH(cbm::readAccount({"0", "", "1"}, kRules),
+                    "account.activeWeight: is only allowed while a session is active");
+  CHECK_THROWS_WITH(cbm::readAccount({"-1"}, kRules),
+                    "account.totalPoints: must not be negative, got \"-1\"");
+  CHECK_THROWS_WITH(cbm::readAccount({"0", "", "", "", "5"}, kRules),
+                    "account.lastCollectedAt: lastReward and lastCollectedAt go together");
+  cbm::PointsAccountText text = cbm::writeAccount(cbm::startSession(
+      cbm::readAccount({"12.5"}, kRules), kStart, cbm::Decimal::parse("2.6", "w"), kRules));
+  CHECK(text.totalPoints == "12.5");
+  CHECK(text.activeSince == std::to_string(kStart));
+  CHECK(text.activeWeight == "2.6");
+  CHECK(cbm::writeAccount(cbm::readAccount(text, kRules)).activeWeight == "2.6");
+}
