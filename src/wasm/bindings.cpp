@@ -1,0 +1,316 @@
+// The embind layer: converts between JS values and the core, nothing else.
+//
+// Every bound function catches every exception and returns it as a value: a C++ exception that
+// escapes to JS arrives as a bare number and leaks WASM stack on each call. web/lib/cbmcalc.js
+// turns the `error` of an outcome into a thrown Error. Amounts cross as decimal strings; seconds
+// as JS numbers (all below 2^53); rules as [name, text] pairs. Nothing returned needs delete().
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <new>
+#include <string>
+#include <vector>
+
+#include "apr.hpp"
+#include "emission.hpp"
+#include "input_error.hpp"
+#include "points.hpp"
+#include "rules.hpp"
+#include "session.hpp"
+
+using emscripten::val;
+using JSArray = val;  // a JS array, read element by element
+
+namespace {
+
+/// Why a call failed: code "INVALID_INPUT" (with the field), "NOT_ALLOWED" (a session rule),
+/// "OUT_OF_MEMORY" or "INTERNAL". An empty code means success.
+struct Failure {
+  std::string code, field, message;
+};
+
+template <class T>
+struct Outcome {
+  Failure error;
+  T value{};
+};
+
+template <class F>
+auto guarded(F&& compute) -> Outcome<decltype(compute())> {
+  Outcome<decltype(compute())> out;
+  try {
+    out.value = compute();
+  } catch (const cbm::InputError& e) {
+    out.error = {"INVALID_INPUT", e.field(), e.what()};
+  } catch (const cbm::RuleError& e) {
+    out.error = {"NOT_ALLOWED", "", e.what()};
+  } catch (const std::bad_alloc&) {
+    out.error = {"OUT_OF_MEMORY", "", "out of memory: the input is too large for this device"};
+  } catch (const std::exception& e) {
+    out.error = {"INTERNAL", "", std::string("internal error: ") + e.what()};
+  } catch (...) {
+    out.error = {"INTERNAL", "", "internal error"};
+  }
+  return out;
+}
+
+std::vector<cbm::RuleText> ruleTexts(const JSArray& pairs) {
+  std::vector<cbm::RuleText> rules;
+  const auto n = pairs["length"].as<unsigned>();
+  for (unsigned i = 0; i < n; ++i)
+    rules.emplace_back(pairs[i][0].as<std::string>(), pairs[i][1].as<std::string>());
+  return rules;
+}
+
+std::vector<std::string> strings(const JSArray& array) {
+  return emscripten::vecFromJSArray<std::string>(array);
+}
+
+const cbm::PointsRules& defaultPointsRules() {
+  static const cbm::PointsRules rules;
+  return rules;
+}
+
+// Points calls happen on every keystroke: skip rebuilding the default tables.
+cbm::PointsRules pointsRulesFrom(const JSArray& pairs) {
+  auto overrides = ruleTexts(pairs);
+  return overrides.empty() ? defaultPointsRules() : cbm::pointsRules(overrides);
+}
+
+double seconds(std::int64_t s) { return static_cast<double>(s); }
+
+// --- emission ---------------------------------------------------------------------------------
+
+struct EmissionOut {
+  std::string emitted, rate, total;
+  int stage = 0;
+  double nextHalvingAt = -1;  // -1: none
+  double endsAt = 0;
+};
+
+Outcome<EmissionOut> emission(const std::string& from, const std::string& to, const JSArray& rules) {
+  return guarded([&] {
+    const cbm::EmissionReport r =
+        cbm::emissionReport(from, to, cbm::poolRules(ruleTexts(rules)).emission);
+    EmissionOut out{r.emitted.str(), r.rate.str(), r.total.str(), r.stage, -1, seconds(r.endsAt)};
+    if (r.nextHalvingAt) out.nextHalvingAt = seconds(*r.nextHalvingAt);
+    return out;
+  });
+}
+
+// --- APR --------------------------------------------------------------------------------------
+
+struct AprOut {
+  std::string aprPercent, yearlyReward, yearlyRewardUsd, contributionUsd, netGainPercent,
+      netGainUsd;
+};
+
+Outcome<AprOut> apr(const cbm::AprInput& input) {
+  return guarded([&] {
+    const cbm::AprResult r = cbm::apr(input);
+    return AprOut{r.aprPercent.str(),      r.yearlyReward.str(),   r.yearlyRewardUsd.str(),
+                  r.contributionUsd.str(), r.netGainPercent.str(), r.netGainUsd.str()};
+  });
+}
+
+Outcome<std::string> blockReward(const cbm::ShareInput& input) {
+  return guarded([&] { return cbm::blockReward(input).str(); });
+}
+
+Outcome<std::string> impliedPoolPower(const cbm::PoolSizeInput& input) {
+  return guarded([&] { return cbm::impliedPoolPower(input).str(); });
+}
+
+// --- points -----------------------------------------------------------------------------------
+
+struct WeightOut {
+  std::string weight, checkin, points, invites, vip, extra;
+};
+
+Outcome<WeightOut> pointsWeight(const cbm::WeightInput& input, const JSArray& rules) {
+  return guarded([&] {
+    const cbm::Weight w = cbm::pointsWeight(input, pointsRulesFrom(rules));
+    return WeightOut{w.weight.str(),  w.checkin.str(), w.points.str(),
+                     w.invites.str(), w.vip.str(),     w.extra.str()};
+  });
+}
+
+Outcome<std::string> pointsReward(const std::string& elapsed, const std::string& weight,
+                                  const JSArray& rules) {
+  return guarded([&] { return cbm::pointsReward(elapsed, weight, pointsRulesFrom(rules)).str(); });
+}
+
+struct StreakOut {
+  double days = 0;
+  bool checkedInOnDay = false;
+};
+
+Outcome<StreakOut> streak(const JSArray& checkins, const std::string& on) {
+  return guarded([&] {
+    const cbm::Streak s = cbm::streak(strings(checkins), on);
+    return StreakOut{static_cast<double>(s.days), s.checkedInOnDay};
+  });
+}
+
+// --- sessions ---------------------------------------------------------------------------------
+
+Outcome<cbm::PointsAccountText> startSession(const cbm::PointsAccountText& account,
+                                             const std::string& now, const std::string& weight,
+                                             const JSArray& rules) {
+  return guarded([&] {
+    const cbm::PointsRules r = pointsRulesFrom(rules);
+    return cbm::writeAccount(cbm::startSession(cbm::readAccount(account, r), cbm::parseNow(now),
+                                               cbm::parseWeight(weight, "weight", r), r));
+  });
+}
+
+Outcome<cbm::PointsAccountText> checkAccount(const cbm::PointsAccountText& account,
+                                             const JSArray& rules) {
+  return guarded([&] { return cbm::writeAccount(cbm::readAccount(account, pointsRulesFrom(rules))); });
+}
+
+struct StopOut {
+  cbm::PointsAccountText account;
+  std::string reward;
+};
+
+Outcome<StopOut> stopSession(const cbm::PointsAccountText& account, const std::string& now,
+                             const JSArray& rules) {
+  return guarded([&] {
+    const cbm::PointsRules r = pointsRulesFrom(rules);
+    const cbm::StopResult s = cbm::stopSession(cbm::readAccount(account, r), cbm::parseNow(now), r);
+    return StopOut{cbm::writeAccount(s.account), s.reward.str()};
+  });
+}
+
+struct StatusOut {
+  bool active = false;
+  double startedAt = -1, elapsedSeconds = 0, lastCollectedAt = -1, nextStartAt = 0;
+  std::string estimatedPoints, weight, lastReward;  // "" when absent
+};
+
+Outcome<StatusOut> sessionStatus(const cbm::PointsAccountText& account, const std::string& now,
+                                 const JSArray& rules) {
+  return guarded([&] {
+    const cbm::PointsRules r = pointsRulesFrom(rules);
+    const cbm::SessionStatus s = cbm::sessionStatus(cbm::readAccount(account, r),
+                                                    cbm::parseNow(now), r);
+    StatusOut out;
+    out.active = s.active;
+    out.nextStartAt = seconds(s.nextStartAt);
+    if (s.active) {
+      out.startedAt = seconds(s.startedAt);
+      out.elapsedSeconds = seconds(s.elapsedSeconds);
+      out.estimatedPoints = s.estimatedPoints.str();
+      out.weight = s.weight.str();
+    }
+    if (s.lastReward) out.lastReward = s.lastReward->str();
+    if (s.lastCollectedAt) out.lastCollectedAt = seconds(*s.lastCollectedAt);
+    return out;
+  });
+}
+
+template <class T>
+void registerOutcome(const char* name) {
+  emscripten::value_object<Outcome<T>>(name)
+      .field("error", &Outcome<T>::error)
+      .field("value", &Outcome<T>::value);
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(cbmcalc) {
+  using emscripten::function;
+  using emscripten::value_object;
+
+  value_object<Failure>("Failure")
+      .field("code", &Failure::code)
+      .field("field", &Failure::field)
+      .field("message", &Failure::message);
+
+  value_object<cbm::AprInput>("AprInput")
+      .field("blockReward", &cbm::AprInput::blockReward)
+      .field("tokenPrice", &cbm::AprInput::tokenPrice)
+      .field("units", &cbm::AprInput::units)
+      .field("unitPrice", &cbm::AprInput::unitPrice);
+  value_object<AprOut>("AprOut")
+      .field("aprPercent", &AprOut::aprPercent)
+      .field("yearlyReward", &AprOut::yearlyReward)
+      .field("yearlyRewardUsd", &AprOut::yearlyRewardUsd)
+      .field("contributionUsd", &AprOut::contributionUsd)
+      .field("netGainPercent", &AprOut::netGainPercent)
+      .field("netGainUsd", &AprOut::netGainUsd);
+  value_object<cbm::ShareInput>("ShareInput")
+      .field("units", &cbm::ShareInput::units)
+      .field("poolPower", &cbm::ShareInput::poolPower)
+      .field("rate", &cbm::ShareInput::rate);
+  value_object<cbm::PoolSizeInput>("PoolSizeInput")
+      .field("units", &cbm::PoolSizeInput::units)
+      .field("blockReward", &cbm::PoolSizeInput::blockReward)
+      .field("rate", &cbm::PoolSizeInput::rate);
+  value_object<EmissionOut>("EmissionOut")
+      .field("emitted", &EmissionOut::emitted)
+      .field("rate", &EmissionOut::rate)
+      .field("total", &EmissionOut::total)
+      .field("stage", &EmissionOut::stage)
+      .field("nextHalvingAt", &EmissionOut::nextHalvingAt)
+      .field("endsAt", &EmissionOut::endsAt);
+  value_object<cbm::WeightInput>("WeightInput")
+      .field("streakDays", &cbm::WeightInput::streakDays)
+      .field("totalPoints", &cbm::WeightInput::totalPoints)
+      .field("invites", &cbm::WeightInput::invites)
+      .field("vip", &cbm::WeightInput::vip)
+      .field("extra", &cbm::WeightInput::extra);
+  value_object<WeightOut>("WeightOut")
+      .field("weight", &WeightOut::weight)
+      .field("checkin", &WeightOut::checkin)
+      .field("points", &WeightOut::points)
+      .field("invites", &WeightOut::invites)
+      .field("vip", &WeightOut::vip)
+      .field("extra", &WeightOut::extra);
+  value_object<StreakOut>("StreakOut")
+      .field("days", &StreakOut::days)
+      .field("checkedInOnDay", &StreakOut::checkedInOnDay);
+  value_object<cbm::PointsAccountText>("PointsAccountText")
+      .field("totalPoints", &cbm::PointsAccountText::totalPoints)
+      .field("activeSince", &cbm::PointsAccountText::activeSince)
+      .field("activeWeight", &cbm::PointsAccountText::activeWeight)
+      .field("lastStartedAt", &cbm::PointsAccountText::lastStartedAt)
+      .field("lastReward", &cbm::PointsAccountText::lastReward)
+      .field("lastCollectedAt", &cbm::PointsAccountText::lastCollectedAt);
+  value_object<StopOut>("StopOut")
+      .field("account", &StopOut::account)
+      .field("reward", &StopOut::reward);
+  value_object<StatusOut>("StatusOut")
+      .field("active", &StatusOut::active)
+      .field("startedAt", &StatusOut::startedAt)
+      .field("elapsedSeconds", &StatusOut::elapsedSeconds)
+      .field("estimatedPoints", &StatusOut::estimatedPoints)
+      .field("weight", &StatusOut::weight)
+      .field("lastReward", &StatusOut::lastReward)
+      .field("lastCollectedAt", &StatusOut::lastCollectedAt)
+      .field("nextStartAt", &StatusOut::nextStartAt);
+
+  registerOutcome<std::string>("StringOutcome");
+  registerOutcome<EmissionOut>("EmissionOutcome");
+  registerOutcome<AprOut>("AprOutcome");
+  registerOutcome<WeightOut>("WeightOutcome");
+  registerOutcome<StreakOut>("StreakOutcome");
+  registerOutcome<cbm::PointsAccountText>("AccountOutcome");
+  registerOutcome<StopOut>("StopOutcome");
+  registerOutcome<StatusOut>("StatusOutcome");
+
+  function("version", +[]() -> std::string { return CBM_VERSION; });
+  function("defaultsJson", &cbm::defaultsJson);
+  function("emission", &emission);
+  function("apr", &apr);
+  function("blockReward", &blockReward);
+  function("impliedPoolPower", &impliedPoolPower);
+  function("pointsWeight", &pointsWeight);
+  function("pointsReward", &pointsReward);
+  function("streak", &streak);
+  function("checkAccount", &checkAccount);
+  function("startSession", &startSession);
+  function("stopSession", &stopSession);
+  function("sessionStatus", &sessionStatus);
+}

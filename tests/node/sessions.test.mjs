@@ -1,0 +1,69 @@
+// The session rules of SPEC 7 through the JS API: start / status / stop and their errors.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { CbmError, load } from '../../web/lib/cbmcalc.js';
+
+const cbm = await load();
+const start = Date.UTC(2026, 10, 21, 8) / 1000; // 2026-11-21T08:00:00Z
+const hour = 3600;
+
+test('a session: start, status, stop; the reward goes to the total', () => {
+  let account = cbm.newAccount({ totalPoints: 1000 });
+  assert.deepEqual(account, { totalPoints: '1000', session: null, lastStartedAt: null, lastReward: null, lastCollectedAt: null });
+  account = cbm.startSession({ account, now: start, weight: 1 });
+  assert.deepEqual(account.session, { startedAt: start, weight: '1' });
+
+  const status = cbm.sessionStatus({ account, now: start + 2 * hour });
+  assert.equal(status.active, true);
+  assert.equal(status.elapsedSeconds, 7200);
+  assert.equal(status.estimatedPoints, '51.324774404002834994');
+  assert.equal(status.nextStartAt, start + 24 * hour);
+
+  const stopped = cbm.stopSession({ account, now: new Date((start + 8 * hour) * 1000) });
+  assert.equal(stopped.reward, '94.386523716586627852');
+  assert.equal(stopped.account.totalPoints, '1094.386523716586627852');
+  const idle = cbm.sessionStatus({ account: stopped.account, now: start + 9 * hour });
+  assert.deepEqual(
+    [idle.active, idle.lastReward, idle.lastCollectedAt, idle.estimatedPoints],
+    [false, '94.386523716586627852', start + 8 * hour, null],
+  );
+  // The account survives JSON storage.
+  assert.deepEqual(cbm.checkAccount({ account: JSON.parse(JSON.stringify(stopped.account)) }), stopped.account);
+});
+
+test('a second start within 24 h fails with the time it will be allowed', () => {
+  const running = cbm.startSession({ account: cbm.newAccount(), now: start, weight: 1.8 });
+  assert.throws(() => cbm.startSession({ account: running, now: start + hour, weight: 1 }), {
+    name: 'CbmError',
+    code: 'NOT_ALLOWED',
+    message: 'a session is already running since 2026-11-21T08:00:00Z; stop it before starting another',
+  });
+  const { account } = cbm.stopSession({ account: running, now: start + 2 * hour });
+  assert.throws(() => cbm.startSession({ account, now: start + 3 * hour, weight: 1 }), {
+    code: 'NOT_ALLOWED',
+    message:
+      'the last session started at 2026-11-21T08:00:00Z, less than 24 h ago; the next start is allowed at 2026-11-22T08:00:00Z',
+  });
+  const again = cbm.startSession({ account, now: start + 24 * hour, weight: 1 });
+  assert.equal(again.session.startedAt, start + 24 * hour);
+});
+
+test('stop without a session, and bad accounts', () => {
+  assert.throws(() => cbm.stopSession({ account: cbm.newAccount(), now: start }), {
+    code: 'NOT_ALLOWED',
+    message: 'no session is running: there is nothing to stop',
+  });
+  assert.throws(() => cbm.startSession({ account: cbm.newAccount(), now: start, weight: 6 }), {
+    code: 'INVALID_INPUT',
+    field: 'weight',
+    message: 'weight: must be at most 5 (the weight cap), got "6"',
+  });
+  assert.throws(() => cbm.checkAccount({ account: { totalPoints: '1', sesion: null } }), {
+    field: 'account.sesion',
+  });
+  assert.throws(() => cbm.newAccount({ totalPoints: -1 }), {
+    message: 'account.totalPoints: must not be negative, got "-1"',
+  });
+  assert.throws(() => cbm.sessionStatus({ account: cbm.newAccount(), now: new Date('nope') }), CbmError);
+});
