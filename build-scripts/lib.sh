@@ -1,0 +1,80 @@
+# Shared by build-scripts/run, test and bench: install what is missing, then build.
+# Sourced, not run. Every step says what it does; any failure stops the script.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+# Debian packages, installed only when missing (apt-get update once per script run).
+apt_updated=
+require_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing Debian packages: ${missing[*]}" >&2
+    echo "Run this script as root, or install them: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  say "Installing ${missing[*]}"
+  if [ -z "$apt_updated" ]; then
+    apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+require_toolchain() {
+  require_packages cmake make g++ emscripten doctest-dev libboost-dev
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then require_packages nodejs npm; fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  if [ "$major" -lt 20 ]; then
+    echo "Node.js 20 or newer is needed (found $(node --version))." >&2
+    exit 1
+  fi
+}
+
+# npm packages of one folder, exactly as its package-lock.json says.
+npm_install() {
+  local dir=$1
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+JOBS=${JOBS:-2}
+
+build_native() {
+  say "Native build (core + doctest suite)"
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" >/dev/null
+  cmake --build build/native -j"$JOBS"
+}
+
+build_wasm() {
+  say "WASM build (core + embind layer -> web/lib/)"
+  # Debian's em++ finds its acorn there; the machine's node does not look there by itself.
+  export NODE_PATH=/usr/share/nodejs
+  # The emulator override matters: emcmake would set node --experimental-wasm-threads,
+  # which node 20 rejects.
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CROSSCOMPILING_EMULATOR="$(command -v node)" >/dev/null
+  cmake --build build/wasm -j"$JOBS"
+}
+
+build_web() {
+  npm_install web
+  say "Page vendor files -> web/vendor/"
+  node build-scripts/vendor.mjs
+}
+
+build_all() {
+  require_toolchain
+  build_wasm
+  build_web
+}
