@@ -143,16 +143,46 @@ std::string toString(Int128 n) {
 }
 
 std::string Decimal::str() const {
-  Int128 magnitude = raw_ < 0 ? -raw_ : raw_;
-  std::string whole = toString(magnitude / kScale);
-  auto fraction = static_cast<std::int64_t>(magnitude % kScale);
-  std::string text = raw_ < 0 ? "-" + whole : whole;
-  if (fraction == 0) return text;
-  char digits[kFractionDigits + 1];
-  std::snprintf(digits, sizeof digits, "%018lld", static_cast<long long>(fraction));
-  std::string frac(digits);
-  frac.erase(frac.find_last_not_of('0') + 1);
-  return text + "." + frac;
+  std::string text;
+  appendDecimal(text, raw_);
+  return text;
+}
+
+void appendDecimal(std::string& out, Int128 raw) {
+  // Digits from the last, into a buffer: 39 digits, a point and a sign at most.
+  char buffer[48];
+  char* end = buffer + sizeof buffer;
+  char* p = end;
+  const unsigned __int128 magnitude = raw < 0 ? -static_cast<unsigned __int128>(raw) : raw;
+  // Whole part and fraction without a generic 128-bit division (slow in WASM): a double
+  // estimate of the quotient, then an exact correction.
+  const auto scale = static_cast<std::uint64_t>(Decimal::kScale);
+  unsigned __int128 m = static_cast<unsigned __int128>(static_cast<double>(magnitude) / 1e18);
+  while (m * scale > magnitude) --m;
+  while ((m + 1) * scale <= magnitude) ++m;
+  auto fraction = static_cast<std::uint64_t>(magnitude - m * scale);
+  if (fraction != 0) {
+    int digits = Decimal::kFractionDigits;
+    while (fraction % 10 == 0) {  // no trailing zeros
+      fraction /= 10;
+      --digits;
+    }
+    for (; digits > 0; --digits, fraction /= 10) *--p = static_cast<char>('0' + fraction % 10);
+    *--p = '.';
+  }
+  if (m >> 64) {
+    do {
+      *--p = static_cast<char>('0' + static_cast<int>(m % 10));
+      m /= 10;
+    } while (m >> 64);
+  }
+  auto small = static_cast<std::uint64_t>(m);
+  do {
+    *--p = static_cast<char>('0' + small % 10);
+    small /= 10;
+  } while (small > 0);
+  if (raw < 0) *--p = '-';
+  out.append(p, end);
 }
 
 BigInt pow10(int n) {

@@ -71,6 +71,9 @@ BigInt pow10(int n);
 /// Decimal text of a 128-bit integer ("-170141183460469231731687303715884105728").
 std::string toString(Int128 n);
 
+/// Appends raw x 10^-18 in Decimal's canonical text ("12.5") to `out`, for bulk output.
+void appendDecimal(std::string& out, Int128 raw);
+
 /// Shortest decimal text that reads back as the same double ("0.1", "1e+21"), for messages.
 std::string shortestText(double x);
 

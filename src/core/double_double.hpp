@@ -70,6 +70,14 @@ class DoubleDouble {
     const double q3 = r.hi / b.hi;
     return quickSum(q1, q2) + q3;
   }
+  /// Division by a double: cheaper than by a double-double.
+  friend DoubleDouble operator/(DoubleDouble a, double b) {
+    const double q1 = a.hi / b;
+    const DoubleDouble p = twoProduct(q1, b);
+    const DoubleDouble r = twoSum(a.hi, -p.hi);
+    const double q2 = (r.hi + (r.lo + a.lo - p.lo)) / b;
+    return quickSum(q1, q2);
+  }
   DoubleDouble& operator+=(DoubleDouble b) { return *this = *this + b; }
   DoubleDouble& operator-=(DoubleDouble b) { return *this = *this - b; }
   DoubleDouble& operator*=(DoubleDouble b) { return *this = *this * b; }

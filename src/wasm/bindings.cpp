@@ -5,8 +5,10 @@
 // turns the `error` of an outcome into a thrown Error. Amounts cross as decimal strings; seconds
 // as JS numbers (all below 2^53); rules as [name, text] pairs. Nothing returned needs delete().
 #include <emscripten/bind.h>
+#include <emscripten/heap.h>
 #include <emscripten/val.h>
 
+#include <memory>
 #include <new>
 #include <string>
 #include <vector>
@@ -15,6 +17,7 @@
 #include "emission.hpp"
 #include "input_error.hpp"
 #include "points.hpp"
+#include "pool.hpp"
 #include "rules.hpp"
 #include "session.hpp"
 
@@ -210,6 +213,173 @@ Outcome<StatusOut> sessionStatus(const cbm::PointsAccountText& account, const st
   });
 }
 
+// --- the pool simulation ----------------------------------------------------------------------
+//
+// A million activations cross without copies or per-item calls: the JS layer asks for column
+// buffers inside the WASM heap (allocateNumbers, allocateText), writes the values there, then
+// start()s the simulation; the result's big columns are read in place the same way.
+
+/// The scalar part of a scenario.
+struct PoolSettings {
+  std::string horizon, sampleEvery, focusOwner;
+  bool hasFocusOwner = false;
+  JSArray rules = val::undefined();
+};
+
+double address(const void* p) { return static_cast<double>(reinterpret_cast<std::uintptr_t>(p)); }
+
+template <class T>
+val typedArray(const char* type, const std::vector<T>& values) {
+  return val::global(type).new_(val(emscripten::typed_memory_view(values.size(), values.data())));
+}
+
+/// A simulation driven from JS in slices (progress, cancel). Every method catches; the JS layer
+/// calls delete() when done.
+class PoolRun {
+ public:
+  /// Room for n requests: returns { units, requestedAt }, the addresses of two Float64 columns.
+  val allocateNumbers(double count) {
+    val out = val::object();
+    guardedStep([&] {
+      const auto n = static_cast<std::size_t>(count);
+      // Grow the heap once to about what the simulation will need (~190 bytes a request,
+      // measured) rather than in many steps, each of which copies the heap and makes V8
+      // collect. Failing to grow is not an error here: the allocations will say.
+      const std::size_t heap = __builtin_wasm_memory_size(0) * 65536;
+      emscripten_resize_heap(heap + std::min<std::size_t>(n, 20'000'000) * 190);
+      scenario_.units.values.resize(n);
+      scenario_.requestedAt.values.resize(n);
+      out.set("units", address(scenario_.units.values.data()));
+      out.set("requestedAt", address(scenario_.requestedAt.values.data()));
+    });
+    return out;
+  }
+
+  /// Room for a text column (0 ids, 1 owners, 2 units given as text, 3 requestedAt given as
+  /// text) of `count` strings and `byteCount` UTF-8 bytes: returns { bytes, ends } addresses.
+  val allocateText(int column, double byteCount, double count) {
+    val out = val::object();
+    guardedStep([&] {
+      cbm::TextColumn& text = column == 0   ? scenario_.ids
+                              : column == 1 ? scenario_.owners
+                              : column == 2 ? scenario_.units.texts
+                                            : scenario_.requestedAt.texts;
+      text.bytes.assign(static_cast<std::size_t>(byteCount), '\0');
+      text.ends.assign(static_cast<std::size_t>(count), 0);
+      out.set("bytes", address(text.bytes.data()));
+      out.set("ends", address(text.ends.data()));
+    });
+    return out;
+  }
+
+  /// Checks and queues the scenario written into the columns.
+  void start(const PoolSettings& settings) {
+    guardedStep([&] {
+      scenario_.rules = cbm::poolRules(ruleTexts(settings.rules));
+      scenario_.horizon = settings.horizon;
+      scenario_.sampleEvery = settings.sampleEvery;
+      if (settings.hasFocusOwner) scenario_.focusOwner = settings.focusOwner;
+      simulation_ = std::make_unique<cbm::PoolSimulation>(std::move(scenario_));
+    });
+  }
+
+  Failure error() const { return error_; }
+  double progress() const { return simulation_ ? simulation_->progress() : 0; }
+
+  /// Advances by up to `maxEvents` events: true once finished (or failed: see error()).
+  bool step(double maxEvents) {
+    bool done = true;
+    guardedStep([&] { done = simulation_->step(static_cast<std::size_t>(maxEvents)); });
+    return done || !error_.code.empty();
+  }
+
+  /// The result (once finished): the per-request columns as addresses to read in place
+  /// (activatedAt: Float64 x n; rewards: rewardsLength bytes of "r0,r1,..."), the rest as values.
+  val result() {
+    val out = val::object();
+    guardedStep([&] {
+      const cbm::PoolResult r = simulation_->takeResult();
+      simulation_.reset();
+      activatedAt_.assign(r.activatedAt.begin(), r.activatedAt.end());
+      rewards_ = joined(r.rewardWei);
+      out.set("activatedAt", address(activatedAt_.data()));
+      out.set("rewards", address(rewards_.data()));
+      out.set("rewardsLength", static_cast<double>(rewards_.size()));
+
+      val rejectedIndex = val::array(), rejectedReasons = val::array();
+      for (const auto& rejection : r.rejected) {
+        rejectedIndex.call<void>("push", static_cast<double>(rejection.index));
+        rejectedReasons.call<void>("push", rejection.reason);
+      }
+      out.set("rejectedIndex", rejectedIndex);
+      out.set("rejectedReasons", rejectedReasons);
+      std::vector<double> ownerFirst;
+      std::vector<cbm::Int128> ownerRewards;
+      for (const auto& owner : r.owners) {
+        ownerFirst.push_back(static_cast<double>(owner.firstIndex));
+        ownerRewards.push_back(owner.rewardWei);
+      }
+      out.set("ownerFirst", typedArray("Float64Array", ownerFirst));
+      out.set("ownerRewards", joined(ownerRewards));
+      out.set("emitted", cbm::Decimal::fromRaw(r.emittedWei).str());
+      out.set("distributed", cbm::Decimal::fromRaw(r.distributedWei).str());
+      out.set("unallocated", cbm::Decimal::fromRaw(r.unallocatedWei).str());
+      out.set("dust", cbm::Decimal::fromRaw(r.dustWei).str());
+      out.set("series", seriesColumns(r.series));
+    });
+    return out;
+  }
+
+ private:
+  template <class F>
+  void guardedStep(F&& body) {
+    if (!error_.code.empty()) return;
+    error_ = guarded([&] {
+               body();
+               return true;
+             }).error;
+  }
+
+  static std::string joined(const std::vector<cbm::Int128>& wei) {
+    std::string text;
+    text.reserve(wei.size() * 24);
+    for (std::size_t i = 0; i < wei.size(); ++i) {
+      if (i) text += ',';
+      cbm::appendDecimal(text, wei[i]);
+    }
+    return text;
+  }
+
+  static val seriesColumns(const std::vector<cbm::PoolSample>& series) {
+    std::vector<double> t;
+    std::vector<cbm::Int128> rate, emitted, power, activeUnits, focusReward, focusRate;
+    for (const cbm::PoolSample& sample : series) {
+      t.push_back(static_cast<double>(sample.t));
+      rate.push_back(sample.rateWei);
+      emitted.push_back(sample.emittedWei);
+      power.push_back((sample.power * 1e18).floorToInt());
+      activeUnits.push_back(sample.activeUnits * cbm::Decimal::kScale);
+      focusReward.push_back(sample.focusRewardWei);
+      focusRate.push_back(sample.focusRateWei);
+    }
+    val columns = val::object();
+    columns.set("t", typedArray("Float64Array", t));
+    columns.set("rate", joined(rate));
+    columns.set("emitted", joined(emitted));
+    columns.set("power", joined(power));
+    columns.set("activeUnits", joined(activeUnits));
+    columns.set("focusReward", joined(focusReward));
+    columns.set("focusRate", joined(focusRate));
+    return columns;
+  }
+
+  cbm::PoolScenario scenario_;
+  std::unique_ptr<cbm::PoolSimulation> simulation_;
+  std::vector<double> activatedAt_;
+  std::string rewards_;
+  Failure error_;
+};
+
 template <class T>
 void registerOutcome(const char* name) {
   emscripten::value_object<Outcome<T>>(name)
@@ -299,6 +469,22 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   registerOutcome<cbm::PointsAccountText>("AccountOutcome");
   registerOutcome<StopOut>("StopOutcome");
   registerOutcome<StatusOut>("StatusOutcome");
+
+  value_object<PoolSettings>("PoolSettings")
+      .field("horizon", &PoolSettings::horizon)
+      .field("sampleEvery", &PoolSettings::sampleEvery)
+      .field("focusOwner", &PoolSettings::focusOwner)
+      .field("hasFocusOwner", &PoolSettings::hasFocusOwner)
+      .field("rules", &PoolSettings::rules);
+  emscripten::class_<PoolRun>("PoolRun")
+      .constructor<>()
+      .function("allocateNumbers", &PoolRun::allocateNumbers)
+      .function("allocateText", &PoolRun::allocateText)
+      .function("start", &PoolRun::start)
+      .function("error", &PoolRun::error)
+      .function("progress", &PoolRun::progress)
+      .function("step", &PoolRun::step)
+      .function("result", &PoolRun::result);
 
   function("version", +[]() -> std::string { return CBM_VERSION; });
   function("defaultsJson", &cbm::defaultsJson);

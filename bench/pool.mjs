@@ -1,0 +1,65 @@
+// Pool simulation through the JS API in node (issue 3). Each case runs in a fresh child process,
+// so that its peak memory is its own: wall time of simulatePool (packing the input, the engine,
+// and building the result objects), the WASM heap (it only grows, so this is its peak) and the
+// process's peak RSS (which also holds the caller's million input objects and the result).
+// Targets: 1,000,000 activations over 8 years in <= 2 s and <= 300 MB; cost about linear in
+// the activations; 1 day vs 8 years within 1.5x.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const year = 31536000;
+
+/** Requests spread over `spread` seconds, a tenth of them in bursts at midnight (a backlog). */
+export function scenario(n, { spread = 2 * year, horizon = 8 * year, amortization = 'linear' } = {}) {
+  let seed = 12345;
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const activations = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const burst = i % 10 === 0;
+    const at = burst ? Math.floor(random() * (spread / 86400)) * 86400 : Math.floor(random() * spread);
+    activations[i] = { id: `act-${i}`, owner: `owner-${i % 5000}`, units: 1 + Math.floor(random() * 10000), requestedAt: at };
+  }
+  return { horizon, activations, focusOwner: 'owner-7', rules: { amortization } };
+}
+
+async function runCase(n, options) {
+  const { load } = await import('../web/lib/cbmcalc.js');
+  const cbm = await load();
+  cbm.simulatePool(scenario(1000, options)); // warm the JIT on a small pool
+  const input = scenario(n, options);
+  const start = performance.now();
+  const result = cbm.simulatePool(input);
+  const ms = performance.now() - start;
+  const maxActivatedAt = result.activations.reduce((m, a) => Math.max(m, a.activatedAt ?? 0), 0);
+  process.stdout.write(
+    JSON.stringify({ ms, wasmMB: cbm.memoryBytes() / 2 ** 20, rssMB: process.resourceUsage().maxRSS / 1024, dust: result.dust, lastActivation: maxActivatedAt }),
+  );
+}
+
+function child(n, options = {}) {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), String(n), JSON.stringify(options)], {
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2]) {
+  await runCase(Number(process.argv[2]), JSON.parse(process.argv[3] ?? '{}'));
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const row = (label, r) =>
+    console.log(`${label.padEnd(42)} ${r.ms.toFixed(0).padStart(6)} ms  WASM ${r.wasmMB.toFixed(0).padStart(4)} MB  peak RSS ${r.rssMB.toFixed(0).padStart(5)} MB`);
+  console.log('\nPool simulation through the JS API (node ' + process.version + '), each case in a fresh process');
+  const million = child(1000000);
+  row('1,000,000 activations, 8 years, linear', million);
+  console.log(`  (the backlog: the last request is served at t = ${(million.lastActivation / year).toFixed(2)} years)`);
+  const sizes = [10000, 100000, 1000000].map((n) => [n, n === 1000000 ? million : child(n)]);
+  for (const [n, r] of sizes.slice(0, 2)) row(`${n.toLocaleString('en-US')} activations, 8 years, linear`, r);
+  const per = sizes.map(([n, r]) => (r.ms / n) * 1000);
+  console.log(`  cost per activation: ${per.map((us) => us.toFixed(2) + ' us').join(' / ')} (10k / 100k / 1M)`);
+  const day = child(100000, { spread: 86400 / 2, horizon: 86400 });
+  const years = child(100000);
+  row('100,000 activations, 1 day', day);
+  row('100,000 activations, 8 years', years);
+  console.log(`  8 years / 1 day: ${(years.ms / day.ms).toFixed(2)}x`);
+  for (const model of ['none', 'exponential']) row(`1,000,000 activations, 8 years, ${model}`, child(1000000, { amortization: model }));
+}

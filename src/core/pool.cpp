@@ -1,0 +1,597 @@
+#include "pool.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <utility>
+
+#include "emission.hpp"
+#include "fixed_point.hpp"
+#include "input_error.hpp"
+#include "parse.hpp"
+
+namespace cbm {
+
+namespace {
+
+constexpr double kWeiPerWfi = 1e18;  // exact in a double
+constexpr std::int64_t kMaxRequestedAt = (std::int64_t{1} << 53) - 1;
+constexpr Seconds kNever = std::numeric_limits<Seconds>::max();
+//! Exponential weights stay below 2^48 times the units: the weights' origin moves (a rebase)
+//! once the newest start is that many half-lives past it.
+constexpr double kMaxWeightExponent = 48;
+//! A weight below 2^-128 of the pool's (a share under 3e-39) is dropped at a rebase.
+constexpr double kNegligibleShare = 0x1p-128;
+
+// The accumulators. X <= R x horizon <= 10^9 WFI/s x 100 years < 2^65 (the newest weight is at
+// least its units, so S >= 1), and Y <= K X < 2^103. Each added double is truncated at the
+// resolution, so a reward, a combination c1 (dX) - c2 (dY) with c1 <= u K or u 2^48 and c2 <= u,
+// is off by at most (c1 2^-190 + c2 2^-152) per event: below 10^-25 WFI for 10^12 units over
+// 2 x 10^7 events, far inside the SPEC's 10^-18.
+using AccumulatorX = Fixed256<190>;
+using AccumulatorY = Fixed256<152>;
+
+DoubleDouble wfi(Int128 wei) { return DoubleDouble::fromInt(wei) / kWeiPerWfi; }
+
+// An amount in WFI as truncated wei. The computed value carries an error far below a wei
+// (about 2^-95 of it, and at least 2^-20 wei of fixed-point truncations); a value that falls
+// short of a whole wei by less than that is taken as that wei. So when the exact amount is a
+// whole number of wei (a lone miner, an even split) it is reported as such, not one wei less.
+Int128 truncatedWei(DoubleDouble amountWfi) {
+  const DoubleDouble wei = amountWfi * kWeiPerWfi;
+  if (wei.hi <= 0) return 0;
+  const double slack = std::min(0x1p-7, std::max(0x1p-20, wei.hi * 0x1p-95));
+  return (wei + slack).floorToInt();
+}
+
+DoubleDouble nonNegative(DoubleDouble x) { return x.hi < 0 ? DoubleDouble() : x; }
+
+std::string fieldName(std::size_t index, const char* name) {
+  return "activations[" + std::to_string(index) + "]." + name;
+}
+
+// A whole number from a bulk column: the double, or the text where the double is NaN.
+std::int64_t wholeAt(const NumberColumn& column, std::size_t i, const char* name, std::int64_t min,
+                     std::int64_t max) {
+  const double value = column.values[i];
+  if (std::isnan(value) && i < column.texts.size())
+    return parseWhole(column.texts.at(i), fieldName(i, name), min, max);
+  if (value >= static_cast<double>(min) && value <= static_cast<double>(max) &&
+      value == std::floor(value))
+    return static_cast<std::int64_t>(value);
+  return wholeFromDouble(value, fieldName(i, name), min, max);
+}
+
+// For each string of a column, the index of its first occurrence: an open-addressing hash table
+// of indices (no allocation per entry, unlike a node-based map).
+class FirstOccurrence {
+ public:
+  FirstOccurrence(const TextColumn& column, std::size_t expected) : column_(column) {
+    std::size_t size = 16;
+    while (size < 2 * expected) size *= 2;
+    slots_.assign(size, kEmpty);
+  }
+
+  /// The first index holding `column.at(index)`'s text, recording `index` if it is new.
+  std::uint32_t find(std::uint32_t index) {
+    const std::string_view text = column_.at(index);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = std::hash<std::string_view>()(text) & mask;; slot = (slot + 1) & mask) {
+      if (slots_[slot] == kEmpty) return slots_[slot] = index;
+      if (column_.at(slots_[slot]) == text) return slots_[slot];
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+  const TextColumn& column_;
+  std::vector<std::uint32_t> slots_;
+};
+
+// The c_k = B_2k / 2k of the digamma function's asymptotic series.
+const DoubleDouble kDigammaCoefficients[] = {
+    DoubleDouble(1.0) / 12.0,     DoubleDouble(-1.0) / 120.0,   DoubleDouble(1.0) / 252.0,
+    DoubleDouble(-1.0) / 240.0,   DoubleDouble(1.0) / 132.0,    DoubleDouble(-691.0) / 32760.0,
+    DoubleDouble(1.0) / 12.0,     DoubleDouble(-3617.0) / 8160.0,
+};
+
+}  // namespace
+
+detail::GapSums detail::gapSums(DoubleDouble lastGap, Seconds t0, std::int64_t n) {
+  // The gaps a - s run from m - (n-1)/2 to m + (n-1)/2 around the middle gap m, at the middle
+  // second s = t0 + (n-1)/2. For a segment short beside its gaps (r = n / 2m <= 2^-12, nearly
+  // every one), expand 1 / (m + j) in j / m: odd powers cancel, and with the centred power sums
+  // S_p = sum of j^p over the n offsets,
+  //   G = n/m + S2/m^3 + S4/m^5 + S6/m^7 + S8/m^9,   T = s G + S2/m^2 + S4/m^4 + ...
+  // with a relative error below r^10 = 2^-120, and no cancellation anywhere.
+  const double half = static_cast<double>(n - 1) / 2;  // exact
+  const DoubleDouble middleGap = lastGap + half;
+  const double count = static_cast<double>(n);  // n < 2^53: exact
+  if (count <= middleGap.hi * 0x1p-11) {
+    const DoubleDouble inverse = DoubleDouble(1.0) / middleGap, inverse2 = inverse * inverse;
+    const double c2 = count * count, i2 = inverse2.hi;
+    // S4, S6, S8 only need double precision: their terms are below 2^-48 of G.
+    const double s4 = count * (c2 - 1) * (3 * c2 - 7) / 240;
+    const double s6 = count * (c2 - 1) * ((3 * c2 - 18) * c2 + 31) / 1344;
+    const double s8 = count * (c2 - 1) * (((5 * c2 - 55) * c2 + 239) * c2 - 381) / 11520;
+    const DoubleDouble s2 = DoubleDouble(count) * (DoubleDouble::twoProduct(count, count) - 1.0) / 12.0;
+    const DoubleDouble q = s2 + inverse2 * (s4 + i2 * (s6 + i2 * s8));
+    GapSums sums;
+    sums.g = inverse * (DoubleDouble(count) + inverse2 * q);
+    sums.t = DoubleDouble(static_cast<double>(t0) + half) * sums.g + inverse2 * q;
+    return sums;
+  }
+  // A long segment: the digamma form, and T = a G - n (a few digits of cancellation at worst,
+  // out of 32).
+  GapSums sums;
+  sums.g = harmonicSum(lastGap, n);
+  const DoubleDouble a = lastGap + static_cast<double>(t0 + n - 1);
+  sums.t = nonNegative(a * sums.g - count);
+  return sums;
+}
+
+// Direct sums until x >= 64, then psi(x + n) - psi(x) from the asymptotic series of the digamma
+// function: ln(1 + n/x) + n / (2 x (x + n)) + sum_k c_k (x^-2k - (x + n)^-2k), whose error
+// there is below 1e-33.
+DoubleDouble detail::harmonicSum(DoubleDouble x, std::int64_t n) {
+  DoubleDouble sum;
+  for (; n > 0 && x.hi < 64; --n, x += 1.0) sum += DoubleDouble(1.0) / x;
+  if (n == 0) return sum;
+  const auto count = DoubleDouble(static_cast<double>(n));  // n < 2^53: exact
+  const DoubleDouble end = x + count;
+  sum += log1p(count / x) + count / (x * end * 2.0);
+  const DoubleDouble xInverse2 = DoubleDouble(1.0) / (x * x), endInverse2 = DoubleDouble(1.0) / (end * end);
+  DoubleDouble xPower = xInverse2, endPower = endInverse2;
+  for (const DoubleDouble& c : kDigammaCoefficients) {
+    const DoubleDouble term = c * (xPower - endPower);
+    sum += term;
+    if (std::fabs(term.hi) <= 0x1p-110 * std::fabs(sum.hi)) break;
+    xPower *= xInverse2;
+    endPower *= endInverse2;
+  }
+  return sum;
+}
+
+// --- the engine ----------------------------------------------------------------------------------
+//
+// Between two events (a start, a retirement, a halving or the cap, a sample, the horizon) the set
+// of mining units and the rate R are constant, and every activation's reward over those seconds
+// has a closed form in a few pool-wide sums. Two accumulators X and Y gather them, and an
+// activation earns a fixed combination of their growth between its start and its end (SPEC 4):
+//
+//   none         power u;                reward = u (dX),           dX = R n / U
+//   linear       power u (K - s) / L,    reward = u (K dX - dY),    dX = R G / U,
+//                K = start + L                                        dY = R (a G - n) / U
+//   exponential  power u 2^-(s-start)/h, reward = w (dX),           dX = R n / S
+//
+// with U the active units, a = sum(u K) / U, G = sum over the seconds of 1 / (a - s), and
+// w = u 2^((start - tau) / h), S = sum(w): shares are constant between events.
+
+struct PoolSimulation::Engine {
+  // 88 bytes a miner: a million of them are the engine's main memory.
+  struct Miner {
+    std::uint32_t request;
+    std::uint32_t owner;
+    std::int64_t units;
+    Seconds start;    // miningStart
+    AccumulatorX x0;  // accumulators at start (or at the last rebase)
+    AccumulatorY y0;
+  };
+  // The exponential model's extra state, one per miner (empty for the other models).
+  struct Decay {
+    DoubleDouble weight;   // units x 2^((start - tau) / halfLife)
+    DoubleDouble settled;  // reward earned before the last rebase, WFI
+  };
+
+  PoolRules rules;
+  EmissionSchedule schedule;
+  Seconds horizon = 0, sampleEvery = 0;
+  std::uint32_t focus = std::numeric_limits<std::uint32_t>::max();  // owner index, or none
+  PoolResult result;
+  std::vector<Miner> miners;  // in mining order
+  std::vector<Decay> decay;   // exponential: parallel to miners
+  std::vector<std::uint32_t> ownerOfRequest;
+
+  // Sweep state.
+  Seconds t = 0, nextSample = 0, tau = 0;
+  std::size_t piece = 0, nextStart = 0, nextRetire = 0, firstWeighted = 0;
+  Int128 activeUnits = 0, activeUK = 0, focusUnits = 0, focusUK = 0;
+  DoubleDouble weightSum, focusWeight;
+  double weightRemoved = 0;  // exponential: weight subtracted from weightSum since it was summed
+  AccumulatorX x, focusReward;
+  AccumulatorY y;
+  Int128 emitted = 0, unallocated = 0;
+  std::size_t eventsDone = 0, eventsTotal = 1;
+  std::vector<DoubleDouble> rateWfi;  // each emission piece's rate, in WFI
+  bool done = false;
+
+  explicit Engine(PoolScenario& scenario)
+      : rules(scenario.rules), schedule(scenario.rules.emission) {
+    horizon = parseWhole(scenario.horizon, "horizon", 1, kMaxSeconds);
+    if (scenario.sampleEvery.empty()) {
+      sampleEvery = std::max<Seconds>(1, (horizon + 999) / 1000);
+    } else {
+      sampleEvery = parseWhole(scenario.sampleEvery, "sampleEvery", 1, horizon);
+      const Seconds samples = horizon / sampleEvery;
+      if (samples > static_cast<Seconds>(kMaxSamples))
+        throw InputError("sampleEvery", "gives " + std::to_string(samples) + " samples, more than " +
+                                            std::to_string(kMaxSamples) + "; use at least " +
+                                            std::to_string((horizon + kMaxSamples - 1) / kMaxSamples));
+    }
+    for (const auto& p : schedule.pieces()) rateWfi.push_back(wfi(p.rateWei));
+    std::vector<Request> requests = verify(scenario);
+    scenario = PoolScenario();  // the columns are no longer needed: free them before queueing
+    queue(std::move(requests));
+    eventsTotal = miners.size() * (rules.lifetime ? 2 : 1) + schedule.pieces().size() +
+                  static_cast<std::size_t>(horizon / sampleEvery) + 2;
+  }
+
+  struct Request {
+    std::int64_t requestedAt;
+    std::uint32_t index;
+    std::uint32_t owner;
+    std::int64_t units;
+  };
+
+  // SPEC 2: verification. Returns the valid requests; the others go to result.rejected.
+  std::vector<Request> verify(const PoolScenario& s) {
+    const std::size_t n = s.ids.size();
+    if (s.owners.size() != n || s.units.values.size() != n || s.requestedAt.values.size() != n ||
+        (s.units.texts.size() != 0 && s.units.texts.size() != n) ||
+        (s.requestedAt.texts.size() != 0 && s.requestedAt.texts.size() != n))
+      throw InputError("activations", "the columns of the scenario have different lengths");
+    if (n > kMaxActivations)
+      throw InputError("activations", "at most " + std::to_string(kMaxActivations) +
+                                          " activations per simulation, got " + std::to_string(n));
+    result.activatedAt.assign(n, -1);
+    result.rewardWei.assign(n, 0);
+    ownerOfRequest.assign(n, 0);
+
+    std::vector<Request> valid;
+    valid.reserve(n);
+    FirstOccurrence firstWithId(s.ids, n), firstWithOwner(s.owners, n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto index = static_cast<std::uint32_t>(i);
+      const std::string_view id = s.ids.at(i);
+      Request request{};
+      try {
+        if (id.empty()) throw InputError(fieldName(i, "id"), "must not be empty");
+        const std::uint32_t first = firstWithId.find(index);
+        if (first != index)
+          throw InputError(fieldName(i, "id"), "duplicates the id of activations[" +
+                                                   std::to_string(first) + "]: " +
+                                                   quote(std::string(id)));
+        request.units = wholeAt(s.units, i, "units", 1, kMaxUnitsPerActivation);
+        request.requestedAt = wholeAt(s.requestedAt, i, "requestedAt", 0, kMaxRequestedAt);
+      } catch (const InputError& e) {
+        result.rejected.push_back({i, e.what()});
+        continue;
+      }
+      const std::uint32_t first = firstWithOwner.find(index);
+      if (first == index) {
+        ownerOfRequest[i] = static_cast<std::uint32_t>(result.owners.size());
+        result.owners.push_back({i, 0});
+        if (s.focusOwner && s.owners.at(i) == *s.focusOwner) focus = ownerOfRequest[i];
+      } else {
+        ownerOfRequest[i] = ownerOfRequest[first];
+      }
+      request.index = index;
+      request.owner = ownerOfRequest[i];
+      valid.push_back(request);
+    }
+    return valid;
+  }
+
+  // SPEC 2: first in, first out by requestedAt, ties in input order; at most
+  // activationsPerSecond a second. Served in second a, a request mines from a + 1.
+  void queue(std::vector<Request> valid) {
+    sortStable(valid);
+    const std::size_t perSecond = static_cast<std::size_t>(rules.activationsPerSecond);
+    miners.reserve(valid.size());
+    Seconds previous = 0;
+    for (std::size_t j = 0; j < valid.size(); ++j) {
+      Seconds a = valid[j].requestedAt;
+      if (j >= 1) a = std::max(a, previous);
+      if (j >= perSecond) a = std::max(a, result.activatedAt[valid[j - perSecond].index] + 1);
+      if (a >= horizon) break;  // this one and all after it are still queued at the horizon
+      previous = result.activatedAt[valid[j].index] = a;
+      if (a + 1 <= horizon)  // one starting at the horizon mines nothing, but is in its sample
+        miners.push_back({valid[j].index, valid[j].owner, valid[j].units, a + 1, {}, {}});
+    }
+    if (rules.amortization == Amortization::exponential) decay.resize(miners.size());
+  }
+
+  // Sorts by requestedAt, keeping input order among equals: an LSD radix sort, 16 bits a pass
+  // (stable by construction, and several times faster than a comparison sort here).
+  static void sortStable(std::vector<Request>& items) {
+    const auto earlier = [](const Request& a, const Request& b) { return a.requestedAt < b.requestedAt; };
+    if (std::is_sorted(items.begin(), items.end(), earlier)) return;  // the usual case
+    std::int64_t largest = 0;
+    for (const Request& v : items) largest = std::max(largest, v.requestedAt);
+    std::vector<Request> buffer(items.size());
+    std::vector<std::size_t> counts(1 << 16);
+    for (int shift = 0; shift < 64 && (largest >> shift) > 0; shift += 16) {
+      std::fill(counts.begin(), counts.end(), 0);
+      for (const Request& v : items) ++counts[(v.requestedAt >> shift) & 0xffff];
+      std::size_t offset = 0;
+      for (std::size_t& c : counts) offset += std::exchange(c, offset);
+      for (const Request& v : items) buffer[counts[(v.requestedAt >> shift) & 0xffff]++] = v;
+      items.swap(buffer);
+    }
+  }
+
+  Seconds retirementOf(const Miner& m) const { return m.start + *rules.lifetime; }
+
+  /// What miner i has earned up to now (the accumulators' current values), in WFI.
+  DoubleDouble earned(std::size_t i) const {
+    const Miner& m = miners[i];
+    const DoubleDouble dx = x.minus(m.x0);
+    switch (rules.amortization) {
+      case Amortization::none:
+        return DoubleDouble(static_cast<double>(m.units)) * dx;
+      case Amortization::linear: {
+        return DoubleDouble::fromInt(m.units * Int128(retirementOf(m))) * dx -
+               DoubleDouble(static_cast<double>(m.units)) * y.minus(m.y0);
+      }
+      case Amortization::exponential:
+        return decay[i].settled + decay[i].weight * dx;
+    }
+    return {};
+  }
+
+  void settle(std::size_t i) {
+    result.rewardWei[miners[i].request] = truncatedWei(nonNegative(earned(i)));
+  }
+
+  // K = the retirement second, which the linear model's sums weigh units by (0 otherwise).
+  Int128 lifetimeEnd(const Miner& m) const {
+    return rules.amortization == Amortization::linear ? retirementOf(m) : 0;
+  }
+
+  void start(std::size_t i) {
+    Miner& m = miners[i];
+    m.x0 = x;
+    m.y0 = y;
+    const bool focused = m.owner == focus;
+    activeUnits += m.units;
+    activeUK += m.units * lifetimeEnd(m);
+    if (focused) {
+      focusUnits += m.units;
+      focusUK += m.units * lifetimeEnd(m);
+    }
+    if (rules.amortization == Amortization::exponential) {
+      if (static_cast<double>(m.start - tau) > kMaxWeightExponent * static_cast<double>(rules.halfLife))
+        rebase(m.start);
+      decay[i].weight = DoubleDouble(static_cast<double>(m.units)) *
+                        exp2(DoubleDouble(static_cast<double>(m.start - tau)) /
+                             static_cast<double>(rules.halfLife));
+      weightSum += decay[i].weight;
+      if (focused) focusWeight += decay[i].weight;
+    }
+  }
+
+  void retire(std::size_t i) {
+    const Miner& m = miners[i];
+    settle(i);
+    activeUnits -= m.units;
+    activeUK -= m.units * lifetimeEnd(m);
+    if (m.owner == focus) {
+      focusUnits -= m.units;
+      focusUK -= m.units * lifetimeEnd(m);
+    }
+    if (rules.amortization == Amortization::exponential) {
+      // Subtracting a weight much larger than what remains would leave the remainder with the
+      // large one's rounding error: sum the remaining weights afresh when that could matter.
+      const DoubleDouble weight = std::exchange(decay[i].weight, DoubleDouble());  // it is out
+      weightSum -= weight;
+      if (m.owner == focus) focusWeight -= weight;
+      weightRemoved += weight.hi;
+      if (weightRemoved > weightSum.hi * 0x1p20) sumWeights();
+    }
+  }
+
+  void sumWeights() {
+    weightSum = focusWeight = DoubleDouble();
+    for (std::size_t i = std::max(firstWeighted, nextRetire); i < nextStart; ++i) {
+      weightSum += decay[i].weight;
+      if (miners[i].owner == focus) focusWeight += decay[i].weight;
+    }
+    weightRemoved = 0;
+  }
+
+  // Exponential model: moves the weights' origin to `newTau` so that they stay in range. Each
+  // active miner banks what it has earned and restarts its accumulator there; miners whose
+  // weight has become negligible stop taking part (the oldest first: they retire first, so what
+  // remains always holds weight), which keeps each rebase's work to the miners of the last
+  // ~180 half-lives.
+  void rebase(Seconds newTau) {
+    const double halvings = static_cast<double>(newTau - tau) / static_cast<double>(rules.halfLife);
+    const DoubleDouble factor =
+        halvings > 2000 ? DoubleDouble() : exp2(-(DoubleDouble(static_cast<double>(newTau - tau)) /
+                                                  static_cast<double>(rules.halfLife)));
+    for (std::size_t i = firstWeighted; i < nextStart; ++i) {
+      decay[i].settled += decay[i].weight * x.minus(miners[i].x0);
+      miners[i].x0 = x;
+      decay[i].weight *= factor;
+    }
+    sumWeights();
+    tau = newTau;
+    for (; firstWeighted < nextStart && decay[firstWeighted].weight.hi < weightSum.hi * kNegligibleShare;
+         ++firstWeighted) {
+      weightSum -= decay[firstWeighted].weight;
+      if (miners[firstWeighted].owner == focus) focusWeight -= decay[firstWeighted].weight;
+      decay[firstWeighted].weight = DoubleDouble();
+    }
+  }
+
+  /// The pool-wide sums over the seconds t0 .. t1-1, where nothing changes.
+  void accumulate(Seconds t0, Seconds t1) {
+    const auto& pieces = schedule.pieces();
+    const Int128 rateWei = piece < pieces.size() ? pieces[piece].rateWei : 0;
+    const Seconds n = t1 - t0;
+    emitted += rateWei * n;
+    if (rateWei == 0) return;
+    if (activeUnits == 0) {
+      unallocated += rateWei * n;
+      return;
+    }
+    const DoubleDouble rate = rateWfi[piece];
+    const DoubleDouble inverseUnits = DoubleDouble(1.0) / DoubleDouble::fromInt(activeUnits);
+    const DoubleDouble perUnit = rate * inverseUnits;  // R / U
+    DoubleDouble dx, dy, focusGain;
+    switch (rules.amortization) {
+      case Amortization::none:
+        dx = perUnit * static_cast<double>(n);
+        focusGain = DoubleDouble::fromInt(focusUnits) * dx;
+        break;
+      case Amortization::linear: {
+        // a - s = sum(u (K - s)) / U, exact in its numerator; at the last second it is >= 1.
+        const DoubleDouble lastGap =
+            DoubleDouble::fromInt(activeUK - activeUnits * (t1 - 1)) * inverseUnits;
+        const detail::GapSums sums = detail::gapSums(lastGap, t0, n);
+        dx = perUnit * sums.g;
+        dy = perUnit * sums.t;
+        focusGain = DoubleDouble::fromInt(focusUK) * dx - DoubleDouble::fromInt(focusUnits) * dy;
+        break;
+      }
+      case Amortization::exponential:
+        // Only the oldest weights are ever dropped as negligible, and they retire first, so a
+        // pool with units in it always has weight in it.
+        if (!(weightSum.hi > 0)) throw std::logic_error("pool engine: units without weight");
+        dx = rate * static_cast<double>(n) / weightSum;
+        focusGain = focusWeight * dx;
+        break;
+    }
+    x.add(dx);
+    y.add(dy);
+    focusReward.add(nonNegative(focusGain));
+  }
+
+  DoubleDouble powerAt(Seconds s, Int128 units, Int128 unitsTimesEnd, DoubleDouble weights) const {
+    switch (rules.amortization) {
+      case Amortization::none:
+        return DoubleDouble::fromInt(units);
+      case Amortization::linear:
+        return DoubleDouble::fromInt(unitsTimesEnd - units * s) / static_cast<double>(*rules.lifetime);
+      case Amortization::exponential:
+        return weights * exp2(-(DoubleDouble(static_cast<double>(s - tau)) /
+                                static_cast<double>(rules.halfLife)));
+    }
+    return {};
+  }
+
+  void sample() {
+    PoolSample s;
+    s.t = t;
+    s.rateWei = schedule.rateAt(t);
+    s.emittedWei = emitted;
+    s.activeUnits = activeUnits;
+    s.power = activeUnits == 0 ? DoubleDouble() : powerAt(t, activeUnits, activeUK, weightSum);
+    s.focusRewardWei = truncatedWei(focusReward.toDoubleDouble());
+    s.focusRateWei = 0;
+    if (focusUnits > 0 && s.power.hi > 0) {
+      const DoubleDouble share = rules.amortization == Amortization::exponential
+                                     ? focusWeight / weightSum
+                                     : powerAt(t, focusUnits, focusUK, {}) / s.power;
+      s.focusRateWei = truncatedWei(wfi(s.rateWei) * share);
+    }
+    result.series.push_back(s);
+  }
+
+  /// One event: the sums up to the next event time, then what happens at it.
+  void advance() {
+    const auto& pieces = schedule.pieces();
+    Seconds next = std::min(horizon, nextSample);
+    if (nextStart < miners.size()) next = std::min(next, miners[nextStart].start);
+    if (rules.lifetime && nextRetire < nextStart)
+      next = std::min(next, retirementOf(miners[nextRetire]));
+    if (piece < pieces.size()) next = std::min(next, pieces[piece].end);
+
+    if (next > t) accumulate(t, next);
+    t = next;
+
+    while (piece < pieces.size() && pieces[piece].end <= t) ++piece;
+    if (rules.lifetime) {
+      for (; nextRetire < nextStart && retirementOf(miners[nextRetire]) <= t; ++nextRetire)
+        retire(nextRetire);
+      firstWeighted = std::max(firstWeighted, nextRetire);
+    }
+    for (; nextStart < miners.size() && miners[nextStart].start <= t; ++nextStart)
+      start(nextStart);  // before the increment: a rebase must not see this miner yet
+    if (t == nextSample) {
+      sample();
+      nextSample = t >= horizon ? kNever : std::min(t + sampleEvery, horizon);
+    }
+    ++eventsDone;
+    if (t >= horizon) finish();
+  }
+
+  void finish() {
+    for (std::size_t i = nextRetire; i < nextStart; ++i) settle(i);
+    miners = {};
+    decay = {};
+    if (emitted != schedule.emitted(0, horizon))
+      throw std::logic_error("pool engine: emitted total does not match the schedule");
+    Int128 rewards = 0;
+    for (std::size_t i = 0; i < result.rewardWei.size(); ++i) {
+      const Int128 reward = result.rewardWei[i];
+      rewards += reward;
+      if (reward != 0) result.owners[ownerOfRequest[i]].rewardWei += reward;
+    }
+    result.emittedWei = emitted;
+    result.unallocatedWei = unallocated;
+    result.distributedWei = emitted - unallocated;
+    // Every reward is within far less than a wei of its exact value, so the truncated rewards
+    // can sum beyond what was distributed only where whole-wei values were rounded up by their
+    // slack: by a few wei at most. Those wei come off the largest rewards (each stays within a
+    // wei of its exact value), so that conservation holds exactly.
+    if (rewards - result.distributedWei > static_cast<Int128>(result.rewardWei.size()) / 16 + 8)
+      throw std::logic_error("pool engine: rewards exceed the distributed emission");
+    for (; rewards > result.distributedWei; --rewards) {
+      const auto largest = std::max_element(result.rewardWei.begin(), result.rewardWei.end());
+      *largest -= 1;
+      result.owners[ownerOfRequest[largest - result.rewardWei.begin()]].rewardWei -= 1;
+    }
+    result.dustWei = result.distributedWei - rewards;
+    ownerOfRequest = {};
+    done = true;
+  }
+};
+
+PoolSimulation::PoolSimulation(PoolScenario scenario) : engine_(std::make_unique<Engine>(scenario)) {}
+PoolSimulation::~PoolSimulation() = default;
+PoolSimulation::PoolSimulation(PoolSimulation&&) noexcept = default;
+PoolSimulation& PoolSimulation::operator=(PoolSimulation&&) noexcept = default;
+
+bool PoolSimulation::step(std::size_t maxEvents) {
+  try {
+    for (std::size_t i = 0; i < maxEvents && !engine_->done; ++i) engine_->advance();
+  } catch (const std::overflow_error&) {
+    throw InputError("rules", "the rewards per unit of this scenario grow beyond what the engine "
+                              "can represent (above 10^31 WFI per unit); lower baseRate or raise "
+                              "the units");
+  }
+  return engine_->done;
+}
+
+double PoolSimulation::progress() const {
+  if (engine_->done) return 1;
+  return std::min(0.99, static_cast<double>(engine_->eventsDone) / static_cast<double>(engine_->eventsTotal));
+}
+
+bool PoolSimulation::finished() const { return engine_->done; }
+
+PoolResult PoolSimulation::takeResult() {
+  if (!engine_->done) throw std::logic_error("pool simulation: result asked before the end");
+  return std::move(engine_->result);
+}
+
+PoolResult simulatePool(PoolScenario scenario) {
+  PoolSimulation simulation(std::move(scenario));
+  while (!simulation.step(1 << 20)) {
+  }
+  return simulation.takeResult();
+}
+
+}  // namespace cbm

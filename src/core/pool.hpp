@@ -1,0 +1,128 @@
+// SPEC 2-4: the pool simulation. Activation queue, verification, amortization and the
+// per-second distribution of emission, computed event by event (work grows with the number of
+// activations, not with seconds x activations) and exact to the wei.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "decimal.hpp"
+#include "double_double.hpp"
+#include "rules.hpp"
+
+namespace cbm {
+
+/// n strings stored end to end: string i is bytes[ends[i-1] .. ends[i]) (UTF-8). The bulk form
+/// in which ids and owners arrive: one buffer instead of a million small strings.
+struct TextColumn {
+  std::string bytes;
+  std::vector<std::uint32_t> ends;
+
+  std::size_t size() const { return ends.size(); }
+  std::string_view at(std::size_t i) const {
+    const std::uint32_t from = i == 0 ? 0 : ends[i - 1];
+    return std::string_view(bytes).substr(from, ends[i] - from);
+  }
+  void push(std::string_view text) {
+    bytes.append(text);
+    ends.push_back(static_cast<std::uint32_t>(bytes.size()));
+  }
+};
+
+/// Numbers as they arrive in bulk: values[i], or when values[i] is NaN the text texts.at(i)
+/// (a value the caller gave as a decimal string). `texts` is empty when no value was text.
+struct NumberColumn {
+  std::vector<double> values;
+  TextColumn texts;
+};
+
+/// What simulatePool is asked (SPEC 8).
+struct PoolScenario {
+  PoolRules rules;
+  std::string horizon;      //!< whole seconds: simulate the seconds 0 .. horizon-1
+  std::string sampleEvery;  //!< whole seconds between samples; "": about 1,000 samples
+  std::optional<std::string> focusOwner;
+  TextColumn ids, owners;
+  NumberColumn units, requestedAt;
+};
+
+/// One point of the time series, describing second `t` (the horizon for the last point).
+struct PoolSample {
+  Seconds t;
+  Int128 rateWei;         //!< emission of second t
+  Int128 emittedWei;      //!< emission of the seconds before t
+  DoubleDouble power;     //!< the pool's effective power in second t
+  Int128 activeUnits;     //!< units mining in second t
+  Int128 focusRewardWei;  //!< the focus owner's reward for the seconds before t
+  Int128 focusRateWei;    //!< the focus owner's reward in second t
+};
+
+/// Columns with one entry per request, in input order, then the tables and totals.
+struct PoolResult {
+  struct Rejection {
+    std::size_t index;
+    std::string reason;  //!< "activations[3].units: must be a whole number from 1 to ..."
+  };
+  struct Owner {
+    std::size_t firstIndex;  //!< the first request of this owner (its name is there)
+    Int128 rewardWei;        //!< sum of its activations' truncated rewards
+  };
+
+  //! The second the queue served the request (it mines from the next one, miningStart =
+  //! activatedAt + 1); -1 if it was rejected, or is still queued at the horizon.
+  std::vector<Seconds> activatedAt;
+  //! The reward, truncated to the wei.
+  std::vector<Int128> rewardWei;
+  std::vector<Rejection> rejected;
+  std::vector<Owner> owners;  //!< owners of accepted requests, by first appearance
+  Int128 emittedWei = 0, distributedWei = 0, unallocatedWei = 0, dustWei = 0;
+  std::vector<PoolSample> series;
+};
+
+/// A simulation that can run in slices, so that a caller can report progress and stop it.
+/// Construction validates and queues (InputError for a malformed scenario); step() advances.
+class PoolSimulation {
+ public:
+  explicit PoolSimulation(PoolScenario scenario);
+  ~PoolSimulation();
+  PoolSimulation(PoolSimulation&&) noexcept;
+  PoolSimulation& operator=(PoolSimulation&&) noexcept;
+
+  /// Processes up to `maxEvents` events; true once the simulation has finished.
+  bool step(std::size_t maxEvents);
+  /// Share of the work done, 0 to 1.
+  double progress() const;
+  bool finished() const;
+  /// The result; call once finished() (it is moved out: call once).
+  PoolResult takeResult();
+
+ private:
+  struct Engine;
+  std::unique_ptr<Engine> engine_;
+};
+
+/// Runs a whole simulation.
+PoolResult simulatePool(PoolScenario scenario);
+
+namespace detail {
+/// sum_{i=0}^{n-1} 1 / (x + i) for x >= 1 and n >= 0, to about 2^-100 relative.
+DoubleDouble harmonicSum(DoubleDouble x, std::int64_t n);
+
+/// The linear model's sums over the seconds s = t0 .. t0+n-1 of a segment, whose gaps a - s
+/// end at `lastGap` (>= 1): g = sum 1 / (a - s) and t = sum s / (a - s) (= a g - n).
+struct GapSums {
+  DoubleDouble g, t;
+};
+GapSums gapSums(DoubleDouble lastGap, Seconds t0, std::int64_t n);
+}  // namespace detail
+
+//! Upper limits of a scenario: beyond them the numbers mean nothing or would not fit.
+constexpr std::int64_t kMaxUnitsPerActivation = 1'000'000'000'000;  // 10^12
+constexpr std::size_t kMaxSamples = 100'000;
+constexpr std::size_t kMaxActivations = 20'000'000;
+
+}  // namespace cbm

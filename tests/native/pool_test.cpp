@@ -1,0 +1,311 @@
+// The pool engine (SPEC 2-4) against the brute-force reference on hand-made and random
+// scenarios: queue, halvings, cap, retirements, empty seconds, ties, all three models.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <sstream>
+
+#include "input_error.hpp"
+#include "pool.hpp"
+#include "pool_reference.hpp"
+
+using reference::Float50;
+
+namespace {
+
+constexpr cbm::Int128 kWei = 1'000'000'000'000'000'000;
+
+// A scenario in both forms: the engine's (text rules, columns) and the reference's.
+struct Scenario {
+  std::vector<cbm::RuleText> rules;
+  reference::Rules ref;
+  long long horizon = 0, sampleEvery = 1;
+  std::string focus;
+  std::vector<reference::Request> requests;  // valid ones, also given to the engine
+  std::vector<std::pair<std::size_t, std::string>> invalid;  // position, units text
+
+  cbm::PoolScenario engineInput() const {
+    cbm::PoolScenario s;
+    s.rules = cbm::poolRules(rules);
+    s.horizon = std::to_string(horizon);
+    s.sampleEvery = std::to_string(sampleEvery);
+    s.focusOwner = focus;
+    std::size_t valid = 0;
+    for (std::size_t i = 0; i < requests.size() + invalid.size(); ++i) {
+      auto bad = std::find_if(invalid.begin(), invalid.end(), [&](auto& p) { return p.first == i; });
+      if (bad != invalid.end()) {
+        s.ids.push("bad" + std::to_string(i));
+        s.owners.push("o0");
+        s.units.values.push_back(std::stod(bad->second));
+        s.requestedAt.values.push_back(0);
+        continue;
+      }
+      const reference::Request& r = requests[valid++];
+      s.ids.push(r.id);
+      s.owners.push(r.owner);
+      s.units.values.push_back(static_cast<double>(r.units));
+      s.requestedAt.values.push_back(static_cast<double>(r.requestedAt));
+    }
+    return s;
+  }
+  std::size_t engineIndex(std::size_t validIndex) const {
+    std::size_t i = 0, seen = 0;
+    for (;; ++i) {
+      bool bad = std::any_of(invalid.begin(), invalid.end(), [&](auto& p) { return p.first == i; });
+      if (!bad && seen++ == validIndex) return i;
+    }
+  }
+};
+
+// |engine - exact| for a truncated engine value: the engine may be below by up to one wei (the
+// truncation), above by under 2^-7 wei (a whole wei it took from a value a hair below), and must
+// otherwise agree to 1e-24 relative: far inside SPEC 4's 1e-15.
+void checkTruncated(cbm::Int128 engine, const Float50& exact, const std::string& what) {
+  const Float50 diff = exact - Float50(cbm::toString(engine));
+  const Float50 slack = std::max(Float50(0.0078125), exact * Float50(1e-24));
+  INFO(what << ": engine " << cbm::toString(engine) << " exact " << exact.str(40));
+  CHECK(diff > -slack);
+  CHECK(diff < 1 + slack);
+}
+
+void compare(const Scenario& sc) {
+  const reference::Result want =
+      reference::simulate(sc.ref, sc.horizon, sc.requests, sc.sampleEvery, sc.focus);
+  const cbm::PoolResult got = cbm::simulatePool(sc.engineInput());
+
+  CHECK(got.emittedWei == want.emittedWei);
+  CHECK(got.unallocatedWei == want.unallocatedWei);
+  CHECK(got.distributedWei == got.emittedWei - got.unallocatedWei);
+  CHECK(got.rejected.size() == sc.invalid.size());
+  cbm::Int128 rewards = 0;
+  std::size_t miners = 0;
+  for (std::size_t v = 0; v < sc.requests.size(); ++v) {
+    const std::size_t i = sc.engineIndex(v);
+    INFO("request " << v << " (" << sc.requests[v].id << ")");
+    CHECK(got.activatedAt[i] == want.activatedAt[v]);
+    checkTruncated(got.rewardWei[i], want.rewardWei[v], "reward");
+    rewards += got.rewardWei[i];
+    miners += got.rewardWei[i] > 0;
+  }
+  CHECK(rewards + got.dustWei == got.distributedWei);
+  CHECK(got.dustWei >= 0);
+  CHECK(got.dustWei <= static_cast<cbm::Int128>(miners));
+
+  REQUIRE(got.series.size() == want.series.size());
+  for (std::size_t k = 0; k < want.series.size(); ++k) {
+    const cbm::PoolSample& g = got.series[k];
+    const reference::Sample& w = want.series[k];
+    INFO("sample at t=" << w.t);
+    CHECK(g.t == w.t);
+    CHECK(g.rateWei == w.rateWei);
+    CHECK(g.emittedWei == w.emittedWei);
+    CHECK(static_cast<long long>(g.activeUnits) == w.activeUnits);
+    const Float50 power = Float50(g.power.hi) + Float50(g.power.lo);
+    CHECK(abs(power - w.power) <= w.power * Float50(1e-25) + Float50(1e-300));
+    checkTruncated(g.focusRewardWei, w.focusRewardWei, "focus reward");
+    checkTruncated(g.focusRateWei, w.focusRateWei, "focus rate");
+  }
+}
+
+Scenario randomScenario(std::mt19937_64& random) {
+  auto pick = [&](long long lo, long long hi) {
+    return std::uniform_int_distribution<long long>(lo, hi)(random);
+  };
+  Scenario sc;
+  sc.horizon = pick(1, 2500);
+  sc.sampleEvery = pick(1, sc.horizon);
+  sc.ref.halvingPeriod = pick(1, 700);
+  sc.ref.stages = static_cast<int>(pick(1, 6));
+  const char* rates[] = {"8", "0.001", "3.123456789012345678", "1000", "0.000000000000000007"};
+  const std::string rate = rates[pick(0, 4)];
+  sc.ref.baseRateWei = cbm::Decimal::parse(rate, "r").raw();
+  sc.rules = {{"baseRate", rate},
+              {"halvingPeriod", std::to_string(sc.ref.halvingPeriod)},
+              {"stages", std::to_string(sc.ref.stages)}};
+  if (pick(0, 3) == 0) {  // a cap that bites, often mid-second
+    const cbm::Int128 cap = sc.ref.baseRateWei * pick(1, 3000) + pick(0, 999) * (sc.ref.baseRateWei / 1000);
+    sc.ref.capWei = cap;
+    sc.rules.push_back({"supplyCap", cbm::Decimal::fromRaw(cap).str()});
+  }
+  sc.ref.perSecond = static_cast<int>(pick(0, 3) == 0 ? pick(2, 3) : 1);
+  sc.rules.push_back({"activationsPerSecond", std::to_string(sc.ref.perSecond)});
+  const long long model = pick(0, 2);
+  sc.ref.model = static_cast<reference::Model>(model);
+  sc.rules.push_back({"amortization", model == 0 ? "none" : model == 1 ? "linear" : "exponential"});
+  if (model != 1 && pick(0, 1) == 0) {
+    sc.ref.lifetime.reset();
+    sc.rules.push_back({"lifetime", "none"});
+  } else {
+    sc.ref.lifetime = pick(1, 1500);
+    sc.rules.push_back({"lifetime", std::to_string(*sc.ref.lifetime)});
+  }
+  sc.ref.halfLife = pick(1, 600);
+  sc.rules.push_back({"halfLife", std::to_string(sc.ref.halfLife)});
+
+  const long long count = pick(0, 3) == 0 ? pick(20, 60) : pick(0, 12);
+  const long long burst = pick(0, sc.horizon);  // many requests at one moment build a backlog
+  for (long long i = 0; i < count; ++i) {
+    const long long units = pick(1, 10) * static_cast<long long>(std::pow(10, pick(0, 9)));
+    const long long at = pick(0, 2) == 0 ? burst : pick(0, sc.horizon + 20);
+    sc.requests.push_back({"a" + std::to_string(i), "o" + std::to_string(pick(0, 2)), units, at});
+  }
+  if (pick(0, 4) == 0) sc.invalid.push_back({static_cast<std::size_t>(pick(0, count)), "0"});
+  sc.focus = "o" + std::to_string(pick(0, 2));
+  return sc;
+}
+
+}  // namespace
+
+TEST_CASE("a lone activation earns everything after its mining start") {
+  Scenario sc;
+  sc.horizon = 100;
+  sc.sampleEvery = 10;
+  sc.focus = "alice";
+  sc.rules = {{"halvingPeriod", "50"}};
+  sc.ref.halvingPeriod = 50;
+  sc.requests = {{"first", "alice", 1000, 9}};
+  compare(sc);
+  const cbm::PoolResult r = cbm::simulatePool(sc.engineInput());
+  CHECK(r.activatedAt[0] == 9);
+  // Seconds 0-9 find no units: 10 x 8 WFI unallocated. Then 40 x 8 + 50 x 4 WFI, linear decay
+  // or not, all to the only miner (its share is 1 whatever its efficiency).
+  CHECK(r.unallocatedWei == 80 * kWei);
+  CHECK(r.rewardWei[0] == 520 * kWei);
+  CHECK(r.dustWei == 0);
+  CHECK(r.series.back().t == 100);
+  CHECK(r.series.back().focusRewardWei == 520 * kWei);
+}
+
+TEST_CASE("the queue: one per second, first in first out, ties in input order") {
+  Scenario sc;
+  sc.horizon = 20;
+  sc.focus = "x";
+  sc.requests = {{"a", "x", 1, 5}, {"b", "x", 2, 3}, {"c", "y", 3, 5}, {"d", "y", 4, 3}, {"e", "x", 5, 18}};
+  const cbm::PoolResult r = cbm::simulatePool(sc.engineInput());
+  // b and d at 3 (b first), then a and c at 5: b 3, d 4, a 5, c 6; e 18.
+  CHECK(r.activatedAt[1] == 3);
+  CHECK(r.activatedAt[3] == 4);
+  CHECK(r.activatedAt[0] == 5);
+  CHECK(r.activatedAt[2] == 6);
+  CHECK(r.activatedAt[4] == 18);
+  compare(sc);
+}
+
+TEST_CASE("a backlog longer than the horizon leaves requests queued") {
+  Scenario sc;
+  sc.horizon = 5;
+  for (int i = 0; i < 8; ++i) sc.requests.push_back({"r" + std::to_string(i), "o", 1, 0});
+  const cbm::PoolResult r = cbm::simulatePool(sc.engineInput());
+  CHECK(r.activatedAt[4] == 4);  // mines nothing: it starts at the horizon
+  CHECK(r.rewardWei[4] == 0);
+  CHECK(r.activatedAt[5] == -1);
+  compare(sc);
+}
+
+TEST_CASE("halvings, a mid-second cap and retirements, against the reference") {
+  Scenario sc;
+  sc.horizon = 400;
+  sc.sampleEvery = 7;
+  sc.focus = "o1";
+  sc.rules = {{"halvingPeriod", "60"}, {"supplyCap", "700.5"}, {"lifetime", "90"}};
+  sc.ref.halvingPeriod = 60;
+  sc.ref.capWei = 700 * kWei + kWei / 2;
+  sc.ref.lifetime = 90;
+  sc.requests = {{"a", "o1", 5, 0}, {"b", "o2", 1'000'000'000, 30}, {"c", "o1", 7, 30},
+                 {"d", "o2", 1, 200}, {"e", "o1", 3, 95}};
+  compare(sc);
+}
+
+TEST_CASE("all three models on random small scenarios agree with the brute force") {
+  std::mt19937_64 random(20261121);
+  for (int i = 0; i < 600; ++i) {
+    const Scenario sc = randomScenario(random);
+    std::ostringstream rules;
+    for (const auto& [k, v] : sc.rules) rules << k << "=" << v << " ";
+    INFO("scenario " << i << ": horizon " << sc.horizon << " " << rules.str() << "requests "
+                     << sc.requests.size());
+    compare(sc);
+  }
+}
+
+TEST_CASE("exponential decay over hundreds of half-lives (rebasing the weights)") {
+  Scenario sc;
+  sc.horizon = 2400;
+  sc.sampleEvery = 100;
+  sc.focus = "late";
+  sc.rules = {{"amortization", "exponential"}, {"lifetime", "none"}, {"halfLife", "1"}};
+  sc.ref.model = reference::Model::exponential;
+  sc.ref.lifetime.reset();
+  sc.ref.halfLife = 1;
+  sc.requests = {{"early", "early", 1'000'000'000'000, 0}, {"mid", "mid", 1, 950},
+                 {"late", "late", 3, 2000}, {"later", "late", 1, 2001}};
+  compare(sc);
+}
+
+TEST_CASE("invalid requests are rejected with their reason and the rest runs") {
+  cbm::PoolScenario s;
+  s.rules = cbm::poolRules({});
+  s.horizon = "1000";
+  auto add = [&](const std::string& id, double units, double at) {
+    s.ids.push(id);
+    s.owners.push("o");
+    s.units.values.push_back(units);
+    s.requestedAt.values.push_back(at);
+  };
+  add("ok", 10, 0);
+  add("", 10, 0);
+  add("ok", 10, 0);
+  add("neg", -5, 0);
+  add("half", 2.5, 0);
+  add("late", 1, -1);
+  add("text", std::nan(""), 3);
+  add("big", 1e13, 0);
+  s.units.texts = {};
+  for (int i = 0; i < 8; ++i) s.units.texts.push(i == 6 ? "7" : "");
+  const cbm::PoolResult r = cbm::simulatePool(std::move(s));
+  REQUIRE(r.rejected.size() == 6);
+  CHECK(r.rejected[0].reason == "activations[1].id: must not be empty");
+  CHECK(r.rejected[1].reason == "activations[2].id: duplicates the id of activations[0]: \"ok\"");
+  CHECK(r.rejected[2].reason ==
+        "activations[3].units: must be a whole number from 1 to 1000000000000, got \"-5\"");
+  CHECK(r.rejected[3].reason ==
+        "activations[4].units: must be a whole number from 1 to 1000000000000, got \"2.5\"");
+  CHECK(r.rejected[4].reason ==
+        "activations[5].requestedAt: must be a whole number from 0 to 9007199254740991, got \"-1\"");
+  CHECK(r.rejected[5].index == 7);
+  CHECK(r.activatedAt[6] == 3);  // units given as text "7"
+  CHECK(r.activatedAt[0] == 0);
+}
+
+TEST_CASE("malformed scenarios throw, naming the field") {
+  auto run = [](const char* horizon, const char* sampleEvery) {
+    cbm::PoolScenario s;
+    s.rules = cbm::poolRules({});
+    s.horizon = horizon;
+    s.sampleEvery = sampleEvery;
+    cbm::simulatePool(std::move(s));
+  };
+  CHECK_THROWS_WITH_AS(run("0", ""), "horizon: must be a whole number from 1 to 3153600000, got \"0\"",
+                       cbm::InputError);
+  CHECK_THROWS_WITH(run("3153600001", ""),
+                    "horizon: must be a whole number from 1 to 3153600000, got \"3153600001\"");
+  CHECK_THROWS_WITH(run("1000000", "1"),
+                    "sampleEvery: gives 1000000 samples, more than 100000; use at least 10");
+  CHECK_NOTHROW(run("1000000", ""));
+}
+
+TEST_CASE("harmonic sums against 50 digits") {
+  for (double x : {1.0, 1.5, 63.9, 64.0, 1000.25, 2.5e8, 1e15}) {
+    for (long long n : {1LL, 2LL, 60LL, 1000LL, 252288000LL}) {
+      Float50 want = 0;
+      if (n <= 1000) {
+        for (long long i = 0; i < n; ++i) want += 1 / (Float50(x) + i);
+      } else {
+        want = boost::math::digamma(Float50(x) + n) - boost::math::digamma(Float50(x));
+      }
+      const cbm::DoubleDouble got = cbm::detail::harmonicSum(cbm::DoubleDouble(x), n);
+      INFO("x=" << x << " n=" << n);
+      CHECK(abs((Float50(got.hi) + Float50(got.lo) - want) / want) < Float50(1e-30));
+    }
+  }
+}
