@@ -112,4 +112,76 @@ Streak streak(const std::vector<std::string>& checkins, const std::string& on) {
   return s;
 }
 
+namespace {
+
+// A 7-character weekday mask, Monday first.
+std::string weekdayMask(const std::string& text, const std::string& field) {
+  if (text.size() != 7 || text.find_first_not_of("01") != std::string::npos)
+    throw InputError(field, "must be 7 characters of 0 and 1, Monday first (\"1111100\": "
+                            "weekdays), got " + quote(text));
+  return text;
+}
+
+// 1970-01-01 was a Thursday: Monday = 0.
+int weekday(Day day) { return static_cast<int>(((day + 3) % 7 + 7) % 7); }
+
+}  // namespace
+
+Projection pointsProjection(const ProjectionInput& in, const PointsRules& rules) {
+  const Day from = parseDay(in.from, "from");
+  const std::int64_t count = parseWhole(in.days, "days", 1, 3650);
+  Decimal total = parseAmount(in.totalPoints, "totalPoints", Sign::nonNegative);
+  const std::int64_t invitesBefore = parseWhole(in.invites, "invites", 0, kMaxCount);
+  const Decimal invitesPerWeek = parseAmount(in.invitesPerWeek, "invitesPerWeek", Sign::nonNegative);
+  const Seconds session = parseWhole(in.sessionSeconds, "sessionSeconds", 0, kSecondsPerDay);
+  const std::string checkinDays = weekdayMask(in.checkinWeekdays, "checkinWeekdays");
+  const std::string sessionDays = weekdayMask(in.sessionWeekdays, "sessionWeekdays");
+  const Decimal vip = parseAmount(in.vip, "vip", Sign::nonNegative);
+  const Decimal extra = parseAmount(in.extra, "extra", Sign::nonNegative);
+
+  std::vector<Day> history;
+  for (std::size_t i = 0; i < in.checkins.size(); ++i)
+    history.push_back(parseDay(in.checkins[i], "checkins[" + std::to_string(i) + "]"));
+  std::sort(history.begin(), history.end());
+  const auto inHistory = [&](Day d) { return std::binary_search(history.begin(), history.end(), d); };
+
+  // Consecutive checked-in days ending the day before `from`.
+  std::int64_t run = 0;
+  for (Day d = from - 1; inHistory(d); --d) ++run;
+
+  Projection p;
+  p.days.reserve(static_cast<std::size_t>(count));
+  const BigInt invitesPerWeekRaw = invitesPerWeek.big();
+  for (std::int64_t k = 0; k < count; ++k) {
+    const Day day = from + k;
+    ProjectionDay d{};
+    d.date = day;
+    d.checkedIn = checkinDays[weekday(day)] == '1' || inHistory(day);
+    d.streakDays = d.checkedIn ? run + 1 : run;  // SPEC 7: ending today, else yesterday
+    run = d.checkedIn ? run + 1 : 0;
+    // Friends so far: the weekly rate accrues daily; whole friends count.
+    d.invites = invitesBefore + static_cast<std::int64_t>(
+                                    invitesPerWeekRaw * k / (BigInt(Decimal::kScale) * 7));
+    d.weight = pointsWeight({std::to_string(d.streakDays), total.str(), std::to_string(d.invites),
+                             vip.str(), extra.str()},
+                            rules);
+    if (sessionDays[weekday(day)] == '1') d.reward = pointsReward(session, d.weight.weight, rules);
+    total = total.plus(d.reward, "totalPoints");
+    d.totalPoints = total;
+
+    const ProjectionDay* before = p.days.empty() ? nullptr : &p.days.back();
+    const auto mark = [&](const char* factor, Decimal now, Decimal then) {
+      if (before && now != then) p.milestones.push_back({day, factor, now});
+    };
+    if (before) {
+      mark("checkin", d.weight.checkin, before->weight.checkin);
+      mark("points", d.weight.points, before->weight.points);
+      mark("invites", d.weight.invites, before->weight.invites);
+      mark("weight", d.weight.weight, before->weight.weight);
+    }
+    p.days.push_back(d);
+  }
+  return p;
+}
+
 }  // namespace cbm

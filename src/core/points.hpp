@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar.hpp"
 #include "decimal.hpp"
 #include "rules.hpp"
 
@@ -55,5 +56,47 @@ struct Streak {
   bool checkedInOnDay;  //!< `on` itself is in the history
 };
 Streak streak(const std::vector<std::string>& checkins, const std::string& on);
+
+/// SPEC 7's projection: a routine stepped day by day from `from`, with the check-in history
+/// before it. On each day: check in (if the routine says so, or the history has the day),
+/// take the weight of that day's streak, points and invites, run one session of
+/// `sessionSeconds` (one a day is what the 24 h rule allows), add its reward, gain invites.
+struct ProjectionInput {
+  std::vector<std::string> checkins;  //!< UTC dates "YYYY-MM-DD" already checked in
+  std::string from;                   //!< the first projected day
+  std::string days;                   //!< how many days, 1 to 3650
+  std::string totalPoints = "0";      //!< before `from`
+  std::string invites = "0";          //!< friends invited before `from`
+  std::string invitesPerWeek = "0";   //!< new friends a week (a decimal: 0.5 is one in two weeks)
+  std::string sessionSeconds = "86400";
+  std::string checkinWeekdays = "1111111";  //!< Monday first: '1' = checks in that weekday
+  std::string sessionWeekdays = "1111111";  //!< '1' = runs a session that weekday
+  std::string vip = "0", extra = "0";
+};
+
+struct ProjectionDay {
+  Day date;
+  bool checkedIn;
+  std::int64_t streakDays;
+  std::int64_t invites;
+  Weight weight;       //!< of the day's session
+  Decimal reward;      //!< the day's session (0 without one)
+  Decimal totalPoints; //!< after the day's session
+};
+
+/// The first day a factor's weight changes: "checkin", "points", "invites" or "weight" (the
+/// total).
+struct Milestone {
+  Day date;
+  std::string factor;
+  Decimal weight;
+};
+
+struct Projection {
+  std::vector<ProjectionDay> days;
+  std::vector<Milestone> milestones;
+};
+
+Projection pointsProjection(const ProjectionInput& input, const PointsRules& rules);
 
 }  // namespace cbm

@@ -7,6 +7,7 @@
 
 #include "input_error.hpp"
 #include "parse.hpp"
+#include "supply.hpp"
 
 namespace cbm {
 
@@ -178,6 +179,7 @@ std::string defaultsJson() {
        << ",\"checkinTiers\":" << tiers(points.checkinTiers)
        << ",\"pointsTiers\":" << tiers(points.pointsTiers)
        << ",\"inviteTiers\":" << tiers(points.inviteTiers) << "}"
+       << ",\"supplyControl\":" << supplyDefaultsJson()
        << ",\"secondsPerYear\":" << kSecondsPerYear << "}";
   return json.str();
 }

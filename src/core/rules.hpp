@@ -72,7 +72,7 @@ PointsRules pointsRules(const std::vector<RuleText>& overrides);
 Decimal tierWeight(const std::vector<Tier>& tiers, Decimal value);
 
 /// The default rule set as JSON (the `defaults()` call of SPEC 8): {pool, points,
-/// secondsPerYear}, each group shaped as the `rules` of the calls that take it. Amounts are
+/// supplyControl (illustrative), secondsPerYear}, each group shaped as the `rules` of the calls that take it. Amounts are
 /// strings.
 std::string defaultsJson();
 

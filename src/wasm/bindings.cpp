@@ -20,6 +20,7 @@
 #include "pool.hpp"
 #include "rules.hpp"
 #include "session.hpp"
+#include "supply.hpp"
 
 using emscripten::val;
 using JSArray = val;  // a JS array, read element by element
@@ -209,6 +210,96 @@ Outcome<StatusOut> sessionStatus(const cbm::PointsAccountText& account, const st
     }
     if (s.lastReward) out.lastReward = s.lastReward->str();
     if (s.lastCollectedAt) out.lastCollectedAt = seconds(*s.lastCollectedAt);
+    return out;
+  });
+}
+
+// --- results built as JS objects (variable-length lists) -----------------------------------------
+
+val failureValue(const Failure& f) {
+  val out = val::object();
+  out.set("code", f.code);
+  out.set("field", f.field);
+  out.set("message", f.message);
+  return out;
+}
+
+/// Like guarded(), for results built as JS values: { error, value }.
+template <class F>
+val guardedValue(F&& compute) {
+  val value = val::null();
+  const Failure error = guarded([&] {
+                          value = compute();
+                          return true;
+                        }).error;
+  val out = val::object();
+  out.set("error", failureValue(error));
+  out.set("value", value);
+  return out;
+}
+
+// thresholds: [[energy, releasedFraction]...]; series: [[t, energy, mined]...] (all text).
+val supplyControl(const JSArray& thresholds, const JSArray& series) {
+  return guardedValue([&] {
+    std::vector<std::pair<std::string, std::string>> rows;
+    const auto nRows = thresholds["length"].as<unsigned>();
+    for (unsigned i = 0; i < nRows; ++i)
+      rows.emplace_back(thresholds[i][0].as<std::string>(), thresholds[i][1].as<std::string>());
+    std::vector<cbm::SupplyPointText> points;
+    const auto nPoints = series["length"].as<unsigned>();
+    for (unsigned i = 0; i < nPoints; ++i)
+      points.push_back({series[i][0].as<std::string>(), series[i][1].as<std::string>(),
+                        series[i][2].as<std::string>()});
+    val out = val::array();
+    for (const cbm::SupplyPoint& p : cbm::supplyControl(cbm::releaseTable(rows), points)) {
+      val point = val::object();
+      point.set("t", seconds(p.t));
+      point.set("energy", p.energy.str());
+      point.set("mined", p.mined.str());
+      point.set("releasedFraction", p.releasedFraction.str());
+      point.set("liquid", p.liquid.str());
+      point.set("locked", p.locked.str());
+      out.call<void>("push", point);
+    }
+    return out;
+  });
+}
+
+Outcome<std::string> energyPrice(const cbm::EnergyPriceInput& input) {
+  return guarded([&] { return cbm::energyPrice(input).str(); });
+}
+
+val pointsProjection(const cbm::ProjectionInput& scalars, const JSArray& checkins, const JSArray& rules) {
+  return guardedValue([&] {
+    cbm::ProjectionInput input = scalars;
+    input.checkins = strings(checkins);
+    const cbm::Projection p = cbm::pointsProjection(input, pointsRulesFrom(rules));
+    val days = val::array();
+    for (const cbm::ProjectionDay& d : p.days) {
+      val day = val::object();
+      day.set("date", cbm::formatDay(d.date));
+      day.set("checkedIn", d.checkedIn);
+      day.set("streakDays", static_cast<double>(d.streakDays));
+      day.set("invites", static_cast<double>(d.invites));
+      day.set("weight", d.weight.weight.str());
+      day.set("checkinWeight", d.weight.checkin.str());
+      day.set("pointsWeight", d.weight.points.str());
+      day.set("invitesWeight", d.weight.invites.str());
+      day.set("reward", d.reward.str());
+      day.set("totalPoints", d.totalPoints.str());
+      days.call<void>("push", day);
+    }
+    val milestones = val::array();
+    for (const cbm::Milestone& m : p.milestones) {
+      val milestone = val::object();
+      milestone.set("date", cbm::formatDay(m.date));
+      milestone.set("factor", m.factor);
+      milestone.set("weight", m.weight.str());
+      milestones.call<void>("push", milestone);
+    }
+    val out = val::object();
+    out.set("days", days);
+    out.set("milestones", milestones);
     return out;
   });
 }
@@ -469,6 +560,26 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   registerOutcome<cbm::PointsAccountText>("AccountOutcome");
   registerOutcome<StopOut>("StopOutcome");
   registerOutcome<StatusOut>("StatusOutcome");
+
+  value_object<cbm::EnergyPriceInput>("EnergyPriceInput")
+      .field("burnedUsd", &cbm::EnergyPriceInput::burnedUsd)
+      .field("basePrice", &cbm::EnergyPriceInput::basePrice)
+      .field("step", &cbm::EnergyPriceInput::step)
+      .field("per", &cbm::EnergyPriceInput::per);
+  value_object<cbm::ProjectionInput>("ProjectionInput")
+      .field("from", &cbm::ProjectionInput::from)
+      .field("days", &cbm::ProjectionInput::days)
+      .field("totalPoints", &cbm::ProjectionInput::totalPoints)
+      .field("invites", &cbm::ProjectionInput::invites)
+      .field("invitesPerWeek", &cbm::ProjectionInput::invitesPerWeek)
+      .field("sessionSeconds", &cbm::ProjectionInput::sessionSeconds)
+      .field("checkinWeekdays", &cbm::ProjectionInput::checkinWeekdays)
+      .field("sessionWeekdays", &cbm::ProjectionInput::sessionWeekdays)
+      .field("vip", &cbm::ProjectionInput::vip)
+      .field("extra", &cbm::ProjectionInput::extra);
+  function("supplyControl", &supplyControl);
+  function("energyPrice", &energyPrice);
+  function("pointsProjection", &pointsProjection);
 
   value_object<PoolSettings>("PoolSettings")
       .field("horizon", &PoolSettings::horizon)

@@ -149,3 +149,52 @@ TEST_CASE("the double-double fast path agrees with the 50-digit path wherever it
   }
   CHECK(decided > checked * 99 / 100);  // the fallback is rare
 }
+
+TEST_CASE("the projection steps day by day: streaks, tiers, sessions and invites") {
+  // Checked against an independent 80-digit Python rendering of SPEC 7.
+  cbm::ProjectionInput in;
+  in.checkins = {"2026-11-20", "2026-11-21", "2026-11-22"};
+  in.from = "2026-11-23";  // a Monday
+  in.days = "60";
+  in.invites = "3";
+  in.invitesPerWeek = "1.5";
+  in.sessionSeconds = "28800";
+  in.checkinWeekdays = "1111100";  // weekdays only: the streak breaks every weekend
+  const cbm::Projection p = cbm::pointsProjection(in, kRules);
+  REQUIRE(p.days.size() == 60);
+  CHECK(p.days[0].streakDays == 4);
+  CHECK(p.days[0].weight.weight.str() == "0.1");
+  CHECK(p.days[0].reward.str() == "9.438652371658662785");
+  CHECK(p.days[4].totalPoints.str() == "122.702480831562616207");
+  CHECK_FALSE(p.days[5].checkedIn);  // Saturday
+  CHECK(p.days[5].streakDays == 8);   // still yesterday's streak
+  CHECK(p.days[5].invites == 4);
+  CHECK(p.days[6].streakDays == 0);   // Sunday: the streak is broken
+  CHECK(p.days[59].streakDays == 4);
+  CHECK(p.days[59].invites == 15);
+  CHECK(p.days[59].weight.weight.str() == "0.9");
+  CHECK(p.days[59].totalPoints.str() == "3067.562020789065405179");
+  auto firstDay = [&](const std::string& factor, const std::string& weight) {
+    for (const auto& m : p.milestones)
+      if (m.factor == factor && m.weight.str() == weight) return cbm::formatDay(m.date);
+    return std::string("never");
+  };
+  CHECK(firstDay("checkin", "0.5") == "2026-11-26");
+  CHECK(firstDay("invites", "0.2") == "2026-12-03");
+  CHECK(firstDay("invites", "0.5") == "2026-12-26");
+  CHECK(firstDay("points", "0.3") == "2026-12-29");
+  CHECK(firstDay("weight", "0.9") == "2026-12-29");
+  CHECK(firstDay("checkin", "0.8") == "never");
+}
+
+TEST_CASE("projection input errors") {
+  cbm::ProjectionInput in;
+  in.from = "2026-11-23";
+  in.days = "0";
+  CHECK_THROWS_WITH(cbm::pointsProjection(in, kRules), "days: must be a whole number from 1 to 3650, got \"0\"");
+  in.days = "5";
+  in.checkinWeekdays = "11111";
+  CHECK_THROWS_WITH(cbm::pointsProjection(in, kRules),
+                    "checkinWeekdays: must be 7 characters of 0 and 1, Monday first (\"1111100\": "
+                    "weekdays), got \"11111\"");
+}

@@ -541,6 +541,76 @@ function makeApi(M) {
       return unwrap(M.streak(days, dayText(on, 'on')));
     },
 
+    /** SPEC 7. A routine stepped day by day from `from` (a UTC date) for `days` days, after a
+     * check-in history: { days: [{ date, checkedIn, streakDays, invites, weight, checkinWeight,
+     * pointsWeight, invitesWeight, reward, totalPoints }], milestones: [{ date, factor, weight }] }
+     * (a milestone is the first day a factor's weight changes). Weekday masks are Monday first:
+     * "1111100" checks in on weekdays only. */
+    pointsProjection(input) {
+      const fields = ['checkins', 'from', 'days', 'totalPoints', 'invites', 'invitesPerWeek', 'sessionSeconds', 'checkinWeekdays', 'sessionWeekdays', 'vip', 'extra', 'rules'];
+      const p = fieldsOf(input, 'pointsProjection()', fields);
+      const checkins = p.checkins ?? [];
+      if (!Array.isArray(checkins)) fail('checkins', `must be an array of dates, got ${describe(checkins)}`);
+      const mask = (value, field) => {
+        if (value === undefined) return '1111111';
+        if (typeof value !== 'string') fail(field, `must be a string like "1111100", got ${describe(value)}`);
+        return value;
+      };
+      return unwrap(
+        M.pointsProjection(
+          {
+            from: dayText(p.from ?? new Date(), 'from'),
+            days: text(p.days, 'days'),
+            totalPoints: text(p.totalPoints, 'totalPoints', '0'),
+            invites: text(p.invites, 'invites', '0'),
+            invitesPerWeek: text(p.invitesPerWeek, 'invitesPerWeek', '0'),
+            sessionSeconds: secondsText(p.sessionSeconds, 'sessionSeconds', '86400'),
+            checkinWeekdays: mask(p.checkinWeekdays, 'checkinWeekdays'),
+            sessionWeekdays: mask(p.sessionWeekdays, 'sessionWeekdays'),
+            vip: text(p.vip, 'vip', '0'),
+            extra: text(p.extra, 'extra', '0'),
+          },
+          checkins.map((day, i) => dayText(day, `checkins[${i}]`)),
+          ruleTexts(p.rules),
+        ),
+      );
+    },
+
+    /** SPEC 6. A holder's liquid and locked WFI as global Energy grows: `thresholds`
+     * [{ energy, releasedFraction }] (non-decreasing; defaults().supplyControl has an
+     * illustrative table), `series` [{ t, energy, mined }] -> [{ t, energy, mined,
+     * releasedFraction, liquid, locked }]. */
+    supplyControl(input) {
+      const { thresholds, series } = fieldsOf(input, 'supplyControl()', ['thresholds', 'series']);
+      const list = (value, field) => {
+        if (!Array.isArray(value)) fail(field, `must be an array, got ${describe(value)}`);
+        return value;
+      };
+      const rows = list(thresholds, 'thresholds').map((row, i) => {
+        fieldsOf(row, 'a threshold', ['energy', 'releasedFraction'], `thresholds[${i}].`);
+        return [text(row.energy, `thresholds[${i}].energy`), text(row.releasedFraction, `thresholds[${i}].releasedFraction`)];
+      });
+      const points = list(series, 'series').map((point, i) => {
+        fieldsOf(point, 'a point', ['t', 'energy', 'mined'], `series[${i}].`);
+        return [secondsText(point.t, `series[${i}].t`), text(point.energy, `series[${i}].energy`), text(point.mined, `series[${i}].mined`)];
+      });
+      return unwrap(M.supplyControl(rows, points));
+    },
+
+    /** SPEC 6. basePrice + step for every full `per` USD burned (0.10 per 1,000,000 by
+     * default, the public figure). */
+    energyPrice(input) {
+      fieldsOf(input, 'energyPrice()', ['burnedUsd', 'basePrice', 'step', 'per']);
+      return unwrap(
+        M.energyPrice({
+          burnedUsd: text(input.burnedUsd, 'burnedUsd'),
+          basePrice: text(input.basePrice, 'basePrice'),
+          step: text(input.step, 'step', '0.1'),
+          per: text(input.per, 'per', '1000000'),
+        }),
+      );
+    },
+
     /** A points account with no session yet. Accounts are plain objects: keep them, store them
      * as JSON, pass them back. */
     newAccount(input = {}) {

@@ -1,0 +1,57 @@
+// SPEC 6: Mathematical Supply Control (how much of the mined WFI is liquid as global Energy
+// grows) and the Energy price. The thresholds and base price are not public: the defaults are
+// illustrative, and callers pass their own.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "decimal.hpp"
+#include "rules.hpp"
+
+namespace cbm {
+
+/// A row of the release table: from Energy `energy` on, `releasedFraction` of mined WFI is liquid.
+struct ReleaseTier {
+  Decimal energy;
+  Decimal releasedFraction;  //!< 0 to 1
+};
+
+/// One point in time: global Energy and the holder's mined WFI, as text (SPEC 0).
+struct SupplyPointText {
+  std::string t;  //!< whole seconds (any origin: the caller's clock)
+  std::string energy;
+  std::string mined;
+};
+
+struct SupplyPoint {
+  Seconds t;
+  Decimal energy, mined;
+  Decimal releasedFraction;  //!< the largest fraction whose Energy <= energy (0 below the first)
+  Decimal liquid;            //!< releasedFraction x mined, truncated
+  Decimal locked;            //!< mined - liquid
+};
+
+/// Reads a release table ("energy:fraction" pairs as text): Energy and fraction non-decreasing,
+/// fractions within [0, 1]. InputError("thresholds[i]...") otherwise.
+std::vector<ReleaseTier> releaseTable(const std::vector<std::pair<std::string, std::string>>& rows);
+
+/// Liquid and locked WFI at each point; times must not decrease.
+std::vector<SupplyPoint> supplyControl(const std::vector<ReleaseTier>& table,
+                                       const std::vector<SupplyPointText>& points);
+
+/// Energy price = basePrice + step for every full `per` USD burned globally (public figure:
+/// 0.10 USD per 1,000,000 USD).
+struct EnergyPriceInput {
+  std::string burnedUsd;
+  std::string basePrice;
+  std::string step = "0.1";
+  std::string per = "1000000";
+};
+Decimal energyPrice(const EnergyPriceInput& input);
+
+/// The illustrative defaults, as JSON: {thresholds: [{energy, releasedFraction}], basePrice,
+/// priceStep, burnStep, illustrative: true}.
+std::string supplyDefaultsJson();
+
+}  // namespace cbm
