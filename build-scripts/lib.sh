@@ -67,6 +67,17 @@ build_wasm() {
   cmake --build build/wasm -j"$JOBS"
 }
 
+FUZZ_TARGETS="decimal calculators pool"
+
+# clang with AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer: the native suite runs
+# checked from here, and the fuzz targets live here.
+build_checked() {
+  require_packages cmake make doctest-dev libboost-dev clang libclang-rt-14-dev
+  say "Checked native build (clang, ASan + UBSan, libFuzzer targets)"
+  CC=clang CXX=clang++ cmake -S . -B build/fuzz -DCBM_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build build/fuzz -j"$JOBS"
+}
+
 build_web() {
   npm_install web
   say "Page vendor files -> web/vendor/"

@@ -114,11 +114,14 @@ Decimal Decimal::ratio(const BigInt& num, const BigInt& den, const std::string& 
 }
 
 Decimal Decimal::plus(Decimal other, const std::string& what) const {
-  return fromRaw(raw_ + other.raw_, what);  // |sum| < 2 x 10^38 < 2^127: no wrap
+  // |sum| can reach 2 x 10^38, beyond 2^127: check before adding (found by UBSan).
+  if ((other.raw_ > 0 && raw_ > kMaxRaw - other.raw_) || (other.raw_ < 0 && raw_ < -kMaxRaw - other.raw_))
+    throw InputError(what, "is too large: amounts are limited to " + kLimit);
+  return Decimal(raw_ + other.raw_);
 }
 
 Decimal Decimal::minus(Decimal other, const std::string& what) const {
-  return fromRaw(raw_ - other.raw_, what);
+  return plus(Decimal(-other.raw_), what);
 }
 
 Decimal Decimal::times(Decimal other, const std::string& what) const {

@@ -23,6 +23,9 @@ DoubleDouble twoAtanh(DoubleDouble z) {
 
 DoubleDouble expm1(DoubleDouble x) {
   if (x.hi == 0) return x;
+  // Beyond these e^x is 0 or overflows (and 2^k would not fit an int: found by UBSan).
+  if (x.hi < -800) return DoubleDouble(-1.0);
+  if (x.hi > 710) return DoubleDouble(HUGE_VAL);
   const double k = std::floor(x.hi / kLn2.hi + 0.5);
   DoubleDouble r = (x - kLn2 * k).scaled(-10);  // |r| < 0.35 / 1024
   DoubleDouble term = r, s = r;
@@ -37,6 +40,8 @@ DoubleDouble expm1(DoubleDouble x) {
 }
 
 DoubleDouble exp2(DoubleDouble y) {
+  if (y.hi < -1100) return DoubleDouble();
+  if (y.hi > 1025) return DoubleDouble(HUGE_VAL);
   const double k = std::floor(y.hi + 0.5);
   const DoubleDouble r = (y - k) * kLn2;  // |r| <= ln2 / 2
   return (expm1(r) + 1.0).scaled(static_cast<int>(k));

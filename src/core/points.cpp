@@ -159,9 +159,10 @@ Projection pointsProjection(const ProjectionInput& in, const PointsRules& rules)
     d.checkedIn = checkinDays[weekday(day)] == '1' || inHistory(day);
     d.streakDays = d.checkedIn ? run + 1 : run;  // SPEC 7: ending today, else yesterday
     run = d.checkedIn ? run + 1 : 0;
-    // Friends so far: the weekly rate accrues daily; whole friends count.
-    d.invites = invitesBefore + static_cast<std::int64_t>(
-                                    invitesPerWeekRaw * k / (BigInt(Decimal::kScale) * 7));
+    // Friends so far: the weekly rate accrues daily; whole friends count (any count beyond
+    // kMaxCount weighs the same: the top tier is far below it).
+    const BigInt friends = invitesBefore + invitesPerWeekRaw * k / (BigInt(Decimal::kScale) * 7);
+    d.invites = static_cast<std::int64_t>(std::min(friends, BigInt(kMaxCount)));
     d.weight = pointsWeight({std::to_string(d.streakDays), total.str(), std::to_string(d.invites),
                              vip.str(), extra.str()},
                             rules);

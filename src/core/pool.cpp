@@ -527,6 +527,25 @@ struct PoolSimulation::Engine {
     if (t >= horizon) finish();
   }
 
+  static Int128 errorBound(Int128 rewardWei) { return (rewardWei >> 95) + 1; }
+
+  void repairExcess(Int128 excess) {
+    Int128 allowed = 0;
+    for (const Int128 reward : result.rewardWei) allowed += reward > 0 ? errorBound(reward) : 0;
+    if (excess > allowed) throw std::logic_error("pool engine: rewards exceed the distributed emission");
+    std::vector<std::size_t> largestFirst(result.rewardWei.size());
+    for (std::size_t i = 0; i < largestFirst.size(); ++i) largestFirst[i] = i;
+    std::sort(largestFirst.begin(), largestFirst.end(),
+              [&](std::size_t a, std::size_t b) { return result.rewardWei[a] > result.rewardWei[b]; });
+    for (const std::size_t i : largestFirst) {
+      if (excess == 0) break;
+      const Int128 take = std::min(excess, errorBound(result.rewardWei[i]));
+      result.rewardWei[i] -= take;
+      result.owners[ownerOfRequest[i]].rewardWei -= take;
+      excess -= take;
+    }
+  }
+
   void finish() {
     for (std::size_t i = nextRetire; i < nextStart; ++i) settle(i);
     miners = {};
@@ -542,16 +561,13 @@ struct PoolSimulation::Engine {
     result.emittedWei = emitted;
     result.unallocatedWei = unallocated;
     result.distributedWei = emitted - unallocated;
-    // Every reward is within far less than a wei of its exact value, so the truncated rewards
-    // can sum beyond what was distributed only where whole-wei values were rounded up by their
-    // slack: by a few wei at most. Those wei come off the largest rewards (each stays within a
-    // wei of its exact value), so that conservation holds exactly.
-    if (rewards - result.distributedWei > static_cast<Int128>(result.rewardWei.size()) / 16 + 8)
-      throw std::logic_error("pool engine: rewards exceed the distributed emission");
-    for (; rewards > result.distributedWei; --rewards) {
-      const auto largest = std::max_element(result.rewardWei.begin(), result.rewardWei.end());
-      *largest -= 1;
-      result.owners[ownerOfRequest[largest - result.rewardWei.begin()]].rewardWei -= 1;
+    // Each reward is within 2^-95 of its exact value (and far below a wei for any realistic
+    // amount), so the truncated rewards can sum beyond what was distributed only by those
+    // errors and the slack of truncatedWei. The excess comes off the largest rewards, none by
+    // more than its own error bound, so that conservation holds exactly.
+    if (rewards > result.distributedWei) {
+      repairExcess(rewards - result.distributedWei);
+      rewards = result.distributedWei;
     }
     result.dustWei = result.distributedWei - rewards;
     ownerOfRequest = {};

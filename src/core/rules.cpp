@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "input_error.hpp"
+#include "emission.hpp"
 #include "parse.hpp"
 #include "supply.hpp"
 
@@ -14,6 +15,7 @@ namespace cbm {
 namespace {
 
 const Decimal kMaxBaseRate = Decimal::fromInteger(1'000'000'000);  // WFI/s: far above any sane rate
+const Decimal kMaxTotalEmission = Decimal::fromInteger(1'000'000'000'000);  // WFI, all stages
 
 std::optional<Seconds> optionalSeconds(const std::string& text, const std::string& field) {
   if (text == "none") return std::nullopt;
@@ -111,6 +113,13 @@ PoolRules poolRules(const std::vector<RuleText>& overrides) {
   applyOverrides(rules, setters, overrides);
   if (rules.amortization == Amortization::linear && !rules.lifetime)
     throw InputError("rules.lifetime", "the linear model needs a lifetime, got none");
+  // The engine keeps every reward within a small fraction of a wei up to this total; the
+  // defaults emit 946,080,000 WFI.
+  const Decimal total = Decimal::fromRaw(EmissionSchedule(rules.emission).total());
+  if (total > kMaxTotalEmission)
+    throw InputError("rules.baseRate", "with these rules emission would total " + total.str() +
+                                           " WFI; the limit is " + kMaxTotalEmission.str() +
+                                           " WFI (a thousand times the supply)");
   return rules;
 }
 

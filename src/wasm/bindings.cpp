@@ -334,10 +334,12 @@ class PoolRun {
     guardedStep([&] {
       const auto n = static_cast<std::size_t>(count);
       // Grow the heap once to about what the simulation will need (~190 bytes a request,
-      // measured) rather than in many steps, each of which copies the heap and makes V8
-      // collect. Failing to grow is not an error here: the allocations will say.
+      // measured, over the module's first 32 MB) rather than in many steps, each of which
+      // copies the heap and makes V8 collect. A heap that is already big enough stays as it
+      // is. Failing to grow is not an error here: the allocations will say.
       const std::size_t heap = __builtin_wasm_memory_size(0) * 65536;
-      emscripten_resize_heap(heap + std::min<std::size_t>(n, 20'000'000) * 190);
+      const std::size_t wanted = (std::size_t{32} << 20) + std::min<std::size_t>(n, 20'000'000) * 190;
+      if (heap < wanted) emscripten_resize_heap(wanted);
       scenario_.units.values.resize(n);
       scenario_.requestedAt.values.resize(n);
       out.set("units", address(scenario_.units.values.data()));

@@ -129,7 +129,9 @@ const noRules = Object.freeze([]);
 function ruleTexts(rules) {
   if (rules === undefined) return noRules;
   if (!isPlainObject(rules)) fail('rules', `must be an object, got ${describe(rules)}`);
-  return Object.entries(rules).map(([name, value]) => {
+  return Object.entries(rules)
+    .filter(([, value]) => value !== undefined) // an undefined rule is one not given
+    .map(([name, value]) => {
     const field = `rules.${name}`;
     if (value === null) return [name, 'none'];
     if (Array.isArray(value)) return [name, tiersText(value, field)];

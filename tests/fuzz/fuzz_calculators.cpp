@@ -1,0 +1,119 @@
+// The calculators (SPEC 1, 5, 6, 7) on any input: each call returns a result that keeps the
+// SPEC's invariants, or throws InputError / RuleError; nothing else.
+#include "apr.hpp"
+#include "check.hpp"
+#include "emission.hpp"
+#include "input_error.hpp"
+#include "points.hpp"
+#include "session.hpp"
+#include "supply.hpp"
+#include "values.hpp"
+
+namespace {
+
+using cbm::Decimal;
+const Decimal kWei = Decimal::fromRaw(1);
+
+void apr(FuzzedDataProvider& in) {
+  const cbm::AprResult r = cbm::apr({fuzz::value(in), fuzz::value(in), fuzz::value(in), fuzz::value(in)});
+  FUZZ_CHECK(!r.aprPercent.isNegative() && !r.yearlyReward.isNegative());
+  FUZZ_CHECK(r.contributionUsd > Decimal() || r.contributionUsd.isZero());
+  // net gain = APR - 100, each truncated from its exact value: within a wei.
+  const Decimal gap = r.netGainPercent.minus(r.aprPercent.minus(Decimal::fromInteger(100), "a"), "b");
+  FUZZ_CHECK(gap <= kWei && Decimal() <= gap.plus(kWei, "c"));
+}
+
+void points(FuzzedDataProvider& in) {
+  const cbm::PointsRules rules = cbm::pointsRules(fuzz::ruleOverrides(in, false));
+  const cbm::Weight w = cbm::pointsWeight({fuzz::value(in), fuzz::value(in), fuzz::value(in)}, rules);
+  FUZZ_CHECK(w.weight <= rules.weightCap && !w.weight.isNegative());
+  const auto t = in.ConsumeIntegralInRange<cbm::Seconds>(0, 200'000);
+  const Decimal now = cbm::pointsReward(t, w.weight, rules);
+  const Decimal later = cbm::pointsReward(t + 1, w.weight, rules);
+  FUZZ_CHECK(!now.isNegative() && now <= later);
+  FUZZ_CHECK(later <= rules.base.times(w.weight, "full"));
+  cbm::pointsReward(fuzz::value(in), fuzz::value(in), rules);
+}
+
+void emission(FuzzedDataProvider& in) {
+  const cbm::PoolRules rules = cbm::poolRules(fuzz::ruleOverrides(in, true));
+  const cbm::EmissionReport r = cbm::emissionReport(fuzz::value(in), fuzz::value(in), rules.emission);
+  FUZZ_CHECK(!r.emitted.isNegative() && r.emitted <= r.total && !r.rate.isNegative());
+  FUZZ_CHECK(r.stage >= 0 && r.stage <= rules.emission.stages);
+  if (rules.emission.supplyCap) FUZZ_CHECK(r.total <= *rules.emission.supplyCap);
+}
+
+void sessions(FuzzedDataProvider& in) {
+  const cbm::PointsRules rules = cbm::pointsRules(fuzz::ruleOverrides(in, false));
+  cbm::PointsAccount account = cbm::readAccount({fuzz::value(in)}, rules);
+  cbm::UnixSeconds now = in.ConsumeIntegralInRange<cbm::UnixSeconds>(0, 2'000'000'000);
+  for (int i = 0; i < 8 && in.remaining_bytes() > 0; ++i) {
+    now += in.ConsumeIntegralInRange<cbm::Seconds>(0, 200'000);
+    const Decimal before = account.totalPoints;
+    try {
+      switch (in.ConsumeIntegralInRange(0, 2)) {
+        case 0:
+          account = cbm::startSession(account, now, Decimal::fromInteger(in.ConsumeIntegralInRange(0, 5)), rules);
+          FUZZ_CHECK(account.activeSince == now);
+          break;
+        case 1:
+          account = cbm::stopSession(account, now, rules).account;
+          FUZZ_CHECK(!account.activeSince && account.totalPoints >= before);
+          break;
+        default:
+          FUZZ_CHECK(cbm::sessionStatus(account, now, rules).nextStartAt >= now);
+      }
+    } catch (const cbm::RuleError&) {
+    }
+    const cbm::PointsAccount again = cbm::readAccount(cbm::writeAccount(account), rules);
+    FUZZ_CHECK(again.totalPoints == account.totalPoints && again.activeSince == account.activeSince);
+  }
+}
+
+void supply(FuzzedDataProvider& in) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (int i = in.ConsumeIntegralInRange(0, 4); i > 0; --i) rows.emplace_back(fuzz::value(in), fuzz::value(in));
+  const auto table = cbm::releaseTable(rows);
+  std::vector<cbm::SupplyPointText> series;
+  for (int i = in.ConsumeIntegralInRange(0, 4); i > 0; --i)
+    series.push_back({fuzz::value(in), fuzz::value(in), fuzz::value(in)});
+  for (const cbm::SupplyPoint& p : cbm::supplyControl(table, series))
+    FUZZ_CHECK(p.liquid.plus(p.locked, "sum") == p.mined && !p.locked.isNegative() && !p.liquid.isNegative());
+  cbm::energyPrice({fuzz::value(in), fuzz::value(in), fuzz::value(in), fuzz::value(in)});
+}
+
+void projection(FuzzedDataProvider& in) {
+  cbm::ProjectionInput p;
+  p.from = in.ConsumeBool() ? "2026-11-23" : fuzz::value(in);
+  p.days = std::to_string(in.ConsumeIntegralInRange(0, 40));
+  p.totalPoints = fuzz::value(in);
+  p.invites = fuzz::value(in);
+  p.invitesPerWeek = fuzz::value(in);
+  p.sessionSeconds = fuzz::value(in);
+  p.checkinWeekdays = in.ConsumeBool() ? "1111100" : fuzz::value(in);
+  for (int i = in.ConsumeIntegralInRange(0, 3); i > 0; --i) p.checkins.push_back(fuzz::value(in));
+  const cbm::Projection r = cbm::pointsProjection(p, cbm::PointsRules());
+  for (std::size_t i = 1; i < r.days.size(); ++i) {
+    FUZZ_CHECK(r.days[i].totalPoints >= r.days[i - 1].totalPoints);
+    FUZZ_CHECK(r.days[i].streakDays <= r.days[i - 1].streakDays + 1);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  FuzzedDataProvider in(data, size);
+  try {
+    switch (in.ConsumeIntegralInRange(0, 5)) {
+      case 0: apr(in); break;
+      case 1: points(in); break;
+      case 2: emission(in); break;
+      case 3: sessions(in); break;
+      case 4: supply(in); break;
+      default: projection(in); break;
+    }
+  } catch (const cbm::InputError& e) {
+    FUZZ_CHECK(!std::string(e.what()).empty());
+  }
+  return 0;
+}

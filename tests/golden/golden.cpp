@@ -1,0 +1,133 @@
+// Runs tests/golden/scenarios.txt natively and prints the results in a canonical text form.
+// tests/node/golden.test.mjs runs the same scenarios through the WASM module and the JS API
+// and compares the two texts byte for byte (issue 5: native and WASM agree exactly).
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "apr.hpp"
+#include "decimal.hpp"
+#include "emission.hpp"
+#include "points.hpp"
+#include "pool.hpp"
+
+namespace {
+
+std::vector<cbm::RuleText> rulePairs(std::istringstream& words) {
+  std::vector<cbm::RuleText> rules;
+  std::string pair;
+  while (words >> pair) {
+    const auto eq = pair.find('=');
+    rules.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
+  }
+  return rules;
+}
+
+std::string amount(cbm::Int128 wei) { return cbm::Decimal::fromRaw(wei).str(); }
+
+void runPool(const std::string& name, std::istream& file) {
+  cbm::PoolScenario s;
+  std::vector<cbm::RuleText> rules;
+  std::string line;
+  while (std::getline(file, line) && line != "end") {
+    std::istringstream words(line);
+    std::string key;
+    words >> key;
+    if (key == "rules") rules = rulePairs(words);
+    if (key == "horizon") words >> s.horizon;
+    if (key == "sampleEvery") words >> s.sampleEvery;
+    if (key == "focus") s.focusOwner.emplace(), words >> *s.focusOwner;
+    if (key == "activation") {
+      std::string id, owner;
+      double units, at;
+      words >> id >> owner >> units >> at;
+      s.ids.push(id);
+      s.owners.push(owner);
+      s.units.values.push_back(units);
+      s.requestedAt.values.push_back(at);
+    }
+    if (key == "generate") {
+      long long count, seed, spread, maxUnits;
+      words >> count >> seed >> spread >> maxUnits;
+      auto next = [&] { return seed = seed * 48271 % 2147483647; };
+      for (long long i = 0; i < count; ++i) {
+        s.ids.push("g" + std::to_string(i));
+        s.owners.push("o" + std::to_string(i % 7));
+        s.units.values.push_back(static_cast<double>(1 + next() % maxUnits));
+        s.requestedAt.values.push_back(static_cast<double>(next() % spread));
+      }
+    }
+  }
+  s.rules = cbm::poolRules(rules);
+  const cbm::PoolScenario input = s;
+  const cbm::PoolResult r = cbm::simulatePool(std::move(s));
+  std::cout << "pool " << name << "\n";
+  std::vector<bool> rejected(r.activatedAt.size());
+  for (const auto& rejection : r.rejected) {
+    rejected[rejection.index] = true;
+    std::cout << "rejected " << input.ids.at(rejection.index) << " " << rejection.reason << "\n";
+  }
+  for (std::size_t i = 0; i < r.activatedAt.size(); ++i) {
+    if (rejected[i]) continue;
+    std::cout << "activation " << input.ids.at(i) << " "
+              << (r.activatedAt[i] < 0 ? std::string("-") : std::to_string(r.activatedAt[i])) << " "
+              << amount(r.rewardWei[i]) << "\n";
+  }
+  for (const auto& owner : r.owners)
+    std::cout << "owner " << input.owners.at(owner.firstIndex) << " " << amount(owner.rewardWei) << "\n";
+  std::cout << "totals " << amount(r.emittedWei) << " " << amount(r.distributedWei) << " "
+            << amount(r.unallocatedWei) << " " << amount(r.dustWei) << "\n";
+  for (const cbm::PoolSample& p : r.series)
+    std::cout << "sample " << p.t << " " << amount(p.rateWei) << " " << amount(p.emittedWei) << " "
+              << amount((p.power * 1e18).floorToInt()) << " " << cbm::toString(p.activeUnits) << " "
+              << amount(p.focusRewardWei) << " " << amount(p.focusRateWei) << "\n";
+  std::cout << "end\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ifstream file(argc > 1 ? argv[1] : "tests/golden/scenarios.txt");
+  if (!file) {
+    std::cerr << "usage: cbm_golden tests/golden/scenarios.txt\n";
+    return 2;
+  }
+  std::string line;
+  while (std::getline(file, line)) {
+    std::istringstream words(line);
+    std::string kind;
+    if (!(words >> kind) || kind[0] == '#') continue;
+    if (kind == "pool") {
+      std::string name;
+      words >> name;
+      runPool(name, file);
+    } else if (kind == "apr") {
+      cbm::AprInput in;
+      words >> in.blockReward >> in.tokenPrice >> in.units >> in.unitPrice;
+      const cbm::AprResult r = cbm::apr(in);
+      std::cout << "apr " << r.aprPercent.str() << " " << r.yearlyReward.str() << " "
+                << r.yearlyRewardUsd.str() << " " << r.contributionUsd.str() << " "
+                << r.netGainPercent.str() << " " << r.netGainUsd.str() << "\n";
+    } else if (kind == "reward") {
+      std::string elapsed, weight;
+      words >> elapsed >> weight;
+      std::cout << "reward " << cbm::pointsReward(elapsed, weight, cbm::PointsRules()).str() << "\n";
+    } else if (kind == "weight") {
+      cbm::WeightInput in;
+      words >> in.streakDays >> in.totalPoints >> in.invites;
+      const cbm::Weight w = cbm::pointsWeight(in, cbm::PointsRules());
+      std::cout << "weight " << w.weight.str() << " " << w.checkin.str() << " " << w.points.str()
+                << " " << w.invites.str() << "\n";
+    } else if (kind == "emission") {
+      std::string from, to;
+      words >> from >> to;
+      const cbm::EmissionReport r =
+          cbm::emissionReport(from, to, cbm::poolRules(rulePairs(words)).emission);
+      std::cout << "emission " << r.emitted.str() << " " << r.rate.str() << " " << r.total.str()
+                << " " << r.stage << " "
+                << (r.nextHalvingAt ? std::to_string(*r.nextHalvingAt) : std::string("none"))
+                << " " << r.endsAt << "\n";
+    }
+  }
+  return 0;
+}
