@@ -103,6 +103,31 @@ function text(value, field, fallback = undefined) {
   return fail(field, `must be a number or a decimal string, got ${describe(value)}`);
 }
 
+/** Marks a field of textReader() that has no default. */
+const REQUIRED = undefined;
+
+/** A reader for a call's flat input: it checks the fields (those of `defaults` plus `others`)
+ * and returns the text of each field of `defaults`, its default where absent (REQUIRED: none).
+ * Built once per call, so that reading costs no more than writing it out by hand. */
+function textReader(call, defaults, others = []) {
+  const names = Object.keys(defaults);
+  const allowed = [...names, ...others];
+  return (input) => {
+    fieldsOf(input, call, allowed);
+    const texts = {};
+    for (const name of names) texts[name] = text(input[name], name, defaults[name]);
+    return texts;
+  };
+}
+
+const read = {
+  apr: textReader('apr()', { blockReward: REQUIRED, tokenPrice: REQUIRED, units: REQUIRED, unitPrice: REQUIRED }),
+  blockReward: textReader('blockReward()', { units: REQUIRED, poolPower: REQUIRED, rate: '8' }),
+  impliedPoolPower: textReader('impliedPoolPower()', { units: REQUIRED, blockReward: REQUIRED, rate: '8' }),
+  pointsWeight: textReader('pointsWeight()', { streakDays: REQUIRED, totalPoints: REQUIRED, invites: REQUIRED, vip: '0', extra: '0' }, ['rules']),
+  energyPrice: textReader('energyPrice()', { burnedUsd: REQUIRED, basePrice: REQUIRED, step: '0.1', per: '1000000' }),
+};
+
 /** A time as whole seconds: a number, a decimal string, or for Unix times a Date. */
 function secondsText(value, field, fallback = undefined) {
   if (value instanceof Date) {
@@ -470,56 +495,22 @@ function makeApi(M) {
 
     /** SPEC 5. APR (simple, not APY) and the figures it comes from, seed 003's formula. */
     apr(input) {
-      fieldsOf(input, 'apr()', ['blockReward', 'tokenPrice', 'units', 'unitPrice']);
-      return unwrap(
-        M.apr({
-          blockReward: text(input.blockReward, 'blockReward'),
-          tokenPrice: text(input.tokenPrice, 'tokenPrice'),
-          units: text(input.units, 'units'),
-          unitPrice: text(input.unitPrice, 'unitPrice'),
-        }),
-      );
+      return unwrap(M.apr(read.apr(input)));
     },
 
     /** The per-second reward of `units` fresh units in a pool of `poolPower` at `rate` WFI/s. */
     blockReward(input) {
-      fieldsOf(input, 'blockReward()', ['units', 'poolPower', 'rate']);
-      return unwrap(
-        M.blockReward({
-          units: text(input.units, 'units'),
-          poolPower: text(input.poolPower, 'poolPower'),
-          rate: text(input.rate, 'rate', '8'),
-        }),
-      );
+      return unwrap(M.blockReward(read.blockReward(input)));
     },
 
     /** The pool power at which `units` earn `blockReward` per second at `rate` WFI/s. */
     impliedPoolPower(input) {
-      fieldsOf(input, 'impliedPoolPower()', ['units', 'blockReward', 'rate']);
-      return unwrap(
-        M.impliedPoolPower({
-          units: text(input.units, 'units'),
-          blockReward: text(input.blockReward, 'blockReward'),
-          rate: text(input.rate, 'rate', '8'),
-        }),
-      );
+      return unwrap(M.impliedPoolPower(read.impliedPoolPower(input)));
     },
 
     /** SPEC 7. Mining weight and its parts. vip and extra are reserved and default to 0. */
     pointsWeight(input) {
-      fieldsOf(input, 'pointsWeight()', ['streakDays', 'totalPoints', 'invites', 'vip', 'extra', 'rules']);
-      return unwrap(
-        M.pointsWeight(
-          {
-            streakDays: text(input.streakDays, 'streakDays'),
-            totalPoints: text(input.totalPoints, 'totalPoints'),
-            invites: text(input.invites, 'invites'),
-            vip: text(input.vip, 'vip', '0'),
-            extra: text(input.extra, 'extra', '0'),
-          },
-          ruleTexts(input.rules),
-        ),
-      );
+      return unwrap(M.pointsWeight(read.pointsWeight(input), ruleTexts(input.rules)));
     },
 
     /** SPEC 7. Points of a session of `elapsedSeconds` (capped at 24 h) at `weight`. */
@@ -602,15 +593,7 @@ function makeApi(M) {
     /** SPEC 6. basePrice + step for every full `per` USD burned (0.10 per 1,000,000 by
      * default, the public figure). */
     energyPrice(input) {
-      fieldsOf(input, 'energyPrice()', ['burnedUsd', 'basePrice', 'step', 'per']);
-      return unwrap(
-        M.energyPrice({
-          burnedUsd: text(input.burnedUsd, 'burnedUsd'),
-          basePrice: text(input.basePrice, 'basePrice'),
-          step: text(input.step, 'step', '0.1'),
-          per: text(input.per, 'per', '1000000'),
-        }),
-      );
+      return unwrap(M.energyPrice(read.energyPrice(input)));
     },
 
     /** A points account with no session yet. Accounts are plain objects: keep them, store them
