@@ -296,8 +296,9 @@ struct PoolSimulation::Engine {
       if (j >= perSecond) a = std::max(a, result.activatedAt[valid[j - perSecond].index] + 1);
       if (a >= horizon) break;  // this one and all after it are still queued at the horizon
       previous = result.activatedAt[valid[j].index] = a;
-      if (a + 1 <= horizon)  // one starting at the horizon mines nothing, but is in its sample
-        miners.push_back({valid[j].index, valid[j].owner, valid[j].units, a + 1, {}, {}});
+      // (One served at horizon - 1 starts at the horizon: it mines nothing, but is in the last
+      // sample.)
+      miners.push_back({valid[j].index, valid[j].owner, valid[j].units, a + 1, {}, {}});
     }
     if (rules.amortization == Amortization::exponential) decay.resize(miners.size());
   }
