@@ -62,4 +62,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2]) {
   row('100,000 activations, 8 years', years);
   console.log(`  8 years / 1 day: ${(years.ms / day.ms).toFixed(2)}x`);
   for (const model of ['none', 'exponential']) row(`1,000,000 activations, 8 years, ${model}`, child(1000000, { amortization: model }));
+  // The brute-force comparison's scenario, through the JS API (build/native/pool_vs_reference
+  // times the brute force itself, natively, on the same sizes).
+  const { load } = await import('../web/lib/cbmcalc.js');
+  const cbm = await load();
+  const small = { ...scenario(200, { spread: 43200, horizon: 86400 }), sampleEvery: 3600 };
+  for (let i = 0; i < 20; i++) cbm.simulatePool(small);
+  const start = performance.now();
+  for (let i = 0; i < 200; i++) cbm.simulatePool(small);
+  console.log(`200 activations, 1 day, through the JS API: ${((performance.now() - start) / 200).toFixed(3)} ms a run`);
 }
