@@ -1,38 +1,72 @@
-// The page: wires the calculators to the cbmcalc API.
+// The page: loads the API once, sets up each section, restores a shared link, and keeps the
+// address in step with the inputs.
 import { load } from './lib/cbmcalc.js';
-import { showFigure } from './ui/figures.js';
-import { live, showError } from './ui/forms.js';
+import { debounce } from './ui/forms.js';
+import { setUpApr } from './ui/apr-section.js';
+import { setUpMining } from './ui/mining-section.js';
+import { setUpPoints } from './ui/points-section.js';
+import { setUpPool } from './ui/pool-section.js';
+import { onSave, restore, saveState, shareForm } from './ui/share.js';
+import { setUpSupply } from './ui/supply-section.js';
+import { setUpTheme } from './ui/theme.js';
 
 const cbm = await load();
 document.getElementById('version').textContent = cbm.version;
+const save = debounce(saveState, 300);
 
-const figure = (id, value) => showFigure(document.getElementById(id), value);
-const clear = (ids) => ids.forEach((id) => figure(id, null));
+/** Joins the shared forms inside `section` and applies a shared link's values to them. */
+function restoreIn(section) {
+  for (const form of section.querySelectorAll('form[data-share]')) shareForm(form);
+  restore();
+}
 
-// --- APR ---
-const aprOutputs = ['aprPercent', 'netGainPercent', 'yearlyReward', 'yearlyRewardUsd', 'contributionUsd', 'netGainUsd'];
-const aprForm = document.querySelector('[data-form=apr]');
-live(aprForm, (values) => {
-  clear(aprOutputs.map((k) => `apr-${k}`));
-  const result = cbm.apr(values);
-  for (const key of aprOutputs) figure(`apr-${key}`, result[key]);
+// The top of the page first: its figures are the first thing a visitor reads.
+let supply = null;
+const mining = setUpMining(cbm, { onResult: (state) => supply?.setMining(state), onChange: save });
+const apr = setUpApr(cbm, { usePool: mining.setPool, onChange: save });
+restoreIn(document.getElementById('mining'));
+restoreIn(document.getElementById('apr'));
+mining.refresh();
+apr.refresh();
+// The first frame that shows results: what the benchmark measures.
+requestAnimationFrame(() => performance.mark('cbm-first-result'));
+
+// The sections further down right after that frame.
+setTimeout(() => {
+  const pool = setUpPool(cbm);
+  const points = setUpPoints(cbm, { onChange: save });
+  supply = setUpSupply(cbm, { onChange: save });
+  for (const id of ['pool', 'points', 'supply']) restoreIn(document.getElementById(id));
+  pool.refresh();
+  points.refresh();
+  supply.setMining(mining.state);
+  document.querySelector('[data-form=pool]').addEventListener('input', save);
+  document.documentElement.dataset.ready = 'true';
+}, 0);
+
+setUpTheme(document.getElementById('theme'), async () => {
+  const { rethemeCharts } = await import('./ui/charts.js');
+  rethemeCharts();
 });
 
-// --- Points ---
-const pointsForm = document.querySelector('[data-form=points]');
-live(pointsForm, ({ streakDays, totalPoints, invites, hours }) => {
-  clear(['points-weight', 'points-checkin', 'points-points', 'points-invitesWeight', 'points-reward']);
-  const w = cbm.pointsWeight({ streakDays, totalPoints, invites });
-  figure('points-weight', w.weight);
-  figure('points-checkin', w.checkin);
-  figure('points-points', w.points);
-  figure('points-invitesWeight', w.invites);
-  const seconds = Math.round(Number(hours) * 3600);
-  if (hours === '' || !Number.isFinite(seconds) || seconds < 0) {
-    showError(pointsForm, 'hours', 'hours: must be a number of hours >= 0');
-    return;
+// In-page links scroll without touching the hash: it holds the inputs.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[href^="#"]');
+  const target = link && document.getElementById(link.getAttribute('href').slice(1));
+  if (!target) return;
+  event.preventDefault();
+  target.scrollIntoView();
+  target.focus({ preventScroll: true });
+});
+
+const linkStatus = document.getElementById('copy-link-status');
+document.getElementById('copy-link').addEventListener('click', async () => {
+  save.now();
+  try {
+    await navigator.clipboard.writeText(location.href);
+    linkStatus.textContent = 'Link copied: it opens this page with these inputs.';
+  } catch {
+    linkStatus.textContent = `Copy this link: ${location.href}`;
   }
-  figure('points-reward', cbm.pointsReward({ elapsedSeconds: seconds, weight: w.weight }));
 });
-
-document.documentElement.dataset.ready = 'true';
+onSave(() => (linkStatus.textContent = ''));

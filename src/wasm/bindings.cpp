@@ -102,6 +102,26 @@ Outcome<EmissionOut> emission(const std::string& from, const std::string& to, co
   });
 }
 
+template <class F>
+val guardedValue(F&& compute);
+
+// The emission schedule: [{ from, to, rate, stage }], pieces of constant rate.
+val emissionSchedule(const JSArray& rules) {
+  return guardedValue([&] {
+    const cbm::EmissionSchedule schedule(cbm::poolRules(ruleTexts(rules)).emission);
+    val pieces = val::array();
+    for (const auto& piece : schedule.pieces()) {
+      val p = val::object();
+      p.set("from", seconds(piece.start));
+      p.set("to", seconds(piece.end));
+      p.set("rate", cbm::Decimal::fromRaw(piece.rateWei).str());
+      p.set("stage", piece.stage);
+      pieces.call<void>("push", p);
+    }
+    return pieces;
+  });
+}
+
 // --- APR --------------------------------------------------------------------------------------
 
 struct AprOut {
@@ -602,6 +622,7 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function("version", +[]() -> std::string { return CBM_VERSION; });
   function("defaultsJson", &cbm::defaultsJson);
   function("emission", &emission);
+  function("emissionSchedule", &emissionSchedule);
   function("apr", &apr);
   function("blockReward", &blockReward);
   function("impliedPoolPower", &impliedPoolPower);

@@ -1,15 +1,10 @@
-// The page in a real browser: the APR and points calculators update as the user types.
+// The page in a real browser: the APR and points figures update as the user types.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { artifact, openPage, useBrowser } from './harness.mjs';
+import { openPage, type, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
-
-async function type(page, selector, value) {
-  await page.fill(selector, '');
-  await page.type(selector, value);
-}
 
 test("typing seed 003's example shows 210.24% and every digit on demand", async () => {
   const page = await openPage(env);
@@ -21,6 +16,10 @@ test("typing seed 003's example shows 210.24% and every digit on demand", async 
   assert.equal(await apr.locator('button.exact').textContent(), '210.24%');
   assert.equal(await apr.getAttribute('data-value'), '210.24168192');
   assert.equal(await page.locator('#apr-netGainPercent button.exact').textContent(), '110.24%');
+  assert.equal(await page.getAttribute('#apr-yearlyReward', 'data-value'), '3091.78944');
+  assert.equal(await page.getAttribute('#apr-yearlyRewardUsd', 'data-value'), '525.6042048');
+  // The pool that block reward implies (SPEC 5): 81,599,347.2 units.
+  assert.match(await page.getAttribute('#apr-poolPower', 'data-value'), /^81599347\.2/);
   assert.equal(await apr.locator('.exact-value').isVisible(), false);
   await apr.locator('button.exact').click();
   assert.equal(await apr.locator('.exact-value span').textContent(), '210.24168192');
@@ -29,7 +28,6 @@ test("typing seed 003's example shows 210.24% and every digit on demand", async 
   await type(page, '#apr-tokenPrice', '1.70');
   assert.equal(await apr.getAttribute('data-value'), '2102.4168192');
   assert.deepEqual(page.errors, []);
-  await page.screenshot({ path: artifact('page-1280.png'), fullPage: true });
   await page.close();
 });
 
@@ -45,20 +43,46 @@ test('a bad value is shown at its field, and fixing it brings the result back', 
   await page.close();
 });
 
-test('points: weight from the tiers and the session reward to 18 decimals', async () => {
+test("'Use this pool' puts the implied pool, less your units, into My mining units", async () => {
+  const page = await openPage(env);
+  await page.click('#apr-use-pool');
+  assert.equal(await page.inputValue('#m-poolUnits'), '81598347');
+  await type(page, '#apr-units', '2000');
+  await page.click('#apr-use-pool');
+  // 2000 x 8 / 0.00009804 = 163,198,694.41 units in all, 163,196,694 of them someone else's.
+  assert.equal(await page.inputValue('#m-poolUnits'), '163196694');
+  await page.close();
+});
+
+test('points: weight from the check-in history and the tiers, the session reward to 18 decimals', async () => {
   const page = await openPage(env, '/', { width: 375, height: 800 });
-  await type(page, '#points-streakDays', '30');
-  await type(page, '#points-totalPoints', '999.99');
-  await type(page, '#points-invites', '4');
-  await type(page, '#points-hours', '2');
-  assert.equal(await page.getAttribute('#points-weight', 'data-value'), '1');
-  assert.equal(await page.getAttribute('#points-reward', 'data-value'), '51.324774404002834994');
-  await type(page, '#points-totalPoints', '5000');
-  await type(page, '#points-invites', '30');
-  await type(page, '#points-hours', '24');
-  assert.equal(await page.getAttribute('#points-weight', 'data-value'), '3');
-  assert.equal(await page.getAttribute('#points-reward', 'data-value'), '299.946933929327229994');
-  await page.screenshot({ path: artifact('page-375.png'), fullPage: true });
+  await page.click('#p-clearDays');
+  assert.equal(await page.getAttribute('#p-streak', 'data-value'), '0');
+  await page.fill('#p-paste', '2026-01-01~2026-01-29');
+  await page.click('#p-addPasted');
+  // A history that ended long ago gives no streak today.
+  assert.equal(await page.getAttribute('#p-streak', 'data-value'), '0');
+  await page.click('#p-clearDays');
+  await type(page, '#p-fillDays', '30');
+  await page.click('#p-fill');
+  assert.equal(await page.getAttribute('#p-streak', 'data-value'), '30');
+  await type(page, '#p-totalPoints', '999.99');
+  await type(page, '#p-invites', '4');
+  await type(page, '#p-hours', '2');
+  assert.equal(await page.getAttribute('#p-weight', 'data-value'), '1');
+  assert.equal(await page.getAttribute('#p-reward', 'data-value'), '51.324774404002834994');
+  await type(page, '#p-totalPoints', '5000');
+  await type(page, '#p-invites', '30');
+  await type(page, '#p-hours', '24');
+  assert.equal(await page.getAttribute('#p-weight', 'data-value'), '3');
+  assert.equal(await page.getAttribute('#p-reward', 'data-value'), '299.946933929327229994');
+  // The formula's values, not the seed's contradicting table (10, 50, 100).
+  assert.equal(await page.getAttribute('#points-2h', 'data-value'), '51.324774404002834994');
+  assert.equal(await page.getAttribute('#points-8h', 'data-value'), '94.386523716586627852');
+  assert.equal(await page.getAttribute('#points-24h', 'data-value'), '99.982311309775743331');
+  await page.fill('#p-paste', '2026-02-30');
+  await page.click('#p-addPasted');
+  assert.match(await page.textContent('#p-paste-error'), /Not a day: 2026-02-30/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

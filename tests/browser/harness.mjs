@@ -12,8 +12,10 @@ import { serve } from '../../build-scripts/serve.mjs';
 export const artifacts = new URL('../../test-artifacts/', import.meta.url);
 mkdirSync(artifacts, { recursive: true });
 
-/** Starts a server and a browser for the tests of this file; returns a handle filled in before(). */
-export function useBrowser({ headers } = {}) {
+/** Starts a server and a browser for the tests of this file; returns a handle filled in before().
+ * `headers(path)` adds response headers; `bypassCSP` lets a test inject axe-core into a page
+ * whose policy forbids inline scripts. */
+export function useBrowser({ headers, bypassCSP = false } = {}) {
   const env = { server: null, context: null, origin: '', requests: [] };
   before(async () => {
     env.server = await serve(0, { headers });
@@ -21,6 +23,7 @@ export function useBrowser({ headers } = {}) {
     env.context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cbm-chromium-')), {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       headless: true,
+      bypassCSP,
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -40,17 +43,45 @@ export function useBrowser({ headers } = {}) {
   return env;
 }
 
-/** Opens `path` and waits until the page says it is ready; fails on any page error. */
-export async function openPage(env, path = '/', viewport = { width: 1280, height: 900 }) {
+/** Opens `path` and waits until `ready` (by default: the page says it is ready). Page errors
+ * and console errors collect in page.errors; every request's URL in page.requests. */
+export async function openPage(env, path = '/', viewport = { width: 1280, height: 900 }, { ready = 'html[data-ready=true]', colorScheme = 'light' } = {}) {
   const page = await env.context.newPage();
   await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme });
   const errors = [];
+  const requests = [];
   page.on('pageerror', (e) => errors.push(e));
   page.on('console', (m) => m.type() === 'error' && errors.push(new Error(m.text())));
-  await page.goto(env.origin + path);
-  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  page.on('request', (r) => requests.push(r.url()));
   page.errors = errors;
+  page.requests = requests;
+  await page.goto(env.origin + path);
+  await page.waitForSelector(ready, { timeout: 15000 });
   return page;
+}
+
+/** Clears an input and types `value` key by key, as a user would. */
+export async function type(page, selector, value) {
+  await page.fill(selector, '');
+  await page.type(selector, value);
+}
+
+/** Runs `action` and returns the text of the file it downloads. */
+export async function downloadText(page, action) {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  const { readFile } = await import('node:fs/promises');
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
+/** axe-core's serious and critical violations on the page (or under `include`). */
+export async function axeViolations(page, include = undefined) {
+  await page.addScriptTag({ path: new URL('../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
+  const result = await page.evaluate(async (context) => {
+    const r = await globalThis.axe.run(context ?? document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  }, include);
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 export function artifact(name) {

@@ -124,7 +124,7 @@ test('a lone activation earns everything after its mining start', () => {
     rules: { halvingPeriod: 50 },
     activations: [{ id: 'first', owner: 'alice', units: 1000, requestedAt: 9 }],
   });
-  assert.deepEqual(r.activations, [{ id: 'first', owner: 'alice', activatedAt: 9, miningStart: 10, wait: 0, reward: '520' }]);
+  assert.deepEqual(r.activations, [{ id: 'first', index: 0, owner: 'alice', activatedAt: 9, miningStart: 10, wait: 0, reward: '520' }]);
   assert.deepEqual({ ...r.owners }, { alice: { reward: '520' } });
   assert.deepEqual([r.emitted, r.distributed, r.unallocated, r.dust], ['600', '520', '80', '0']);
   assert.equal(r.series.length, 11);
@@ -168,13 +168,13 @@ test('verification: bad requests are rejected with their reason, the rest runs',
     ],
   });
   assert.deepEqual(r.rejected, [
-    { id: '', reason: 'activations[1].id: must not be empty' },
-    { id: 'ok', reason: 'activations[2].id: duplicates the id of activations[0]: "ok"' },
-    { id: 'neg', reason: 'activations[3].units: must be a whole number from 1 to 1000000000000, got "-5"' },
-    { id: 'half', reason: 'activations[4].units: must be a whole number from 1 to 1000000000000, got "2.5"' },
-    { id: 'nan', reason: 'activations[5].units: must be a whole number from 1 to 1000000000000, got "NaN"' },
-    { id: 'late', reason: 'activations[6].requestedAt: must be a whole number from 0 to 9007199254740991, got "-1"' },
-    { id: 'big', reason: 'activations[8].units: must be a whole number from 1 to 1000000000000, got "10000000000000"' },
+    { id: '', index: 1, reason: 'activations[1].id: must not be empty' },
+    { id: 'ok', index: 2, reason: 'activations[2].id: duplicates the id of activations[0]: "ok"' },
+    { id: 'neg', index: 3, reason: 'activations[3].units: must be a whole number from 1 to 1000000000000, got "-5"' },
+    { id: 'half', index: 4, reason: 'activations[4].units: must be a whole number from 1 to 1000000000000, got "2.5"' },
+    { id: 'nan', index: 5, reason: 'activations[5].units: must be a whole number from 1 to 1000000000000, got "NaN"' },
+    { id: 'late', index: 6, reason: 'activations[6].requestedAt: must be a whole number from 0 to 9007199254740991, got "-1"' },
+    { id: 'big', index: 8, reason: 'activations[8].units: must be a whole number from 1 to 1000000000000, got "10000000000000"' },
   ]);
   assert.deepEqual(r.activations.map((a) => [a.id, a.activatedAt]), [['ok', 0], ['text', 3], ['zéro ✓', 2]]);
 });

@@ -319,7 +319,7 @@ function readResult(M, r, activations, { ids, owners }) {
   const rejectedAt = new Uint8Array(n);
   const rejected = r.rejectedIndex.map((index, k) => {
     rejectedAt[index] = 1;
-    return { id: ids[index], reason: r.rejectedReasons[k] };
+    return { id: ids[index], index, reason: r.rejectedReasons[k] };
   });
   const list = [];
   for (let i = 0; i < n; i++) {
@@ -327,6 +327,7 @@ function readResult(M, r, activations, { ids, owners }) {
     const at = activatedAt[i];
     list.push({
       id: ids[i],
+      index: i,
       owner: owners[i],
       activatedAt: at < 0 ? null : at,
       miningStart: at < 0 ? null : at + 1,
@@ -451,11 +452,20 @@ function makeApi(M) {
       return { ...out, nextHalvingAt: out.nextHalvingAt < 0 ? null : out.nextHalvingAt };
     },
 
+    /** SPEC 1. The emission schedule as pieces of constant rate: [{ from, to, rate, stage }]
+     * (seconds from .. to-1 emit `rate` WFI each; a halving starts a piece, and with a cap the
+     * last piece may be a single second emitting the remainder). */
+    emissionSchedule(input = {}) {
+      const { rules } = fieldsOf(input, 'emissionSchedule()', ['rules']);
+      return unwrap(M.emissionSchedule(ruleTexts(rules)));
+    },
+
     /** SPEC 2-4. Simulates the pool: the activation queue and every activation's exact reward.
      * `activations`: [{ id, owner (default: the id), units, requestedAt }]; `horizon`: seconds
      * to simulate; `sampleEvery`: series spacing (default: about 1,000 points); `focusOwner`:
-     * whose reward the series follows. Returns { activations: [{ id, owner, activatedAt,
-     * miningStart, wait, reward }], owners: { [owner]: { reward } }, rejected: [{ id, reason }],
+     * whose reward the series follows. Returns { activations: [{ id, index, owner, activatedAt,
+     * miningStart, wait, reward }], owners: { [owner]: { reward } }, rejected: [{ id, index,
+     * reason }] (index: the request's position in the input),
      * emitted, distributed, unallocated, dust, series: [{ t, rate, emitted, poolPower,
      * activeUnits, focusReward, focusRate }] }. A request that fails verification is in
      * `rejected` and the rest runs; a malformed scenario throws. */

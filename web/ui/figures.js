@@ -1,11 +1,22 @@
 // Result figures: the rounded value, and on demand every digit with a copy button.
 import { exactText, formatAmount } from './format.js';
 
-/** Shows `value` (a decimal string, or null for "no result") in <output id=id>. */
-export function showFigure(output, value) {
+const english = {
+  copy: 'Copy',
+  copied: 'Copied',
+  selected: 'Selected',
+  exact: (text) => `Exact: ${text}. Press to show every digit.`,
+};
+
+/**
+ * Shows `value` (a decimal string, or null for "no result") in `output`, formatted by its
+ * data-format ("percent", "wfi", "usd"...). `locale` and `text` (labels) serve the widget.
+ */
+export function showFigure(output, value, { locale = undefined, text = english } = {}) {
   const kind = output.dataset.format ?? 'plain';
   if (value === null || value === undefined) {
     output.replaceChildren('—');
+    delete output.dataset.value;
     return;
   }
   let toggle = output.querySelector('button.exact');
@@ -21,8 +32,8 @@ export function showFigure(output, value) {
     const digits = document.createElement('span');
     const copy = document.createElement('button');
     copy.type = 'button';
-    copy.textContent = 'Copy';
-    copy.addEventListener('click', () => copyText(digits.textContent, copy));
+    copy.textContent = text.copy;
+    copy.addEventListener('click', () => copyText(digits, copy, text));
     detail.append(digits, copy);
     toggle.addEventListener('click', () => {
       const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -31,23 +42,31 @@ export function showFigure(output, value) {
     });
     output.replaceChildren(toggle, detail);
   }
-  toggle.textContent = formatAmount(value, kind);
-  toggle.title = `Exact: ${exactText(value, kind)}. Press to show every digit.`;
+  toggle.textContent = formatAmount(value, kind, locale);
+  toggle.title = text.exact(exactText(value, kind));
   detail.firstChild.textContent = value;
   output.dataset.value = value;
 }
 
-async function copyText(text, button) {
+/** Shows plain text (a date, a duration) in `output`; `value` goes to data-value for tests and
+ * exports. */
+export function showText(output, textContent, value = textContent) {
+  output.textContent = textContent ?? '—';
+  if (value === null || value === undefined) delete output.dataset.value;
+  else output.dataset.value = String(value);
+}
+
+async function copyText(digits, button, text) {
   try {
-    await navigator.clipboard.writeText(text);
-    button.textContent = 'Copied';
+    await navigator.clipboard.writeText(digits.textContent);
+    button.textContent = text.copied;
   } catch {
     // No clipboard permission (an embedded frame, say): select the digits for a manual copy.
     const range = document.createRange();
-    range.selectNodeContents(button.previousSibling);
+    range.selectNodeContents(digits);
     getSelection().removeAllRanges();
     getSelection().addRange(range);
-    button.textContent = 'Selected';
+    button.textContent = text.selected;
   }
-  setTimeout(() => (button.textContent = 'Copy'), 1500);
+  setTimeout(() => (button.textContent = text.copy), 1500);
 }

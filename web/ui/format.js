@@ -1,23 +1,96 @@
-// Display of exact decimal strings in the reader's locale. Intl.NumberFormat formats a decimal
-// string without going through a binary double, so "210.24168192" stays what it is.
+// Display of exact decimal strings, dates and durations in the reader's locale (or the widget's
+// `lang`). Intl.NumberFormat formats a decimal string without going through a binary double, so
+// "210.24168192" stays what it is. Every number the page shows goes through this module.
 
-const formats = {
+const numberOptions = {
   percent: { style: 'unit', unit: 'percent', maximumFractionDigits: 2 },
   wfi: { maximumFractionDigits: 6 },
-  usd: { style: 'currency', currency: 'USD', maximumFractionDigits: 2 },
+  usd: { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  // Token and Energy prices: cents are too coarse for $0.0042.
+  price: { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 6 },
   points: { maximumFractionDigits: 2 },
+  units: { maximumFractionDigits: 0 },
   plain: { maximumFractionDigits: 6 },
+  // Per-second rewards are tiny: keep their significant digits, not a fixed number of decimals.
+  rate: { maximumSignificantDigits: 8 },
+  tiny: { maximumSignificantDigits: 6 },
+  compact: { notation: 'compact', maximumSignificantDigits: 4 },
+  usdCompact: { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 4 },
 };
-const suffix = { wfi: ' WFI', points: ' points' };
+const suffixes = { wfi: ' WFI', points: ' points', units: ' units', rate: ' WFI/s', tiny: ' WFI' };
 const cache = new Map();
 
-/** Formats a decimal string for reading: "210.24%", "3,091.78944 WFI", "$525.60". */
-export function formatAmount(value, kind = 'plain') {
-  if (!cache.has(kind)) cache.set(kind, new Intl.NumberFormat(undefined, formats[kind]));
-  return cache.get(kind).format(value) + (suffix[kind] ?? '');
+function formatter(key, make) {
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+function numberFormat(kind, locale) {
+  return formatter(`n|${kind}|${locale ?? ''}`, () => new Intl.NumberFormat(locale, numberOptions[kind] ?? numberOptions.plain));
+}
+
+/** Formats a decimal string (or a number) for reading: "210.24%", "3,091.78944 WFI", "$525.60". */
+export function formatAmount(value, kind = 'plain', locale = undefined) {
+  return numberFormat(kind, locale).format(value) + (suffixes[kind] ?? '');
+}
+
+/** A number without its unit, for chart axes: "81.6M", "1,200". */
+export function formatAxis(value, locale = undefined) {
+  if (value === null || value === undefined) return '';
+  return numberFormat(Math.abs(value) >= 10000 ? 'compact' : 'plain', locale).format(value);
 }
 
 /** The exact figure as it should be read aloud or copied: every digit, the unit spelled. */
 export function exactText(value, kind = 'plain') {
-  return kind === 'percent' ? `${value}%` : value + (suffix[kind] ?? (kind === 'usd' ? ' USD' : ''));
+  if (kind === 'percent') return `${value}%`;
+  if (kind === 'usd' || kind === 'price') return `${value} USD`;
+  return value + (suffixes[kind] ?? '');
+}
+
+/** A calendar day (UTC, as the pool counts days) from Unix seconds: "21 Nov 2026". */
+export function formatDate(unixSeconds, locale = undefined) {
+  const f = formatter(`d|${locale ?? ''}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+  return f.format(new Date(unixSeconds * 1000));
+}
+
+/** A chart tick (UTC) from Unix seconds: "Jan 2031" when ticks are a month or more apart
+ * (`step` seconds), else "Jan 28". */
+export function formatTick(unixSeconds, step, locale = undefined) {
+  const monthly = step >= 28 * 86400;
+  const f = formatter(`k|${monthly}|${locale ?? ''}`, () =>
+    new Intl.DateTimeFormat(locale, monthly ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+  );
+  return f.format(new Date(unixSeconds * 1000));
+}
+
+/** A moment (UTC) from Unix seconds: "21 Nov 2026, 14:05:09 UTC". */
+export function formatDateTime(unixSeconds, locale = undefined) {
+  const f = formatter(
+    `t|${locale ?? ''}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC', hourCycle: 'h23' }),
+  );
+  return `${f.format(new Date(unixSeconds * 1000))} UTC`;
+}
+
+const durationUnits = [
+  ['day', 86400],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** Whole seconds as "11 days 13 hr 46 min 40 sec" (localized unit names, zero parts left out). */
+export function formatDuration(seconds, locale = undefined) {
+  let rest = Math.max(0, Math.floor(seconds));
+  const parts = [];
+  for (const [unit, size] of durationUnits) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0 || (unit === 'second' && parts.length === 0)) {
+      const f = formatter(`u|${unit}|${locale ?? ''}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }));
+      parts.push(f.format(n));
+    }
+  }
+  return parts.join(' ');
 }

@@ -1,19 +1,39 @@
-// Forms that recompute on every keystroke and show an API error next to the field it names.
+// Forms that recompute as the user types and show an API error next to the field it names.
 import { CbmError } from '../lib/cbmcalc.js';
 
-/** The form's values by input name. */
+/** The form's values by input name (checkboxes as booleans, radio groups as the checked value). */
 export function valuesOf(form) {
-  return Object.fromEntries([...form.elements].filter((e) => e.name).map((e) => [e.name, e.value.trim()]));
+  const values = {};
+  for (const e of form.elements) {
+    if (!e.name) continue;
+    if (e.type === 'checkbox') values[e.name] = e.checked;
+    else if (e.type === 'radio') {
+      if (e.checked) values[e.name] = e.value;
+    } else values[e.name] = e.value.trim();
+  }
+  return values;
 }
 
-/** Clears every error of `form`, then runs `compute`; a CbmError is shown at its field. */
-export function runForm(form, compute) {
+/** The element that shows `input`'s error: #<input id>-error in the same document or shadow root. */
+function errorElement(root, input) {
+  return input.id ? root.getElementById(`${input.id}-error`) : null;
+}
+
+/** Clears the error marks of `form`. */
+export function clearErrors(form) {
+  const root = form.getRootNode();
   for (const input of form.elements) {
-    if (!input.name) continue;
+    if (!input.name || input.getAttribute('aria-invalid') !== 'true') continue;
     input.removeAttribute('aria-invalid');
-    const error = document.getElementById(`${input.id}-error`);
+    const error = errorElement(root, input);
     if (error) error.textContent = '';
   }
+}
+
+/** Clears every error of `form`, then runs `compute(values)`; a CbmError is shown at its
+ * field and the call returns false. */
+export function runForm(form, compute) {
+  clearErrors(form);
   try {
     compute(valuesOf(form));
     return true;
@@ -24,20 +44,62 @@ export function runForm(form, compute) {
   }
 }
 
-/** Marks the input named by `field` ("units", "rules.lifetime"...) invalid with `message`. */
-export function showError(form, field, message) {
-  const name = field.split('.').pop().replace(/\[\d+\]$/, '');
-  const input = form.elements.namedItem(name) ?? form.elements[0];
-  input.setAttribute('aria-invalid', 'true');
-  const error = document.getElementById(`${input.id}-error`);
-  // The field name is the label's job; show the problem.
-  if (error) error.textContent = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+/** The input a field path names: "units", "purchases[1].date", "rules.lifetime"... */
+function inputFor(form, field) {
+  const exact = form.elements.namedItem(field);
+  if (exact instanceof Element) return exact;
+  const last = field.split('.').pop().replace(/\[\d+\]$/, '');
+  const named = form.elements.namedItem(last);
+  if (named instanceof Element) return named;
+  return [...form.elements].find((e) => e.name && !e.disabled && e.type !== 'hidden') ?? null;
 }
 
-/** Calls `compute` now and on every input of `form`. */
-export function live(form, compute) {
-  const run = () => runForm(form, compute);
+/** Marks the input named by `field` invalid with `message` (the field name left out: the label
+ * says it). */
+export function showError(form, field, message) {
+  const input = inputFor(form, field ?? '');
+  if (!input) return;
+  input.setAttribute('aria-invalid', 'true');
+  const error = errorElement(form.getRootNode(), input);
+  if (error) error.textContent = field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+}
+
+/** Calls `compute` now and on every input of `form`; `onError()` after a failed run (to clear
+ * the results it would have shown). */
+export function live(form, compute, { onError = () => {} } = {}) {
+  const run = () => runForm(form, compute) || (onError(), false);
   form.addEventListener('input', run);
   form.addEventListener('submit', (event) => event.preventDefault());
   run();
+  return run;
+}
+
+/** `fn` run once `ms` after the last call (the latest arguments win). */
+export function debounce(fn, ms) {
+  let timer = 0;
+  const debounced = (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+  debounced.now = (...args) => {
+    clearTimeout(timer);
+    fn(...args);
+  };
+  return debounced;
+}
+
+/** Shows the elements of `root` marked data-when="name=value" only while `form`'s control
+ * `name` has that value (the growth field only for the growth scenario, say). */
+export function bindConditions(form, root = form) {
+  const update = () => {
+    const values = valuesOf(form);
+    for (const element of root.querySelectorAll('[data-when]')) {
+      const [name, value] = element.dataset.when.split('=');
+      element.hidden = values[name] !== value;
+    }
+  };
+  form.addEventListener('input', update);
+  form.addEventListener('change', update);
+  update();
+  return update;
 }

@@ -1,0 +1,100 @@
+// The page in headless Chromium (issue 4): the bytes of JS + WASM it loads, gzip -9, with the
+// chart library counted apart; and the time from navigation to the first computed result (the
+// page marks it with performance.mark('cbm-first-result') in the frame that shows the figures).
+// Targets: <= 250 KB gzip without the chart library; first result <= 500 ms on localhost.
+import { gzipSync } from 'node:zlib';
+
+import { serve } from '../build-scripts/serve.mjs';
+
+let chromium;
+try {
+  ({ chromium } = await import('../tests/node_modules/playwright-core/index.mjs'));
+} catch {
+  console.log('Page benchmark skipped: playwright-core is not installed (cd tests && npm ci, or run build-scripts/test once).');
+  process.exit(0);
+}
+
+const RUNS = 5;
+const chartLibrary = /\/vendor\/uPlot/;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
+
+const server = await serve(0);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+/** Loads the page once in `context`; returns the first-result time and the JS/WASM/CSS files
+ * it fetched. */
+async function load(context, { simulate = false } = {}) {
+  const page = await context.newPage();
+  const files = new Map();
+  page.on('response', async (response) => {
+    const url = response.url();
+    if (!/\.(m?js|wasm|css)$/.test(new URL(url).pathname)) return;
+    try {
+      files.set(url, await response.body());
+    } catch {
+      // A response without a body (a redirect): nothing to count.
+    }
+  });
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('html[data-ready=true]');
+  await page.waitForFunction(() => performance.getEntriesByName('cbm-first-result').length > 0);
+  const firstResult = await page.evaluate(() => performance.getEntriesByName('cbm-first-result')[0].startTime);
+  // Let the charts load and draw (they come after the first figures).
+  await page.waitForSelector('[data-chart=earned][data-points] canvas');
+  await page.waitForLoadState('networkidle');
+  const beforeWorker = new Set(files.keys());
+  if (simulate) {
+    await page.fill('#s-count', '1000');
+    await page.click('#s-run');
+    await page.waitForFunction(() => document.querySelector('#s-status').textContent.startsWith('Done'), null, { timeout: 30000 });
+  }
+  await page.close();
+  return { firstResult, files, beforeWorker };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const range = (xs) => `${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)} ms`;
+
+try {
+  // A first visit: a new browser context each time, so nothing is cached.
+  const first = [];
+  let cold = null;
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const run = await load(context, { simulate: i === 0 });
+    cold ??= run;
+    first.push(run.firstResult);
+    await context.close();
+  }
+  // Repeat visits: one context, the browser's caches warm.
+  const context = await browser.newContext();
+  await load(context);
+  const repeat = [];
+  for (let i = 0; i < RUNS; i++) repeat.push((await load(context)).firstResult);
+  await context.close();
+
+  const sum = (entries) => entries.reduce((t, [, body]) => ({ raw: t.raw + body.length, gz: t.gz + gzip(body), n: t.n + 1 }), { raw: 0, gz: 0, n: 0 });
+  const at = [...cold.files].filter(([url]) => cold.beforeWorker.has(url));
+  const code = at.filter(([url]) => /\.(m?js|wasm)$/.test(url));
+  const page = sum(code.filter(([url]) => !chartLibrary.test(url)));
+  const wasm = sum(code.filter(([url]) => url.endsWith('.wasm')));
+  const charts = sum(code.filter(([url]) => chartLibrary.test(url)));
+  const css = sum(at.filter(([url]) => url.endsWith('.css')));
+  const worker = sum([...cold.files].filter(([url]) => !cold.beforeWorker.has(url)));
+  console.log(`Page in headless Chromium ${browser.version()}, served from localhost`);
+  console.log(`  JS + WASM the page loads, gzip -9     ${kb(page.gz).padStart(9)}  (raw ${kb(page.raw)}, ${page.n} files; WASM ${kb(wasm.gz)})   target <= 250 KB`);
+  console.log(`  chart library (uPlot), counted apart   ${kb(charts.gz).padStart(9)}  (raw ${kb(charts.raw)}, loaded after the first result)`);
+  console.log(`  CSS                                    ${kb(css.gz).padStart(9)}  (raw ${kb(css.raw)})`);
+  console.log(`  pool simulation worker, on first run   ${kb(worker.gz).padStart(9)}  (raw ${kb(worker.raw)}, ${worker.n} more files; the API and WASM come from the cache)`);
+  console.log(`  navigation to first result, first visit ${`${median(first).toFixed(0)} ms`.padStart(8)}  median of ${RUNS} (${range(first)}), empty cache each time   target <= 500 ms`);
+  console.log(`  navigation to first result, repeat visit ${`${median(repeat).toFixed(0)} ms`.padStart(7)}  median of ${RUNS} (${range(repeat)})`);
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,88 @@
+// Accessibility with axe-core (no serious or critical violation, light and dark, with every
+// section showing results), keyboard order, and the screenshots at 1280 and 375 px.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { artifact, axeViolations, openPage, useBrowser } from './harness.mjs';
+
+// axe-core is injected as a script: the page's own policy would refuse it.
+const env = useBrowser({ bypassCSP: true });
+
+/** The page with a finished pool simulation and every data table open. */
+async function fullPage(viewport, colorScheme) {
+  const page = await openPage(env, '/', viewport, { colorScheme });
+  await page.fill('#s-count', '2000');
+  await page.click('#s-run');
+  await page.waitForFunction(() => document.querySelector('#s-status').textContent.startsWith('Done'), null, { timeout: 30000 });
+  await page.waitForSelector('[data-chart=supply][data-points] canvas');
+  await page.waitForSelector('[data-chart=points][data-points] canvas');
+  await page.waitForFunction(() => document.querySelectorAll('#s-owners-table tbody tr').length > 0);
+  await page.$$eval('details', (all) => all.forEach((d) => (d.open = true)));
+  return page;
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds no serious or critical violation on the page (${colorScheme})`, async () => {
+    const page = await fullPage({ width: 1280, height: 900 }, colorScheme);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+    await page.screenshot({ path: artifact(`page-1280${colorScheme === 'dark' ? '-dark' : ''}.png`), fullPage: true });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+test('at 375 px: nothing wider than the screen, no violation, a screenshot', async () => {
+  const page = await fullPage({ width: 375, height: 800 }, 'light');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'no horizontal scrolling');
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  await page.screenshot({ path: artifact('page-375.png'), fullPage: true });
+  await page.close();
+});
+
+test('axe finds no serious or critical violation in the widgets', async () => {
+  const page = await openPage(env, '/widget-example.html', { width: 1280, height: 900 }, { ready: '#events[data-count]' });
+  await page.waitForFunction(() => document.getElementById('english').result && document.getElementById('german').result);
+  const violations = await axeViolations(page, { include: [['#english'], ['#german']] });
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  await page.close();
+});
+
+test('the keyboard: skip link first, then the tools and the sections in reading order', async () => {
+  const page = await openPage(env);
+  const focused = async () => page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim());
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Skip to the calculators');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'm-purchase-0-date');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'Supply control'); // the last link of the navigation
+  // A figure opens its exact digits with the keyboard.
+  await page.focus('#m-apr button.exact');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('#m-apr button.exact', 'aria-expanded'), 'true');
+  assert.ok(await page.isVisible('#m-apr .exact-value'));
+  await page.close();
+});
+
+test('the theme button: system, light, dark, kept for the next visit', async () => {
+  const page = await openPage(env, '/', { width: 1280, height: 900 }, { colorScheme: 'light' });
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await page.textContent('#theme'), 'Theme: system');
+  const light = await background();
+  await page.click('#theme');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+  await page.click('#theme');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.notEqual(await background(), light);
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true]');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  await page.click('#theme'); // back to the system's choice for the other tests
+  assert.equal(await page.getAttribute('html', 'data-theme'), null);
+  await page.close();
+});

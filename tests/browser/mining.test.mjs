@@ -1,0 +1,192 @@
+// My mining units: the pool run behind the figures, price scenarios, rules, the queue wait,
+// the share link and the exports.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { downloadText, openPage, type, useBrowser } from './harness.mjs';
+
+const env = useBrowser();
+const DAY = 86400;
+const dayOf = (unixSeconds) => new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+const todayDay = () => dayOf(Math.floor(Date.now() / 1000 / DAY) * DAY);
+
+/** Waits until the figure `id` shows a value other than `previous`. */
+async function changed(page, id, previous) {
+  await page.waitForFunction(([sel, old]) => document.querySelector(sel)?.dataset.value !== old, [`#${id}`, previous], { timeout: 5000 });
+  return page.getAttribute(`#${id}`, 'data-value');
+}
+
+test("the pool of seed 003's example gives its APR: 210.24%, net gain 110.24%", async () => {
+  const page = await openPage(env);
+  // 1,000 units among the 81,598,347 others: the example's pool, so its block reward.
+  assert.equal(await page.inputValue('#m-poolUnits'), '81598347');
+  assert.match(await page.getAttribute('#m-apr', 'data-value'), /^210\.2416/);
+  assert.equal(await page.textContent('#m-apr button.exact'), '210.24%');
+  assert.match(await page.getAttribute('#m-netGain', 'data-value'), /^110\.2416/);
+  assert.match(await page.getAttribute('#m-blockReward', 'data-value'), /^0\.0000980400/);
+  assert.equal(await page.getAttribute('#m-contribution', 'data-value'), '250');
+  assert.match(await page.getAttribute('#m-breakeven', 'data-value'), /^\d{4}-\d{2}-\d{2}$/);
+  // The charts are drawn, one point a day, with a data table beside each.
+  await page.waitForSelector('[data-chart=earned][data-points] canvas');
+  assert.ok(Number(await page.getAttribute('[data-chart=earned]', 'data-points')) > 700);
+  assert.ok((await page.locator('[data-chart=apr] .table-wrap tbody tr').count()) >= 20);
+  assert.equal(await page.getAttribute('[data-chart=earned] .plot', 'role'), 'img');
+  assert.match(await page.getAttribute('[data-chart=earned] .plot', 'aria-label'), /WFI you mine grows to/);
+  // One activation, served in the second after the pool's: a wait of 1 s.
+  assert.equal(await page.locator('#m-activations tbody tr').count(), 1);
+  assert.equal(await page.textContent('#m-activations tbody td:nth-child(4)'), '1 sec');
+  // Everything the page needed came from its own origin.
+  assert.deepEqual(page.requests.filter((url) => !url.startsWith(`${env.origin}/`)), []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('typing re-runs the pool; price scenarios give one breakeven per path', async () => {
+  const page = await openPage(env);
+  const before = await page.getAttribute('#m-wfiEnd', 'data-value');
+  await type(page, '#m-purchase-0-units', '2000');
+  const after = await changed(page, 'm-wfiEnd', before);
+  assert.ok(Number(after) > 1.99 * Number(before) && Number(after) < 2 * Number(before), `${after} vs ${before}`);
+  assert.equal(await page.getAttribute('#m-contribution', 'data-value'), '500');
+
+  // A price change re-values the same run at once: no debounce.
+  await type(page, '#m-tokenPrice', '0.34');
+  assert.match(await page.getAttribute('#m-apr', 'data-value'), /^420\.4/);
+
+  await page.check('input[name=scenario][value=band]');
+  await page.waitForSelector('#m-bear', { state: 'visible' });
+  const band = await page.textContent('#m-breakeven-band');
+  assert.match(band, /bear: .*bull: /);
+  assert.equal(await page.locator('[data-chart=apr] .table-wrap thead th').count(), 4); // date + 3 paths
+
+  // Daily growth makes the APR fall over time.
+  await type(page, '#m-poolGrowth', '200000');
+  await page.waitForFunction(() => !document.querySelector('#m-status').textContent);
+  const cells = await page.$$eval('[data-chart=apr] .table-wrap tbody tr', (rows) => rows.map((r) => r.children[2].textContent));
+  const percent = (text) => Number(text.replace(/[^\d.]/g, ''));
+  assert.ok(percent(cells.at(-2)) < percent(cells[1]) / 2, cells.join(' | '));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('errors are shown at their field: a purchase before genesis, a bad price', async () => {
+  const page = await openPage(env);
+  await page.fill('#m-purchase-0-date', '2024-06-01');
+  await page.waitForSelector('#m-purchase-0-date[aria-invalid=true]');
+  assert.equal(await page.textContent('#m-purchase-0-date-error'), 'is before the genesis date 2025-01-01');
+  assert.equal(await page.textContent('#m-apr'), '—');
+  await page.fill('#m-genesis', '2024-01-01');
+  await page.waitForFunction(() => document.querySelector('#m-apr').dataset.value);
+  assert.equal(await page.getAttribute('#m-purchase-0-date', 'aria-invalid'), null);
+  await type(page, '#m-tokenPrice', '-1');
+  assert.equal(await page.getAttribute('#m-tokenPrice', 'aria-invalid'), 'true');
+  assert.match(await page.textContent('#m-tokenPrice-error'), /must be 0 or more/);
+  await page.close();
+});
+
+test('the queue wait: one activation a second, first in first out', async () => {
+  const page = await openPage(env);
+  await type(page, '#q-ahead', '86400');
+  assert.equal(await page.getAttribute('#q-wait', 'data-value'), '86400');
+  assert.equal(await page.textContent('#q-wait'), '1 day');
+  await type(page, '#q-ahead', '1000000');
+  assert.equal(await page.textContent('#q-wait'), '11 days 13 hr 46 min 40 sec');
+  await page.close();
+});
+
+test('a share link restores every input and gives the same results', async () => {
+  const page = await openPage(env);
+  await page.click('#add-purchase');
+  await page.fill('#m-purchase-1-date', '2026-01-15');
+  await type(page, '#m-purchase-1-units', '500');
+  await page.check('input[name=scenario][value=growth]');
+  await type(page, '#m-growth', '2.5');
+  await page.check('#mining input[name=stages729]');
+  await page.check('#mining input[name=cap]');
+  await page.selectOption('#m-amortization', 'exponential');
+  await type(page, '#m-halfLife', '3');
+  await type(page, '#apr-tokenPrice', '0.5');
+  await page.click('#p-clearDays');
+  await page.fill('#p-paste', '2026-03-01~2026-03-10, 2026-04-01');
+  await page.click('#p-addPasted');
+  await type(page, '#r-days', '60');
+  await page.uncheck('input[name=se5]');
+  await type(page, '#c-energyGrowth', '12');
+  await type(page, '#q-ahead', '42');
+  await page.waitForFunction(() => location.hash.includes('q.ahead=42'));
+  await page.waitForFunction(() => document.querySelector('#m-apr').dataset.value && !document.querySelector('#m-status').textContent);
+  const link = page.url();
+  assert.ok(link.length < 600, `a compact link: ${link}`);
+  const read = (p) =>
+    p.evaluate(() => ({
+      apr: document.querySelector('#m-apr').dataset.value,
+      wfiEnd: document.querySelector('#m-wfiEnd').dataset.value,
+      breakeven: document.querySelector('#m-breakeven').dataset.value,
+      aprCalc: document.querySelector('#apr-aprPercent').dataset.value,
+      projection: document.querySelector('#r-total').dataset.value,
+      liquid: document.querySelector('#c-liquidEnd').dataset.value,
+      wait: document.querySelector('#q-wait').dataset.value,
+      history: document.querySelector('#p-history-summary').textContent,
+    }));
+  await page.waitForFunction(() => document.querySelector('#r-total').dataset.value && document.querySelector('#c-liquidEnd').dataset.value);
+  const original = await read(page);
+
+  const copy = await openPage(env, link.slice(env.origin.length));
+  await copy.waitForFunction(() => document.querySelector('#r-total').dataset.value && document.querySelector('#c-liquidEnd').dataset.value);
+  assert.equal(await copy.inputValue('#m-purchase-1-date'), '2026-01-15');
+  assert.equal(await copy.inputValue('#m-purchase-1-units'), '500');
+  assert.ok(await copy.isChecked('input[name=scenario][value=growth]'));
+  assert.equal(await copy.inputValue('#m-growth'), '2.5');
+  assert.ok(await copy.isChecked('#mining input[name=cap]'));
+  assert.equal(await copy.inputValue('#m-amortization'), 'exponential');
+  assert.ok(await copy.isVisible('#m-halfLife'));
+  assert.equal(await copy.inputValue('#m-halfLife'), '3');
+  assert.equal(await copy.inputValue('#apr-tokenPrice'), '0.5');
+  assert.equal(await copy.isChecked('input[name=se5]'), false);
+  assert.deepEqual(await read(copy), original);
+  assert.deepEqual(copy.errors, []);
+  await copy.close();
+  await page.close();
+});
+
+test('CSV and JSON exports hold the series and the exact figures', async () => {
+  const page = await openPage(env);
+  await page.waitForFunction(() => document.querySelector('#m-wfiEnd').dataset.value);
+  const csv = await downloadText(page, () => page.click('[data-export=mining-csv]'));
+  assert.equal(csv.name, 'cbmcalc-mining.csv');
+  const lines = csv.text.trimEnd().split('\r\n');
+  assert.equal(lines[0], 'date,pool_seconds,wfi_mined,wfi_per_second,wfi_price_base,usd_value_base,apr_percent_base,pool_power,emission_rate');
+  assert.ok(lines.length > 700);
+  const rows = lines.slice(1).map((l) => l.split(','));
+  assert.equal(rows[0][0], todayDay());
+  assert.equal(rows.at(-1)[2], await page.getAttribute('#m-wfiEnd', 'data-value'));
+  // The row of "now" carries the APR shown above, to the last digit.
+  const blockReward = await page.getAttribute('#m-blockReward', 'data-value');
+  const nowRow = rows.find((r) => r[3] === blockReward);
+  assert.ok(nowRow, 'a row with the block reward shown');
+  assert.equal(nowRow[6], await page.getAttribute('#m-apr', 'data-value'));
+  assert.equal(nowRow[4], '0.17');
+
+  const json = await downloadText(page, () => page.click('[data-export=mining-json]'));
+  const data = JSON.parse(json.text);
+  assert.equal(data.results.contributionUsd, '250');
+  assert.equal(data.results.aprPercent, undefined);
+  assert.equal(data.results.now.aprPercent, await page.getAttribute('#m-apr', 'data-value'));
+  assert.equal(data.results.emissionEnds, dayOf(Date.UTC(2025, 0, 1) / 1000 + 8 * 365 * DAY));
+  assert.equal(data.series.length, rows.length);
+  await page.close();
+});
+
+test('the presets: 729-day stages and the 862,068,966 WFI cap end emission on 2030-09-04', async () => {
+  const page = await openPage(env);
+  await page.check('#mining input[name=stages729]');
+  await page.check('#mining input[name=cap]');
+  await page.waitForFunction(() => document.querySelector('#m-explain').textContent.includes('2030'));
+  const json = await downloadText(page, () => page.click('[data-export=mining-json]'));
+  const data = JSON.parse(json.text);
+  // The cap is reached 179,092,083 s after genesis (SPEC 1 with both presets).
+  assert.equal(data.results.emissionEnds, dayOf(Date.UTC(2025, 0, 1) / 1000 + 179092083));
+  assert.deepEqual(data.rules, { amortization: 'linear', lifetime: 252288000, halvingPeriod: 62985600, supplyCap: '862068966' });
+  assert.equal(data.results.rateChanges[0].date, dayOf(Date.UTC(2025, 0, 1) / 1000 + 62985600));
+  await page.close();
+});

@@ -1,0 +1,109 @@
+// The page's own modules in node, without a browser: exact arithmetic, days, CSV, share-link
+// lists, pool scenarios and the mining model against figures worked out by hand.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { load } from '../../web/lib/cbmcalc.js';
+import { compressDays, dayText, expandDays, parseDay } from '../../web/ui/dates.js';
+import { add, compare, div, mul, numberText, sub } from '../../web/ui/decimal.js';
+import { toCsv } from '../../web/ui/export.js';
+import { formatDuration } from '../../web/ui/format.js';
+import { priceMining, queueWait, seedPoolUnits, simulateMining } from '../../web/ui/mining.js';
+import { generateActivations, parseScenarioJson, poolParameters } from '../../web/ui/pool-scenario.js';
+import { rateChanges, rulesFrom } from '../../web/ui/rules.js';
+
+const cbm = await load();
+
+test('decimal strings: exact sums and products, truncated like the API', () => {
+  assert.equal(mul('3091.78944', '0.17'), '525.6042048'); // seed 003's yearly reward in USD
+  assert.equal(add('0.1', '0.2'), '0.3');
+  assert.equal(sub('250', '525.6042048'), '-275.6042048');
+  assert.equal(div('1', '3'), '0.333333333333333333');
+  assert.equal(div('1', '0'), null);
+  assert.equal(mul('-0.000000000000000001', '0.5'), '0'); // toward zero, no "-0"
+  assert.equal(compare('10', '9.999999999999999999'), 1);
+  assert.equal(numberText(1e-7), '0.0000001');
+  assert.equal(numberText(2.5e22), '25000000000000000000000');
+});
+
+test('days: real calendar days only, runs compressed for links', () => {
+  assert.equal(parseDay('2025-02-30'), null);
+  assert.equal(parseDay('2024-02-29'), Date.UTC(2024, 1, 29) / 1000);
+  assert.equal(dayText(Date.UTC(2026, 10, 21, 23, 59, 59) / 1000), '2026-11-21');
+  const days = ['2026-10-03', '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-02'];
+  assert.equal(compressDays(days), '2026-10-01~2026-10-03,2026-10-05');
+  assert.deepEqual(expandDays('2026-10-01~2026-10-03,2026-10-05').days, ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-05']);
+  assert.deepEqual(expandDays('2026-10-01\n2026-13-01 nope').bad, ['2026-13-01', 'nope']);
+});
+
+test('CSV: quoted where needed, formulas neutralised, numbers left alone', () => {
+  const csv = toCsv(['owner', 'reward'], [['=HYPERLINK("x")', '-5'], ['a,b', '1.5'], ['@me', '']]);
+  assert.equal(csv, 'owner,reward\r\n"\'=HYPERLINK(""x"")",-5\r\n"a,b",1.5\r\n\'@me,\r\n');
+});
+
+test('the queue: one activation a second, first in first out (SPEC 2)', () => {
+  assert.deepEqual(queueWait('0'), { wait: 0, miningAfter: 1 });
+  assert.deepEqual(queueWait('1000000'), { wait: 1000000, miningAfter: 1000001 });
+  assert.equal(formatDuration(1000000, 'en'), '11 days 13 hr 46 min 40 sec');
+  assert.throws(() => queueWait('-1'), /ahead: must be a whole number/);
+});
+
+test("the pool preset is seed 003's: 1,000 x 8 / 0.00009804 = 81,599,347.2 units in all", () => {
+  assert.equal(seedPoolUnits(cbm), 81598347);
+});
+
+test("my units in the seed's pool earn the seed's block reward, and its APR", () => {
+  const today = Date.UTC(2026, 0, 10) / 1000;
+  const sim = simulateMining(cbm, {
+    genesis: '2025-01-01',
+    today,
+    purchases: [{ date: '2026-01-10', units: '1000' }],
+    poolUnits: '81598347',
+    poolGrowth: '0',
+    rules: rulesFrom({}),
+  });
+  // The pool (requested first) is served at the start, my units a second later.
+  assert.equal(sim.purchases[0].wait, 1);
+  assert.equal(sim.purchases[0].miningStart, today + 2);
+  const priced = priceMining(cbm, sim, { tokenPrice: '0.17', unitPrice: '0.25', scenario: 'flat' });
+  // 8 x 1000 / 81,599,347 fresh units = 0.00009804000025 WFI/s. A day later both have aged
+  // alike, mine one second less: a share larger by about 1 s / 8 years, 4e-9.
+  assert.equal(priced.now.t, today + 86400);
+  const ratio = Number(priced.now.blockReward) / (8000 / 81599347);
+  assert.ok(ratio > 1 && ratio - 1 < 1e-8, priced.now.blockReward);
+  assert.match(priced.now.apr.aprPercent, /^210\.2416/);
+  assert.equal(priced.contributionUsd, '250');
+  // Breakeven: the first day the mined WFI is worth $250 at $0.17 (1,470.59 WFI).
+  const i = sim.series.t.indexOf(priced.paths[0].breakeven + 1);
+  assert.ok(Number(sim.series.reward[i]) * 0.17 >= 250 && Number(sim.series.reward[i - 1]) * 0.17 < 250);
+  // The first halving, 730 days after genesis, halves the block reward.
+  const halving = Date.UTC(2027, 0, 1) / 1000;
+  const k = sim.series.t.indexOf(halving);
+  assert.ok(Math.abs(Number(sim.series.rate[k + 1]) / Number(sim.series.rate[k - 1]) - 0.5) < 0.01);
+  assert.deepEqual(
+    rateChanges(cbm, {}, Infinity).map((m) => m.t),
+    [63072000, 126144000, 189216000, 252288000],
+  );
+});
+
+test('errors name the field the page shows them at', () => {
+  const base = { genesis: '2025-01-01', today: Date.UTC(2026, 0, 10) / 1000, poolUnits: '100', poolGrowth: '0', rules: {} };
+  assert.throws(() => simulateMining(cbm, { ...base, purchases: [{ date: '2024-12-31', units: '1' }] }), (e) => e.field === 'purchases[0].date' && /before the genesis/.test(e.message));
+  assert.throws(() => simulateMining(cbm, { ...base, purchases: [{ date: '2026-01-10', units: '1.5' }] }), (e) => e.field === 'purchases[0].units');
+  assert.throws(() => simulateMining(cbm, { ...base, poolGrowth: '1', purchases: [{ date: '2025-01-02', units: '1' }] }), (e) => e.field === 'poolGrowth');
+  assert.throws(() => rulesFrom({ amortization: 'linear', lifetime: '' }), (e) => e.field === 'lifetime');
+  assert.equal(rulesFrom({ amortization: 'none', lifetime: '' }).lifetime, null);
+});
+
+test('a described pool is the same for the same seed; a pasted one is checked for its shape', () => {
+  const p = poolParameters({ count: '1000', owners: '10', unitsMin: '1', unitsMax: '5', spreadDays: '10', burstShare: '50', bursts: '2', seed: '7' });
+  const a = generateActivations(p);
+  assert.deepEqual(generateActivations(p), a);
+  assert.equal(a.length, 1000);
+  assert.ok(a.every((r) => r.units >= 1 && r.units <= 5 && r.requestedAt >= 0 && r.requestedAt < 10 * 86400));
+  assert.ok(new Set(a.map((r) => r.requestedAt)).size < 600, 'half of them share two burst seconds');
+  assert.throws(() => poolParameters({ ...p, count: '1000', unitsMin: '9', unitsMax: '5', burstShare: '0', spreadDays: '1', owners: '1', bursts: '0', seed: '1' }), (e) => e.field === 'unitsMax');
+  assert.deepEqual(parseScenarioJson('[{"id":"a","units":1,"requestedAt":0}]').activations.length, 1);
+  assert.throws(() => parseScenarioJson('{"activations": [], "horizn": 5}'), /does not know: "horizn"/);
+  assert.throws(() => parseScenarioJson('{'), (e) => e.field === 'json');
+});

@@ -1,0 +1,138 @@
+// The <cbm-calculator> widget in a host page served with a strict Content-Security-Policy: no
+// request beyond its own files, no console error, no global left behind, no style crossing the
+// shadow boundary either way, two languages, attributes and the cbm-change event.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { artifact, openPage, type, useBrowser } from './harness.mjs';
+
+// What a careful wallet would serve: nothing but its own files, no eval, no inline code.
+const strictCsp =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const env = useBrowser({ headers: (path) => (path.endsWith('.html') ? { 'Content-Security-Policy': strictCsp } : {}) });
+const ready = '#events[data-count]';
+
+/** Waits until both widgets on the example page have a result. */
+async function openExample(viewport) {
+  // Any CSP violation is recorded (init scripts are not subject to the page's policy).
+  await env.context.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await openPage(env, '/widget-example.html', viewport, { ready });
+  await page.waitForFunction(() => document.getElementById('english').result && document.getElementById('german').result);
+  return page;
+}
+
+test('under a strict CSP: only its own files, no console error, the figures of seed 003', async () => {
+  const page = await openExample({ width: 1280, height: 1000 });
+  const response = await page.request.get(`${env.origin}/widget-example.html`);
+  assert.equal(response.headers()['content-security-policy'], strictCsp);
+  const foreign = page.requests.filter((url) => !url.startsWith(`${env.origin}/`));
+  assert.deepEqual(foreign, []);
+  assert.ok(page.requests.some((url) => url.endsWith('/lib/cbmcalc_wasm.wasm')), 'it loads its WASM');
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(page.errors, []);
+
+  const english = await page.evaluate(() => document.getElementById('english').result);
+  assert.match(english.aprPercent, /^210\.2416/);
+  assert.match(english.netGainPercent, /^110\.2416/);
+  assert.equal(english.contributionUsd, '250');
+  assert.equal(english.error, null);
+  assert.equal(await page.locator('#english #apr button.exact').textContent(), '210.24%');
+  assert.equal(await page.locator('#english #apr-label').textContent(), 'APR (simple, not APY)');
+
+  // German labels, and numbers and dates formatted in German through Intl.
+  assert.equal(await page.locator('#german #apr-label').textContent(), 'APR (einfach, kein APY)');
+  assert.match(await page.locator('#german #apr button.exact').textContent(), /^\d+,\d{2}\s%$/u);
+  assert.match(await page.locator('#german #breakeven').textContent(), /^\d{2}\.\d{2}\.\d{4}$/);
+  assert.match(await page.locator('#german #wfiEnd button.exact').textContent(), /^[\d.]+,\d+ WFI$/);
+  await page.screenshot({ path: artifact('widget-1280.png'), fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: artifact('widget-375.png'), fullPage: true });
+  await page.close();
+});
+
+test('typing, attributes and errors reach the host as cbm-change events', async () => {
+  const page = await openExample();
+  await page.evaluate(() => {
+    window.seen = [];
+    document.addEventListener('cbm-change', (e) => window.seen.push({ target: e.target.id, composed: e.composed, bubbles: e.bubbles, detail: e.detail }));
+  });
+  await type(page, '#english #in-units', '2000');
+  await page.waitForFunction(() => window.seen.some((e) => e.detail.inputs.units === '2000' && e.detail.aprPercent));
+  const event = await page.evaluate(() => window.seen.findLast((e) => e.detail.inputs.units === '2000'));
+  assert.equal(event.target, 'english');
+  assert.equal(event.composed, true);
+  assert.equal(event.bubbles, true);
+  assert.equal(event.detail.contributionUsd, '500');
+
+  // An attribute sets the field: twice the price, twice the APR.
+  const before = Number(event.detail.aprPercent);
+  await page.evaluate(() => document.getElementById('english').setAttribute('token-price', '0.34'));
+  await page.waitForFunction(() => document.getElementById('english').result.inputs.tokenPrice === '0.34');
+  const after = Number(await page.evaluate(() => document.getElementById('english').result.aprPercent));
+  assert.ok(Math.abs(after / before - 2) < 1e-12);
+
+  await type(page, '#english #in-units', '-1');
+  await page.waitForFunction(() => document.getElementById('english').result.error);
+  const error = await page.evaluate(() => document.getElementById('english').result.error);
+  assert.equal(error.field, 'units');
+  assert.equal(await page.locator('#english #in-units').getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#english #in-units-error').textContent(), /whole number/);
+  assert.equal(await page.locator('#english #apr').textContent(), '—');
+
+  // Switching the language relabels the widget and keeps what was typed.
+  await page.evaluate(() => document.getElementById('english').setAttribute('lang', 'de'));
+  assert.equal(await page.locator('#english #apr-label').textContent(), 'APR (einfach, kein APY)');
+  assert.equal(await page.locator('#english #in-units').inputValue(), '-1');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('styles do not leak in or out of the shadow root', async () => {
+  const page = await openExample();
+  const inside = await page.locator('#english #in-units').evaluate((input) => {
+    const s = getComputedStyle(input);
+    const root = getComputedStyle(input.getRootNode().querySelector('.cbm'));
+    return { background: s.backgroundColor, color: s.color, font: root.fontFamily, size: root.fontSize };
+  });
+  // The host page sets Georgia, 22px, and pink on yellow for every input: none of it applies.
+  assert.doesNotMatch(inside.font, /Georgia/);
+  assert.equal(inside.size, '16px');
+  assert.notEqual(inside.background, 'rgb(255, 241, 118)');
+  assert.notEqual(inside.color, 'rgb(194, 24, 91)');
+  // And the widget's rules (output: bold; .figure: a panel) leave the host's elements alone.
+  const host = await page.evaluate(() => {
+    const output = getComputedStyle(document.getElementById('host-output'));
+    const figure = getComputedStyle(document.querySelector('body > .results .figure'));
+    return { weight: output.fontWeight, color: output.color, figureDisplay: figure.display };
+  });
+  assert.deepEqual(host, { weight: '400', color: 'rgb(194, 24, 91)', figureDisplay: 'inline' });
+  await page.close();
+});
+
+test('loading the widget leaves no global behind', async () => {
+  const page = await env.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  page.on('console', (m) => m.type() === 'error' && errors.push(new Error(m.text())));
+  // An empty host page under the same policy.
+  await page.route(`${env.origin}/empty-host.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', headers: { 'Content-Security-Policy': strictCsp }, body: '<!doctype html><html lang="en"><title>host</title><body></body></html>' }),
+  );
+  await page.goto(`${env.origin}/empty-host.html`);
+  const leaked = await page.evaluate(async () => {
+    const before = new Set(Object.getOwnPropertyNames(window));
+    await import('./widget/cbm-calculator.js');
+    const widget = document.createElement('cbm-calculator');
+    const changed = new Promise((resolve) => widget.addEventListener('cbm-change', resolve, { once: true }));
+    document.body.append(widget);
+    await changed;
+    return Object.getOwnPropertyNames(window).filter((key) => !before.has(key));
+  });
+  assert.deepEqual(leaked, []);
+  assert.ok(await page.evaluate(() => customElements.get('cbm-calculator') !== undefined));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

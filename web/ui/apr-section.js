@@ -1,0 +1,39 @@
+// The APR calculator of seed 003: block reward, WFI price, units and unit price in; APR, net gain
+// and the pool that block reward implies out. Recomputes on every keystroke.
+import { showFigure } from './figures.js';
+import { live } from './forms.js';
+
+const outputs = ['aprPercent', 'netGainPercent', 'yearlyReward', 'yearlyRewardUsd', 'contributionUsd', 'netGainUsd'];
+
+/** `usePool(units)` receives everyone else's units when the user asks to take this pool over. */
+export function setUpApr(cbm, { usePool, onChange = () => {} }) {
+  const form = document.querySelector('[data-form=apr]');
+  const figure = (key, value) => showFigure(document.getElementById(`apr-${key}`), value);
+  let others = null;
+  const use = document.getElementById('apr-use-pool');
+
+  const clear = () => {
+    others = null;
+    use.disabled = true;
+    for (const key of [...outputs, 'poolPower']) figure(key, null);
+  };
+  const refresh = live(form, (values) => {
+    const result = cbm.apr(values);
+    for (const key of outputs) figure(key, result[key]);
+    // The pool in which these units earn this block reward at stage 1's 8 WFI/s.
+    if (Number(values.blockReward) > 0) {
+      const pool = cbm.impliedPoolPower({ units: values.units, blockReward: values.blockReward });
+      figure('poolPower', pool);
+      others = Math.max(0, Math.floor(Number(pool) - Number(values.units)));
+      use.disabled = false;
+    } else figure('poolPower', null);
+  }, { onError: clear });
+  form.addEventListener('input', onChange);
+  use.addEventListener('click', () => {
+    if (others === null) return;
+    usePool(others);
+    document.getElementById('mining').scrollIntoView();
+    document.getElementById('m-poolUnits').focus({ preventScroll: true });
+  });
+  return { refresh };
+}

@@ -1,0 +1,56 @@
+// Calendar days as the pool counts them: UTC midnights, written "YYYY-MM-DD". The pool's own
+// clock is whole seconds since its genesis (SPEC 0); these helpers convert between the two.
+
+export const DAY = 86400;
+export const YEAR = 31536000; // SPEC 0: a year is 365 days
+
+const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "YYYY-MM-DD" as Unix seconds at that UTC midnight; null unless it is a real calendar day. */
+export function parseDay(text) {
+  const m = dayPattern.exec(String(text).trim());
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // Date.UTC rolls 2025-02-30 over to March: a day that does not round-trip does not exist.
+  return new Date(ms).toISOString().slice(0, 10) === m[0] ? ms / 1000 : null;
+}
+
+/** Unix seconds as the UTC day "YYYY-MM-DD" they fall in. */
+export function dayText(unixSeconds) {
+  return new Date(Math.floor(unixSeconds / DAY) * DAY * 1000).toISOString().slice(0, 10);
+}
+
+/** Today (UTC) as Unix seconds at midnight; `nowMs` for a clock other than the system's. */
+export function today(nowMs = Date.now()) {
+  return Math.floor(nowMs / 1000 / DAY) * DAY;
+}
+
+/** Runs of consecutive days as "2026-10-01~2026-10-30", single days as themselves: a list of
+ * check-ins stays short in a share link. `days` are "YYYY-MM-DD" strings. */
+export function compressDays(days) {
+  const sorted = [...new Set(days)].map(parseDay).filter((d) => d !== null).sort((a, b) => a - b);
+  const runs = [];
+  for (const d of sorted) {
+    const last = runs.at(-1);
+    if (last && d === last[1] + DAY) last[1] = d;
+    else runs.push([d, d]);
+  }
+  return runs.map(([a, b]) => (a === b ? dayText(a) : `${dayText(a)}~${dayText(b)}`)).join(',');
+}
+
+/** The inverse of compressDays; also reads a pasted list split by commas, spaces or lines.
+ * Returns { days, bad } with the days sorted and the pieces that are not days. */
+export function expandDays(text) {
+  const days = new Set();
+  const bad = [];
+  for (const piece of String(text).split(/[\s,;]+/).filter(Boolean)) {
+    const [from, to = from] = piece.split('~');
+    const a = parseDay(from), b = parseDay(to);
+    if (a === null || b === null || b < a || (b - a) / DAY > 36600) {
+      bad.push(piece);
+      continue;
+    }
+    for (let d = a; d <= b; d += DAY) days.add(dayText(d));
+  }
+  return { days: [...days].sort(), bad };
+}

@@ -1,0 +1,357 @@
+// The "My mining units" section: purchases, price scenario, pool and rules in; APR, net gain,
+// breakeven, earnings charts, the activation table and the queue wait out.
+import { dayText, today as todayUtc } from './dates.js';
+import { mul } from './decimal.js';
+import { downloadCsv, downloadJson } from './export.js';
+import { showFigure, showText } from './figures.js';
+import { formatAmount, formatDate, formatDateTime, formatDuration } from './format.js';
+import { bindConditions, debounce, live, runForm, valuesOf } from './forms.js';
+import { cachedMining, priceMining, queueWait, seedPoolUnits } from './mining.js';
+import { rulesFrom } from './rules.js';
+import { input, rowList } from './row-list.js';
+import { shareList } from './share.js';
+
+const $ = (id) => document.getElementById(id);
+const pathStyle = {
+  bear: { color: '--c4', dash: [6, 4] },
+  base: { color: '--c2' },
+  bull: { color: '--c3', dash: [2, 3] },
+};
+
+function signedPercent(x) {
+  return `${x > 0 ? '+' : x < 0 ? '−' : ''}${formatAmount(String(Math.abs(x)), 'plain')}%/month`;
+}
+
+const usdValue = (v) => formatAmount(String(v), 'usd');
+
+function pathLabel(path, scenario) {
+  if (scenario === 'flat') return 'flat price';
+  if (scenario === 'growth') return signedPercent(path.monthly);
+  return `${path.key} ${signedPercent(path.monthly)}`;
+}
+
+/** Sets up the section; `onResult(state)` hears every new result (the supply section uses it). */
+export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = {}) {
+  const form = document.querySelector('[data-form=mining]');
+  const list = $('purchases');
+  const today = todayUtc();
+  const activationsPerSecond = cbm.defaults().pool.activationsPerSecond;
+
+  // The pool preset comes from the API, not from a constant typed here.
+  const poolInput = form.elements.poolUnits;
+  poolInput.defaultValue = poolInput.value = String(seedPoolUnits(cbm));
+  const implied = cbm.impliedPoolPower({ units: 1000, blockReward: '0.00009804' });
+  $('pool-preset-total').textContent = formatAmount(implied.replace(/(\.\d)\d*$/, '$1'), 'plain'); // 81,599,347.2
+  $('pool-preset-others').textContent = formatAmount(poolInput.defaultValue, 'plain');
+  $('pool-preset').addEventListener('click', () => {
+    poolInput.value = poolInput.defaultValue;
+    form.elements.poolGrowth.value = '0';
+    changed();
+  });
+
+  // --- purchases: rows of date + units ---
+  const purchases = rowList({
+    list,
+    addButton: $('add-purchase'),
+    name: 'purchases',
+    idPrefix: 'm-purchase',
+    rowClass: 'purchase',
+    what: 'purchase',
+    keepOne: true,
+    columns: [
+      { name: 'date', label: (i) => `Purchase ${i + 1}: date`, input: () => input({ type: 'date' }) },
+      { name: 'units', label: () => 'Units', input: () => input({ inputMode: 'numeric', autocomplete: 'off' }) },
+    ],
+    onChange: () => changed(),
+  });
+  const newPurchase = () => ({ date: dayText(today), units: '1000' });
+  purchases.add(newPurchase());
+  $('add-purchase').addEventListener('click', () => {
+    purchases.add(newPurchase());
+    list.lastElementChild.querySelector('input').focus();
+    changed();
+  });
+  // Purchases are always in a shared link: "today" means the sharer's day.
+  shareList('m.buy', {
+    get: () => purchases.read().map((r) => `${r.date}:${r.units}`).join(','),
+    set: (text) => {
+      const rows = text.split(',').map((pair) => {
+        const [date = '', units = ''] = pair.split(':');
+        return { date, units };
+      });
+      if (rows.length) purchases.set(rows.slice(0, 50));
+    },
+  });
+
+  // --- computing: the run is cached; a price change only re-values it ---
+  const mining = cachedMining(cbm);
+  let state = null;
+  const pending = debounce(() => update(), 120);
+
+  /** What the pool run depends on (prices are applied afterwards). */
+  const simInput = (values) => ({
+    genesis: values.genesis,
+    today,
+    purchases: purchases.read(),
+    poolUnits: values.poolUnits,
+    poolGrowth: values.poolGrowth,
+    rules: rulesFrom(values),
+  });
+
+  function update() {
+    const ok = runForm(form, (values) => {
+      const sim = mining.run(simInput(values));
+      const priced = priceMining(cbm, sim, values);
+      state = { values, sim, priced, scenario: values.scenario };
+      render(state);
+    });
+    if (!ok) {
+      state = null;
+      clearOutputs();
+    }
+    $('m-status').textContent = ok ? '' : 'Fix the marked field to see results.';
+    onResult(state);
+  }
+
+  function changed() {
+    onChange();
+    // A price change re-values the cached run at once; anything else runs the pool again
+    // (tens of milliseconds), once the typing pauses.
+    let stale = true;
+    try {
+      stale = mining.stale(simInput(valuesOf(form)));
+    } catch {
+      // A rule field that does not parse: update() will say which.
+    }
+    if (!stale) pending.now();
+    else {
+      $('m-status').textContent = 'Updating…';
+      pending();
+    }
+  }
+  form.addEventListener('input', changed);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  const showConditions = bindConditions(form);
+
+  // --- output ---
+  const figures = ['m-apr', 'm-netGain', 'm-blockReward', 'm-perDay', 'm-contribution', 'm-mined', 'm-wfiEnd', 'm-usdEnd'];
+  function clearOutputs() {
+    for (const id of figures) showFigure($(id), null);
+    showText($('m-breakeven'), null);
+    $('m-breakeven-band').textContent = '';
+    $('m-apr-when').textContent = '';
+    $('m-explain').textContent = '';
+    $('m-activations').tBodies[0].replaceChildren();
+  }
+
+  function render({ sim, priced, scenario }) {
+    const { now, paths } = priced;
+    const base = paths.find((p) => p.key === 'base');
+    showFigure($('m-apr'), now?.apr.aprPercent ?? null);
+    showFigure($('m-netGain'), now?.apr.netGainPercent ?? null);
+    showFigure($('m-blockReward'), now?.blockReward ?? null);
+    showFigure($('m-perDay'), now?.perDay ?? null);
+    showFigure($('m-contribution'), priced.contributionUsd);
+    showFigure($('m-mined'), now?.mined ?? null);
+    $('m-mined-label').textContent = now ? `Mined by ${formatDate(now.t)}` : 'Mined so far';
+    showFigure($('m-wfiEnd'), priced.wfiEnd);
+    showFigure($('m-usdEnd'), base.usdEnd);
+    $('m-apr-when').textContent = now
+      ? `${now.isToday ? 'today' : `${formatDate(now.t)}, the first full day mining`}, at ${formatAmount(now.price, 'price')} per WFI`
+      : 'emission has ended';
+    const when = (p) => (p.breakeven === null ? 'not before emission ends' : formatDate(p.breakeven));
+    showText($('m-breakeven'), when(base), base.breakeven === null ? 'never' : dayText(base.breakeven));
+    $('m-breakeven-band').textContent =
+      paths.length > 1
+        ? paths
+            .filter((p) => p.key !== 'base')
+            .map((p) => `${p.key}: ${when(p)}`)
+            .join(' · ')
+        : 'mined WFI worth what you paid, at the day’s price';
+
+    const next = sim.marks.find((m) => m.t > today);
+    $('m-explain').textContent = [
+      `Your ${formatAmount(String(priced.totalUnits), 'units')} among ${formatAmount(form.elements.poolUnits.value, 'units')} of others`,
+      Number(form.elements.poolGrowth.value) > 0 ? `, with ${formatAmount(form.elements.poolGrowth.value, 'units')} more a day` : '',
+      `. Emission ends ${formatDate(sim.end)}`,
+      next ? `; next rate change: ${next.label} on ${formatDate(next.t)} (genesis ${formatDate(sim.genesis)}, assumed).` : '.',
+    ].join('');
+
+    const body = $('m-activations').tBodies[0];
+    body.replaceChildren(
+      ...sim.purchases.map((p, i) => {
+        const tr = document.createElement('tr');
+        const cells = [
+          `${i + 1}: ${formatDate(p.at)}`,
+          formatAmount(String(p.units), 'plain'),
+          formatDateTime(p.activatedAt),
+          formatDuration(p.wait),
+          formatAmount(p.reward, 'wfi'),
+        ];
+        cells.forEach((text, k) => {
+          const cell = document.createElement(k === 0 ? 'th' : 'td');
+          if (k === 0) cell.scope = 'row';
+          cell.textContent = text;
+          tr.append(cell);
+        });
+        return tr;
+      }),
+    );
+    drawCharts(state);
+  }
+
+  // --- charts (the chart library loads after the first figures are shown) ---
+  let charts = null;
+  async function drawCharts(s) {
+    const { Chart, sampleIndices } = await import('./charts.js');
+    if (s !== state) return; // a newer result is on its way
+    charts ??= {
+      earned: new Chart(document.querySelector('[data-chart=earned]')),
+      apr: new Chart(document.querySelector('[data-chart=apr]')),
+      scenario: '',
+    };
+    const { sim, priced, scenario } = s;
+    const x = sim.series.t;
+    // The series depend on the scenario (one price path or three).
+    if (charts.scenario !== scenario) {
+      charts.scenario = scenario;
+      charts.earned.configure({
+        series: [
+          { label: 'WFI mined', color: '--c1', scale: 'wfi', fill: true, width: 1.5, format: (v) => formatAmount(String(v), 'wfi') },
+          ...priced.paths.map((p) => ({ label: `USD, ${pathLabel(p, scenario)}`, scale: 'usd', format: usdValue, ...pathStyle[p.key] })),
+          { label: 'You paid', color: '--muted', scale: 'usd', dash: [2, 4], width: 1.5, format: usdValue },
+        ],
+        scales: {
+          wfi: { label: 'WFI', side: 3 },
+          usd: { label: 'USD', side: 1, format: (v) => formatAmount(String(v), 'usdCompact') },
+        },
+      });
+      charts.apr.configure({
+        series: priced.paths.map((p) => ({ label: `APR, ${pathLabel(p, scenario)}`, scale: 'apr', ...pathStyle[p.key] })),
+        scales: { apr: { label: 'APR %', side: 3, format: (v) => formatAmount(String(v), 'percent') } },
+      });
+    }
+    const paid = new Float64Array(x.length).fill(Number(priced.contributionUsd));
+    const marks = [...sim.marks, { t: today, label: 'today', solid: true }];
+    const rows = sampleIndices(x.length, 30);
+    const base = priced.paths.find((p) => p.key === 'base');
+    charts.earned.set([x, Float64Array.from(sim.series.reward, Number), ...priced.paths.map((p) => p.usd), paid], {
+      marks,
+      summary: `Line chart from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: the WFI you mine grows to ${formatAmount(priced.wfiEnd, 'wfi')}, worth ${formatAmount(base.usdEnd, 'usd')} at the base price; you paid ${formatAmount(priced.contributionUsd, 'usd')}.`,
+      table: {
+        columns: ['Date', 'WFI mined', ...priced.paths.map((p) => `USD, ${pathLabel(p, scenario)}`)],
+        rows: rows.map((i) => [formatDate(x[i]), formatAmount(sim.series.reward[i], 'wfi'), ...priced.paths.map((p) => usdValue(p.usd[i]))]),
+      },
+    });
+    const aprStart = priced.now ? x.indexOf(priced.now.t) : 0;
+    charts.apr.set([x, ...priced.paths.map((p) => p.apr)], {
+      marks,
+      summary: `Line chart of the APR from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: ${formatAmount(String(base.apr[Math.max(0, aprStart)] ?? 0), 'percent')} at first, stepping down at each halving and falling as units age and the pool grows.`,
+      table: {
+        columns: ['Date', ...priced.paths.map((p) => `APR, ${pathLabel(p, scenario)}`)],
+        rows: rows.map((i) => [formatDate(x[i]), ...priced.paths.map((p) => (p.apr[i] === null ? '—' : formatAmount(String(p.apr[i]), 'percent')))]),
+      },
+    });
+  }
+
+  // --- queue wait ---
+  const queueForm = document.querySelector('[data-form=queue]');
+  const clearQueue = () => {
+    showText($('q-wait'), null);
+    showText($('q-start'), null);
+  };
+  const queue = live(queueForm, ({ ahead }) => {
+    const { wait, miningAfter } = queueWait(ahead, activationsPerSecond);
+    showText($('q-wait'), formatDuration(wait), wait);
+    const start = Math.floor(Date.now() / 1000) + miningAfter;
+    showText($('q-start'), formatDateTime(start), start);
+  }, { onError: clearQueue });
+  queueForm.addEventListener('input', onChange);
+
+  // --- exports ---
+  function exportRows(s) {
+    const { sim, priced } = s;
+    const paths = priced.paths;
+    const unitsBy = (t) => sim.purchases.reduce((sum, p) => sum + (p.at <= t ? p.units : 0), 0);
+    const columns = [
+      'date',
+      'pool_seconds',
+      'wfi_mined',
+      'wfi_per_second',
+      ...paths.flatMap((p) => [`wfi_price_${p.key}`, `usd_value_${p.key}`, `apr_percent_${p.key}`]),
+      'pool_power',
+      'emission_rate',
+    ];
+    const rows = sim.series.t.map((t, i) => {
+      const units = unitsBy(t);
+      return [
+        dayText(t),
+        t - sim.genesis,
+        sim.series.reward[i],
+        sim.series.rate[i],
+        ...paths.flatMap((p) => {
+          const price = p.exactPrice(i);
+          const apr = units > 0 ? cbm.apr({ blockReward: sim.series.rate[i], tokenPrice: price, units, unitPrice: priced.unitPrice }).aprPercent : '';
+          return [price, mul(sim.series.reward[i], price), apr];
+        }),
+        String(sim.series.poolPower[i]),
+        String(sim.series.emissionRate[i]),
+      ];
+    });
+    return { columns, rows };
+  }
+  function exportable() {
+    if (state) return state;
+    $('m-status').textContent = 'Nothing to export: fix the marked field first.';
+    return null;
+  }
+  document.querySelector('[data-export=mining-csv]').addEventListener('click', () => {
+    const s = exportable();
+    if (!s) return;
+    const { columns, rows } = exportRows(s);
+    downloadCsv('cbmcalc-mining.csv', columns, rows);
+  });
+  document.querySelector('[data-export=mining-json]').addEventListener('click', () => {
+    const s = exportable();
+    if (!s) return;
+    const { sim, priced, values } = s;
+    const { columns, rows } = exportRows(s);
+    downloadJson('cbmcalc-mining.json', {
+      generator: `cbmcalc ${cbm.version}`,
+      inputs: { ...values, purchases: purchases.read(), today: dayText(today) },
+      assumptions: {
+        genesis: dayText(sim.genesis),
+        pool: 'everyone else as one block at the start, plus one activation a day for the growth',
+        pricesBeforeToday: 'taken as today’s price',
+      },
+      rules: sim.rules,
+      results: {
+        contributionUsd: priced.contributionUsd,
+        now: priced.now && { date: dayText(priced.now.t), blockReward: priced.now.blockReward, wfiPerDay: priced.now.perDay, tokenPrice: priced.now.price, ...priced.now.apr },
+        wfiWhenEmissionEnds: priced.wfiEnd,
+        emissionEnds: dayText(sim.end),
+        paths: priced.paths.map((p) => ({ key: p.key, monthlyGrowthPercent: p.monthly, breakeven: p.breakeven === null ? null : dayText(p.breakeven), usdWhenEmissionEnds: p.usdEnd })),
+        activations: sim.purchases.map((p) => ({ date: dayText(p.at), units: p.units, activatedAt: p.activatedAt, miningStart: p.miningStart, waitSeconds: p.wait, reward: p.reward })),
+        rateChanges: sim.marks.map((m) => ({ date: dayText(m.t), what: m.label })),
+      },
+      series: rows.map((r) => Object.fromEntries(columns.map((c, k) => [c, r[k]]))),
+    });
+  });
+
+  return {
+    /** Computes now, without the debounce. */
+    refresh() {
+      showConditions();
+      queue();
+      update();
+    },
+    /** Puts `units` in "everyone else's units" (from the APR section). */
+    setPool(units) {
+      poolInput.value = String(units);
+      changed();
+    },
+    get state() {
+      return state;
+    },
+  };
+}

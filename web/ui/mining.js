@@ -1,0 +1,264 @@
+// "My mining units": a holder's earnings, composed from cbm.simulatePool (SPEC 2-5).
+//
+// The rest of the pool is modelled as synthetic activations: one block holding the pool's units
+// at the start, then one activation per day for the daily growth. The holder's purchases are
+// activations of the owner "you" at their dates, and the run follows that owner, so its series
+// gives the holder's cumulative reward and current per-second reward (the block reward of seed
+// 003, net of amortization). Prices are applied afterwards: a price change needs no new run.
+//
+// Shared by the page and the widget; pure functions of their inputs (and the API).
+import { CbmError } from '../lib/cbmcalc.js';
+import { DAY, YEAR, dayText, parseDay } from './dates.js';
+import { compare, div, mul, numberText, toFixed18 } from './decimal.js';
+import { rateChanges } from './rules.js';
+
+/** The average Gregorian month in days: growth "per month" compounds over it. */
+export const DAYS_PER_MONTH = 365.2425 / 12;
+export const YOU = 'you';
+const POOL = 'pool';
+const MAX_UNITS = 1e12; // the core's limit for one activation
+
+function fail(field, problem) {
+  throw new CbmError(`${field}: ${problem}`, { field });
+}
+
+function whole(text, field, min) {
+  const t = String(text ?? '').trim();
+  const x = Number(t);
+  if (t === '' || !Number.isInteger(x) || x < min || x > MAX_UNITS) {
+    fail(field, `must be a whole number from ${min} to 1000000000000, got "${t}"`);
+  }
+  return x;
+}
+
+function decimal(text, field, { positive = false } = {}) {
+  const t = String(text ?? '').trim();
+  const n = toFixed18(t);
+  if (t === '' || n === null) fail(field, `must be a decimal number, got "${t}"`);
+  if (positive ? n <= 0n : n < 0n) fail(field, `must be ${positive ? 'greater than 0' : '0 or more'}, got "${t}"`);
+  return t;
+}
+
+/** The pool of everyone else in seed 003's example: the pool implied by 0.00009804 WFI/s for
+ * 1,000 units at 8 WFI/s (81,599,347.2 units) less those 1,000, in whole units. */
+export function seedPoolUnits(cbm) {
+  const total = cbm.impliedPoolPower({ units: 1000, blockReward: '0.00009804', rate: 8 });
+  return Number(total.split('.')[0]) - 1000;
+}
+
+/**
+ * Runs the pool for a holder. `input`: { genesis: "YYYY-MM-DD", today (Unix seconds at a UTC
+ * midnight), purchases: [{ date, units }], poolUnits (everyone else's units today), poolGrowth
+ * (units a day), rules }. Errors name the field: genesis, purchases[i].date, poolUnits...
+ */
+export function simulateMining(cbm, { genesis: genesisText, today, purchases, poolUnits, poolGrowth, rules }) {
+  const genesis = parseDay(genesisText);
+  if (genesis === null) fail('genesis', `must be a date YYYY-MM-DD, got "${genesisText}"`);
+  const { endsAt } = cbm.emission({ rules });
+  const horizon = endsAt ?? 8 * YEAR;
+  const end = genesis + horizon;
+
+  if (purchases.length === 0) fail('purchases[0].units', 'add at least one purchase');
+  const buys = purchases.map(({ date, units }, i) => {
+    const at = parseDay(date);
+    if (at === null) fail(`purchases[${i}].date`, `must be a date YYYY-MM-DD, got "${date}"`);
+    if (at < genesis) fail(`purchases[${i}].date`, `is before the genesis date ${dayText(genesis)}`);
+    if (at >= end) fail(`purchases[${i}].date`, `is after emission ends (${dayText(end)})`);
+    return { at, units: whole(units, `purchases[${i}].units`, 1) };
+  });
+  const others = whole(poolUnits, 'poolUnits', 0);
+  const growth = whole(poolGrowth, 'poolGrowth', 0);
+
+  // The run starts at the first purchase or today, whichever is first; the pool at that start
+  // is today's pool less the growth since then.
+  const start = Math.max(genesis, Math.min(today, ...buys.map((b) => b.at)));
+  const daysBack = Math.max(0, Math.round((today - start) / DAY));
+  const initial = others - growth * daysBack;
+  if (initial < 0) {
+    fail('poolGrowth', `${growth} units a day over the ${daysBack} days since ${dayText(start)} is more than the pool today`);
+  }
+
+  // Ties in the queue go in input order: the pool's own requests first.
+  const activations = [];
+  if (initial > 0) activations.push({ id: 'pool-0', owner: POOL, units: initial, requestedAt: start - genesis });
+  if (growth > 0) {
+    for (let d = start + DAY, k = 1; d < end; d += DAY, k++) {
+      activations.push({ id: `pool-${k}`, owner: POOL, units: growth, requestedAt: d - genesis });
+    }
+  }
+  buys.forEach((b, i) => activations.push({ id: `you-${i}`, owner: YOU, units: b.units, requestedAt: b.at - genesis }));
+
+  const result = cbm.simulatePool({ rules, horizon, activations, sampleEvery: DAY, focusOwner: YOU });
+
+  const first = result.series.findIndex((s) => s.t >= start - genesis);
+  const samples = result.series.slice(first);
+  const series = {
+    t: samples.map((s) => genesis + s.t),
+    reward: samples.map((s) => s.focusReward), // WFI mined to date, exact
+    rate: samples.map((s) => s.focusRate), // WFI per second now, exact
+    poolPower: Float64Array.from(samples, (s) => Number(s.poolPower)),
+    emissionRate: Float64Array.from(samples, (s) => Number(s.rate)),
+  };
+  const mine = result.activations.filter((a) => a.owner === YOU);
+  return {
+    genesis,
+    today,
+    start,
+    end,
+    rules,
+    series,
+    purchases: buys.map((b, i) => {
+      const a = mine[i];
+      return { ...b, activatedAt: genesis + a.activatedAt, miningStart: genesis + a.miningStart, wait: a.wait, reward: a.reward };
+    }),
+    marks: rateChanges(cbm, rules, horizon).map((m) => ({ ...m, t: genesis + m.t })),
+    poolActivations: activations.length - buys.length,
+  };
+}
+
+/**
+ * simulateMining with a memory of its last run: a price change re-values the same run, and only
+ * a change in what the run depends on runs the pool again. `stale(input)` tells which it is.
+ */
+export function cachedMining(cbm) {
+  let last = { key: '', sim: null };
+  const keyOf = (input) => JSON.stringify(input);
+  return {
+    stale: (input) => keyOf(input) !== last.key,
+    run(input) {
+      const key = keyOf(input);
+      if (key !== last.key) last = { key, sim: simulateMining(cbm, input) };
+      return last.sim;
+    },
+  };
+}
+
+/**
+ * The price paths of a scenario: flat, growth per month, or a bear / base / bull band. Each is
+ * { key, monthly (% a month) }. Before today the price is today's (past prices are not known).
+ */
+export function pricePaths({ scenario = 'flat', growth = '0', bear = '-5', base = '0', bull = '5' }) {
+  const percent = (text, field) => {
+    const x = Number(String(text).trim());
+    if (String(text).trim() === '' || !Number.isFinite(x) || x <= -100 || x > 1000) fail(field, `must be a percentage above -100, got "${text}"`);
+    return x;
+  };
+  if (scenario === 'growth') return [{ key: 'base', monthly: percent(growth, 'growth') }];
+  if (scenario === 'band') {
+    return [
+      { key: 'bear', monthly: percent(bear, 'bear') },
+      { key: 'base', monthly: percent(base, 'base') },
+      { key: 'bull', monthly: percent(bull, 'bull') },
+    ];
+  }
+  return [{ key: 'base', monthly: 0 }];
+}
+
+/** `value` grown by `monthly` percent a month, compounded, over `seconds`. */
+export function compound(value, monthly, seconds) {
+  return Number(value) * (1 + monthly / 100) ** (seconds / DAY / DAYS_PER_MONTH);
+}
+
+/** A modelled figure as a decimal string of 12 significant digits: a growth path is a model,
+ * not a measurement, and the API takes decimal text. */
+export const modelText = (x) => numberText(Number(x.toPrecision(12)));
+
+/** The price on day `t` (Unix seconds): exactly `price` up to today, then compounding. */
+function priceAt(price, monthly, today, t) {
+  return t <= today || monthly === 0 ? Number(price) : compound(price, monthly, t - today);
+}
+
+/** The price on day `t` as a decimal string: the typed text itself where it is not modelled. */
+function priceText(price, monthly, today, t) {
+  return t <= today || monthly === 0 ? price : modelText(priceAt(price, monthly, today, t));
+}
+
+/**
+ * Values a run at a price scenario. `prices`: { tokenPrice, unitPrice, scenario, growth, bear,
+ * base, bull }. Returns the contribution, the APR now (cbm.apr: exact), and per price path the
+ * USD value of the WFI mined to date, the APR over time and the breakeven day. Floats draw the
+ * charts; the figures shown with every digit are computed exactly.
+ */
+export function priceMining(cbm, sim, prices) {
+  const tokenPrice = decimal(prices.tokenPrice, 'tokenPrice');
+  const unitPrice = decimal(prices.unitPrice, 'unitPrice', { positive: true });
+  const paths = pricePaths(prices);
+  const { series, today, purchases } = sim;
+  const n = series.t.length;
+
+  // Units bought by each sample (purchases are few).
+  const unitsBy = Float64Array.from(series.t, (t) => purchases.reduce((sum, p) => sum + (p.at <= t ? p.units : 0), 0));
+  const lastPurchase = Math.max(...purchases.map((p) => p.at));
+  const totalUnits = purchases.reduce((sum, p) => sum + p.units, 0);
+  const contributionUsd = mul(String(totalUnits), unitPrice);
+  const contribution = Number(contributionUsd);
+  const unitPriceNumber = Number(unitPrice);
+  const reward = Float64Array.from(series.reward, Number);
+  const rate = Float64Array.from(series.rate, Number);
+
+  // APR is defined from the first second the holder's units mine.
+  const firstMining = Math.min(...purchases.map((p) => p.miningStart));
+  const valued = paths.map(({ key, monthly }) => {
+    const price = Float64Array.from(series.t, (t) => priceAt(tokenPrice, monthly, today, t));
+    const usd = new Float64Array(n);
+    const apr = new Array(n); // null where there is no APR yet (a gap in the chart)
+    for (let i = 0; i < n; i++) {
+      usd[i] = reward[i] * price[i];
+      apr[i] = series.t[i] >= firstMining ? ((rate[i] * YEAR * price[i]) / (unitsBy[i] * unitPriceNumber)) * 100 : null;
+    }
+    const exactPrice = (i) => priceText(tokenPrice, monthly, today, series.t[i]);
+    // Breakeven: the mined WFI, at that day's price, worth all that was paid. The floats find
+    // the neighbourhood; the decision is exact.
+    const paidOff = (i) => series.t[i] > lastPurchase && compare(mul(series.reward[i], exactPrice(i)), contributionUsd) >= 0;
+    let breakeven = null;
+    let i = usd.findIndex((v, k) => series.t[k] > lastPurchase && v >= contribution * (1 - 1e-9));
+    if (i >= 0) {
+      while (i > 0 && paidOff(i - 1)) i--;
+      while (i < n && !paidOff(i)) i++;
+      // The sample counts the seconds before t: it was reached during the day before t.
+      if (i < n) breakeven = series.t[i] - 1;
+    }
+    return { key, monthly, price, usd, apr, breakeven, exactPrice, usdEnd: mul(series.reward[n - 1], exactPrice(n - 1)) };
+  });
+
+  // "Now": today, or the first day the holder's units mine, if that is later.
+  const at = series.t.findIndex((t) => t >= today && t >= firstMining);
+  let now = null;
+  if (at >= 0) {
+    const base = valued.find((v) => v.key === 'base');
+    const blockReward = series.rate[at];
+    const price = base.exactPrice(at);
+    now = {
+      t: series.t[at],
+      isToday: series.t[at] === today,
+      blockReward,
+      perDay: mul(blockReward, String(DAY)),
+      mined: series.reward[at],
+      price,
+      apr: cbm.apr({ blockReward, tokenPrice: price, units: unitsBy[at], unitPrice }),
+    };
+  }
+  return {
+    contributionUsd,
+    totalUnits,
+    unitPrice,
+    wfiEnd: series.reward[n - 1],
+    paths: valued,
+    now,
+    perUnitWfiEnd: div(series.reward[n - 1], String(totalUnits)),
+  };
+}
+
+/**
+ * SPEC 2: requests are served first in, first out, `activationsPerSecond` a second. With
+ * `ahead` requests before yours, yours is served `floor(ahead / perSecond)` seconds after the
+ * request and mines from the second after that.
+ */
+export function queueWait(ahead, activationsPerSecond = 1) {
+  const n = Number(String(ahead).trim());
+  if (String(ahead).trim() === '' || !Number.isInteger(n) || n < 0 || n > 1e12) {
+    fail('ahead', `must be a whole number of requests >= 0, got "${ahead}"`);
+  }
+  const wait = Math.floor(n / activationsPerSecond);
+  return { wait, miningAfter: wait + 1 };
+}

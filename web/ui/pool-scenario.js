@@ -1,0 +1,99 @@
+// Pool scenarios for the simulation section: a described pool turned into activation requests
+// (deterministic for a given seed), or a pasted JSON list read and checked for its shape. Runs
+// in the page (to check the fields) and in the worker (to build a million requests off the main
+// thread); the values themselves are checked by the API.
+import { CbmError } from '../lib/cbmcalc.js';
+import { DAY, YEAR } from './dates.js';
+
+const MAX_REQUESTS = 1_000_000;
+
+function fail(field, problem) {
+  throw new CbmError(`${field}: ${problem}`, { field });
+}
+
+function whole(values, field, min, max) {
+  const t = String(values[field] ?? '').trim();
+  const x = Number(t);
+  if (t === '' || !Number.isInteger(x) || x < min || x > max) fail(field, `must be a whole number from ${min} to ${max.toLocaleString('en-US')}, got "${t}"`);
+  return x;
+}
+
+/** The described pool's parameters, checked: { count, owners, unitsMin, unitsMax, spreadDays,
+ * burstShare (%), bursts, seed }. */
+export function poolParameters(values) {
+  const p = {
+    count: whole(values, 'count', 1, MAX_REQUESTS),
+    owners: whole(values, 'owners', 1, MAX_REQUESTS),
+    unitsMin: whole(values, 'unitsMin', 1, 1e12),
+    unitsMax: whole(values, 'unitsMax', 1, 1e12),
+    spreadDays: whole(values, 'spreadDays', 0, 36500),
+    bursts: whole(values, 'bursts', 0, 10000),
+    seed: whole(values, 'seed', 0, 2 ** 31),
+  };
+  if (p.unitsMax < p.unitsMin) fail('unitsMax', `must be at least the lower bound (${p.unitsMin})`);
+  const share = Number(String(values.burstShare ?? '').trim());
+  if (String(values.burstShare ?? '').trim() === '' || !(share >= 0 && share <= 100)) fail('burstShare', `must be a percentage from 0 to 100, got "${values.burstShare}"`);
+  p.burstShare = share;
+  if (share > 0 && p.bursts === 0) fail('bursts', 'must be at least 1 when a share of the requests comes in bursts');
+  return p;
+}
+
+/** The horizon field (years) in seconds. */
+export function horizonSeconds(values) {
+  const t = String(values.horizonYears ?? '').trim();
+  const years = Number(t);
+  if (t === '' || !(years > 0 && years <= 100)) fail('horizonYears', `must be a number of years from 0 to 100, got "${t}"`);
+  return Math.round(years * YEAR);
+}
+
+/** A small, fast, seedable generator (mulberry32): the same seed gives the same pool. */
+function random32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Activation requests for the described pool: spread evenly over `spreadDays`, with
+ * `burstShare`% of them arriving in `bursts` bursts (each burst: requests at one second). */
+export function generateActivations(p) {
+  const random = random32(p.seed);
+  const spread = Math.max(1, p.spreadDays * DAY);
+  const burstAt = Array.from({ length: p.bursts }, () => Math.floor(random() * spread));
+  const span = p.unitsMax - p.unitsMin + 1;
+  const activations = new Array(p.count);
+  for (let i = 0; i < p.count; i++) {
+    const inBurst = p.bursts > 0 && random() * 100 < p.burstShare;
+    const requestedAt = inBurst ? burstAt[Math.floor(random() * p.bursts)] : Math.floor(random() * spread);
+    activations[i] = {
+      id: `req-${i + 1}`,
+      owner: `owner-${1 + Math.floor(random() * p.owners)}`,
+      units: p.unitsMin + Math.floor(random() * span),
+      requestedAt,
+    };
+  }
+  return activations;
+}
+
+/** A pasted or loaded JSON text: a list of requests, or a scenario { activations, horizon,
+ * rules }. Returns { activations, horizon?, rules? }; the API checks each request. */
+export function parseScenarioJson(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    fail('json', `is not valid JSON (${e.message})`);
+  }
+  if (Array.isArray(value)) value = { activations: value };
+  if (value === null || typeof value !== 'object') fail('json', 'must be a list of activation requests or an object with "activations"');
+  const { activations, horizon, rules, ...rest } = value;
+  const extra = Object.keys(rest).filter((k) => !['sampleEvery', 'focusOwner'].includes(k));
+  if (extra.length) fail('json', `has a field the simulation does not know: "${extra[0]}" (its fields: activations, horizon, rules)`);
+  if (!Array.isArray(activations)) fail('json', '"activations" must be a list of requests');
+  if (activations.length > MAX_REQUESTS) fail('json', `has ${activations.length.toLocaleString('en-US')} requests; the page runs at most ${MAX_REQUESTS.toLocaleString('en-US')}`);
+  return { activations, horizon, rules };
+}

@@ -1,0 +1,233 @@
+// The "Pool simulation" section: a described or pasted pool, simulated in a module worker with a
+// progress bar and a Cancel button; totals, a chart of pool power and emission rate with the
+// halvings marked, and a sortable, paged table of owners.
+import { CbmError } from '../lib/cbmcalc.js';
+import { DAY } from './dates.js';
+import { download } from './export.js';
+import { showFigure, showText } from './figures.js';
+import { formatAmount, formatAxis, formatDuration } from './format.js';
+import { bindConditions, clearErrors, showError, valuesOf } from './forms.js';
+import { horizonSeconds, poolParameters } from './pool-scenario.js';
+import { rateChanges, rulesFrom } from './rules.js';
+
+const $ = (id) => document.getElementById(id);
+const PAGE = 20;
+
+export function setUpPool(cbm) {
+  const form = document.querySelector('[data-form=pool]');
+  const progress = $('s-progress');
+  const status = $('s-status');
+  const run = $('s-run');
+  const cancel = $('s-cancel');
+  let worker = null;
+  let runId = 0;
+  let shown = null; // the run whose results are on screen: { id, summary }
+  let table = { sort: 'reward', descending: true, offset: 0 };
+  const showConditions = bindConditions(form);
+
+  function say(text, tone = '') {
+    status.textContent = text;
+    status.className = `status ${tone}`;
+  }
+
+  // The worker starts with the first run: a page that never simulates never loads it.
+  function ensureWorker() {
+    if (worker) return worker;
+    worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }) => handle(data);
+    worker.onerror = (e) => {
+      say(`The simulation stopped: ${e.message || 'the worker failed'}. Run it again.`, 'bad');
+      idle();
+      worker = null;
+    };
+    return worker;
+  }
+
+  function idle() {
+    cancel.disabled = true;
+    run.disabled = false;
+    form.removeAttribute('aria-busy');
+  }
+
+  function handle(message) {
+    if (message.id !== runId && message.type !== 'owners' && message.type !== 'file') return; // an old run
+    switch (message.type) {
+      case 'progress':
+        if (message.phase === 'prepare') {
+          progress.removeAttribute('value'); // indeterminate while the requests are built
+          say('Preparing the requests…');
+        } else {
+          progress.value = message.fraction;
+          say(`Simulating… ${Math.floor(message.fraction * 100)}%`);
+        }
+        break;
+      case 'done':
+        progress.value = 1;
+        idle();
+        show(message.id, message.summary);
+        say(`Done: ${formatAmount(String(message.summary.accepted), 'plain')} activations over ${formatDuration(message.summary.horizon)} simulated in ${formatAmount(String(Math.round(message.summary.elapsedMs)), 'plain')} ms.`, 'good');
+        break;
+      case 'cancelled':
+        progress.value = 0;
+        idle();
+        say('Cancelled. Nothing was kept from that run; you can run again.');
+        break;
+      case 'error':
+        progress.value = 0;
+        idle();
+        if (message.field) showError(form, message.field === 'json' || form.elements.source.value === 'json' ? 'json' : message.field, message.message);
+        say(`The simulation did not run: ${message.message}`, 'bad');
+        break;
+      case 'owners':
+        if (shown && message.id === shown.id) renderOwners(message);
+        break;
+      case 'file':
+        download(message.name, message.blob);
+        break;
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const values = valuesOf(form);
+    let request;
+    try {
+      const rules = rulesFrom(values);
+      const horizon = horizonSeconds(values);
+      request = values.source === 'json' ? { source: 'json', json: form.elements.json.value } : { source: 'generate', params: poolParameters(values) };
+      Object.assign(request, { horizon, rules });
+    } catch (e) {
+      if (!(e instanceof CbmError)) throw e;
+      showError(form, e.field, e.message);
+      say('Fix the marked field, then run again.', 'bad');
+      return;
+    }
+    runId += 1;
+    ensureWorker().postMessage({ type: 'run', id: runId, ...request });
+    progress.value = 0;
+    cancel.disabled = false;
+    form.setAttribute('aria-busy', 'true');
+    say('Starting…');
+  });
+
+  cancel.addEventListener('click', () => {
+    worker?.postMessage({ type: 'cancel', id: runId });
+    say('Cancelling…');
+  });
+
+  $('s-file').addEventListener('change', async (event) => {
+    const file = event.target.files[0];
+    if (!file) return;
+    form.elements.json.value = await file.text();
+    form.elements.source.value = 'json';
+    form.dispatchEvent(new Event('change'));
+    say(`Loaded ${file.name}: press Run simulation.`);
+  });
+
+  // --- results ---
+  let chart = null;
+  async function show(id, summary) {
+    shown = { id, summary };
+    $('s-results').hidden = false;
+    for (const key of ['emitted', 'distributed', 'unallocated', 'dust']) showFigure($(`s-${key}`), summary[key]);
+    showText($('s-accepted'), `${formatAmount(String(summary.accepted), 'plain')} of ${formatAmount(String(summary.requests), 'plain')}`, summary.accepted);
+    showText($('s-rejected'), formatAmount(String(summary.rejected), 'plain'), summary.rejected);
+    showText($('s-maxWait'), `${formatDuration(summary.maxWait)} (mean ${formatDuration(Math.round(summary.meanWait))})`, summary.maxWait);
+    showText($('s-elapsed'), `${formatAmount(String(Math.round(summary.elapsedMs)), 'plain')} ms`, Math.round(summary.elapsedMs));
+    const list = $('s-rejected-list');
+    list.replaceChildren(
+      ...summary.rejectedSample.map((r) => {
+        const li = document.createElement('li');
+        li.textContent = `${r.id}: ${r.reason}`;
+        return li;
+      }),
+    );
+    $('s-rejected-details').hidden = summary.rejected === 0;
+    table = { sort: 'reward', descending: true, offset: 0 };
+    requestOwners();
+
+    const { Chart, sampleIndices } = await import('./charts.js');
+    chart ??= new Chart(document.querySelector('[data-chart=pool]'), {
+      x: { label: 'Days after genesis', format: (v) => formatAxis(v) },
+      series: [
+        { label: 'Pool power (units)', color: '--c1', scale: 'power', fill: true },
+        { label: 'Emission rate (WFI/s)', color: '--c2', scale: 'rate', stepped: true },
+      ],
+      scales: {
+        power: { label: 'Pool power', side: 3 },
+        rate: { label: 'WFI per second', side: 1, range: (u, min, max) => [0, Math.max(1, max * 1.1)] },
+      },
+    });
+    const s = summary.series;
+    const days = Float64Array.from(s.t, (t) => t / DAY);
+    const marks = rateChanges(cbm, summary.rules, summary.horizon + 1).map((m) => ({ t: m.t / DAY, label: m.label }));
+    const rows = sampleIndices(days.length, 30);
+    const peak = s.poolPower.reduce((m, v) => Math.max(m, v), 0);
+    chart.set([days, s.poolPower, s.rate], {
+      marks,
+      summary: `Chart over ${formatAmount(String(Math.round(summary.horizon / DAY)), 'plain')} days: pool power rises to a peak of ${formatAmount(String(Math.round(peak)), 'units')}; the emission rate steps from ${formatAmount(String(s.rate[0]), 'plain')} WFI/s${marks.length ? ` with ${marks.length} rate changes` : ''}.`,
+      table: {
+        columns: ['Day', 'Pool power (units)', 'Active units', 'Emission rate (WFI/s)'],
+        rows: rows.map((i) => [formatAmount(String(Math.round(days[i])), 'plain'), formatAmount(String(s.poolPower[i]), 'plain'), formatAmount(String(s.activeUnits[i]), 'plain'), formatAmount(String(s.rate[i]), 'plain')]),
+      },
+    });
+    $('s-results').dataset.run = String(id);
+  }
+
+  // --- owners table: sorted and paged in the worker ---
+  function requestOwners() {
+    worker.postMessage({ type: 'owners', id: shown.id, sort: table.sort, descending: table.descending, offset: table.offset, limit: PAGE });
+  }
+
+  function renderOwners({ rows, total, offset }) {
+    const body = $('s-owners-table').tBodies[0];
+    body.replaceChildren(
+      ...rows.map((r) => {
+        const tr = document.createElement('tr');
+        const cells = [r.owner, formatAmount(String(r.activations), 'plain'), formatAmount(String(r.units), 'plain'), formatAmount(r.reward, 'wfi'), formatAmount(String(r.share * 100), 'percent')];
+        cells.forEach((text, k) => {
+          const cell = document.createElement(k === 0 ? 'th' : 'td');
+          if (k === 0) cell.scope = 'row';
+          cell.textContent = text; // owner names come from the user: text, never HTML
+          if (k === 3) cell.title = `${r.reward} WFI`;
+          tr.append(cell);
+        });
+        return tr;
+      }),
+    );
+    const pages = Math.max(1, Math.ceil(total / PAGE));
+    const page = Math.floor(offset / PAGE) + 1;
+    $('s-page').textContent = `Page ${page} of ${pages} (${formatAmount(String(total), 'plain')} owners)`;
+    $('s-prev').disabled = page <= 1;
+    $('s-next').disabled = page >= pages;
+    for (const th of $('s-owners-table').tHead.rows[0].cells) {
+      const key = th.querySelector('button').dataset.sort;
+      th.setAttribute('aria-sort', key === table.sort ? (table.descending ? 'descending' : 'ascending') : 'none');
+    }
+  }
+
+  $('s-owners-table').tHead.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-sort]');
+    if (!button || !shown) return;
+    const key = button.dataset.sort;
+    table = { sort: key, descending: key === table.sort ? !table.descending : key !== 'owner', offset: 0 };
+    requestOwners();
+  });
+  $('s-prev').addEventListener('click', () => {
+    table.offset = Math.max(0, table.offset - PAGE);
+    requestOwners();
+  });
+  $('s-next').addEventListener('click', () => {
+    table.offset += PAGE;
+    requestOwners();
+  });
+
+  for (const format of ['csv', 'json']) {
+    document.querySelector(`[data-export=pool-${format}]`).addEventListener('click', () => {
+      if (shown) worker.postMessage({ type: 'export', id: shown.id, format });
+    });
+  }
+
+  return { refresh: showConditions };
+}

@@ -1,0 +1,45 @@
+// The pool rules a form describes: presets (SPEC 1) and the amortization model (SPEC 3), as the
+// `rules` object of cbm.emission() and cbm.simulatePool(). Shared by the page and the widget.
+import { CbmError } from '../lib/cbmcalc.js';
+import { YEAR } from './dates.js';
+
+/** SPEC 1: the 729-day stages one public page lists, and the CBM allocation another gives. */
+export const presets = {
+  stages729: { halvingPeriod: 62985600 },
+  cap: { supplyCap: '862068966' },
+};
+
+function years(text, field, { optional = false } = {}) {
+  const t = String(text ?? '').trim();
+  if (t === '' && optional) return null;
+  const x = Number(t);
+  if (t === '' || !Number.isFinite(x) || x <= 0) throw new CbmError(`${field}: must be a number of years > 0, got "${t}"`, { field });
+  return Math.round(x * YEAR);
+}
+
+/**
+ * Rules from form values: { amortization: 'linear'|'none'|'exponential', lifetime (years, blank
+ * for never with none/exponential), halfLife (years), stages729, cap (booleans) }.
+ */
+export function rulesFrom({ amortization = 'linear', lifetime = '8', halfLife = '2', stages729 = false, cap = false }) {
+  const rules = { amortization };
+  // Linear decay needs a lifetime; the others may run forever (README: lifetime null).
+  rules.lifetime = years(lifetime, 'lifetime', { optional: amortization !== 'linear' });
+  if (amortization === 'exponential') rules.halfLife = years(halfLife, 'halfLife');
+  if (stages729) Object.assign(rules, presets.stages729);
+  if (cap) Object.assign(rules, presets.cap);
+  return rules;
+}
+
+/** Pool seconds where the emission rate changes: each halving, and the end of emission
+ * (the last stage or the cap). [{ t, label }] before `horizon`. */
+export function rateChanges(cbm, rules, horizon = Infinity) {
+  const pieces = cbm.emissionSchedule({ rules });
+  const marks = [];
+  pieces.forEach((piece, i) => {
+    if (i > 0 && piece.stage !== pieces[i - 1].stage && piece.from < horizon) marks.push({ t: piece.from, label: `halving ${piece.stage - 1}` });
+  });
+  const end = pieces.at(-1)?.to;
+  if (end !== undefined && end < horizon) marks.push({ t: end, label: 'emission ends' });
+  return marks;
+}

@@ -1,0 +1,223 @@
+// <cbm-calculator>: the mining calculator as one custom element, for any site (a wallet, say).
+//
+//   <script type="module" src="widget/cbm-calculator.js"></script>
+//   <cbm-calculator units="1000" unit-price="0.25" token-price="0.17" lang="de" theme="auto">
+//   </cbm-calculator>
+//
+// Attributes: units, unit-price, token-price, genesis (YYYY-MM-DD, when emission started),
+// pool-units (everyone else's units today), pool-growth (new units a day), theme (light, dark,
+// auto), lang (en, de; numbers and dates follow it through Intl). Every result is announced as
+// a `cbm-change` event (bubbles, composed) whose detail holds the inputs and the figures.
+//
+// Safe to embed: it loads only its own files (this module, the API and its .wasm), needs no
+// 'unsafe-eval' or inline styles, never puts text into HTML, defines nothing global but the
+// element, and keeps its styles inside its shadow root. It computes with the same modules as
+// the page (ui/mining.js), so the figures are the page's figures.
+import { CbmError, load } from '../lib/cbmcalc.js';
+import { dayText, today } from '../ui/dates.js';
+import { showFigure, showText } from '../ui/figures.js';
+import { formatDate } from '../ui/format.js';
+import { clearErrors, debounce, showError, valuesOf } from '../ui/forms.js';
+import { cachedMining, priceMining, seedPoolUnits } from '../ui/mining.js';
+import { textsFor } from './i18n.js';
+import { styleSheet } from './styles.js';
+
+const fields = [
+  // [input name, attribute, default (null: from the API), where it goes]
+  ['units', 'units', '1000', 'main'],
+  ['unitPrice', 'unit-price', '0.25', 'main'],
+  ['tokenPrice', 'token-price', '0.17', 'main'],
+  ['poolUnits', 'pool-units', null, 'more'],
+  ['poolGrowth', 'pool-growth', '0', 'more'],
+  ['genesis', 'genesis', '2025-01-01', 'more'],
+];
+const outputs = [
+  // [key, format, big]
+  ['apr', 'percent', true],
+  ['netGain', 'percent', true],
+  ['perDay', 'wfi', false],
+  ['breakeven', null, false],
+  ['wfiEnd', 'wfi', false],
+  ['usdEnd', 'usd', false],
+];
+
+class CbmCalculator extends HTMLElement {
+  static observedAttributes = ['lang', ...fields.map((f) => f[1])];
+
+  #root = this.attachShadow({ mode: 'open' });
+  #cbm = null;
+  #mining = null;
+  #form = null;
+  #result = null;
+  #later = debounce(() => this.#compute(), 100);
+
+  constructor() {
+    super();
+    this.#root.adoptedStyleSheets = [styleSheet()];
+  }
+
+  /** The latest result (the detail of the last cbm-change event). */
+  get result() {
+    return this.#result;
+  }
+
+  connectedCallback() {
+    if (this.#form) return; // moved within the page: keep the state
+    this.#build();
+    load()
+      .then((cbm) => {
+        this.#cbm = cbm;
+        this.#mining = cachedMining(cbm);
+        const pool = this.#form.elements.poolUnits;
+        if (!pool.value) pool.value = String(seedPoolUnits(cbm));
+        this.#compute();
+      })
+      .catch(() => (this.#status.textContent = this.#texts.failed));
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.#form || old === value) return;
+    if (name === 'lang') {
+      this.#build();
+    } else {
+      const field = fields.find((f) => f[1] === name);
+      this.#form.elements[field[0]].value = value ?? this.#defaultOf(field);
+    }
+    if (this.#cbm) this.#compute();
+  }
+
+  get #texts() {
+    return textsFor(this.#lang);
+  }
+
+  get #lang() {
+    return this.getAttribute('lang') || 'en';
+  }
+
+  get #status() {
+    return this.#root.getElementById('status');
+  }
+
+  /** A field's value when its attribute is absent; the pool's comes from the API once loaded. */
+  #defaultOf([, , fallback]) {
+    if (fallback !== null) return fallback;
+    return this.#cbm ? String(seedPoolUnits(this.#cbm)) : '';
+  }
+
+  /** The element's contents in the current language; typed values survive a rebuild. */
+  #build() {
+    const t = this.#texts;
+    const kept = this.#form ? valuesOf(this.#form) : null;
+    const make = (tag, props = {}, ...children) => {
+      const e = document.createElement(tag);
+      Object.assign(e, props);
+      e.append(...children);
+      return e;
+    };
+    const root = make('div', { className: 'cbm', lang: this.#lang });
+    root.setAttribute('part', 'root');
+    const form = make('form', { noValidate: true });
+    const more = make('div');
+    for (const field of fields) {
+      const [name, attribute] = field;
+      const id = `in-${name}`;
+      const input = make('input', { id, name, autocomplete: 'off' });
+      if (name === 'genesis') input.type = 'date';
+      else input.inputMode = name === 'units' || name.startsWith('pool') ? 'numeric' : 'decimal';
+      input.setAttribute('aria-describedby', `${id}-error`);
+      input.value = kept?.[name] ?? this.getAttribute(attribute) ?? this.#defaultOf(field);
+      const box = make('div', {}, make('label', { htmlFor: id, textContent: t[name] }), input, make('p', { className: 'error', id: `${id}-error` }));
+      (field[3] === 'main' ? form : more).append(box);
+    }
+    form.append(make('details', {}, make('summary', { textContent: t.more }), more));
+    form.addEventListener('input', () => this.#changed());
+    form.addEventListener('submit', (e) => e.preventDefault());
+
+    const results = make('div', { className: 'results' });
+    results.setAttribute('aria-live', 'polite');
+    for (const [key, format, big] of outputs) {
+      const label = make('span', { className: 'label', id: `${key}-label`, textContent: t[key] });
+      const output = make('output', { id: key });
+      if (format) output.dataset.format = format;
+      output.setAttribute('aria-labelledby', `${key}-label`);
+      results.append(make('div', { className: big ? 'figure big' : 'figure' }, label, output));
+    }
+    root.append(make('h2', { textContent: t.title }), form, results, make('p', { className: 'status', id: 'status', textContent: this.#cbm ? '' : t.loading }), make('p', { className: 'note', id: 'note' }));
+    this.#root.replaceChildren(root);
+    this.#form = form;
+  }
+
+  #input(values) {
+    const now = today();
+    return {
+      genesis: values.genesis,
+      today: now,
+      purchases: [{ date: dayText(now), units: values.units }],
+      poolUnits: values.poolUnits,
+      poolGrowth: values.poolGrowth,
+      rules: {},
+    };
+  }
+
+  #changed() {
+    if (!this.#cbm) return;
+    let stale = true;
+    try {
+      stale = this.#mining.stale(this.#input(valuesOf(this.#form)));
+    } catch {
+      // compute() will say what is wrong
+    }
+    if (stale) this.#later();
+    else this.#later.now();
+  }
+
+  #compute() {
+    const t = this.#texts;
+    const form = this.#form;
+    const values = valuesOf(form);
+    const $ = (id) => this.#root.getElementById(id);
+    const figure = (id, value) => showFigure($(id), value, { locale: this.#lang, text: t });
+    clearErrors(form);
+    let detail;
+    try {
+      const sim = this.#mining.run(this.#input(values));
+      const priced = priceMining(this.#cbm, sim, { tokenPrice: values.tokenPrice, unitPrice: values.unitPrice, scenario: 'flat' });
+      const { now } = priced;
+      const [base] = priced.paths;
+      figure('apr', now?.apr.aprPercent);
+      figure('netGain', now?.apr.netGainPercent);
+      figure('perDay', now?.perDay);
+      figure('wfiEnd', priced.wfiEnd);
+      figure('usdEnd', base.usdEnd);
+      showText($('breakeven'), base.breakeven === null ? t.never : formatDate(base.breakeven, this.#lang), base.breakeven === null ? 'never' : dayText(base.breakeven));
+      $('note').textContent = t.note(formatDate(sim.end, this.#lang));
+      this.#status.textContent = '';
+      detail = {
+        inputs: values,
+        aprPercent: now?.apr.aprPercent ?? null,
+        netGainPercent: now?.apr.netGainPercent ?? null,
+        blockReward: now?.blockReward ?? null,
+        wfiPerDay: now?.perDay ?? null,
+        contributionUsd: priced.contributionUsd,
+        breakeven: base.breakeven === null ? null : dayText(base.breakeven),
+        wfiUntilEmissionEnds: priced.wfiEnd,
+        usdUntilEmissionEnds: base.usdEnd,
+        emissionEnds: dayText(sim.end),
+        error: null,
+      };
+    } catch (e) {
+      if (!(e instanceof CbmError)) throw e;
+      // The one purchase is the widget's "units" field.
+      const field = e.field.replace(/^purchases\[0\]\./, '');
+      const message = e.message.replace(/^purchases\[0\]\./, '');
+      showError(form, field, message);
+      for (const [key] of outputs) showFigure($(key), null);
+      this.#status.textContent = t.fix;
+      detail = { inputs: values, error: { field, message } };
+    }
+    this.#result = detail;
+    this.dispatchEvent(new CustomEvent('cbm-change', { detail, bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('cbm-calculator')) customElements.define('cbm-calculator', CbmCalculator);

@@ -1,0 +1,60 @@
+// The widget's words in each language it speaks. Numbers and dates are not here: Intl formats
+// them in the same language (ui/format.js).
+export const languages = {
+  en: {
+    title: 'WFI mining calculator',
+    units: 'Units',
+    unitPrice: 'Unit price (USD)',
+    tokenPrice: 'WFI price (USD)',
+    more: 'Pool and start date',
+    poolUnits: "Everyone else's units",
+    poolGrowth: 'New units per day',
+    genesis: 'Emission started (assumed)',
+    apr: 'APR (simple, not APY)',
+    netGain: 'Net gain beyond your principal',
+    perDay: 'WFI per day now',
+    breakeven: 'Breakeven',
+    never: 'not before emission ends',
+    wfiEnd: 'WFI mined until emission ends',
+    usdEnd: 'Worth then, at this price',
+    loading: 'Loading…',
+    failed: 'The calculator could not start.',
+    fix: 'Fix the marked field to see results.',
+    note: (end) => `Your units mine from today, their efficiency falling linearly over 8 years; emission halves every 2 years and ends ${end}. WFI price held constant.`,
+    copy: 'Copy',
+    copied: 'Copied',
+    selected: 'Selected',
+    exact: (text) => `Exact: ${text}. Press to show every digit.`,
+  },
+  de: {
+    title: 'WFI-Mining-Rechner',
+    units: 'Einheiten',
+    unitPrice: 'Preis je Einheit (USD)',
+    tokenPrice: 'WFI-Kurs (USD)',
+    more: 'Pool und Startdatum',
+    poolUnits: 'Einheiten aller anderen',
+    poolGrowth: 'Neue Einheiten pro Tag',
+    genesis: 'Beginn der Emission (angenommen)',
+    apr: 'APR (einfach, kein APY)',
+    netGain: 'Nettogewinn über Ihren Einsatz hinaus',
+    perDay: 'WFI pro Tag derzeit',
+    breakeven: 'Gewinnschwelle',
+    never: 'nicht vor Ende der Emission',
+    wfiEnd: 'Geschürfte WFI bis Emissionsende',
+    usdEnd: 'Wert dann, zu diesem Kurs',
+    loading: 'Wird geladen …',
+    failed: 'Der Rechner konnte nicht starten.',
+    fix: 'Korrigieren Sie das markierte Feld.',
+    note: (end) => `Ihre Einheiten schürfen ab heute, ihre Effizienz sinkt linear über 8 Jahre; die Emission halbiert sich alle 2 Jahre und endet am ${end}. WFI-Kurs konstant.`,
+    copy: 'Kopieren',
+    copied: 'Kopiert',
+    selected: 'Markiert',
+    exact: (text) => `Genau: ${text}. Drücken, um alle Stellen zu sehen.`,
+  },
+};
+
+/** The texts for a language tag ("de-AT" -> de), English when we do not speak it. */
+export function textsFor(lang) {
+  const base = String(lang ?? '').toLowerCase().split('-')[0];
+  return languages[base] ?? languages.en;
+}
