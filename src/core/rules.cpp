@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <map>
-#include <sstream>
 
 #include "input_error.hpp"
 #include "emission.hpp"
@@ -25,9 +24,12 @@ std::optional<Seconds> optionalSeconds(const std::string& text, const std::strin
 // "30:1,15:0.8" -> tiers sorted by min, largest first.
 std::vector<Tier> parseTiers(const std::string& text, const std::string& field) {
   std::vector<Tier> tiers;
-  std::stringstream rows(text);
-  std::string row;
-  while (std::getline(rows, row, ',')) {
+  for (std::size_t from = 0; from <= text.size();) {
+    std::size_t comma = text.find(',', from);
+    if (comma == std::string::npos) comma = text.size();
+    const std::string row = text.substr(from, comma - from);
+    from = comma + 1;
+    if (row.empty() && from > text.size()) break;  // the end, or an empty text
     std::string name = field + "[" + std::to_string(tiers.size()) + "]";
     auto colon = row.find(':');
     if (colon == std::string::npos)
@@ -173,24 +175,23 @@ std::string defaultsJson() {
              ",\"weight\":" + str(t.weight.str()) + "}";
     return out + "]";
   };
-  std::ostringstream json;
-  json << "{\"pool\":{\"baseRate\":" << str(pool.emission.baseRate.str())
-       << ",\"halvingPeriod\":" << pool.emission.halvingPeriod
-       << ",\"stages\":" << pool.emission.stages << ",\"supplyCap\":null"
-       << ",\"activationsPerSecond\":" << pool.activationsPerSecond
-       << ",\"amortization\":" << str(toString(pool.amortization))
-       << ",\"lifetime\":" << *pool.lifetime << ",\"halfLife\":" << pool.halfLife << "}"
-       << ",\"points\":{\"base\":" << str(points.base.str())
-       << ",\"decayRate\":" << str(points.decayRate.str())
-       << ",\"maxSessionSeconds\":" << points.maxSessionSeconds
-       << ",\"cooldownSeconds\":" << points.cooldownSeconds
-       << ",\"weightCap\":" << str(points.weightCap.str())
-       << ",\"checkinTiers\":" << tiers(points.checkinTiers)
-       << ",\"pointsTiers\":" << tiers(points.pointsTiers)
-       << ",\"inviteTiers\":" << tiers(points.inviteTiers) << "}"
-       << ",\"supplyControl\":" << supplyDefaultsJson()
-       << ",\"secondsPerYear\":" << kSecondsPerYear << "}";
-  return json.str();
+  const auto number = [](std::int64_t n) { return std::to_string(n); };
+  return "{\"pool\":{\"baseRate\":" + str(pool.emission.baseRate.str()) +
+         ",\"halvingPeriod\":" + number(pool.emission.halvingPeriod) +
+         ",\"stages\":" + number(pool.emission.stages) + ",\"supplyCap\":null" +
+         ",\"activationsPerSecond\":" + number(pool.activationsPerSecond) +
+         ",\"amortization\":" + str(toString(pool.amortization)) +
+         ",\"lifetime\":" + number(*pool.lifetime) + ",\"halfLife\":" + number(pool.halfLife) + "}" +
+         ",\"points\":{\"base\":" + str(points.base.str()) +
+         ",\"decayRate\":" + str(points.decayRate.str()) +
+         ",\"maxSessionSeconds\":" + number(points.maxSessionSeconds) +
+         ",\"cooldownSeconds\":" + number(points.cooldownSeconds) +
+         ",\"weightCap\":" + str(points.weightCap.str()) +
+         ",\"checkinTiers\":" + tiers(points.checkinTiers) +
+         ",\"pointsTiers\":" + tiers(points.pointsTiers) +
+         ",\"inviteTiers\":" + tiers(points.inviteTiers) + "}" +
+         ",\"supplyControl\":" + supplyDefaultsJson() +
+         ",\"secondsPerYear\":" + number(kSecondsPerYear) + "}";
 }
 
 }  // namespace cbm
