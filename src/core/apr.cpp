@@ -15,16 +15,16 @@ AprResult apr(const AprInput& in) {
   // Exact integers over the raw values (each raw is value x 10^18).
   const BigInt scale = Decimal::kScale;
   const BigInt yearlyRewardRaw = blockReward.big() * kSecondsPerYear;  // x 10^18
-  const BigInt yearlyUsd36 = yearlyRewardRaw * tokenPrice.big();        // x 10^36
-  const BigInt contribution36 = units.big() * unitPrice.big();          // x 10^36, > 0
+  const BigInt yearlyUsd36 = yearlyRewardRaw * tokenPrice.big();       // x 10^36
+  const BigInt contribution36 = units.big() * unitPrice.big();         // x 10^36, > 0
 
   AprResult r;
   r.yearlyReward = Decimal::ratio(yearlyRewardRaw, 1, "yearlyReward");
   r.yearlyRewardUsd = Decimal::ratio(yearlyUsd36, scale, "yearlyRewardUsd");
   r.contributionUsd = Decimal::ratio(contribution36, scale, "contributionUsd");
   r.aprPercent = Decimal::ratio(yearlyUsd36 * 100 * scale, contribution36, "aprPercent");
-  r.netGainPercent =
-      Decimal::ratio((yearlyUsd36 - contribution36) * 100 * scale, contribution36, "netGainPercent");
+  r.netGainPercent = Decimal::ratio((yearlyUsd36 - contribution36) * 100 * scale, contribution36,
+                                    "netGainPercent");
   r.netGainUsd = Decimal::ratio(yearlyUsd36 - contribution36, scale, "netGainUsd");
   return r;
 }

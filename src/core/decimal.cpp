@@ -15,7 +15,9 @@ constexpr Int128 pow10i(int n) {
   return p;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 const std::string kExpected = "must be a decimal number such as \"0.17\" or \"1e-7\", got ";
 const std::string kLimit = "10^20";
@@ -115,7 +117,8 @@ Decimal Decimal::ratio(const BigInt& num, const BigInt& den, const std::string& 
 
 Decimal Decimal::plus(Decimal other, const std::string& what) const {
   // |sum| can reach 2 x 10^38, beyond 2^127: check before adding (found by UBSan).
-  if ((other.raw_ > 0 && raw_ > kMaxRaw - other.raw_) || (other.raw_ < 0 && raw_ < -kMaxRaw - other.raw_))
+  if ((other.raw_ > 0 && raw_ > kMaxRaw - other.raw_) ||
+      (other.raw_ < 0 && raw_ < -kMaxRaw - other.raw_))
     throw InputError(what, "is too large: amounts are limited to " + kLimit);
   return Decimal(raw_ + other.raw_);
 }
@@ -128,7 +131,9 @@ Decimal Decimal::times(Decimal other, const std::string& what) const {
   return ratio(big() * other.big(), BigInt(kScale), what);
 }
 
-double Decimal::toDouble() const { return std::strtod(str().c_str(), nullptr); }
+double Decimal::toDouble() const {
+  return std::strtod(str().c_str(), nullptr);
+}
 
 std::string toString(Int128 n) {
   if (n == 0) return "0";

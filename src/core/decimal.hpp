@@ -20,7 +20,7 @@ class Decimal {
  public:
   static constexpr int kFractionDigits = 18;
   static constexpr std::int64_t kScale = 1'000'000'000'000'000'000;  // 10^18
-  static const Int128 kMaxRaw;                                         // 10^38
+  static const Int128 kMaxRaw;                                       // 10^38
 
   constexpr Decimal() = default;
 

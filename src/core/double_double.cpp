@@ -4,7 +4,9 @@ namespace cbm {
 
 namespace {
 
-double magnitude(DoubleDouble x) { return std::fabs(x.hi); }
+double magnitude(DoubleDouble x) {
+  return std::fabs(x.hi);
+}
 
 // 2 atanh(z) = ln((1 + z) / (1 - z)) by its series z + z^3/3 + z^5/5 + ..., for |z| <= 0.2.
 DoubleDouble twoAtanh(DoubleDouble z) {

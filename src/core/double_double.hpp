@@ -114,8 +114,9 @@ class DoubleDouble {
 inline const DoubleDouble kLn2{0.6931471805599453094, 2.319046813846299558e-17};
 
 /// e^x - 1, with a relative error about 2^-100 + |x| 2^-106 (the error of ln 2), also for tiny
-/// x, where 1 - e^-x would cancel. -1 below x = -800, infinite above 710. Reduction x = k ln2 + r, then r / 2^10 by Taylor and ten doublings of
-/// e^r - 1 = 2 s + s^2, which keep the relative accuracy of s.
+/// x, where 1 - e^-x would cancel. -1 below x = -800, infinite above 710. Reduction x = k ln2 + r,
+/// then r / 2^10 by Taylor and ten doublings of e^r - 1 = 2 s + s^2, which keep the relative
+/// accuracy of s.
 DoubleDouble expm1(DoubleDouble x);
 
 /// 2^y (0 below 2^-1100, infinite above 2^1025).

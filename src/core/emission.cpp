@@ -75,8 +75,8 @@ EmissionReport emissionReport(const std::string& from, const std::string& to,
   // Any second up to 10,000 years: past the end of emission every answer is 0.
   const Seconds maxTime = 100 * kMaxSeconds;
   const Seconds start = parseWhole(from, "from", 0, maxTime);
-  const Seconds end = to.empty() ? std::max(start, schedule.endsAt())
-                                 : parseWhole(to, "to", start, maxTime);
+  const Seconds end =
+      to.empty() ? std::max(start, schedule.endsAt()) : parseWhole(to, "to", start, maxTime);
   return {Decimal::fromRaw(schedule.emitted(start, end), "emitted"),
           Decimal::fromRaw(schedule.rateAt(start), "rate"),
           Decimal::fromRaw(schedule.total(), "total"),

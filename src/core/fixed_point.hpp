@@ -93,7 +93,7 @@ class Fixed256 {
     const std::uint64_t next = top > 0 ? limb[top - 1] : 0, after = top > 1 ? limb[top - 2] : 0;
     const std::uint64_t high = shift ? (limb[top] << shift) | (next >> (64 - shift)) : limb[top];
     const std::uint64_t low = shift ? (next << shift) | (after >> (64 - shift)) : next;
-    const int from = 64 * (top - 1) - shift;  // the power of two of low's bit 0
+    const int from = 64 * (top - 1) - shift;     // the power of two of low's bit 0
     const double h = static_cast<double>(high);  // 53 of high's 64 bits, rounded
     // high - h, exact and small (|.| <= 2^10), as a signed 64-bit difference (also when h
     // rounded up to 2^64).
@@ -118,7 +118,8 @@ class Fixed256 {
     const int biased = static_cast<int>((bits >> 52) & 0x7ff);
     if (biased == 0) return;  // zero or subnormal: far below the resolution
     if (biased == 0x7ff) throw std::overflow_error("accumulator overflow");
-    const std::uint64_t mantissa = (bits & ((std::uint64_t{1} << 52) - 1)) | (std::uint64_t{1} << 52);
+    const std::uint64_t mantissa =
+        (bits & ((std::uint64_t{1} << 52) - 1)) | (std::uint64_t{1} << 52);
     // |d| = mantissa x 2^(biased - 1075); in units of 2^-FractionBits:
     const int shift = biased - 1075 + FractionBits;
     if (shift + 53 > 255) throw std::overflow_error("accumulator overflow");

@@ -25,7 +25,8 @@ std::string wholeRange(std::int64_t min, std::int64_t max) {
 std::int64_t parseWhole(std::string_view text, const std::string& field, std::int64_t min,
                         std::int64_t max) {
   auto fail = [&]() -> std::int64_t {
-    throw InputError(field, "must be " + wholeRange(min, max) + ", got " + quote(std::string(text)));
+    throw InputError(field,
+                     "must be " + wholeRange(min, max) + ", got " + quote(std::string(text)));
   };
   Decimal value;
   try {

@@ -1,8 +1,8 @@
 #include "points.hpp"
 
 #include <algorithm>
-#include <optional>
 #include <boost/multiprecision/cpp_bin_float.hpp>
+#include <optional>
 
 #include "calendar.hpp"
 #include "double_double.hpp"
@@ -18,7 +18,9 @@ namespace {
 using Float50 = boost::multiprecision::cpp_bin_float_50;
 
 // The exact decimal value of `d`: built from its integer raw value, never from a double.
-Float50 toFloat(Decimal d) { return Float50(d.big()) / Decimal::kScale; }
+Float50 toFloat(Decimal d) {
+  return Float50(d.big()) / Decimal::kScale;
+}
 
 constexpr std::int64_t kMaxCount = 1'000'000'000'000;  // days or friends: any real count fits
 
@@ -48,8 +50,10 @@ namespace detail {
 // value, unless it lies so close to a multiple of 10^-18 that the error could cross it.
 std::optional<Int128> rewardWeiFast(Seconds t, Decimal weight, const PointsRules& rules) {
   constexpr double kScale = 1e18;  // exact in a double
-  const DoubleDouble x = DoubleDouble::fromInt(rules.decayRate.raw()) * static_cast<double>(t) / kScale;
-  const DoubleDouble full = DoubleDouble::fromInt(rules.base.raw()) * DoubleDouble::fromInt(weight.raw()) / kScale;
+  const DoubleDouble x =
+      DoubleDouble::fromInt(rules.decayRate.raw()) * static_cast<double>(t) / kScale;
+  const DoubleDouble full =
+      DoubleDouble::fromInt(rules.base.raw()) * DoubleDouble::fromInt(weight.raw()) / kScale;
   const DoubleDouble wei = -(full * expm1(-x));
   if (!(wei.hi < 1e38)) return std::nullopt;
   const Int128 whole = wei.floorToInt();
@@ -117,13 +121,17 @@ namespace {
 // A 7-character weekday mask, Monday first.
 std::string weekdayMask(const std::string& text, const std::string& field) {
   if (text.size() != 7 || text.find_first_not_of("01") != std::string::npos)
-    throw InputError(field, "must be 7 characters of 0 and 1, Monday first (\"1111100\": "
-                            "weekdays), got " + quote(text));
+    throw InputError(field,
+                     "must be 7 characters of 0 and 1, Monday first (\"1111100\": "
+                     "weekdays), got " +
+                         quote(text));
   return text;
 }
 
 // 1970-01-01 was a Thursday: Monday = 0.
-int weekday(Day day) { return static_cast<int>(((day + 3) % 7 + 7) % 7); }
+int weekday(Day day) {
+  return static_cast<int>(((day + 3) % 7 + 7) % 7);
+}
 
 }  // namespace
 
@@ -132,7 +140,8 @@ Projection pointsProjection(const ProjectionInput& in, const PointsRules& rules)
   const std::int64_t count = parseWhole(in.days, "days", 1, 3650);
   Decimal total = parseAmount(in.totalPoints, "totalPoints", Sign::nonNegative);
   const std::int64_t invitesBefore = parseWhole(in.invites, "invites", 0, kMaxCount);
-  const Decimal invitesPerWeek = parseAmount(in.invitesPerWeek, "invitesPerWeek", Sign::nonNegative);
+  const Decimal invitesPerWeek =
+      parseAmount(in.invitesPerWeek, "invitesPerWeek", Sign::nonNegative);
   const Seconds session = parseWhole(in.sessionSeconds, "sessionSeconds", 0, kSecondsPerDay);
   const std::string checkinDays = weekdayMask(in.checkinWeekdays, "checkinWeekdays");
   const std::string sessionDays = weekdayMask(in.sessionWeekdays, "sessionWeekdays");
@@ -143,7 +152,9 @@ Projection pointsProjection(const ProjectionInput& in, const PointsRules& rules)
   for (std::size_t i = 0; i < in.checkins.size(); ++i)
     history.push_back(parseDay(in.checkins[i], "checkins[" + std::to_string(i) + "]"));
   std::sort(history.begin(), history.end());
-  const auto inHistory = [&](Day d) { return std::binary_search(history.begin(), history.end(), d); };
+  const auto inHistory = [&](Day d) {
+    return std::binary_search(history.begin(), history.end(), d);
+  };
 
   // Consecutive checked-in days ending the day before `from`.
   std::int64_t run = 0;

@@ -79,9 +79,9 @@ struct ProjectionDay {
   bool checkedIn;
   std::int64_t streakDays;
   std::int64_t invites;
-  Weight weight;       //!< of the day's session
-  Decimal reward;      //!< the day's session (0 without one)
-  Decimal totalPoints; //!< after the day's session
+  Weight weight;        //!< of the day's session
+  Decimal reward;       //!< the day's session (0 without one)
+  Decimal totalPoints;  //!< after the day's session
 };
 
 /// The first day a factor's weight changes: "checkin", "points", "invites" or "weight" (the

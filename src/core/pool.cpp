@@ -32,7 +32,9 @@ constexpr double kNegligibleShare = 0x1p-128;
 using AccumulatorX = Fixed256<190>;
 using AccumulatorY = Fixed256<152>;
 
-DoubleDouble wfi(Int128 wei) { return DoubleDouble::fromInt(wei) / kWeiPerWfi; }
+DoubleDouble wfi(Int128 wei) {
+  return DoubleDouble::fromInt(wei) / kWeiPerWfi;
+}
 
 // An amount in WFI as truncated wei. The computed value carries an error far below a wei
 // (about 2^-95 of it, and at least 2^-20 wei of fixed-point truncations); a value that falls
@@ -45,7 +47,9 @@ Int128 truncatedWei(DoubleDouble amountWfi) {
   return (wei + slack).floorToInt();
 }
 
-DoubleDouble nonNegative(DoubleDouble x) { return x.hi < 0 ? DoubleDouble() : x; }
+DoubleDouble nonNegative(DoubleDouble x) {
+  return x.hi < 0 ? DoubleDouble() : x;
+}
 
 std::string fieldName(std::size_t index, const char* name) {
   return "activations[" + std::to_string(index) + "]." + name;
@@ -91,9 +95,9 @@ class FirstOccurrence {
 
 // The c_k = B_2k / 2k of the digamma function's asymptotic series.
 const DoubleDouble kDigammaCoefficients[] = {
-    DoubleDouble(1.0) / 12.0,     DoubleDouble(-1.0) / 120.0,   DoubleDouble(1.0) / 252.0,
-    DoubleDouble(-1.0) / 240.0,   DoubleDouble(1.0) / 132.0,    DoubleDouble(-691.0) / 32760.0,
-    DoubleDouble(1.0) / 12.0,     DoubleDouble(-3617.0) / 8160.0,
+    DoubleDouble(1.0) / 12.0,   DoubleDouble(-1.0) / 120.0,     DoubleDouble(1.0) / 252.0,
+    DoubleDouble(-1.0) / 240.0, DoubleDouble(1.0) / 132.0,      DoubleDouble(-691.0) / 32760.0,
+    DoubleDouble(1.0) / 12.0,   DoubleDouble(-3617.0) / 8160.0,
 };
 
 }  // namespace
@@ -115,7 +119,8 @@ detail::GapSums detail::gapSums(DoubleDouble lastGap, Seconds t0, std::int64_t n
     const double s4 = count * (c2 - 1) * (3 * c2 - 7) / 240;
     const double s6 = count * (c2 - 1) * ((3 * c2 - 18) * c2 + 31) / 1344;
     const double s8 = count * (c2 - 1) * (((5 * c2 - 55) * c2 + 239) * c2 - 381) / 11520;
-    const DoubleDouble s2 = DoubleDouble(count) * (DoubleDouble::twoProduct(count, count) - 1.0) / 12.0;
+    const DoubleDouble s2 =
+        DoubleDouble(count) * (DoubleDouble::twoProduct(count, count) - 1.0) / 12.0;
     const DoubleDouble q = s2 + inverse2 * (s4 + i2 * (s6 + i2 * s8));
     GapSums sums;
     sums.g = inverse * (DoubleDouble(count) + inverse2 * q);
@@ -141,7 +146,8 @@ DoubleDouble detail::harmonicSum(DoubleDouble x, std::int64_t n) {
   const auto count = DoubleDouble(static_cast<double>(n));  // n < 2^53: exact
   const DoubleDouble end = x + count;
   sum += log1p(count / x) + count / (x * end * 2.0);
-  const DoubleDouble xInverse2 = DoubleDouble(1.0) / (x * x), endInverse2 = DoubleDouble(1.0) / (end * end);
+  const DoubleDouble xInverse2 = DoubleDouble(1.0) / (x * x),
+                     endInverse2 = DoubleDouble(1.0) / (end * end);
   DoubleDouble xPower = xInverse2, endPower = endInverse2;
   for (const DoubleDouble& c : kDigammaCoefficients) {
     const DoubleDouble term = c * (xPower - endPower);
@@ -215,9 +221,10 @@ struct PoolSimulation::Engine {
       sampleEvery = parseWhole(scenario.sampleEvery, "sampleEvery", 1, horizon);
       const Seconds samples = horizon / sampleEvery;
       if (samples > static_cast<Seconds>(kMaxSamples))
-        throw InputError("sampleEvery", "gives " + std::to_string(samples) + " samples, more than " +
-                                            std::to_string(kMaxSamples) + "; use at least " +
-                                            std::to_string((horizon + kMaxSamples - 1) / kMaxSamples));
+        throw InputError("sampleEvery",
+                         "gives " + std::to_string(samples) + " samples, more than " +
+                             std::to_string(kMaxSamples) + "; use at least " +
+                             std::to_string((horizon + kMaxSamples - 1) / kMaxSamples));
     }
     for (const auto& p : schedule.pieces()) rateWfi.push_back(wfi(p.rateWei));
     std::vector<Request> requests = verify(scenario);
@@ -260,8 +267,8 @@ struct PoolSimulation::Engine {
         const std::uint32_t first = firstWithId.find(index);
         if (first != index)
           throw InputError(fieldName(i, "id"), "duplicates the id of activations[" +
-                                                   std::to_string(first) + "]: " +
-                                                   quote(std::string(id)));
+                                                   std::to_string(first) +
+                                                   "]: " + quote(std::string(id)));
         request.units = wholeAt(s.units, i, "units", 1, kMaxUnitsPerActivation);
         request.requestedAt = wholeAt(s.requestedAt, i, "requestedAt", 0, kMaxRequestedAt);
       } catch (const InputError& e) {
@@ -306,7 +313,9 @@ struct PoolSimulation::Engine {
   // Sorts by requestedAt, keeping input order among equals: an LSD radix sort, 16 bits a pass
   // (stable by construction, and several times faster than a comparison sort here).
   static void sortStable(std::vector<Request>& items) {
-    const auto earlier = [](const Request& a, const Request& b) { return a.requestedAt < b.requestedAt; };
+    const auto earlier = [](const Request& a, const Request& b) {
+      return a.requestedAt < b.requestedAt;
+    };
     if (std::is_sorted(items.begin(), items.end(), earlier)) return;  // the usual case
     std::int64_t largest = 0;
     for (const Request& v : items) largest = std::max(largest, v.requestedAt);
@@ -362,7 +371,8 @@ struct PoolSimulation::Engine {
       focusUK += m.units * lifetimeEnd(m);
     }
     if (rules.amortization == Amortization::exponential) {
-      if (static_cast<double>(m.start - tau) > kMaxWeightExponent * static_cast<double>(rules.halfLife))
+      if (static_cast<double>(m.start - tau) >
+          kMaxWeightExponent * static_cast<double>(rules.halfLife))
         rebase(m.start);
       decay[i].weight = DoubleDouble(static_cast<double>(m.units)) *
                         exp2(DoubleDouble(static_cast<double>(m.start - tau)) /
@@ -408,9 +418,10 @@ struct PoolSimulation::Engine {
   // ~180 half-lives.
   void rebase(Seconds newTau) {
     const double halvings = static_cast<double>(newTau - tau) / static_cast<double>(rules.halfLife);
-    const DoubleDouble factor =
-        halvings > 2000 ? DoubleDouble() : exp2(-(DoubleDouble(static_cast<double>(newTau - tau)) /
-                                                  static_cast<double>(rules.halfLife)));
+    const DoubleDouble factor = halvings > 2000
+                                    ? DoubleDouble()
+                                    : exp2(-(DoubleDouble(static_cast<double>(newTau - tau)) /
+                                             static_cast<double>(rules.halfLife)));
     for (std::size_t i = firstWeighted; i < nextStart; ++i) {
       decay[i].settled += decay[i].weight * x.minus(miners[i].x0);
       miners[i].x0 = x;
@@ -418,7 +429,8 @@ struct PoolSimulation::Engine {
     }
     sumWeights();
     tau = newTau;
-    for (; firstWeighted < nextStart && decay[firstWeighted].weight.hi < weightSum.hi * kNegligibleShare;
+    for (; firstWeighted < nextStart &&
+           decay[firstWeighted].weight.hi < weightSum.hi * kNegligibleShare;
          ++firstWeighted) {
       weightSum -= decay[firstWeighted].weight;
       if (miners[firstWeighted].owner == focus) focusWeight -= decay[firstWeighted].weight;
@@ -474,7 +486,8 @@ struct PoolSimulation::Engine {
       case Amortization::none:
         return DoubleDouble::fromInt(units);
       case Amortization::linear:
-        return DoubleDouble::fromInt(unitsTimesEnd - units * s) / static_cast<double>(*rules.lifetime);
+        return DoubleDouble::fromInt(unitsTimesEnd - units * s) /
+               static_cast<double>(*rules.lifetime);
       case Amortization::exponential:
         return weights * exp2(-(DoubleDouble(static_cast<double>(s - tau)) /
                                 static_cast<double>(rules.halfLife)));
@@ -533,11 +546,13 @@ struct PoolSimulation::Engine {
   void repairExcess(Int128 excess) {
     Int128 allowed = 0;
     for (const Int128 reward : result.rewardWei) allowed += reward > 0 ? errorBound(reward) : 0;
-    if (excess > allowed) throw std::logic_error("pool engine: rewards exceed the distributed emission");
+    if (excess > allowed)
+      throw std::logic_error("pool engine: rewards exceed the distributed emission");
     std::vector<std::size_t> largestFirst(result.rewardWei.size());
     for (std::size_t i = 0; i < largestFirst.size(); ++i) largestFirst[i] = i;
-    std::sort(largestFirst.begin(), largestFirst.end(),
-              [&](std::size_t a, std::size_t b) { return result.rewardWei[a] > result.rewardWei[b]; });
+    std::sort(largestFirst.begin(), largestFirst.end(), [&](std::size_t a, std::size_t b) {
+      return result.rewardWei[a] > result.rewardWei[b];
+    });
     for (const std::size_t i : largestFirst) {
       if (excess == 0) break;
       const Int128 take = std::min(excess, errorBound(result.rewardWei[i]));
@@ -576,7 +591,8 @@ struct PoolSimulation::Engine {
   }
 };
 
-PoolSimulation::PoolSimulation(PoolScenario scenario) : engine_(std::make_unique<Engine>(scenario)) {}
+PoolSimulation::PoolSimulation(PoolScenario scenario)
+    : engine_(std::make_unique<Engine>(scenario)) {}
 PoolSimulation::~PoolSimulation() = default;
 PoolSimulation::PoolSimulation(PoolSimulation&&) noexcept = default;
 PoolSimulation& PoolSimulation::operator=(PoolSimulation&&) noexcept = default;
@@ -585,19 +601,23 @@ bool PoolSimulation::step(std::size_t maxEvents) {
   try {
     for (std::size_t i = 0; i < maxEvents && !engine_->done; ++i) engine_->advance();
   } catch (const std::overflow_error&) {
-    throw InputError("rules", "the rewards per unit of this scenario grow beyond what the engine "
-                              "can represent (above 10^31 WFI per unit); lower baseRate or raise "
-                              "the units");
+    throw InputError("rules",
+                     "the rewards per unit of this scenario grow beyond what the engine "
+                     "can represent (above 10^31 WFI per unit); lower baseRate or raise "
+                     "the units");
   }
   return engine_->done;
 }
 
 double PoolSimulation::progress() const {
   if (engine_->done) return 1;
-  return std::min(0.99, static_cast<double>(engine_->eventsDone) / static_cast<double>(engine_->eventsTotal));
+  return std::min(
+      0.99, static_cast<double>(engine_->eventsDone) / static_cast<double>(engine_->eventsTotal));
 }
 
-bool PoolSimulation::finished() const { return engine_->done; }
+bool PoolSimulation::finished() const {
+  return engine_->done;
+}
 
 PoolResult PoolSimulation::takeResult() {
   if (!engine_->done) throw std::logic_error("pool simulation: result asked before the end");

@@ -4,8 +4,8 @@
 #include <functional>
 #include <map>
 
-#include "input_error.hpp"
 #include "emission.hpp"
+#include "input_error.hpp"
 #include "parse.hpp"
 #include "supply.hpp"
 
@@ -69,9 +69,12 @@ PointsRules::PointsRules()
 
 const char* toString(Amortization model) {
   switch (model) {
-    case Amortization::none: return "none";
-    case Amortization::linear: return "linear";
-    case Amortization::exponential: return "exponential";
+    case Amortization::none:
+      return "none";
+    case Amortization::linear:
+      return "linear";
+    case Amortization::exponential:
+      return "exponential";
   }
   return "?";
 }
@@ -79,37 +82,47 @@ const char* toString(Amortization model) {
 PoolRules poolRules(const std::vector<RuleText>& overrides) {
   using S = Setter<PoolRules>;
   static const std::map<std::string, S> setters = {
-      {"baseRate", [](PoolRules& r, const std::string& t, const std::string& f) {
+      {"baseRate",
+       [](PoolRules& r, const std::string& t, const std::string& f) {
          r.emission.baseRate = parseAmount(t, f, Sign::positive);
          if (r.emission.baseRate > kMaxBaseRate)
-           throw InputError(f, "must be at most " + kMaxBaseRate.str() + " WFI per second, got " +
-                                   quote(t));
+           throw InputError(
+               f, "must be at most " + kMaxBaseRate.str() + " WFI per second, got " + quote(t));
        }},
-      {"halvingPeriod", [](PoolRules& r, const std::string& t, const std::string& f) {
+      {"halvingPeriod",
+       [](PoolRules& r, const std::string& t, const std::string& f) {
          r.emission.halvingPeriod = parseWhole(t, f, 1, kMaxSeconds);
        }},
-      {"stages", [](PoolRules& r, const std::string& t, const std::string& f) {
+      {"stages",
+       [](PoolRules& r, const std::string& t, const std::string& f) {
          r.emission.stages = static_cast<int>(parseWhole(t, f, 1, 100));
        }},
-      {"supplyCap", [](PoolRules& r, const std::string& t, const std::string& f) {
-         if (t == "none") r.emission.supplyCap.reset();
-         else r.emission.supplyCap = parseAmount(t, f, Sign::positive);
+      {"supplyCap",
+       [](PoolRules& r, const std::string& t, const std::string& f) {
+         if (t == "none")
+           r.emission.supplyCap.reset();
+         else
+           r.emission.supplyCap = parseAmount(t, f, Sign::positive);
        }},
-      {"activationsPerSecond", [](PoolRules& r, const std::string& t, const std::string& f) {
+      {"activationsPerSecond",
+       [](PoolRules& r, const std::string& t, const std::string& f) {
          r.activationsPerSecond = static_cast<int>(parseWhole(t, f, 1, 1'000'000));
        }},
-      {"amortization", [](PoolRules& r, const std::string& t, const std::string& f) {
-         if (t == "none") r.amortization = Amortization::none;
-         else if (t == "linear") r.amortization = Amortization::linear;
-         else if (t == "exponential") r.amortization = Amortization::exponential;
-         else throw InputError(f, "must be \"none\", \"linear\" or \"exponential\", got " + quote(t));
+      {"amortization",
+       [](PoolRules& r, const std::string& t, const std::string& f) {
+         if (t == "none")
+           r.amortization = Amortization::none;
+         else if (t == "linear")
+           r.amortization = Amortization::linear;
+         else if (t == "exponential")
+           r.amortization = Amortization::exponential;
+         else
+           throw InputError(f, "must be \"none\", \"linear\" or \"exponential\", got " + quote(t));
        }},
-      {"lifetime", [](PoolRules& r, const std::string& t, const std::string& f) {
-         r.lifetime = optionalSeconds(t, f);
-       }},
-      {"halfLife", [](PoolRules& r, const std::string& t, const std::string& f) {
-         r.halfLife = parseWhole(t, f, 1, kMaxSeconds);
-       }},
+      {"lifetime", [](PoolRules& r, const std::string& t,
+                      const std::string& f) { r.lifetime = optionalSeconds(t, f); }},
+      {"halfLife", [](PoolRules& r, const std::string& t,
+                      const std::string& f) { r.halfLife = parseWhole(t, f, 1, kMaxSeconds); }},
   };
   PoolRules rules;
   applyOverrides(rules, setters, overrides);
@@ -128,30 +141,26 @@ PoolRules poolRules(const std::vector<RuleText>& overrides) {
 PointsRules pointsRules(const std::vector<RuleText>& overrides) {
   using S = Setter<PointsRules>;
   static const std::map<std::string, S> setters = {
-      {"base", [](PointsRules& r, const std::string& t, const std::string& f) {
-         r.base = parseAmount(t, f, Sign::nonNegative);
-       }},
-      {"decayRate", [](PointsRules& r, const std::string& t, const std::string& f) {
-         r.decayRate = parseAmount(t, f, Sign::positive);
-       }},
-      {"maxSessionSeconds", [](PointsRules& r, const std::string& t, const std::string& f) {
+      {"base", [](PointsRules& r, const std::string& t,
+                  const std::string& f) { r.base = parseAmount(t, f, Sign::nonNegative); }},
+      {"decayRate", [](PointsRules& r, const std::string& t,
+                       const std::string& f) { r.decayRate = parseAmount(t, f, Sign::positive); }},
+      {"maxSessionSeconds",
+       [](PointsRules& r, const std::string& t, const std::string& f) {
          r.maxSessionSeconds = parseWhole(t, f, 1, kMaxSeconds);
        }},
-      {"cooldownSeconds", [](PointsRules& r, const std::string& t, const std::string& f) {
+      {"cooldownSeconds",
+       [](PointsRules& r, const std::string& t, const std::string& f) {
          r.cooldownSeconds = parseWhole(t, f, 0, kMaxSeconds);
        }},
-      {"weightCap", [](PointsRules& r, const std::string& t, const std::string& f) {
-         r.weightCap = parseAmount(t, f, Sign::positive);
-       }},
-      {"checkinTiers", [](PointsRules& r, const std::string& t, const std::string& f) {
-         r.checkinTiers = parseTiers(t, f);
-       }},
-      {"pointsTiers", [](PointsRules& r, const std::string& t, const std::string& f) {
-         r.pointsTiers = parseTiers(t, f);
-       }},
-      {"inviteTiers", [](PointsRules& r, const std::string& t, const std::string& f) {
-         r.inviteTiers = parseTiers(t, f);
-       }},
+      {"weightCap", [](PointsRules& r, const std::string& t,
+                       const std::string& f) { r.weightCap = parseAmount(t, f, Sign::positive); }},
+      {"checkinTiers", [](PointsRules& r, const std::string& t,
+                          const std::string& f) { r.checkinTiers = parseTiers(t, f); }},
+      {"pointsTiers", [](PointsRules& r, const std::string& t,
+                         const std::string& f) { r.pointsTiers = parseTiers(t, f); }},
+      {"inviteTiers", [](PointsRules& r, const std::string& t,
+                         const std::string& f) { r.inviteTiers = parseTiers(t, f); }},
   };
   PointsRules rules;
   applyOverrides(rules, setters, overrides);
@@ -181,8 +190,8 @@ std::string defaultsJson() {
          ",\"stages\":" + number(pool.emission.stages) + ",\"supplyCap\":null" +
          ",\"activationsPerSecond\":" + number(pool.activationsPerSecond) +
          ",\"amortization\":" + str(toString(pool.amortization)) +
-         ",\"lifetime\":" + number(*pool.lifetime) + ",\"halfLife\":" + number(pool.halfLife) + "}" +
-         ",\"points\":{\"base\":" + str(points.base.str()) +
+         ",\"lifetime\":" + number(*pool.lifetime) + ",\"halfLife\":" + number(pool.halfLife) +
+         "}" + ",\"points\":{\"base\":" + str(points.base.str()) +
          ",\"decayRate\":" + str(points.decayRate.str()) +
          ",\"maxSessionSeconds\":" + number(points.maxSessionSeconds) +
          ",\"cooldownSeconds\":" + number(points.cooldownSeconds) +

@@ -48,10 +48,10 @@ struct Tier {
 
 /// SPEC 7: points mining.
 struct PointsRules {
-  Decimal base = Decimal::fromInteger(100);               //!< points per full session at weight 1
+  Decimal base = Decimal::fromInteger(100);  //!< points per full session at weight 1
   Decimal decayRate = Decimal::parse("0.0001", "decayRate");  //!< per second, in exp(-rate x t)
-  Seconds maxSessionSeconds = kSecondsPerDay;             //!< t = min(elapsed, this)
-  Seconds cooldownSeconds = kSecondsPerDay;               //!< between two session starts
+  Seconds maxSessionSeconds = kSecondsPerDay;                 //!< t = min(elapsed, this)
+  Seconds cooldownSeconds = kSecondsPerDay;                   //!< between two session starts
   Decimal weightCap = Decimal::fromInteger(5);
   std::vector<Tier> checkinTiers;  //!< by streak days
   std::vector<Tier> pointsTiers;   //!< by total points
@@ -72,8 +72,8 @@ PointsRules pointsRules(const std::vector<RuleText>& overrides);
 Decimal tierWeight(const std::vector<Tier>& tiers, Decimal value);
 
 /// The default rule set as JSON (the `defaults()` call of SPEC 8): {pool, points,
-/// supplyControl (illustrative), secondsPerYear}, each group shaped as the `rules` of the calls that take it. Amounts are
-/// strings.
+/// supplyControl (illustrative), secondsPerYear}, each group shaped as the `rules` of the calls
+/// that take it. Amounts are strings.
 std::string defaultsJson();
 
 const char* toString(Amortization model);

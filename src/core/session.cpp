@@ -15,11 +15,12 @@ std::optional<UnixSeconds> optionalTime(const std::string& text, const std::stri
   return parseWhole(text, field, 0, kMaxUnixSeconds);
 }
 
-std::string textOf(const std::optional<UnixSeconds>& t) { return t ? std::to_string(*t) : ""; }
+std::string textOf(const std::optional<UnixSeconds>& t) {
+  return t ? std::to_string(*t) : "";
+}
 
 // The earliest start the cooldown allows.
-UnixSeconds allowedStart(const PointsAccount& account, UnixSeconds now,
-                         const PointsRules& rules) {
+UnixSeconds allowedStart(const PointsAccount& account, UnixSeconds now, const PointsRules& rules) {
   if (!account.lastStartedAt) return now;
   return std::max(now, *account.lastStartedAt + rules.cooldownSeconds);
 }
@@ -50,9 +51,9 @@ PointsAccount readAccount(const PointsAccountText& text, const PointsRules& rule
     a.activeWeight = parseWeight(text.activeWeight, "account.activeWeight", rules);
     if (!a.lastStartedAt) a.lastStartedAt = a.activeSince;
     if (*a.lastStartedAt != *a.activeSince)
-      throw InputError("account.lastStartedAt",
-                       "must equal activeSince while a session is active, got " +
-                           quote(text.lastStartedAt));
+      throw InputError(
+          "account.lastStartedAt",
+          "must equal activeSince while a session is active, got " + quote(text.lastStartedAt));
   } else if (!text.activeWeight.empty()) {
     throw InputError("account.activeWeight", "is only allowed while a session is active");
   }

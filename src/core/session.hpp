@@ -21,10 +21,10 @@ class RuleError : public std::runtime_error {
 /// Everything the rules need to know about one user's mining. Times are Unix seconds (UTC).
 struct PointsAccount {
   Decimal totalPoints;
-  std::optional<UnixSeconds> activeSince;   //!< start of the running session
-  Decimal activeWeight;                     //!< its weight, fixed at start
+  std::optional<UnixSeconds> activeSince;    //!< start of the running session
+  Decimal activeWeight;                      //!< its weight, fixed at start
   std::optional<UnixSeconds> lastStartedAt;  //!< the most recent start, running or not
-  std::optional<Decimal> lastReward;        //!< points of the last stopped session
+  std::optional<Decimal> lastReward;         //!< points of the last stopped session
   std::optional<UnixSeconds> lastCollectedAt;
 };
 
@@ -57,10 +57,10 @@ StopResult stopSession(const PointsAccount& account, UnixSeconds now, const Poin
 /// What the status screen shows at `now`.
 struct SessionStatus {
   bool active = false;
-  UnixSeconds startedAt = 0;    //!< active only
-  Seconds elapsedSeconds = 0;   //!< active only
-  Decimal estimatedPoints;      //!< active only: the reward if stopped now
-  Decimal weight;               //!< active only
+  UnixSeconds startedAt = 0;   //!< active only
+  Seconds elapsedSeconds = 0;  //!< active only
+  Decimal estimatedPoints;     //!< active only: the reward if stopped now
+  Decimal weight;              //!< active only
   std::optional<Decimal> lastReward;
   std::optional<UnixSeconds> lastCollectedAt;
   UnixSeconds nextStartAt = 0;  //!< the first second a start is allowed (now, if already)

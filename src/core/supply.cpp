@@ -8,13 +8,17 @@ namespace cbm {
 namespace {
 
 // Illustrative: Energy levels and the share of mined WFI they release. Not public figures.
-const std::vector<std::pair<std::string, std::string>> kIllustrativeTable = {
-    {"0", "0"}, {"1000000", "0.1"}, {"10000000", "0.25"}, {"100000000", "0.5"}, {"1000000000", "1"}};
+const std::vector<std::pair<std::string, std::string>> kIllustrativeTable = {{"0", "0"},
+                                                                             {"1000000", "0.1"},
+                                                                             {"10000000", "0.25"},
+                                                                             {"100000000", "0.5"},
+                                                                             {"1000000000", "1"}};
 const char* kIllustrativeBasePrice = "1";
 
 }  // namespace
 
-std::vector<ReleaseTier> releaseTable(const std::vector<std::pair<std::string, std::string>>& rows) {
+std::vector<ReleaseTier> releaseTable(
+    const std::vector<std::pair<std::string, std::string>>& rows) {
   if (rows.empty()) throw InputError("thresholds", "must have at least one row");
   std::vector<ReleaseTier> table;
   const Decimal one = Decimal::fromInteger(1);
@@ -27,8 +31,10 @@ std::vector<ReleaseTier> releaseTable(const std::vector<std::pair<std::string, s
                        "must be a fraction from 0 to 1, got " + quote(rows[i].second));
     if (!table.empty() && tier.energy < table.back().energy)
       throw InputError(field + ".energy", "must not be below the row before (" +
-                                              table.back().energy.str() + "): the table is "
-                                              "non-decreasing, got " + quote(rows[i].first));
+                                              table.back().energy.str() +
+                                              "): the table is "
+                                              "non-decreasing, got " +
+                                              quote(rows[i].first));
     if (!table.empty() && tier.releasedFraction < table.back().releasedFraction)
       throw InputError(field + ".releasedFraction",
                        "must not be below the row before (" + table.back().releasedFraction.str() +

@@ -81,7 +81,9 @@ cbm::PointsRules pointsRulesFrom(const JSArray& pairs) {
   return overrides.empty() ? defaultPointsRules() : cbm::pointsRules(overrides);
 }
 
-double seconds(std::int64_t s) { return static_cast<double>(s); }
+double seconds(std::int64_t s) {
+  return static_cast<double>(s);
+}
 
 // --- emission ---------------------------------------------------------------------------------
 
@@ -92,7 +94,8 @@ struct EmissionOut {
   double endsAt = 0;
 };
 
-Outcome<EmissionOut> emission(const std::string& from, const std::string& to, const JSArray& rules) {
+Outcome<EmissionOut> emission(const std::string& from, const std::string& to,
+                              const JSArray& rules) {
   return guarded([&] {
     const cbm::EmissionReport r =
         cbm::emissionReport(from, to, cbm::poolRules(ruleTexts(rules)).emission);
@@ -190,7 +193,8 @@ Outcome<cbm::PointsAccountText> startSession(const cbm::PointsAccountText& accou
 
 Outcome<cbm::PointsAccountText> checkAccount(const cbm::PointsAccountText& account,
                                              const JSArray& rules) {
-  return guarded([&] { return cbm::writeAccount(cbm::readAccount(account, pointsRulesFrom(rules))); });
+  return guarded(
+      [&] { return cbm::writeAccount(cbm::readAccount(account, pointsRulesFrom(rules))); });
 }
 
 struct StopOut {
@@ -217,8 +221,8 @@ Outcome<StatusOut> sessionStatus(const cbm::PointsAccountText& account, const st
                                  const JSArray& rules) {
   return guarded([&] {
     const cbm::PointsRules r = pointsRulesFrom(rules);
-    const cbm::SessionStatus s = cbm::sessionStatus(cbm::readAccount(account, r),
-                                                    cbm::parseNow(now), r);
+    const cbm::SessionStatus s =
+        cbm::sessionStatus(cbm::readAccount(account, r), cbm::parseNow(now), r);
     StatusOut out;
     out.active = s.active;
     out.nextStartAt = seconds(s.nextStartAt);
@@ -289,7 +293,8 @@ Outcome<std::string> energyPrice(const cbm::EnergyPriceInput& input) {
   return guarded([&] { return cbm::energyPrice(input).str(); });
 }
 
-val pointsProjection(const cbm::ProjectionInput& scalars, const JSArray& checkins, const JSArray& rules) {
+val pointsProjection(const cbm::ProjectionInput& scalars, const JSArray& checkins,
+                     const JSArray& rules) {
   return guardedValue([&] {
     cbm::ProjectionInput input = scalars;
     input.checkins = strings(checkins);
@@ -337,7 +342,9 @@ struct PoolSettings {
   JSArray rules = val::undefined();
 };
 
-double address(const void* p) { return static_cast<double>(reinterpret_cast<std::uintptr_t>(p)); }
+double address(const void* p) {
+  return static_cast<double>(reinterpret_cast<std::uintptr_t>(p));
+}
 
 template <class T>
 val typedArray(const char* type, const std::vector<T>& values) {
@@ -358,7 +365,8 @@ class PoolRun {
       // copies the heap and makes V8 collect. A heap that is already big enough stays as it
       // is. Failing to grow is not an error here: the allocations will say.
       const std::size_t heap = __builtin_wasm_memory_size(0) * 65536;
-      const std::size_t wanted = (std::size_t{32} << 20) + std::min<std::size_t>(n, 20'000'000) * 190;
+      const std::size_t wanted =
+          (std::size_t{32} << 20) + std::min<std::size_t>(n, 20'000'000) * 190;
       if (heap < wanted) emscripten_resize_heap(wanted);
       scenario_.units.values.resize(n);
       scenario_.requestedAt.values.resize(n);
@@ -619,7 +627,8 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
       .function("step", &PoolRun::step)
       .function("result", &PoolRun::result);
 
-  function("version", +[]() -> std::string { return CBM_VERSION; });
+  function(
+      "version", +[]() -> std::string { return CBM_VERSION; });
   function("defaultsJson", &cbm::defaultsJson);
   function("emission", &emission);
   function("emissionSchedule", &emissionSchedule);

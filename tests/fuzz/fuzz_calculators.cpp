@@ -15,17 +15,20 @@ using cbm::Decimal;
 const Decimal kWei = Decimal::fromRaw(1);
 
 void apr(FuzzedDataProvider& in) {
-  const cbm::AprResult r = cbm::apr({fuzz::value(in), fuzz::value(in), fuzz::value(in), fuzz::value(in)});
+  const cbm::AprResult r =
+      cbm::apr({fuzz::value(in), fuzz::value(in), fuzz::value(in), fuzz::value(in)});
   FUZZ_CHECK(!r.aprPercent.isNegative() && !r.yearlyReward.isNegative());
   FUZZ_CHECK(r.contributionUsd > Decimal() || r.contributionUsd.isZero());
   // net gain = APR - 100, each truncated from its exact value: within a wei.
-  const Decimal gap = r.netGainPercent.minus(r.aprPercent.minus(Decimal::fromInteger(100), "a"), "b");
+  const Decimal gap =
+      r.netGainPercent.minus(r.aprPercent.minus(Decimal::fromInteger(100), "a"), "b");
   FUZZ_CHECK(gap <= kWei && Decimal() <= gap.plus(kWei, "c"));
 }
 
 void points(FuzzedDataProvider& in) {
   const cbm::PointsRules rules = cbm::pointsRules(fuzz::ruleOverrides(in, false));
-  const cbm::Weight w = cbm::pointsWeight({fuzz::value(in), fuzz::value(in), fuzz::value(in)}, rules);
+  const cbm::Weight w =
+      cbm::pointsWeight({fuzz::value(in), fuzz::value(in), fuzz::value(in)}, rules);
   FUZZ_CHECK(w.weight <= rules.weightCap && !w.weight.isNegative());
   const auto t = in.ConsumeIntegralInRange<cbm::Seconds>(0, 200'000);
   const Decimal now = cbm::pointsReward(t, w.weight, rules);
@@ -37,7 +40,8 @@ void points(FuzzedDataProvider& in) {
 
 void emission(FuzzedDataProvider& in) {
   const cbm::PoolRules rules = cbm::poolRules(fuzz::ruleOverrides(in, true));
-  const cbm::EmissionReport r = cbm::emissionReport(fuzz::value(in), fuzz::value(in), rules.emission);
+  const cbm::EmissionReport r =
+      cbm::emissionReport(fuzz::value(in), fuzz::value(in), rules.emission);
   FUZZ_CHECK(!r.emitted.isNegative() && r.emitted <= r.total && !r.rate.isNegative());
   FUZZ_CHECK(r.stage >= 0 && r.stage <= rules.emission.stages);
   if (rules.emission.supplyCap) FUZZ_CHECK(r.total <= *rules.emission.supplyCap);
@@ -53,7 +57,8 @@ void sessions(FuzzedDataProvider& in) {
     try {
       switch (in.ConsumeIntegralInRange(0, 2)) {
         case 0:
-          account = cbm::startSession(account, now, Decimal::fromInteger(in.ConsumeIntegralInRange(0, 5)), rules);
+          account = cbm::startSession(account, now,
+                                      Decimal::fromInteger(in.ConsumeIntegralInRange(0, 5)), rules);
           FUZZ_CHECK(account.activeSince == now);
           break;
         case 1:
@@ -66,19 +71,22 @@ void sessions(FuzzedDataProvider& in) {
     } catch (const cbm::RuleError&) {
     }
     const cbm::PointsAccount again = cbm::readAccount(cbm::writeAccount(account), rules);
-    FUZZ_CHECK(again.totalPoints == account.totalPoints && again.activeSince == account.activeSince);
+    FUZZ_CHECK(again.totalPoints == account.totalPoints &&
+               again.activeSince == account.activeSince);
   }
 }
 
 void supply(FuzzedDataProvider& in) {
   std::vector<std::pair<std::string, std::string>> rows;
-  for (int i = in.ConsumeIntegralInRange(0, 4); i > 0; --i) rows.emplace_back(fuzz::value(in), fuzz::value(in));
+  for (int i = in.ConsumeIntegralInRange(0, 4); i > 0; --i)
+    rows.emplace_back(fuzz::value(in), fuzz::value(in));
   const auto table = cbm::releaseTable(rows);
   std::vector<cbm::SupplyPointText> series;
   for (int i = in.ConsumeIntegralInRange(0, 4); i > 0; --i)
     series.push_back({fuzz::value(in), fuzz::value(in), fuzz::value(in)});
   for (const cbm::SupplyPoint& p : cbm::supplyControl(table, series))
-    FUZZ_CHECK(p.liquid.plus(p.locked, "sum") == p.mined && !p.locked.isNegative() && !p.liquid.isNegative());
+    FUZZ_CHECK(p.liquid.plus(p.locked, "sum") == p.mined && !p.locked.isNegative() &&
+               !p.liquid.isNegative());
   cbm::energyPrice({fuzz::value(in), fuzz::value(in), fuzz::value(in), fuzz::value(in)});
 }
 
@@ -105,12 +113,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FuzzedDataProvider in(data, size);
   try {
     switch (in.ConsumeIntegralInRange(0, 5)) {
-      case 0: apr(in); break;
-      case 1: points(in); break;
-      case 2: emission(in); break;
-      case 3: sessions(in); break;
-      case 4: supply(in); break;
-      default: projection(in); break;
+      case 0:
+        apr(in);
+        break;
+      case 1:
+        points(in);
+        break;
+      case 2:
+        emission(in);
+        break;
+      case 3:
+        sessions(in);
+        break;
+      case 4:
+        supply(in);
+        break;
+      default:
+        projection(in);
+        break;
     }
   } catch (const cbm::InputError& e) {
     FUZZ_CHECK(!std::string(e.what()).empty());

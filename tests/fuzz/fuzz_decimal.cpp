@@ -47,7 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const cbm::Decimal product = x->times(*y, "product");
       // Truncated toward zero: |product| <= |x y| < |product| + 1 wei.
       const cbm::BigInt exact = x->big() * y->big(), scaled = product.big() * cbm::Decimal::kScale;
-      FUZZ_CHECK(abs(exact) >= abs(scaled) && abs(exact) - abs(scaled) < cbm::BigInt(cbm::Decimal::kScale));
+      FUZZ_CHECK(abs(exact) >= abs(scaled) &&
+                 abs(exact) - abs(scaled) < cbm::BigInt(cbm::Decimal::kScale));
     } catch (const cbm::InputError&) {
     }
   }

@@ -16,9 +16,12 @@ namespace {
 
 double number(FuzzedDataProvider& in, double lo, double hi) {
   switch (in.ConsumeIntegralInRange(0, 5)) {
-    case 0: return in.ConsumeFloatingPoint<double>();  // anything: NaN, -0, 1e300, 2.5
-    case 1: return std::floor(in.ConsumeFloatingPointInRange<double>(lo, hi)) + 0.5;
-    default: return std::floor(in.ConsumeFloatingPointInRange<double>(lo, hi));
+    case 0:
+      return in.ConsumeFloatingPoint<double>();  // anything: NaN, -0, 1e300, 2.5
+    case 1:
+      return std::floor(in.ConsumeFloatingPointInRange<double>(lo, hi)) + 0.5;
+    default:
+      return std::floor(in.ConsumeFloatingPointInRange<double>(lo, hi));
   }
 }
 
@@ -30,7 +33,10 @@ reference::Rules referenceRules(const cbm::PoolRules& r) {
   if (r.emission.supplyCap) ref.capWei = r.emission.supplyCap->raw();
   ref.perSecond = r.activationsPerSecond;
   ref.model = static_cast<reference::Model>(r.amortization);
-  if (r.lifetime) ref.lifetime = *r.lifetime; else ref.lifetime.reset();
+  if (r.lifetime)
+    ref.lifetime = *r.lifetime;
+  else
+    ref.lifetime.reset();
   ref.halfLife = r.halfLife;
   return ref;
 }
@@ -46,12 +52,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const long long horizonValue = in.ConsumeIntegralInRange<long long>(1, 3000);
-  s.horizon = in.ConsumeIntegralInRange(0, 15) == 0 ? fuzz::value(in) : std::to_string(horizonValue);
-  if (in.ConsumeBool()) s.sampleEvery = std::to_string(in.ConsumeIntegralInRange<long long>(0, 400));
+  s.horizon =
+      in.ConsumeIntegralInRange(0, 15) == 0 ? fuzz::value(in) : std::to_string(horizonValue);
+  if (in.ConsumeBool())
+    s.sampleEvery = std::to_string(in.ConsumeIntegralInRange<long long>(0, 400));
   const int count = in.ConsumeIntegralInRange(0, 12);
   const bool withText = in.ConsumeBool();
   for (int i = 0; i < count; ++i) {
-    s.ids.push(in.ConsumeIntegralInRange(0, 9) == 0 ? in.ConsumeRandomLengthString(4) : "a" + std::to_string(i));
+    s.ids.push(in.ConsumeIntegralInRange(0, 9) == 0 ? in.ConsumeRandomLengthString(4)
+                                                    : "a" + std::to_string(i));
     s.owners.push("o" + std::to_string(in.ConsumeIntegralInRange(0, 2)));
     const double units = number(in, 1, in.ConsumeBool() ? 10 : 1e12);
     const double at = number(in, 0, static_cast<double>(horizonValue) + 10);
@@ -63,16 +72,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   s.focusOwner = "o" + std::to_string(in.ConsumeIntegralInRange(0, 3));
   const cbm::PoolScenario input = s;
   if (std::getenv("FUZZ_VERBOSE")) {  // FUZZ_VERBOSE=1 ./fuzz_pool crash-file: see the scenario
-    std::fprintf(stderr, "horizon %s sampleEvery %s rules:", input.horizon.c_str(), input.sampleEvery.c_str());
-    std::fprintf(stderr, " amortization=%s lifetime=%lld halfLife=%lld baseRate=%s halving=%lld stages=%d cap=%s perSecond=%d\n",
-                 cbm::toString(input.rules.amortization), static_cast<long long>(input.rules.lifetime.value_or(-1)),
-                 static_cast<long long>(input.rules.halfLife), input.rules.emission.baseRate.str().c_str(),
-                 static_cast<long long>(input.rules.emission.halvingPeriod), input.rules.emission.stages,
-                 input.rules.emission.supplyCap ? input.rules.emission.supplyCap->str().c_str() : "none",
-                 input.rules.activationsPerSecond);
+    std::fprintf(stderr, "horizon %s sampleEvery %s rules:", input.horizon.c_str(),
+                 input.sampleEvery.c_str());
+    std::fprintf(
+        stderr,
+        " amortization=%s lifetime=%lld halfLife=%lld baseRate=%s halving=%lld stages=%d cap=%s "
+        "perSecond=%d\n",
+        cbm::toString(input.rules.amortization),
+        static_cast<long long>(input.rules.lifetime.value_or(-1)),
+        static_cast<long long>(input.rules.halfLife), input.rules.emission.baseRate.str().c_str(),
+        static_cast<long long>(input.rules.emission.halvingPeriod), input.rules.emission.stages,
+        input.rules.emission.supplyCap ? input.rules.emission.supplyCap->str().c_str() : "none",
+        input.rules.activationsPerSecond);
     for (std::size_t i = 0; i < input.ids.size(); ++i)
-      std::fprintf(stderr, "  %s owner %s units %.17g at %.17g\n", std::string(input.ids.at(i)).c_str(),
-                   std::string(input.owners.at(i)).c_str(), input.units.values[i], input.requestedAt.values[i]);
+      std::fprintf(stderr, "  %s owner %s units %.17g at %.17g\n",
+                   std::string(input.ids.at(i)).c_str(), std::string(input.owners.at(i)).c_str(),
+                   input.units.values[i], input.requestedAt.values[i]);
   }
 
   cbm::PoolResult r;
@@ -101,14 +116,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<std::size_t> served;
   for (std::size_t i = 0; i < r.activatedAt.size(); ++i)
     if (r.activatedAt[i] >= 0) {
-      FUZZ_CHECK(r.activatedAt[i] >= input.requestedAt.values[i] || std::isnan(input.requestedAt.values[i]));
+      FUZZ_CHECK(r.activatedAt[i] >= input.requestedAt.values[i] ||
+                 std::isnan(input.requestedAt.values[i]));
       served.push_back(i);
     }
   std::map<cbm::Seconds, int> perSecond;
-  for (std::size_t i : served) FUZZ_CHECK(++perSecond[r.activatedAt[i]] <= input.rules.activationsPerSecond);
+  for (std::size_t i : served)
+    FUZZ_CHECK(++perSecond[r.activatedAt[i]] <= input.rules.activationsPerSecond);
   for (std::size_t i : served)
     for (std::size_t j : served)
-      if (input.requestedAt.values[i] < input.requestedAt.values[j]) FUZZ_CHECK(r.activatedAt[i] <= r.activatedAt[j]);
+      if (input.requestedAt.values[i] < input.requestedAt.values[j])
+        FUZZ_CHECK(r.activatedAt[i] <= r.activatedAt[j]);
 
   // The series: time runs forward, emission accumulates.
   for (std::size_t k = 1; k < r.series.size(); ++k) {
@@ -130,8 +148,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(want.emittedWei == r.emittedWei && want.unallocatedWei == r.unallocatedWei);
     for (std::size_t i = 0; i < requests.size(); ++i) {
       FUZZ_CHECK(want.activatedAt[i] == r.activatedAt[i]);
-      const reference::Float50 diff = want.rewardWei[i] - reference::Float50(cbm::toString(r.rewardWei[i]));
-      const reference::Float50 slack = std::max(reference::Float50(0.01), want.rewardWei[i] * reference::Float50(1e-24));
+      const reference::Float50 diff =
+          want.rewardWei[i] - reference::Float50(cbm::toString(r.rewardWei[i]));
+      const reference::Float50 slack =
+          std::max(reference::Float50(0.01), want.rewardWei[i] * reference::Float50(1e-24));
       FUZZ_CHECK(diff > -slack && diff < 1 + slack);
     }
   }

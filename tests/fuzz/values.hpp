@@ -13,25 +13,69 @@
 namespace fuzz {
 
 inline std::string value(FuzzedDataProvider& in) {
-  static const char* const kEdges[] = {
-      "0", "-0", "1", "-1", "2.5", "0.0001", "1e-18", "1e-19", "1e20", "1e21", "1e400", "-1e400",
-      "100000000000000000000", "99999999999999999999.999999999999999999", "0.1234567890123456789",
-      "86400", "86401", "3153600000", "3153600001", "9007199254740991", "1000000000000",
-      "1000000000001", "abc", "", " 1", "1 ", "NaN", "Infinity", "0x10", "1e", ".", "5.", ".5",
-      "+7", "00012", "7e-7", "1.0e+3", "999.99", "1000", "4999.999999999999999999", "30", "29",
-      "862068966", "8", "63072000", "252288000", "none", "linear", "exponential", "30:1,0:0.1"};
+  static const char* const kEdges[] = {"0",
+                                       "-0",
+                                       "1",
+                                       "-1",
+                                       "2.5",
+                                       "0.0001",
+                                       "1e-18",
+                                       "1e-19",
+                                       "1e20",
+                                       "1e21",
+                                       "1e400",
+                                       "-1e400",
+                                       "100000000000000000000",
+                                       "99999999999999999999.999999999999999999",
+                                       "0.1234567890123456789",
+                                       "86400",
+                                       "86401",
+                                       "3153600000",
+                                       "3153600001",
+                                       "9007199254740991",
+                                       "1000000000000",
+                                       "1000000000001",
+                                       "abc",
+                                       "",
+                                       " 1",
+                                       "1 ",
+                                       "NaN",
+                                       "Infinity",
+                                       "0x10",
+                                       "1e",
+                                       ".",
+                                       "5.",
+                                       ".5",
+                                       "+7",
+                                       "00012",
+                                       "7e-7",
+                                       "1.0e+3",
+                                       "999.99",
+                                       "1000",
+                                       "4999.999999999999999999",
+                                       "30",
+                                       "29",
+                                       "862068966",
+                                       "8",
+                                       "63072000",
+                                       "252288000",
+                                       "none",
+                                       "linear",
+                                       "exponential",
+                                       "30:1,0:0.1"};
   if (in.ConsumeBool()) return in.ConsumeRandomLengthString(24);
   return kEdges[in.ConsumeIntegralInRange<std::size_t>(0, std::size(kEdges) - 1)];
 }
 
 /// Up to four rule overrides, names right or wrong.
 inline std::vector<cbm::RuleText> ruleOverrides(FuzzedDataProvider& in, bool pool) {
-  static const char* const kPool[] = {"baseRate", "halvingPeriod", "stages", "supplyCap",
-                                      "activationsPerSecond", "amortization", "lifetime",
-                                      "halfLife", "speed"};
-  static const char* const kPoints[] = {"base", "decayRate", "maxSessionSeconds",
-                                        "cooldownSeconds", "weightCap", "checkinTiers",
-                                        "pointsTiers", "inviteTiers", "color"};
+  static const char* const kPool[] = {
+      "baseRate",     "halvingPeriod", "stages",   "supplyCap", "activationsPerSecond",
+      "amortization", "lifetime",      "halfLife", "speed"};
+  static const char* const kPoints[] = {
+      "base",      "decayRate",    "maxSessionSeconds", "cooldownSeconds",
+      "weightCap", "checkinTiers", "pointsTiers",       "inviteTiers",
+      "color"};
   std::vector<cbm::RuleText> rules;
   const int count = in.ConsumeIntegralInRange(0, 4);
   for (int i = 0; i < count; ++i) {

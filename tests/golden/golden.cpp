@@ -23,7 +23,9 @@ std::vector<cbm::RuleText> rulePairs(std::istringstream& words) {
   return rules;
 }
 
-std::string amount(cbm::Int128 wei) { return cbm::Decimal::fromRaw(wei).str(); }
+std::string amount(cbm::Int128 wei) {
+  return cbm::Decimal::fromRaw(wei).str();
+}
 
 void runPool(const std::string& name, std::istream& file) {
   cbm::PoolScenario s;
@@ -74,7 +76,8 @@ void runPool(const std::string& name, std::istream& file) {
               << amount(r.rewardWei[i]) << "\n";
   }
   for (const auto& owner : r.owners)
-    std::cout << "owner " << input.owners.at(owner.firstIndex) << " " << amount(owner.rewardWei) << "\n";
+    std::cout << "owner " << input.owners.at(owner.firstIndex) << " " << amount(owner.rewardWei)
+              << "\n";
   std::cout << "totals " << amount(r.emittedWei) << " " << amount(r.distributedWei) << " "
             << amount(r.unallocatedWei) << " " << amount(r.dustWei) << "\n";
   for (const cbm::PoolSample& p : r.series)
@@ -111,7 +114,8 @@ int main(int argc, char** argv) {
     } else if (kind == "reward") {
       std::string elapsed, weight;
       words >> elapsed >> weight;
-      std::cout << "reward " << cbm::pointsReward(elapsed, weight, cbm::PointsRules()).str() << "\n";
+      std::cout << "reward " << cbm::pointsReward(elapsed, weight, cbm::PointsRules()).str()
+                << "\n";
     } else if (kind == "weight") {
       cbm::WeightInput in;
       words >> in.streakDays >> in.totalPoints >> in.invites;
@@ -125,8 +129,8 @@ int main(int argc, char** argv) {
           cbm::emissionReport(from, to, cbm::poolRules(rulePairs(words)).emission);
       std::cout << "emission " << r.emitted.str() << " " << r.rate.str() << " " << r.total.str()
                 << " " << r.stage << " "
-                << (r.nextHalvingAt ? std::to_string(*r.nextHalvingAt) : std::string("none"))
-                << " " << r.endsAt << "\n";
+                << (r.nextHalvingAt ? std::to_string(*r.nextHalvingAt) : std::string("none")) << " "
+                << r.endsAt << "\n";
     }
   }
   return 0;

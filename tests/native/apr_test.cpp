@@ -1,7 +1,8 @@
 // SPEC 5: the APR example of seed 003, field by field.
+#include "apr.hpp"
+
 #include <doctest/doctest.h>
 
-#include "apr.hpp"
 #include "input_error.hpp"
 
 TEST_CASE("seed 003's example is exact") {
@@ -38,16 +39,16 @@ TEST_CASE("APR input errors name the field") {
                     "unitPrice: must be greater than 0, got \"-0.25\"");
   CHECK_THROWS_WITH(cbm::apr({"0.00009804", "-1", "1000", "0.25"}),
                     "tokenPrice: must not be negative, got \"-1\"");
-  CHECK_THROWS_WITH(cbm::apr({"abc", "1", "1", "1"}),
-                    "blockReward: must be a decimal number such as \"0.17\" or \"1e-7\", got \"abc\"");
+  CHECK_THROWS_WITH(
+      cbm::apr({"abc", "1", "1", "1"}),
+      "blockReward: must be a decimal number such as \"0.17\" or \"1e-7\", got \"abc\"");
   CHECK_THROWS_WITH(cbm::apr({"1e20", "1e20", "1e-18", "1e-18"}),
                     "yearlyReward: is too large: amounts are limited to 10^20");
 }
 
 TEST_CASE("block reward and the pool it implies (SPEC 5)") {
   // Seed 003's reward at 8 WFI/s: 1000 units in about 81.6 million.
-  CHECK(cbm::impliedPoolPower({"1000", "0.00009804", "8"}).str() ==
-        "81599347.20522235822113423");
+  CHECK(cbm::impliedPoolPower({"1000", "0.00009804", "8"}).str() == "81599347.20522235822113423");
   CHECK(cbm::blockReward({"1000", "81599347.20522235822113423", "8"}).str() == "0.00009804");
   CHECK(cbm::blockReward({"1000", "80000000", "8"}).str() == "0.0001");
   CHECK_THROWS_WITH(cbm::blockReward({"1000", "999", "8"}),

@@ -1,13 +1,16 @@
 // The decimal type: parsing, printing, truncation and range (SPEC 0).
+#include "decimal.hpp"
+
 #include <doctest/doctest.h>
 
-#include "decimal.hpp"
 #include "input_error.hpp"
 
 using cbm::Decimal;
 
 namespace {
-std::string roundTrip(const char* text) { return Decimal::parse(text, "x").str(); }
+std::string roundTrip(const char* text) {
+  return Decimal::parse(text, "x").str();
+}
 std::string errorOf(const char* text) {
   try {
     Decimal::parse(text, "price");
@@ -38,7 +41,8 @@ TEST_CASE("decimal strings are read exactly, in every form a JS number prints") 
 }
 
 TEST_CASE("bad decimal text is an InputError naming the field and the problem") {
-  CHECK(errorOf("abc") == "price: must be a decimal number such as \"0.17\" or \"1e-7\", got \"abc\"");
+  CHECK(errorOf("abc") ==
+        "price: must be a decimal number such as \"0.17\" or \"1e-7\", got \"abc\"");
   CHECK(errorOf("") == "price: must be a decimal number such as \"0.17\" or \"1e-7\", got \"\"");
   for (const char* bad : {"NaN", "Infinity", "-Infinity", "0x10", " 5", "5 ", "1e", "1e+", ".", "-",
                           "1.2.3", "1,5", "--1"})

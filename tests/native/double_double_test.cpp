@@ -1,16 +1,18 @@
 // Double-double arithmetic against 50-digit Boost.Multiprecision.
+#include "double_double.hpp"
+
 #include <doctest/doctest.h>
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
 #include <random>
 
-#include "double_double.hpp"
-
 using cbm::DoubleDouble;
 using Float50 = boost::multiprecision::cpp_bin_float_50;
 
 namespace {
-Float50 big(DoubleDouble x) { return Float50(x.hi) + Float50(x.lo); }
+Float50 big(DoubleDouble x) {
+  return Float50(x.hi) + Float50(x.lo);
+}
 double relativeError(DoubleDouble got, const Float50& want) {
   if (want == 0) return static_cast<double>(abs(big(got)));
   return static_cast<double>(abs((big(got) - want) / want));
@@ -47,6 +49,7 @@ TEST_CASE("expm1, exp2 and log1p to about 2^-100") {
   }
   for (double y : {1e-25, 3e-7, -0.1, 0.39, 0.41, 1.0, 1e3, 2.5e8, 1e15}) {
     CAPTURE(y);
-    CHECK(relativeError(cbm::log1p(DoubleDouble(y)), boost::multiprecision::log1p(Float50(y))) < 1e-30);
+    CHECK(relativeError(cbm::log1p(DoubleDouble(y)), boost::multiprecision::log1p(Float50(y))) <
+          1e-30);
   }
 }

@@ -1,7 +1,7 @@
 // SPEC 1: emission totals, halvings and the supply cap, to the wei.
-#include <doctest/doctest.h>
-
 #include "emission.hpp"
+
+#include <doctest/doctest.h>
 
 using cbm::Decimal;
 using cbm::EmissionSchedule;
@@ -9,7 +9,9 @@ using cbm::Int128;
 
 namespace {
 constexpr Int128 kWei = 1'000'000'000'000'000'000;
-Int128 wfi(long long n) { return Int128(n) * kWei; }
+Int128 wfi(long long n) {
+  return Int128(n) * kWei;
+}
 }  // namespace
 
 TEST_CASE("default schedule: 8 WFI/s halving every 2 years over 4 stages") {
@@ -65,8 +67,8 @@ TEST_CASE("rates are whole wei: a tiny base rate halves down to nothing") {
   auto rules = cbm::poolRules({{"baseRate", "0.000000000000000003"}, {"stages", "5"}});
   EmissionSchedule s(rules.emission);
   CHECK(s.rateAt(0) == 3);
-  CHECK(s.rateAt(63'072'000) == 1);         // 3/2 truncated
-  CHECK(s.rateAt(2 * 63'072'000) == 0);     // 3/4 truncated: emission ends
+  CHECK(s.rateAt(63'072'000) == 1);      // 3/2 truncated
+  CHECK(s.rateAt(2 * 63'072'000) == 0);  // 3/4 truncated: emission ends
   CHECK(s.endsAt() == 2 * 63'072'000);
 }
 

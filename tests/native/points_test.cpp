@@ -1,9 +1,10 @@
 // SPEC 7: weight tiers, the session reward to 18 decimals, streaks. Golden rewards come from
 // 80-digit decimal arithmetic (Python's decimal module), independent of this code.
+#include "points.hpp"
+
 #include <doctest/doctest.h>
 
 #include "input_error.hpp"
-#include "points.hpp"
 
 namespace {
 const cbm::PointsRules kRules;
@@ -44,8 +45,7 @@ TEST_CASE("reward input errors") {
                     "elapsedSeconds: must be a whole number from 0 to 3153600000, got \"-1\"");
   CHECK_THROWS_WITH(reward("1.5", "1"),
                     "elapsedSeconds: must be a whole number from 0 to 3153600000, got \"1.5\"");
-  CHECK_THROWS_WITH(reward("60", "5.1"),
-                    "weight: must be at most 5 (the weight cap), got \"5.1\"");
+  CHECK_THROWS_WITH(reward("60", "5.1"), "weight: must be at most 5 (the weight cap), got \"5.1\"");
   CHECK_THROWS_WITH(reward("60", "-0.1"), "weight: must not be negative, got \"-0.1\"");
 }
 
@@ -94,10 +94,13 @@ TEST_CASE("the weight is the capped sum") {
 }
 
 TEST_CASE("tiers and the reward formula follow rule overrides") {
-  auto rules = cbm::pointsRules({{"checkinTiers", "3:2,0:0"}, {"weightCap", "10"},
-                                 {"base", "200"}, {"maxSessionSeconds", "3600"}});
+  auto rules = cbm::pointsRules({{"checkinTiers", "3:2,0:0"},
+                                 {"weightCap", "10"},
+                                 {"base", "200"},
+                                 {"maxSessionSeconds", "3600"}});
   CHECK(cbm::pointsWeight({"3", "0", "0"}, rules).checkin.str() == "2");
-  CHECK(cbm::pointsReward("7200", "1", rules).str() == "60.464734785793788558");  // 2x the 1 h value
+  CHECK(cbm::pointsReward("7200", "1", rules).str() ==
+        "60.464734785793788558");  // 2x the 1 h value
   CHECK_THROWS_WITH(cbm::pointsRules({{"checkinTiers", "3:2,3:1"}}),
                     "rules.checkinTiers: has two tiers with min 3");
   CHECK_THROWS_WITH(cbm::pointsRules({{"pointsTiers", "10"}}),
@@ -116,7 +119,8 @@ TEST_CASE("streaks count consecutive UTC days ending today, or yesterday") {
   CHECK(cbm::streak(days, "2026-11-16").days == 1);
   CHECK(cbm::streak({}, "2026-11-16").days == 0);
   // Across a leap day and a year end, with duplicates.
-  CHECK(cbm::streak({"2028-02-28", "2028-02-29", "2028-03-01", "2028-03-01"}, "2028-03-01").days == 3);
+  CHECK(cbm::streak({"2028-02-28", "2028-02-29", "2028-03-01", "2028-03-01"}, "2028-03-01").days ==
+        3);
   CHECK(cbm::streak({"2026-12-31", "2027-01-01"}, "2027-01-01").days == 2);
   CHECK_THROWS_WITH(cbm::streak({"2026-11-01", "2026-02-30"}, "2026-11-21"),
                     "checkins[1]: must be a date YYYY-MM-DD, got \"2026-02-30\"");
@@ -131,8 +135,7 @@ TEST_CASE("extreme rule values: the reward stays exact where 1 - e^-x rounds to 
   CHECK(cbm::pointsReward("50", "5", fast).str() == "499.999999999999999999");
   auto slow = cbm::pointsRules({{"decayRate", "0.000000000000000001"}});
   CHECK(cbm::pointsReward("86400", "5", slow).str() == "0.000000000043199999");
-  CHECK(cbm::pointsReward("86400", "0.000000000000000001", kRules).str() ==
-        "0.000000000000000099");
+  CHECK(cbm::pointsReward("86400", "0.000000000000000001", kRules).str() == "0.000000000000000099");
 }
 
 TEST_CASE("the double-double fast path agrees with the 50-digit path wherever it decides") {
@@ -144,7 +147,8 @@ TEST_CASE("the double-double fast path agrees with the 50-digit path wherever it
       const auto fast = cbm::detail::rewardWeiFast(t, weight, kRules);
       if (!fast) continue;
       ++decided;
-      REQUIRE_MESSAGE(*fast == cbm::detail::rewardWeiExact(t, weight, kRules), "t=" << t << " w=" << w);
+      REQUIRE_MESSAGE(*fast == cbm::detail::rewardWeiExact(t, weight, kRules),
+                      "t=" << t << " w=" << w);
     }
   }
   CHECK(decided > checked * 99 / 100);  // the fallback is rare
@@ -167,9 +171,9 @@ TEST_CASE("the projection steps day by day: streaks, tiers, sessions and invites
   CHECK(p.days[0].reward.str() == "9.438652371658662785");
   CHECK(p.days[4].totalPoints.str() == "122.702480831562616207");
   CHECK_FALSE(p.days[5].checkedIn);  // Saturday
-  CHECK(p.days[5].streakDays == 8);   // still yesterday's streak
+  CHECK(p.days[5].streakDays == 8);  // still yesterday's streak
   CHECK(p.days[5].invites == 4);
-  CHECK(p.days[6].streakDays == 0);   // Sunday: the streak is broken
+  CHECK(p.days[6].streakDays == 0);  // Sunday: the streak is broken
   CHECK(p.days[59].streakDays == 4);
   CHECK(p.days[59].invites == 15);
   CHECK(p.days[59].weight.weight.str() == "0.9");
@@ -191,7 +195,8 @@ TEST_CASE("projection input errors") {
   cbm::ProjectionInput in;
   in.from = "2026-11-23";
   in.days = "0";
-  CHECK_THROWS_WITH(cbm::pointsProjection(in, kRules), "days: must be a whole number from 1 to 3650, got \"0\"");
+  CHECK_THROWS_WITH(cbm::pointsProjection(in, kRules),
+                    "days: must be a whole number from 1 to 3650, got \"0\"");
   in.days = "5";
   in.checkinWeekdays = "11111";
   CHECK_THROWS_WITH(cbm::pointsProjection(in, kRules),

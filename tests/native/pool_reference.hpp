@@ -90,9 +90,12 @@ inline Result simulate(const Rules& r, long long horizon, const std::vector<Requ
   auto efficiency = [&](std::size_t i, long long age) -> Float50 {
     if (r.lifetime && age >= *r.lifetime) return 0;
     switch (r.model) {
-      case Model::none: return 1;
-      case Model::linear: return Float50(*r.lifetime - age) / *r.lifetime;
-      case Model::exponential: return decay[i];
+      case Model::none:
+        return 1;
+      case Model::linear:
+        return Float50(*r.lifetime - age) / *r.lifetime;
+      case Model::exponential:
+        return decay[i];
     }
     return 0;
   };
@@ -116,7 +119,8 @@ inline Result simulate(const Rules& r, long long horizon, const std::vector<Requ
     }
     if (s % sampleEvery == 0 || s == horizon) {
       const Float50 focusRate = total > 0 ? Float50(rate[s]) * focusPower / total : Float50(0);
-      out.series.push_back({s, rate[s], out.emittedWei, total, activeUnits, focusReward, focusRate});
+      out.series.push_back(
+          {s, rate[s], out.emittedWei, total, activeUnits, focusReward, focusRate});
     }
     if (s == horizon) break;
     out.emittedWei += rate[s];

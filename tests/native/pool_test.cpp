@@ -1,12 +1,13 @@
 // The pool engine (SPEC 2-4) against the brute-force reference on hand-made and random
 // scenarios: queue, halvings, cap, retirements, empty seconds, ties, all three models.
+#include "pool.hpp"
+
 #include <doctest/doctest.h>
 
 #include <random>
 #include <sstream>
 
 #include "input_error.hpp"
-#include "pool.hpp"
 #include "pool_reference.hpp"
 
 using reference::Float50;
@@ -21,7 +22,7 @@ struct Scenario {
   reference::Rules ref;
   long long horizon = 0, sampleEvery = 1;
   std::string focus;
-  std::vector<reference::Request> requests;  // valid ones, also given to the engine
+  std::vector<reference::Request> requests;                  // valid ones, also given to the engine
   std::vector<std::pair<std::size_t, std::string>> invalid;  // position, units text
 
   cbm::PoolScenario engineInput() const {
@@ -32,7 +33,8 @@ struct Scenario {
     s.focusOwner = focus;
     std::size_t valid = 0;
     for (std::size_t i = 0; i < requests.size() + invalid.size(); ++i) {
-      auto bad = std::find_if(invalid.begin(), invalid.end(), [&](auto& p) { return p.first == i; });
+      auto bad =
+          std::find_if(invalid.begin(), invalid.end(), [&](auto& p) { return p.first == i; });
       if (bad != invalid.end()) {
         s.ids.push("bad" + std::to_string(i));
         s.owners.push("o0");
@@ -123,7 +125,8 @@ Scenario randomScenario(std::mt19937_64& random) {
               {"halvingPeriod", std::to_string(sc.ref.halvingPeriod)},
               {"stages", std::to_string(sc.ref.stages)}};
   if (pick(0, 3) == 0) {  // a cap that bites, often mid-second
-    const cbm::Int128 cap = sc.ref.baseRateWei * pick(1, 3000) + pick(0, 999) * (sc.ref.baseRateWei / 1000);
+    const cbm::Int128 cap =
+        sc.ref.baseRateWei * pick(1, 3000) + pick(0, 999) * (sc.ref.baseRateWei / 1000);
     sc.ref.capWei = cap;
     sc.rules.push_back({"supplyCap", cbm::Decimal::fromRaw(cap).str()});
   }
@@ -180,7 +183,8 @@ TEST_CASE("the queue: one per second, first in first out, ties in input order") 
   Scenario sc;
   sc.horizon = 20;
   sc.focus = "x";
-  sc.requests = {{"a", "x", 1, 5}, {"b", "x", 2, 3}, {"c", "y", 3, 5}, {"d", "y", 4, 3}, {"e", "x", 5, 18}};
+  sc.requests = {
+      {"a", "x", 1, 5}, {"b", "x", 2, 3}, {"c", "y", 3, 5}, {"d", "y", 4, 3}, {"e", "x", 5, 18}};
   const cbm::PoolResult r = cbm::simulatePool(sc.engineInput());
   // b and d at 3 (b first), then a and c at 5: b 3, d 4, a 5, c 6; e 18.
   CHECK(r.activatedAt[1] == 3);
@@ -211,8 +215,11 @@ TEST_CASE("halvings, a mid-second cap and retirements, against the reference") {
   sc.ref.halvingPeriod = 60;
   sc.ref.capWei = 700 * kWei + kWei / 2;
   sc.ref.lifetime = 90;
-  sc.requests = {{"a", "o1", 5, 0}, {"b", "o2", 1'000'000'000, 30}, {"c", "o1", 7, 30},
-                 {"d", "o2", 1, 200}, {"e", "o1", 3, 95}};
+  sc.requests = {{"a", "o1", 5, 0},
+                 {"b", "o2", 1'000'000'000, 30},
+                 {"c", "o1", 7, 30},
+                 {"d", "o2", 1, 200},
+                 {"e", "o1", 3, 95}};
   compare(sc);
 }
 
@@ -237,8 +244,10 @@ TEST_CASE("exponential decay over hundreds of half-lives (rebasing the weights)"
   sc.ref.model = reference::Model::exponential;
   sc.ref.lifetime.reset();
   sc.ref.halfLife = 1;
-  sc.requests = {{"early", "early", 1'000'000'000'000, 0}, {"mid", "mid", 1, 950},
-                 {"late", "late", 3, 2000}, {"later", "late", 1, 2001}};
+  sc.requests = {{"early", "early", 1'000'000'000'000, 0},
+                 {"mid", "mid", 1, 950},
+                 {"late", "late", 3, 2000},
+                 {"later", "late", 1, 2001}};
   compare(sc);
 }
 
@@ -270,8 +279,9 @@ TEST_CASE("invalid requests are rejected with their reason and the rest runs") {
         "activations[3].units: must be a whole number from 1 to 1000000000000, got \"-5\"");
   CHECK(r.rejected[3].reason ==
         "activations[4].units: must be a whole number from 1 to 1000000000000, got \"2.5\"");
-  CHECK(r.rejected[4].reason ==
-        "activations[5].requestedAt: must be a whole number from 0 to 9007199254740991, got \"-1\"");
+  CHECK(
+      r.rejected[4].reason ==
+      "activations[5].requestedAt: must be a whole number from 0 to 9007199254740991, got \"-1\"");
   CHECK(r.rejected[5].index == 7);
   CHECK(r.activatedAt[6] == 3);  // units given as text "7"
   CHECK(r.activatedAt[0] == 0);
@@ -285,7 +295,8 @@ TEST_CASE("malformed scenarios throw, naming the field") {
     s.sampleEvery = sampleEvery;
     cbm::simulatePool(std::move(s));
   };
-  CHECK_THROWS_WITH_AS(run("0", ""), "horizon: must be a whole number from 1 to 3153600000, got \"0\"",
+  CHECK_THROWS_WITH_AS(run("0", ""),
+                       "horizon: must be a whole number from 1 to 3153600000, got \"0\"",
                        cbm::InputError);
   CHECK_THROWS_WITH(run("3153600001", ""),
                     "horizon: must be a whole number from 1 to 3153600000, got \"3153600001\"");

@@ -1,11 +1,12 @@
 // SPEC 7: the session rules: one at a time, 24 h between starts, stop collects the reward.
+#include "session.hpp"
+
 #include <doctest/doctest.h>
+
+#include <functional>
 
 #include "calendar.hpp"
 #include "input_error.hpp"
-#include "session.hpp"
-
-#include <functional>
 
 namespace {
 const cbm::PointsRules kRules;
@@ -57,18 +58,21 @@ TEST_CASE("a second start within 24 h fails and says when it will be allowed") {
                                    cbm::Decimal::parse("1.8", "w"), kRules);
   CHECK(ruleErrorOf([&] {
           cbm::startSession(account, kStart + kHour, cbm::Decimal::parse("1", "w"), kRules);
-        }) == "a session is already running since 2026-11-21T08:00:00Z; stop it before "
-              "starting another");
+        }) ==
+        "a session is already running since 2026-11-21T08:00:00Z; stop it before "
+        "starting another");
   account = cbm::stopSession(account, kStart + 2 * kHour, kRules).account;
   CHECK(ruleErrorOf([&] {
           cbm::startSession(account, kStart + 3 * kHour, cbm::Decimal::parse("1", "w"), kRules);
-        }) == "the last session started at 2026-11-21T08:00:00Z, less than 24 h ago; the next "
-              "start is allowed at 2026-11-22T08:00:00Z");
+        }) ==
+        "the last session started at 2026-11-21T08:00:00Z, less than 24 h ago; the next "
+        "start is allowed at 2026-11-22T08:00:00Z");
   CHECK(ruleErrorOf([&] {
           cbm::startSession(account, kStart + 24 * kHour - 1, cbm::Decimal::parse("1", "w"),
                             kRules);
         }).find("next start is allowed at 2026-11-22T08:00:00Z") != std::string::npos);
-  auto again = cbm::startSession(account, kStart + 24 * kHour, cbm::Decimal::parse("1", "w"), kRules);
+  auto again =
+      cbm::startSession(account, kStart + 24 * kHour, cbm::Decimal::parse("1", "w"), kRules);
   CHECK(again.activeSince == kStart + 24 * kHour);
   // The weight of a session is the one at its start.
   CHECK(cbm::stopSession(again, kStart + 50 * kHour, kRules).reward.str() ==

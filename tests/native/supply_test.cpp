@@ -1,12 +1,16 @@
 // SPEC 6: liquid vs locked WFI by Energy thresholds, and the Energy price.
+#include "supply.hpp"
+
 #include <doctest/doctest.h>
 
 #include "input_error.hpp"
-#include "supply.hpp"
 
 namespace {
-const std::vector<std::pair<std::string, std::string>> kTable = {
-    {"0", "0"}, {"1000000", "0.1"}, {"10000000", "0.25"}, {"100000000", "0.5"}, {"1000000000", "1"}};
+const std::vector<std::pair<std::string, std::string>> kTable = {{"0", "0"},
+                                                                 {"1000000", "0.1"},
+                                                                 {"10000000", "0.25"},
+                                                                 {"100000000", "0.5"},
+                                                                 {"1000000000", "1"}};
 }
 
 TEST_CASE("the releasable fraction is the largest whose Energy is reached") {
@@ -57,5 +61,6 @@ TEST_CASE("the Energy price rises 0.10 USD for every full 1,000,000 USD burned")
   CHECK(cbm::energyPrice({"3000000", "1"}).str() == "1.3");
   CHECK(cbm::energyPrice({"1e9", "0.05"}).str() == "100.05");
   CHECK(cbm::energyPrice({"5000", "2", "0.01", "1000"}).str() == "2.05");
-  CHECK_THROWS_WITH(cbm::energyPrice({"1", "1", "0.1", "0"}), "per: must be greater than 0, got \"0\"");
+  CHECK_THROWS_WITH(cbm::energyPrice({"1", "1", "0.1", "0"}),
+                    "per: must be greater than 0, got \"0\"");
 }
