@@ -63,17 +63,25 @@ std::optional<Int128> rewardWeiFast(Seconds t, Decimal weight, const PointsRules
   return whole;
 }
 
-// Exact path in 50 digits. With F = base x weight in wei and E = F e^-x, the reward is F - E;
-// F = q + r / 10^18 is exact, so floor(F - E) = q + floor((r - E) / 10^18) needs E only to its
-// own relative accuracy, whatever the size of x.
+// Exact path in 50 digits (about 1e-49 relative). With F = base x weight in 10^-36 units and
+// E = F e^-x what the decay keeps back, the reward is floor((F - E) / 10^18) wei.
+// - E small (below 10^50 units): F = q 10^18 + r exactly, and floor(F - E) = q + floor((r - E) /
+//   10^18), where E's own error (under 10^1 units) cannot reach a wei. This is the case where
+//   1 - e^-x rounds to 1 in 50 digits, and the floor must still see E.
+// - E large: F (1 - e^-x) by expm1 has its relative accuracy, which is far below a wei.
 Int128 rewardWeiExact(Seconds t, Decimal weight, const PointsRules& rules) {
-  const BigInt full = rules.base.big() * weight.big();  // wei x 10^18
-  const BigInt scale = Decimal::kScale;
-  const BigInt q = full / scale, r = full % scale;
+  const BigInt full = rules.base.big() * weight.big();
   const Float50 x = toFloat(rules.decayRate) * t;
-  const Float50 e = Float50(full) * exp(-x);
-  const BigInt below = static_cast<BigInt>(floor((Float50(r) - e) / Decimal::kScale));
-  return Decimal::ratio(q + below, 1, "reward").raw();
+  const Float50 kept = Float50(full) * exp(-x);
+  BigInt wei;
+  if (kept < Float50(1e50)) {
+    const BigInt scale = Decimal::kScale;
+    const BigInt below = static_cast<BigInt>(floor((Float50(full % scale) - kept) / Decimal::kScale));
+    wei = full / scale + below;
+  } else {
+    wei = static_cast<BigInt>(floor(Float50(full) * -boost::multiprecision::expm1(-x) / Decimal::kScale));
+  }
+  return Decimal::ratio(wei, 1, "reward").raw();
 }
 
 }  // namespace detail

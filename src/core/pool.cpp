@@ -504,10 +504,12 @@ struct PoolSimulation::Engine {
     s.power = activeUnits == 0 ? DoubleDouble() : powerAt(t, activeUnits, activeUK, weightSum);
     s.focusRewardWei = truncatedWei(focusReward.toDoubleDouble());
     s.focusRateWei = 0;
-    if (focusUnits > 0 && s.power.hi > 0) {
-      const DoubleDouble share = rules.amortization == Amortization::exponential
-                                     ? focusWeight / weightSum
-                                     : powerAt(t, focusUnits, focusUK, {}) / s.power;
+    // The focus owner's share. Exponential: the weights' ratio, not the powers', which can
+    // underflow to 0 a thousand half-lives after the last start while shares stay what they are.
+    const bool exponential = rules.amortization == Amortization::exponential;
+    if (focusUnits > 0 && (exponential ? weightSum.hi > 0 : s.power.hi > 0)) {
+      const DoubleDouble share =
+          exponential ? focusWeight / weightSum : powerAt(t, focusUnits, focusUK, {}) / s.power;
       s.focusRateWei = truncatedWei(wfi(s.rateWei) * share);
     }
     result.series.push_back(s);
@@ -622,6 +624,13 @@ bool PoolSimulation::finished() const {
 PoolResult PoolSimulation::takeResult() {
   if (!engine_->done) throw std::logic_error("pool simulation: result asked before the end");
   return std::move(engine_->result);
+}
+
+std::size_t activationCount(double count) {
+  if (!(count >= 0 && count <= static_cast<double>(kMaxActivations) && count == std::floor(count)))
+    throw InputError("activations", "at most " + std::to_string(kMaxActivations) +
+                                        " activations per simulation, got " + quote(shortestText(count)));
+  return static_cast<std::size_t>(count);
 }
 
 PoolResult simulatePool(PoolScenario scenario) {

@@ -105,6 +105,11 @@ class PoolSimulation {
   std::unique_ptr<Engine> engine_;
 };
 
+/// The number of requests a scenario may hold, checked before anything is allocated for them:
+/// InputError("activations", ...) above kMaxActivations (or for a count that is not a whole
+/// number).
+std::size_t activationCount(double count);
+
 /// Runs a whole simulation.
 PoolResult simulatePool(PoolScenario scenario);
 

@@ -126,6 +126,11 @@ PoolRules poolRules(const std::vector<RuleText>& overrides) {
   };
   PoolRules rules;
   applyOverrides(rules, setters, overrides);
+  // SPEC 3: the 8-year lifetime is the linear model's; with none and exponential a lifetime is
+  // optional, so they have none unless one is given.
+  const bool lifetimeGiven = std::any_of(overrides.begin(), overrides.end(),
+                                         [](const RuleText& r) { return r.first == "lifetime"; });
+  if (rules.amortization != Amortization::linear && !lifetimeGiven) rules.lifetime.reset();
   if (rules.amortization == Amortization::linear && !rules.lifetime)
     throw InputError("rules.lifetime", "the linear model needs a lifetime, got none");
   // The engine keeps every reward within a small fraction of a wei up to this total; the

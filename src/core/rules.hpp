@@ -36,7 +36,8 @@ struct PoolRules {
   EmissionRules emission;
   int activationsPerSecond = 1;
   Amortization amortization = Amortization::linear;
-  std::optional<Seconds> lifetime = 8 * kSecondsPerYear;  //!< none: units never retire
+  //! Linear: 8 years by default. None and exponential: no lifetime unless one is given.
+  std::optional<Seconds> lifetime = 8 * kSecondsPerYear;
   Seconds halfLife = 2 * kSecondsPerYear;                 //!< exponential model only
 };
 

@@ -40,22 +40,22 @@ UnixSeconds parseNow(const std::string& text) {
 PointsAccount readAccount(const PointsAccountText& text, const PointsRules& rules) {
   PointsAccount a;
   a.totalPoints = parseAmount(text.totalPoints, "account.totalPoints", Sign::nonNegative);
-  a.activeSince = optionalTime(text.activeSince, "account.activeSince");
+  a.activeSince = optionalTime(text.activeSince, "account.session.startedAt");
   a.lastStartedAt = optionalTime(text.lastStartedAt, "account.lastStartedAt");
   a.lastCollectedAt = optionalTime(text.lastCollectedAt, "account.lastCollectedAt");
   if (!text.lastReward.empty())
     a.lastReward = parseAmount(text.lastReward, "account.lastReward", Sign::nonNegative);
   if (a.activeSince) {
     if (text.activeWeight.empty())
-      throw InputError("account.activeWeight", "is required while a session is active");
-    a.activeWeight = parseWeight(text.activeWeight, "account.activeWeight", rules);
+      throw InputError("account.session.weight", "is required while a session is active");
+    a.activeWeight = parseWeight(text.activeWeight, "account.session.weight", rules);
     if (!a.lastStartedAt) a.lastStartedAt = a.activeSince;
     if (*a.lastStartedAt != *a.activeSince)
       throw InputError(
           "account.lastStartedAt",
-          "must equal activeSince while a session is active, got " + quote(text.lastStartedAt));
+          "must equal session.startedAt while a session is active, got " + quote(text.lastStartedAt));
   } else if (!text.activeWeight.empty()) {
-    throw InputError("account.activeWeight", "is only allowed while a session is active");
+    throw InputError("account.session.weight", "is only allowed while a session is active");
   }
   if (a.lastReward.has_value() != a.lastCollectedAt.has_value())
     throw InputError(a.lastReward ? "account.lastCollectedAt" : "account.lastReward",

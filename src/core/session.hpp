@@ -28,7 +28,9 @@ struct PointsAccount {
   std::optional<UnixSeconds> lastCollectedAt;
 };
 
-/// The account as text: "" for a field that is absent (null in JS).
+/// The account as text: "" for a field that is absent (null in JS). Errors name the fields as
+/// the JS API shows them: account.session.startedAt and account.session.weight for the running
+/// session.
 struct PointsAccountText {
   std::string totalPoints = "0";
   std::string activeSince, activeWeight, lastStartedAt, lastReward, lastCollectedAt;

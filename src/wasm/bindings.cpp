@@ -359,15 +359,7 @@ class PoolRun {
   val allocateNumbers(double count) {
     val out = val::object();
     guardedStep([&] {
-      const auto n = static_cast<std::size_t>(count);
-      // Grow the heap once to about what the simulation will need (~190 bytes a request,
-      // measured, over the module's first 32 MB) rather than in many steps, each of which
-      // copies the heap and makes V8 collect. A heap that is already big enough stays as it
-      // is. Failing to grow is not an error here: the allocations will say.
-      const std::size_t heap = __builtin_wasm_memory_size(0) * 65536;
-      const std::size_t wanted =
-          (std::size_t{32} << 20) + std::min<std::size_t>(n, 20'000'000) * 190;
-      if (heap < wanted) emscripten_resize_heap(wanted);
+      const std::size_t n = cbm::activationCount(count);
       scenario_.units.values.resize(n);
       scenario_.requestedAt.values.resize(n);
       out.set("units", address(scenario_.units.values.data()));
@@ -396,6 +388,13 @@ class PoolRun {
   /// Checks and queues the scenario written into the columns.
   void start(const PoolSettings& settings) {
     guardedStep([&] {
+      // Grow the heap once to about what the simulation will need (~190 bytes a request,
+      // measured, over the module's first 32 MB) rather than in many steps, each of which
+      // copies the heap and makes V8 collect; only now that the requests have been read. A
+      // heap already big enough stays as it is; failing to grow is for the allocations to say.
+      const std::size_t heap = __builtin_wasm_memory_size(0) * 65536;
+      const std::size_t wanted = (std::size_t{32} << 20) + scenario_.ids.size() * 190;
+      if (heap < wanted) emscripten_resize_heap(wanted);
       scenario_.rules = cbm::poolRules(ruleTexts(settings.rules));
       scenario_.horizon = settings.horizon;
       scenario_.sampleEvery = settings.sampleEvery;
@@ -407,10 +406,19 @@ class PoolRun {
   Failure error() const { return error_; }
   double progress() const { return simulation_ ? simulation_->progress() : 0; }
 
+  cbm::PoolSimulation& running() {
+    if (!simulation_) throw std::logic_error("the simulation is not running (not started, or its result was taken)");
+    return *simulation_;
+  }
+
   /// Advances by up to `maxEvents` events: true once finished (or failed: see error()).
   bool step(double maxEvents) {
     bool done = true;
-    guardedStep([&] { done = simulation_->step(static_cast<std::size_t>(maxEvents)); });
+    guardedStep([&] {
+      // The JS layer sends a whole number from 1 to 2^31; anything else must not be cast.
+      const double events = maxEvents >= 1 && maxEvents <= 2147483648.0 ? maxEvents : 1;
+      done = running().step(static_cast<std::size_t>(events));
+    });
     return done || !error_.code.empty();
   }
 
@@ -419,7 +427,7 @@ class PoolRun {
   val result() {
     val out = val::object();
     guardedStep([&] {
-      const cbm::PoolResult r = simulation_->takeResult();
+      const cbm::PoolResult r = running().takeResult();
       simulation_.reset();
       activatedAt_.assign(r.activatedAt.begin(), r.activatedAt.end());
       rewards_ = joined(r.rewardWei);

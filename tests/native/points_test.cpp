@@ -136,6 +136,16 @@ TEST_CASE("extreme rule values: the reward stays exact where 1 - e^-x rounds to 
   auto slow = cbm::pointsRules({{"decayRate", "0.000000000000000001"}});
   CHECK(cbm::pointsReward("86400", "5", slow).str() == "0.000000000043199999");
   CHECK(cbm::pointsReward("86400", "0.000000000000000001", kRules).str() == "0.000000000000000099");
+  // Huge base x weight with a tiny exponent: 1 - e^-x must keep its relative accuracy (200-digit
+  // Python).
+  auto huge = cbm::pointsRules({{"base", "1e20"}, {"weightCap", "1e18"}, {"decayRate", "1e-18"}});
+  CHECK(cbm::pointsReward("1", "1e18", huge).str() == "99999999999999999950.000000000000000016");
+  auto nano = cbm::pointsRules({{"base", "1e20"}, {"decayRate", "0.000000001"}});
+  CHECK(cbm::pointsReward("86400", "3", nano).str() == "25918880288247930.641689042278292237");
+  auto odd = cbm::pointsRules({{"base", "99999999999.999999999999999999"},
+                               {"weightCap", "1e9"},
+                               {"decayRate", "0.000000000000000123"}});
+  CHECK(cbm::pointsReward("7", "123456789.123456789", odd).str() == "10629.629543529624956844");
 }
 
 TEST_CASE("the double-double fast path agrees with the 50-digit path wherever it decides") {

@@ -287,6 +287,13 @@ TEST_CASE("invalid requests are rejected with their reason and the rest runs") {
   CHECK(r.activatedAt[0] == 0);
 }
 
+TEST_CASE("the lifetime default is the linear model's; the others keep units unless told") {
+  CHECK(cbm::poolRules({}).lifetime == 252'288'000);
+  CHECK_FALSE(cbm::poolRules({{"amortization", "none"}}).lifetime);
+  CHECK_FALSE(cbm::poolRules({{"amortization", "exponential"}}).lifetime);
+  CHECK(cbm::poolRules({{"amortization", "none"}, {"lifetime", "1000"}}).lifetime == 1000);
+}
+
 TEST_CASE("malformed scenarios throw, naming the field") {
   auto run = [](const char* horizon, const char* sampleEvery) {
     cbm::PoolScenario s;
@@ -303,6 +310,9 @@ TEST_CASE("malformed scenarios throw, naming the field") {
   CHECK_THROWS_WITH(run("1000000", "1"),
                     "sampleEvery: gives 1000000 samples, more than 100000; use at least 10");
   CHECK_NOTHROW(run("1000000", ""));
+  CHECK_THROWS_WITH(cbm::activationCount(2e7 + 1),
+                    "activations: at most 20000000 activations per simulation, got \"20000001\"");
+  CHECK(cbm::activationCount(5) == 5);
 }
 
 TEST_CASE("harmonic sums against 50 digits") {

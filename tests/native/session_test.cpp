@@ -92,9 +92,9 @@ TEST_CASE("stop with no session fails; times must not run backwards") {
 
 TEST_CASE("accounts are checked when read") {
   CHECK_THROWS_WITH(cbm::readAccount({"0", "100"}, kRules),
-                    "account.activeWeight: is required while a session is active");
+                    "account.session.weight: is required while a session is active");
   CHECK_THROWS_WITH(cbm::readAccount({"0", "", "1"}, kRules),
-                    "account.activeWeight: is only allowed while a session is active");
+                    "account.session.weight: is only allowed while a session is active");
   CHECK_THROWS_WITH(cbm::readAccount({"-1"}, kRules),
                     "account.totalPoints: must not be negative, got \"-1\"");
   CHECK_THROWS_WITH(cbm::readAccount({"0", "", "", "", "5"}, kRules),

@@ -79,7 +79,7 @@ function fieldsOf(input, call, allowed, path = '') {
   if (!isPlainObject(input)) fail(path, `${call} takes an object, got ${describe(input)}`);
   for (const key of Object.keys(input)) {
     if (!allowed.includes(key)) {
-      fail(path + key, `is not a field of ${call} (its fields: ${allowed.join(', ')})`);
+      fail(path ? `${path}.${key}` : key, `is not a field of ${call} (its fields: ${allowed.join(', ')})`);
     }
   }
   return input;
@@ -128,8 +128,9 @@ const read = {
   energyPrice: textReader('energyPrice()', { burnedUsd: REQUIRED, basePrice: REQUIRED, step: '0.1', per: '1000000' }),
 };
 
-/** A time as whole seconds: a number, a decimal string, or for Unix times a Date. */
-function secondsText(value, field, fallback = undefined) {
+/** A Unix time in whole seconds: a number, a decimal string or a Date. (Durations and pool
+ * seconds go through text(): a Date there would be read as 56 years.) */
+function unixText(value, field, fallback = undefined) {
   if (value instanceof Date) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) fail(field, 'is an invalid Date');
@@ -146,6 +147,15 @@ function dayText(value, field) {
   }
   if (typeof value !== 'string') fail(field, `must be a date "YYYY-MM-DD" or a Date, got ${describe(value)}`);
   return value;
+}
+
+/** Each element of an array, converted; a hole is undefined, and `convert` says what is wrong
+ * with it (Array.prototype.map would keep the hole and let it reach the WASM glue). */
+function listOf(value, field, convert) {
+  if (!Array.isArray(value)) fail(field, `must be an array, got ${describe(value)}`);
+  const out = new Array(value.length);
+  for (let i = 0; i < value.length; i++) out[i] = convert(value[i], `${field}[${i}]`);
+  return out;
 }
 
 const noRules = Object.freeze([]);
@@ -166,16 +176,13 @@ function ruleTexts(rules) {
 
 /** A weight table [{ min, weight }, ...] as the core's "min:weight,..." text. */
 function tiersText(tiers, field) {
-  return tiers
-    .map((tier, i) => {
-      const f = `${field}[${i}]`;
-      fieldsOf(tier, 'a tier', ['min', 'weight'], `${f}.`);
-      const min = text(tier.min, `${f}.min`);
-      const weight = text(tier.weight, `${f}.weight`);
-      if (/[:,]/.test(min + weight)) fail(f, 'min and weight must be decimal numbers');
-      return `${min}:${weight}`;
-    })
-    .join(',');
+  return listOf(tiers, field, (tier, f) => {
+    fieldsOf(tier, 'a tier', ['min', 'weight'], f);
+    const min = text(tier.min, `${f}.min`);
+    const weight = text(tier.weight, `${f}.weight`);
+    if (/[:,]/.test(min + weight)) fail(f, 'min and weight must be decimal numbers');
+    return `${min}:${weight}`;
+  }).join(',');
 }
 
 /** The value of a core outcome, or its error thrown as a CbmError. */
@@ -194,18 +201,18 @@ function optionalText(value, field, convert = text) {
 }
 
 function accountText(account) {
-  fieldsOf(account, 'a points account', accountFields, 'account.');
+  fieldsOf(account, 'a points account', accountFields, 'account');
   const { session } = account;
   if (session !== null && session !== undefined) {
-    fieldsOf(session, 'a session', ['startedAt', 'weight'], 'account.session.');
+    fieldsOf(session, 'a session', ['startedAt', 'weight'], 'account.session');
   }
   return {
     totalPoints: text(account.totalPoints, 'account.totalPoints', '0'),
-    activeSince: optionalText(session?.startedAt, 'account.session.startedAt', secondsText),
+    activeSince: optionalText(session?.startedAt, 'account.session.startedAt', unixText),
     activeWeight: session ? text(session.weight, 'account.session.weight') : '',
-    lastStartedAt: optionalText(account.lastStartedAt, 'account.lastStartedAt', secondsText),
+    lastStartedAt: optionalText(account.lastStartedAt, 'account.lastStartedAt', unixText),
     lastReward: optionalText(account.lastReward, 'account.lastReward'),
-    lastCollectedAt: optionalText(account.lastCollectedAt, 'account.lastCollectedAt', secondsText),
+    lastCollectedAt: optionalText(account.lastCollectedAt, 'account.lastCollectedAt', unixText),
   };
 }
 
@@ -241,8 +248,9 @@ function numberAsText(value, field) {
   return fail(field, value === undefined ? 'is required' : `must be a number or a decimal string, got ${describe(value)}`);
 }
 
-/** Writes strings into a text column of the run: UTF-8 bytes end to end, and where each ends. */
-function writeText(M, run, column, strings, check) {
+/** Writes strings into a text column of the run: UTF-8 bytes end to end, and where each ends.
+ * `fieldOf(i)` names string i in errors. */
+function writeText(M, run, column, strings, check, fieldOf) {
   let length = 0;
   for (let i = 0; i < strings.length; i++) length += strings[i].length;
   const at = run.allocateText(column, length, strings.length);
@@ -253,16 +261,21 @@ function writeText(M, run, column, strings, check) {
     const text = strings[i];
     for (let k = 0; k < text.length; k++) {
       const code = text.charCodeAt(k);
-      if (code > 127) return writeUtf8(M, run, column, strings, check);
+      if (code > 127) return writeUtf8(M, run, column, strings, check, fieldOf);
       bytes[at.bytes + end++] = code;
     }
     ends[endsBase + i] = end;
   }
 }
 
-function writeUtf8(M, run, column, strings, check) {
-  // One by one: joining could pair surrogates that are lone in their own strings.
-  const parts = strings.map((text) => utf8.encode(text));
+function writeUtf8(M, run, column, strings, check, fieldOf) {
+  // UTF-8 turns a lone surrogate into U+FFFD, so that two different ids would become one: such
+  // text is refused. (One by one: joining could pair surrogates that are lone in their own
+  // strings.)
+  const parts = strings.map((text, i) => {
+    if (!text.isWellFormed()) fail(fieldOf(i), `must be well-formed Unicode text (it has a lone surrogate), got ${describe(text)}`);
+    return utf8.encode(text);
+  });
   const at = run.allocateText(column, parts.reduce((sum, part) => sum + part.length, 0), parts.length);
   check();
   let end = 0;
@@ -305,10 +318,12 @@ function writeActivations(M, run, activations, check) {
     }
   }
   // The text columns go in after the numbers: allocating them may grow (and move) the heap.
-  writeText(M, run, Column.ids, ids, check);
-  writeText(M, run, Column.owners, owners, check);
-  if (unitTexts) writeText(M, run, Column.unitTexts, unitTexts, check);
-  if (requestedAtTexts) writeText(M, run, Column.requestedAtTexts, requestedAtTexts, check);
+  // A getter that called back into this module could have grown (and moved) the heap.
+  if (units.length !== n) fail('activations', 'changed the module while it was being read (a getter calling cbmcalc?)');
+  writeText(M, run, Column.ids, ids, check, (i) => `activations[${i}].id`);
+  writeText(M, run, Column.owners, owners, check, (i) => `activations[${i}].owner`);
+  if (unitTexts) writeText(M, run, Column.unitTexts, unitTexts, check, (i) => `activations[${i}].units`);
+  if (requestedAtTexts) writeText(M, run, Column.requestedAtTexts, requestedAtTexts, check, (i) => `activations[${i}].requestedAt`);
   return { ids, owners };
 }
 
@@ -365,6 +380,12 @@ function readResult(M, r, activations, { ids, owners }) {
   };
 }
 
+/** A number of events to run at once: a whole number from 1 to 2^31. */
+function eventCount(value, field) {
+  if (!Number.isInteger(value) || value < 1 || value > 2 ** 31) fail(field, `must be a whole number from 1 to 2147483648, got ${describe(value)}`);
+  return value;
+}
+
 const nextTick =
   typeof setImmediate === 'function'
     ? () => new Promise((resolve) => setImmediate(resolve))
@@ -380,22 +401,26 @@ function startRun(M, input) {
   const { rules, horizon, activations = [], sampleEvery, focusOwner } = fieldsOf(input, 'simulatePool()', scenarioFields);
   if (!Array.isArray(activations)) fail('activations', `must be an array of activation requests, got ${describe(activations)}`);
   const focus = focusOwner === undefined || focusOwner === null ? null : label(focusOwner, 'focusOwner');
+  if (focus !== null && !focus.isWellFormed()) fail('focusOwner', `must be well-formed Unicode text, got ${describe(focus)}`);
   const settings = {
-    horizon: secondsText(horizon, 'horizon'),
-    sampleEvery: secondsText(sampleEvery, 'sampleEvery', ''),
+    horizon: text(horizon, 'horizon'),
+    sampleEvery: text(sampleEvery, 'sampleEvery', ''),
     focusOwner: focus ?? '',
     hasFocusOwner: focus !== null,
     rules: ruleTexts(rules),
   };
   const run = new M.PoolRun();
-  let live = true;
+  let state = 'running'; // then 'done' (its result taken), or 'disposed'
   const dispose = () => {
-    if (live) run.delete();
-    live = false;
+    if (state !== 'disposed') run.delete();
+    state = 'disposed';
   };
   const check = () => {
     const error = run.error();
     if (error.code) throw new CbmError(error.message, { code: error.code, field: error.field });
+  };
+  const running = (what) => {
+    if (state !== 'running') throw new CbmError(`${what}: the simulation is ${state === 'done' ? 'over: its result was taken' : 'disposed'}`, { code: 'NOT_ALLOWED' });
   };
   try {
     const names = writeActivations(M, run, activations, check);
@@ -404,16 +429,19 @@ function startRun(M, input) {
     return {
       /** Advances by up to `maxEvents` events; true once finished. */
       step(maxEvents = 50000) {
-        const done = run.step(maxEvents);
+        running('step()');
+        const done = run.step(eventCount(maxEvents, 'maxEvents'));
         check();
         return done;
       },
       /** Share of the work done, 0 to 1. */
-      progress: () => run.progress(),
-      /** The result, once step() returned true. */
+      progress: () => (state === 'running' ? run.progress() : 1),
+      /** The result, once step() returned true (once: the core hands it over). */
       result() {
+        running('result()');
         const r = run.result();
         check();
+        state = 'done';
         return readResult(M, r, activations, names);
       },
       dispose,
@@ -448,7 +476,7 @@ function makeApi(M) {
      * 1-based stage (0 once ended) and next halving at `from`. */
     emission(input = {}) {
       const { from, to, rules } = fieldsOf(input, 'emission()', ['from', 'to', 'rules']);
-      const out = unwrap(M.emission(secondsText(from, 'from', '0'), secondsText(to, 'to', ''), ruleTexts(rules)));
+      const out = unwrap(M.emission(text(from, 'from', '0'), text(to, 'to', ''), ruleTexts(rules)));
       return { ...out, nextHalvingAt: out.nextHalvingAt < 0 ? null : out.nextHalvingAt };
     },
 
@@ -482,6 +510,7 @@ function makeApi(M) {
     /** simulatePool in slices that yield to the event loop: `onProgress(fraction)` after each,
      * and an AbortSignal `signal` that stops it (a CbmError with code CANCELLED). */
     async simulatePoolAsync(input, { onProgress, signal, sliceEvents = 20000 } = {}) {
+      eventCount(sliceEvents, 'sliceEvents');
       const run = startRun(M, input);
       try {
         while (!run.step(sliceEvents)) {
@@ -528,7 +557,7 @@ function makeApi(M) {
       fieldsOf(input, 'pointsReward()', ['elapsedSeconds', 'weight', 'rules']);
       return unwrap(
         M.pointsReward(
-          secondsText(input.elapsedSeconds, 'elapsedSeconds'),
+          text(input.elapsedSeconds, 'elapsedSeconds'),
           text(input.weight, 'weight'),
           ruleTexts(input.rules),
         ),
@@ -539,9 +568,7 @@ function makeApi(M) {
      * days ("YYYY-MM-DD" or Dates): { days, checkedInOnDay }. */
     streak(input) {
       const { checkins, on = new Date() } = fieldsOf(input, 'streak()', ['checkins', 'on']);
-      if (!Array.isArray(checkins)) fail('checkins', `must be an array of dates, got ${describe(checkins)}`);
-      const days = checkins.map((day, i) => dayText(day, `checkins[${i}]`));
-      return unwrap(M.streak(days, dayText(on, 'on')));
+      return unwrap(M.streak(listOf(checkins, 'checkins', dayText), dayText(on, 'on')));
     },
 
     /** SPEC 7. A routine stepped day by day from `from` (a UTC date) for `days` days, after a
@@ -552,8 +579,6 @@ function makeApi(M) {
     pointsProjection(input) {
       const fields = ['checkins', 'from', 'days', 'totalPoints', 'invites', 'invitesPerWeek', 'sessionSeconds', 'checkinWeekdays', 'sessionWeekdays', 'vip', 'extra', 'rules'];
       const p = fieldsOf(input, 'pointsProjection()', fields);
-      const checkins = p.checkins ?? [];
-      if (!Array.isArray(checkins)) fail('checkins', `must be an array of dates, got ${describe(checkins)}`);
       const mask = (value, field) => {
         if (value === undefined) return '1111111';
         if (typeof value !== 'string') fail(field, `must be a string like "1111100", got ${describe(value)}`);
@@ -567,13 +592,13 @@ function makeApi(M) {
             totalPoints: text(p.totalPoints, 'totalPoints', '0'),
             invites: text(p.invites, 'invites', '0'),
             invitesPerWeek: text(p.invitesPerWeek, 'invitesPerWeek', '0'),
-            sessionSeconds: secondsText(p.sessionSeconds, 'sessionSeconds', '86400'),
+            sessionSeconds: text(p.sessionSeconds, 'sessionSeconds', '86400'),
             checkinWeekdays: mask(p.checkinWeekdays, 'checkinWeekdays'),
             sessionWeekdays: mask(p.sessionWeekdays, 'sessionWeekdays'),
             vip: text(p.vip, 'vip', '0'),
             extra: text(p.extra, 'extra', '0'),
           },
-          checkins.map((day, i) => dayText(day, `checkins[${i}]`)),
+          listOf(p.checkins ?? [], 'checkins', dayText),
           ruleTexts(p.rules),
         ),
       );
@@ -585,17 +610,13 @@ function makeApi(M) {
      * releasedFraction, liquid, locked }]. */
     supplyControl(input) {
       const { thresholds, series } = fieldsOf(input, 'supplyControl()', ['thresholds', 'series']);
-      const list = (value, field) => {
-        if (!Array.isArray(value)) fail(field, `must be an array, got ${describe(value)}`);
-        return value;
-      };
-      const rows = list(thresholds, 'thresholds').map((row, i) => {
-        fieldsOf(row, 'a threshold', ['energy', 'releasedFraction'], `thresholds[${i}].`);
-        return [text(row.energy, `thresholds[${i}].energy`), text(row.releasedFraction, `thresholds[${i}].releasedFraction`)];
+      const rows = listOf(thresholds, 'thresholds', (row, f) => {
+        fieldsOf(row, 'a threshold', ['energy', 'releasedFraction'], f);
+        return [text(row.energy, `${f}.energy`), text(row.releasedFraction, `${f}.releasedFraction`)];
       });
-      const points = list(series, 'series').map((point, i) => {
-        fieldsOf(point, 'a point', ['t', 'energy', 'mined'], `series[${i}].`);
-        return [secondsText(point.t, `series[${i}].t`), text(point.energy, `series[${i}].energy`), text(point.mined, `series[${i}].mined`)];
+      const points = listOf(series, 'series', (point, f) => {
+        fieldsOf(point, 'a point', ['t', 'energy', 'mined'], f);
+        return [text(point.t, `${f}.t`), text(point.energy, `${f}.energy`), text(point.mined, `${f}.mined`)];
       });
       return unwrap(M.supplyControl(rows, points));
     },
@@ -625,7 +646,7 @@ function makeApi(M) {
       fieldsOf(input, 'startSession()', ['account', 'now', 'weight', 'rules']);
       const out = M.startSession(
         accountText(input.account),
-        secondsText(input.now, 'now'),
+        unixText(input.now, 'now'),
         text(input.weight, 'weight'),
         ruleTexts(input.rules),
       );
@@ -636,7 +657,7 @@ function makeApi(M) {
      * Throws NOT_ALLOWED when no session runs. */
     stopSession(input) {
       fieldsOf(input, 'stopSession()', ['account', 'now', 'rules']);
-      const out = unwrap(M.stopSession(accountText(input.account), secondsText(input.now, 'now'), ruleTexts(input.rules)));
+      const out = unwrap(M.stopSession(accountText(input.account), unixText(input.now, 'now'), ruleTexts(input.rules)));
       return { account: accountFromText(out.account), reward: out.reward };
     },
 
@@ -645,7 +666,7 @@ function makeApi(M) {
      * start is allowed. */
     sessionStatus(input) {
       fieldsOf(input, 'sessionStatus()', ['account', 'now', 'rules']);
-      const s = unwrap(M.sessionStatus(accountText(input.account), secondsText(input.now, 'now'), ruleTexts(input.rules)));
+      const s = unwrap(M.sessionStatus(accountText(input.account), unixText(input.now, 'now'), ruleTexts(input.rules)));
       return {
         active: s.active,
         startedAt: s.active ? s.startedAt : null,
