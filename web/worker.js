@@ -131,8 +131,10 @@ function summarize(input, result, owners, elapsedMs) {
   };
 }
 
+const ownerNames = new Intl.Collator('en', { numeric: true });
 const orders = {
-  owner: (a, b) => (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0),
+  // Natural order: owner-9 before owner-10.
+  owner: (a, b) => ownerNames.compare(a.owner, b.owner),
   activations: (a, b) => a.activations - b.activations,
   units: (a, b) => a.units - b.units,
   // Floats sort; equal floats are settled exactly.
