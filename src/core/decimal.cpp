@@ -193,12 +193,6 @@ void appendDecimal(std::string& out, Int128 raw) {
   out.append(p, end);
 }
 
-BigInt pow10(int n) {
-  BigInt p = 1;
-  for (int i = 0; i < n; ++i) p *= 10;
-  return p;
-}
-
 std::string shortestText(double x) {
   char buffer[32];
   for (int precision = 1; precision <= 17; ++precision) {

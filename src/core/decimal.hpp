@@ -65,9 +65,6 @@ class Decimal {
   Int128 raw_ = 0;
 };
 
-/// 10^n as a BigInt, for n <= 150.
-BigInt pow10(int n);
-
 /// Decimal text of a 128-bit integer ("-170141183460469231731687303715884105728").
 std::string toString(Int128 n);
 

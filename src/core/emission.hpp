@@ -39,7 +39,6 @@ class EmissionSchedule {
   Int128 total() const { return emitted(0, endsAt()); }
 
   const std::vector<Piece>& pieces() const { return pieces_; }
-  Seconds halvingPeriod() const { return halvingPeriod_; }
 
  private:
   const Piece* pieceAt(Seconds s) const;
