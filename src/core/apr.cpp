@@ -26,6 +26,13 @@ AprResult apr(const AprInput& in) {
   r.netGainPercent = Decimal::ratio((yearlyUsd36 - contribution36) * 100 * scale, contribution36,
                                     "netGainPercent");
   r.netGainUsd = Decimal::ratio(yearlyUsd36 - contribution36, scale, "netGainUsd");
+  if (in.referralReward) {
+    const Decimal referral = parseAmount(*in.referralReward, "referralReward", Sign::nonNegative);
+    const BigInt withReferrals36 =
+        (blockReward.big() + referral.big()) * kSecondsPerYear * tokenPrice.big();
+    r.withReferralsPercent =
+        Decimal::ratio(withReferrals36 * 100 * scale, contribution36, "withReferralsPercent");
+  }
   return r;
 }
 

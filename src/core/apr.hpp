@@ -1,6 +1,7 @@
 // SPEC 5: APR of a participant from the per-second block reward (seed 003).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "decimal.hpp"
@@ -13,6 +14,8 @@ struct AprInput {
   std::string tokenPrice;   //!< USD per WFI; >= 0
   std::string units;        //!< CBM units; > 0
   std::string unitPrice;    //!< USD per unit; > 0
+  //! WFI per second of referral income (SPEC 7b), if any; >= 0
+  std::optional<std::string> referralReward;
 };
 
 /// Every figure exact, then truncated toward zero to 18 decimals. APR is simple (not APY).
@@ -23,6 +26,8 @@ struct AprResult {
   Decimal contributionUsd;  //!< units x unitPrice
   Decimal netGainPercent;   //!< aprPercent - 100: the gain beyond the principal (seed 003's 110%)
   Decimal netGainUsd;       //!< yearlyRewardUsd - contributionUsd
+  //! With a referralReward: the APR of mining and referral income together.
+  std::optional<Decimal> withReferralsPercent;
 };
 
 AprResult apr(const AprInput& input);

@@ -6,33 +6,45 @@
 
 namespace cbm {
 
-EmissionSchedule::EmissionSchedule(const EmissionRules& rules)
-    : halvingPeriod_(rules.halvingPeriod) {
-  const Int128 baseWei = rules.baseRate.raw();
+EmissionSchedule::EmissionSchedule(const EmissionRules& rules) {
   std::optional<Int128> capLeft;
   if (rules.supplyCap) capLeft = rules.supplyCap->raw();
-  const Seconds period = rules.halvingPeriod;
-  for (int k = 0; k < rules.stages; ++k) {
-    // baseWei > 0, so the shift is the truncated division by 2^k.
-    const Int128 rate = k < 127 ? baseWei >> k : 0;
-    if (rate == 0) break;
-    const Seconds start = k * period, end = start + period;
-    if (capLeft) {
-      const Int128 stageTotal = rate * (end - start);  // < 10^27 x 3.2e9: no overflow
+  Seconds start = 0;
+  int stage = 0;
+  for (const Stage& s : rules.schedule) {
+    ++stage;
+    const Int128 rate = s.rate.raw();
+    const Seconds end = start + s.duration;
+    if (capLeft && rate > 0) {
+      const Int128 stageTotal = rate * s.duration;  // <= 10^27 x 3.2e9: no overflow
       if (stageTotal >= *capLeft) {
         // The cap ends emission in this stage: whole seconds at the full rate, then one second
         // that emits only the remainder.
         const auto fullSeconds = static_cast<Seconds>(*capLeft / rate);
         const Int128 remainder = *capLeft - rate * fullSeconds;
-        if (fullSeconds > 0) pieces_.push_back({start, start + fullSeconds, rate, k + 1});
+        if (fullSeconds > 0) pieces_.push_back({start, start + fullSeconds, rate, stage});
         if (remainder > 0)
-          pieces_.push_back({start + fullSeconds, start + fullSeconds + 1, remainder, k + 1});
+          pieces_.push_back({start + fullSeconds, start + fullSeconds + 1, remainder, stage});
         return;
       }
       *capLeft -= stageTotal;
     }
-    pieces_.push_back({start, end, rate, k + 1});
+    pieces_.push_back({start, end, rate, stage});
+    start = end;
   }
+  // Stages of rate 0 at the end emit nothing: emission has ended before them.
+  while (!pieces_.empty() && pieces_.back().rateWei == 0) pieces_.pop_back();
+}
+
+std::vector<EmissionSchedule::StageTotal> EmissionSchedule::stages() const {
+  std::vector<StageTotal> out;
+  for (const Piece& p : pieces_) {
+    if (out.empty() || out.back().stage != p.stage)
+      out.push_back({p.stage, p.start, p.start, p.rateWei, 0});
+    out.back().end = p.end;
+    out.back().emittedWei += p.rateWei * (p.end - p.start);
+  }
+  return out;
 }
 
 const EmissionSchedule::Piece* EmissionSchedule::pieceAt(Seconds s) const {
@@ -63,9 +75,10 @@ int EmissionSchedule::stageAt(Seconds s) const {
 }
 
 std::optional<Seconds> EmissionSchedule::nextHalvingAfter(Seconds s) const {
-  if (s >= endsAt()) return std::nullopt;
-  const Seconds next = (s / halvingPeriod_ + 1) * halvingPeriod_;
-  if (next < endsAt()) return next;
+  const Piece* now = pieceAt(s);
+  if (!now) return std::nullopt;
+  for (const Piece* p = now + 1; p < pieces_.data() + pieces_.size(); ++p)
+    if (p->stage != now->stage) return p->start;
   return std::nullopt;
 }
 
@@ -83,6 +96,17 @@ EmissionReport emissionReport(const std::string& from, const std::string& to,
           schedule.stageAt(start),
           schedule.nextHalvingAfter(start),
           schedule.endsAt()};
+}
+
+Decimal vested(Seconds elapsed, const VestingRules& rules) {
+  const BigInt part = std::min(elapsed, rules.duration);
+  return Decimal::ratio(rules.total.big() * part, BigInt(rules.duration), "vested");
+}
+
+std::string vestingDefaultsJson() {
+  const VestingRules rules;
+  return "{\"total\":\"" + rules.total.str() + "\",\"duration\":" + std::to_string(rules.duration) +
+         "}";
 }
 
 }  // namespace cbm

@@ -16,6 +16,24 @@ Decimal parseAmount(std::string_view text, const std::string& field, Sign sign) 
   return value;
 }
 
+std::vector<TextPair> textPairs(const std::string& text, const std::string& field,
+                                const std::string& what) {
+  std::vector<TextPair> rows;
+  for (std::size_t from = 0; from <= text.size();) {
+    std::size_t comma = text.find(',', from);
+    if (comma == std::string::npos) comma = text.size();
+    const std::string row = text.substr(from, comma - from);
+    from = comma + 1;
+    if (row.empty() && from > text.size()) break;  // the end, or an empty text
+    const std::string name = field + "[" + std::to_string(rows.size()) + "]";
+    const auto colon = row.find(':');
+    if (colon == std::string::npos)
+      throw InputError(name, "must be " + what + ", got " + quote(row));
+    rows.push_back({name, row.substr(0, colon), row.substr(colon + 1)});
+  }
+  return rows;
+}
+
 std::string wholeRange(std::int64_t min, std::int64_t max) {
   if (max == std::numeric_limits<std::int64_t>::max())
     return "a whole number >= " + std::to_string(min);

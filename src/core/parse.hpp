@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "decimal.hpp"
 
@@ -22,6 +23,16 @@ std::int64_t parseWhole(std::string_view text, const std::string& field, std::in
 /// The same check for a value that arrived as a double (the bulk columns of a pool scenario).
 std::int64_t wholeFromDouble(double value, const std::string& field, std::int64_t min,
                              std::int64_t max);
+
+/// One row of a list given as text: its field name ("rules.schedule[1]") and its two texts.
+struct TextPair {
+  std::string field, first, second;
+};
+
+/// The rows of "a:b,c:d" (an empty text has none, a trailing comma ends it); InputError(
+/// "<field>[i]", "must be <what>, got ...") for a row without a colon.
+std::vector<TextPair> textPairs(const std::string& text, const std::string& field,
+                                const std::string& what);
 
 /// "a whole number from 1 to 100", "a whole number >= 0": the expectation in messages.
 std::string wholeRange(std::int64_t min, std::int64_t max);

@@ -76,10 +76,12 @@ Int128 rewardWeiExact(Seconds t, Decimal weight, const PointsRules& rules) {
   BigInt wei;
   if (kept < Float50(1e50)) {
     const BigInt scale = Decimal::kScale;
-    const BigInt below = static_cast<BigInt>(floor((Float50(full % scale) - kept) / Decimal::kScale));
+    const BigInt below =
+        static_cast<BigInt>(floor((Float50(full % scale) - kept) / Decimal::kScale));
     wei = full / scale + below;
   } else {
-    wei = static_cast<BigInt>(floor(Float50(full) * -boost::multiprecision::expm1(-x) / Decimal::kScale));
+    wei = static_cast<BigInt>(
+        floor(Float50(full) * -boost::multiprecision::expm1(-x) / Decimal::kScale));
   }
   return Decimal::ratio(wei, 1, "reward").raw();
 }

@@ -193,7 +193,16 @@ struct PoolSimulation::Engine {
   PoolRules rules;
   EmissionSchedule schedule;
   Seconds horizon = 0, sampleEvery = 0;
-  std::uint32_t focus = std::numeric_limits<std::uint32_t>::max();  // owner index, or none
+  // An owner whose reward the series follows: the focus owner first (if any), then the
+  // tracked ones. Its sums mirror the pool's: units, units x K, weights, reward to date.
+  struct Tracker {
+    Int128 units = 0, unitsTimesEnd = 0;
+    DoubleDouble weight;
+    AccumulatorX reward;
+  };
+  std::vector<Tracker> trackers;
+  std::vector<std::int8_t> trackerOfOwner;  // tracker index of each owner, -1 for none
+  bool hasFocus = false;
   PoolResult result;
   std::vector<Miner> miners;  // in mining order
   std::vector<Decay> decay;   // exponential: parallel to miners
@@ -202,10 +211,10 @@ struct PoolSimulation::Engine {
   // Sweep state.
   Seconds t = 0, nextSample = 0, tau = 0;
   std::size_t piece = 0, nextStart = 0, nextRetire = 0, firstWeighted = 0;
-  Int128 activeUnits = 0, activeUK = 0, focusUnits = 0, focusUK = 0;
-  DoubleDouble weightSum, focusWeight;
+  Int128 activeUnits = 0, activeUK = 0;
+  DoubleDouble weightSum;
   double weightRemoved = 0;  // exponential: weight subtracted from weightSum since it was summed
-  AccumulatorX x, focusReward;
+  AccumulatorX x;
   AccumulatorY y;
   Int128 emitted = 0, unallocated = 0;
   std::size_t eventsDone = 0, eventsTotal = 1;
@@ -227,11 +236,31 @@ struct PoolSimulation::Engine {
                              std::to_string((horizon + kMaxSamples - 1) / kMaxSamples));
     }
     for (const auto& p : schedule.pieces()) rateWfi.push_back(wfi(p.rateWei));
+    followOwners(scenario);
     std::vector<Request> requests = verify(scenario);
     scenario = PoolScenario();  // the columns are no longer needed: free them before queueing
     queue(std::move(requests));
     eventsTotal = miners.size() * (rules.lifetime ? 2 : 1) + schedule.pieces().size() +
                   static_cast<std::size_t>(horizon / sampleEvery) + 2;
+  }
+
+  void followOwners(const PoolScenario& s) {
+    if (s.trackedOwners.size() > kMaxTrackedOwners)
+      throw InputError("trackOwners", "at most " + std::to_string(kMaxTrackedOwners) +
+                                          " owners, got " + std::to_string(s.trackedOwners.size()));
+    for (std::size_t k = 0; k < s.trackedOwners.size(); ++k) {
+      const std::string& name = s.trackedOwners[k];
+      const bool again = (s.focusOwner && name == *s.focusOwner) ||
+                         std::find(s.trackedOwners.begin(), s.trackedOwners.begin() + k, name) !=
+                             s.trackedOwners.begin() + k;
+      if (again)
+        throw InputError(
+            "trackOwners[" + std::to_string(k) + "]",
+            "is already followed (as the focus owner or earlier in the list): " + quote(name));
+    }
+    hasFocus = s.focusOwner.has_value();
+    trackers.resize((hasFocus ? 1 : 0) + s.trackedOwners.size());
+    result.tracked.resize(s.trackedOwners.size());
   }
 
   struct Request {
@@ -279,7 +308,7 @@ struct PoolSimulation::Engine {
       if (first == index) {
         ownerOfRequest[i] = static_cast<std::uint32_t>(result.owners.size());
         result.owners.push_back({i, 0});
-        if (s.focusOwner && s.owners.at(i) == *s.focusOwner) focus = ownerOfRequest[i];
+        if (!trackers.empty()) trackerOfOwner.push_back(trackerNamed(s, s.owners.at(i)));
       } else {
         ownerOfRequest[i] = ownerOfRequest[first];
       }
@@ -333,6 +362,20 @@ struct PoolSimulation::Engine {
 
   Seconds retirementOf(const Miner& m) const { return m.start + *rules.lifetime; }
 
+  Tracker* trackerOf(const Miner& m) {
+    const std::int8_t k = trackerOfOwner.empty() ? -1 : trackerOfOwner[m.owner];
+    return k < 0 ? nullptr : &trackers[static_cast<std::size_t>(k)];
+  }
+
+  // The tracker following the owner called `name` (the focus owner's or a tracked one's), or -1.
+  std::int8_t trackerNamed(const PoolScenario& s, std::string_view name) const {
+    if (trackers.empty()) return -1;
+    if (s.focusOwner && name == *s.focusOwner) return 0;
+    for (std::size_t k = 0; k < s.trackedOwners.size(); ++k)
+      if (name == s.trackedOwners[k]) return static_cast<std::int8_t>(k + (hasFocus ? 1 : 0));
+    return -1;
+  }
+
   /// What miner i has earned up to now (the accumulators' current values), in WFI.
   DoubleDouble earned(std::size_t i) const {
     const Miner& m = miners[i];
@@ -363,12 +406,12 @@ struct PoolSimulation::Engine {
     Miner& m = miners[i];
     m.x0 = x;
     m.y0 = y;
-    const bool focused = m.owner == focus;
+    Tracker* tracker = trackerOf(m);
     activeUnits += m.units;
     activeUK += m.units * lifetimeEnd(m);
-    if (focused) {
-      focusUnits += m.units;
-      focusUK += m.units * lifetimeEnd(m);
+    if (tracker) {
+      tracker->units += m.units;
+      tracker->unitsTimesEnd += m.units * lifetimeEnd(m);
     }
     if (rules.amortization == Amortization::exponential) {
       if (static_cast<double>(m.start - tau) >
@@ -378,7 +421,7 @@ struct PoolSimulation::Engine {
                         exp2(DoubleDouble(static_cast<double>(m.start - tau)) /
                              static_cast<double>(rules.halfLife));
       weightSum += decay[i].weight;
-      if (focused) focusWeight += decay[i].weight;
+      if (tracker) tracker->weight += decay[i].weight;
     }
   }
 
@@ -387,26 +430,28 @@ struct PoolSimulation::Engine {
     settle(i);
     activeUnits -= m.units;
     activeUK -= m.units * lifetimeEnd(m);
-    if (m.owner == focus) {
-      focusUnits -= m.units;
-      focusUK -= m.units * lifetimeEnd(m);
+    Tracker* tracker = trackerOf(m);
+    if (tracker) {
+      tracker->units -= m.units;
+      tracker->unitsTimesEnd -= m.units * lifetimeEnd(m);
     }
     if (rules.amortization == Amortization::exponential) {
       // Subtracting a weight much larger than what remains would leave the remainder with the
       // large one's rounding error: sum the remaining weights afresh when that could matter.
       const DoubleDouble weight = std::exchange(decay[i].weight, DoubleDouble());  // it is out
       weightSum -= weight;
-      if (m.owner == focus) focusWeight -= weight;
+      if (tracker) tracker->weight -= weight;
       weightRemoved += weight.hi;
       if (weightRemoved > weightSum.hi * 0x1p20) sumWeights();
     }
   }
 
   void sumWeights() {
-    weightSum = focusWeight = DoubleDouble();
+    weightSum = DoubleDouble();
+    for (Tracker& tracker : trackers) tracker.weight = DoubleDouble();
     for (std::size_t i = std::max(firstWeighted, nextRetire); i < nextStart; ++i) {
       weightSum += decay[i].weight;
-      if (miners[i].owner == focus) focusWeight += decay[i].weight;
+      if (Tracker* tracker = trackerOf(miners[i])) tracker->weight += decay[i].weight;
     }
     weightRemoved = 0;
   }
@@ -433,7 +478,8 @@ struct PoolSimulation::Engine {
            decay[firstWeighted].weight.hi < weightSum.hi * kNegligibleShare;
          ++firstWeighted) {
       weightSum -= decay[firstWeighted].weight;
-      if (miners[firstWeighted].owner == focus) focusWeight -= decay[firstWeighted].weight;
+      if (Tracker* tracker = trackerOf(miners[firstWeighted]))
+        tracker->weight -= decay[firstWeighted].weight;
       decay[firstWeighted].weight = DoubleDouble();
     }
   }
@@ -452,11 +498,11 @@ struct PoolSimulation::Engine {
     const DoubleDouble rate = rateWfi[piece];
     const DoubleDouble inverseUnits = DoubleDouble(1.0) / DoubleDouble::fromInt(activeUnits);
     const DoubleDouble perUnit = rate * inverseUnits;  // R / U
-    DoubleDouble dx, dy, focusGain;
+    DoubleDouble dx, dy;
     switch (rules.amortization) {
       case Amortization::none:
         dx = perUnit * static_cast<double>(n);
-        focusGain = DoubleDouble::fromInt(focusUnits) * dx;
+        for (Tracker& tr : trackers) tr.reward.add(DoubleDouble::fromInt(tr.units) * dx);
         break;
       case Amortization::linear: {
         // a - s = sum(u (K - s)) / U, exact in its numerator; at the last second it is >= 1.
@@ -465,7 +511,9 @@ struct PoolSimulation::Engine {
         const detail::GapSums sums = detail::gapSums(lastGap, t0, n);
         dx = perUnit * sums.g;
         dy = perUnit * sums.t;
-        focusGain = DoubleDouble::fromInt(focusUK) * dx - DoubleDouble::fromInt(focusUnits) * dy;
+        for (Tracker& tr : trackers)
+          tr.reward.add(nonNegative(DoubleDouble::fromInt(tr.unitsTimesEnd) * dx -
+                                    DoubleDouble::fromInt(tr.units) * dy));
         break;
       }
       case Amortization::exponential:
@@ -473,12 +521,11 @@ struct PoolSimulation::Engine {
         // pool with units in it always has weight in it.
         if (!(weightSum.hi > 0)) throw std::logic_error("pool engine: units without weight");
         dx = rate * static_cast<double>(n) / weightSum;
-        focusGain = focusWeight * dx;
+        for (Tracker& tr : trackers) tr.reward.add(nonNegative(tr.weight * dx));
         break;
     }
     x.add(dx);
     y.add(dy);
-    focusReward.add(nonNegative(focusGain));
   }
 
   DoubleDouble powerAt(Seconds s, Int128 units, Int128 unitsTimesEnd, DoubleDouble weights) const {
@@ -502,17 +549,31 @@ struct PoolSimulation::Engine {
     s.emittedWei = emitted;
     s.activeUnits = activeUnits;
     s.power = activeUnits == 0 ? DoubleDouble() : powerAt(t, activeUnits, activeUK, weightSum);
-    s.focusRewardWei = truncatedWei(focusReward.toDoubleDouble());
-    s.focusRateWei = 0;
-    // The focus owner's share. Exponential: the weights' ratio, not the powers', which can
-    // underflow to 0 a thousand half-lives after the last start while shares stay what they are.
-    const bool exponential = rules.amortization == Amortization::exponential;
-    if (focusUnits > 0 && (exponential ? weightSum.hi > 0 : s.power.hi > 0)) {
-      const DoubleDouble share =
-          exponential ? focusWeight / weightSum : powerAt(t, focusUnits, focusUK, {}) / s.power;
-      s.focusRateWei = truncatedWei(wfi(s.rateWei) * share);
+    for (std::size_t k = 0; k < trackers.size(); ++k) {
+      const Int128 reward = truncatedWei(trackers[k].reward.toDoubleDouble());
+      const Int128 rate = trackedRate(trackers[k], s);
+      if (hasFocus && k == 0) {
+        s.focusRewardWei = reward;
+        s.focusRateWei = rate;
+      } else {
+        PoolResult::Tracked& column = result.tracked[k - (hasFocus ? 1 : 0)];
+        column.rewardWei.push_back(reward);
+        column.rateWei.push_back(rate);
+      }
     }
     result.series.push_back(s);
+  }
+
+  // A tracked owner's reward in second s.t: its share of the pool times the rate. Exponential:
+  // the weights' ratio, not the powers', which can underflow to 0 a thousand half-lives after
+  // the last start while shares stay what they are.
+  Int128 trackedRate(const Tracker& tracker, const PoolSample& s) const {
+    const bool exponential = rules.amortization == Amortization::exponential;
+    if (tracker.units == 0 || !(exponential ? weightSum.hi > 0 : s.power.hi > 0)) return 0;
+    const DoubleDouble share =
+        exponential ? tracker.weight / weightSum
+                    : powerAt(s.t, tracker.units, tracker.unitsTimesEnd, {}) / s.power;
+    return truncatedWei(wfi(s.rateWei) * share);
   }
 
   /// One event: the sums up to the next event time, then what happens at it.
@@ -629,7 +690,8 @@ PoolResult PoolSimulation::takeResult() {
 std::size_t activationCount(double count) {
   if (!(count >= 0 && count <= static_cast<double>(kMaxActivations) && count == std::floor(count)))
     throw InputError("activations", "at most " + std::to_string(kMaxActivations) +
-                                        " activations per simulation, got " + quote(shortestText(count)));
+                                        " activations per simulation, got " +
+                                        quote(shortestText(count)));
   return static_cast<std::size_t>(count);
 }
 

@@ -46,6 +46,8 @@ struct PoolScenario {
   std::string horizon;      //!< whole seconds: simulate the seconds 0 .. horizon-1
   std::string sampleEvery;  //!< whole seconds between samples; "": about 1,000 samples
   std::optional<std::string> focusOwner;
+  //! More owners whose reward the series follows (PoolResult::tracked), e.g. referral lines.
+  std::vector<std::string> trackedOwners;
   TextColumn ids, owners;
   NumberColumn units, requestedAt;
 };
@@ -53,12 +55,12 @@ struct PoolScenario {
 /// One point of the time series, describing second `t` (the horizon for the last point).
 struct PoolSample {
   Seconds t;
-  Int128 rateWei;         //!< emission of second t
-  Int128 emittedWei;      //!< emission of the seconds before t
-  DoubleDouble power;     //!< the pool's effective power in second t
-  Int128 activeUnits;     //!< units mining in second t
-  Int128 focusRewardWei;  //!< the focus owner's reward for the seconds before t
-  Int128 focusRateWei;    //!< the focus owner's reward in second t
+  Int128 rateWei;             //!< emission of second t
+  Int128 emittedWei;          //!< emission of the seconds before t
+  DoubleDouble power;         //!< the pool's effective power in second t
+  Int128 activeUnits;         //!< units mining in second t
+  Int128 focusRewardWei = 0;  //!< the focus owner's reward for the seconds before t
+  Int128 focusRateWei = 0;    //!< the focus owner's reward in second t
 };
 
 /// Columns with one entry per request, in input order, then the tables and totals.
@@ -81,6 +83,12 @@ struct PoolResult {
   std::vector<Owner> owners;  //!< owners of accepted requests, by first appearance
   Int128 emittedWei = 0, distributedWei = 0, unallocatedWei = 0, dustWei = 0;
   std::vector<PoolSample> series;
+  //! Per tracked owner (in the order of PoolScenario::trackedOwners), at each sample: its
+  //! reward for the seconds before t and its reward in second t, as the focus owner's.
+  struct Tracked {
+    std::vector<Int128> rewardWei, rateWei;
+  };
+  std::vector<Tracked> tracked;
 };
 
 /// A simulation that can run in slices, so that a caller can report progress and stop it.
@@ -129,5 +137,6 @@ GapSums gapSums(DoubleDouble lastGap, Seconds t0, std::int64_t n);
 constexpr std::int64_t kMaxUnitsPerActivation = 1'000'000'000'000;  // 10^12
 constexpr std::size_t kMaxSamples = 100'000;
 constexpr std::size_t kMaxActivations = 20'000'000;
+constexpr std::size_t kMaxTrackedOwners = 16;
 
 }  // namespace cbm

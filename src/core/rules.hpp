@@ -20,11 +20,34 @@ constexpr Seconds kSecondsPerYear = 365 * kSecondsPerDay;
 //! The longest span any rule or horizon may have: 100 years. Beyond it the rules mean nothing.
 constexpr Seconds kMaxSeconds = 100 * kSecondsPerYear;
 
+/// One stage of an emission schedule: `rate` WFI per second for `duration` seconds.
+struct Stage {
+  Decimal rate;
+  Seconds duration;
+};
+/// Stages in order, the first from genesis (t = 0).
+using Schedule = std::vector<Stage>;
+
+/// SPEC 1: what WeFi's deployed distribution contract pays (wefico/wefi-contracts,
+/// src/WFIDistributor.sol, `tokensPerSecond` and `intervalDurations`): 8, 4, 2 and 1 WFI per
+/// second for 57,471,264 s each, the last stage 57,471,270 s; 862,068,966 WFI in all.
+Schedule contractSchedule();
+
+/// The halving form of SPEC 1: `stages` stages of `halvingPeriod` seconds, stage k emitting
+/// baseRate / 2^k truncated to the wei. Stops early once a rate truncates to nothing.
+Schedule halvingSchedule(Decimal baseRate, Seconds halvingPeriod, int stages);
+
+/// The halving form's defaults, for a caller that gives some of its fields: the whitepaper's
+/// "halving every 2 years" at 8 WFI/s over 4 stages.
+constexpr Seconds kDefaultHalvingPeriod = 2 * kSecondsPerYear;
+constexpr int kDefaultHalvingStages = 4;
+inline Decimal defaultBaseRate() {
+  return Decimal::fromInteger(8);
+}
+
 /// SPEC 1: Systematic Halving.
 struct EmissionRules {
-  Decimal baseRate = Decimal::fromInteger(8);  //!< WFI per second in stage 1
-  Seconds halvingPeriod = 2 * kSecondsPerYear;
-  int stages = 4;
+  Schedule schedule = contractSchedule();
   std::optional<Decimal> supplyCap;  //!< WFI; none by default
 };
 
@@ -38,7 +61,7 @@ struct PoolRules {
   Amortization amortization = Amortization::linear;
   //! Linear: 8 years by default. None and exponential: no lifetime unless one is given.
   std::optional<Seconds> lifetime = 8 * kSecondsPerYear;
-  Seconds halfLife = 2 * kSecondsPerYear;                 //!< exponential model only
+  Seconds halfLife = 2 * kSecondsPerYear;  //!< exponential model only
 };
 
 /// One row of a weight table: a value >= `min` earns `weight`.
@@ -71,6 +94,10 @@ PointsRules pointsRules(const std::vector<RuleText>& overrides);
 
 /// The weight a table gives to `value`: the tier with the largest min <= value, else 0.
 Decimal tierWeight(const std::vector<Tier>& tiers, Decimal value);
+
+/// The schedules the sources give, each with where it comes from, as JSON (the `presets()`
+/// call): {contract, whitepaper, stages729}, each {label, source, rules, note}.
+std::string presetsJson();
 
 /// The default rule set as JSON (the `defaults()` call of SPEC 8): {pool, points,
 /// supplyControl (illustrative), secondsPerYear}, each group shaped as the `rules` of the calls

@@ -51,9 +51,9 @@ PointsAccount readAccount(const PointsAccountText& text, const PointsRules& rule
     a.activeWeight = parseWeight(text.activeWeight, "account.session.weight", rules);
     if (!a.lastStartedAt) a.lastStartedAt = a.activeSince;
     if (*a.lastStartedAt != *a.activeSince)
-      throw InputError(
-          "account.lastStartedAt",
-          "must equal session.startedAt while a session is active, got " + quote(text.lastStartedAt));
+      throw InputError("account.lastStartedAt",
+                       "must equal session.startedAt while a session is active, got " +
+                           quote(text.lastStartedAt));
   } else if (!text.activeWeight.empty()) {
     throw InputError("account.session.weight", "is only allowed while a session is active");
   }

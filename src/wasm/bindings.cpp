@@ -16,8 +16,10 @@
 #include "apr.hpp"
 #include "emission.hpp"
 #include "input_error.hpp"
+#include "parse.hpp"
 #include "points.hpp"
 #include "pool.hpp"
+#include "referral.hpp"
 #include "rules.hpp"
 #include "session.hpp"
 #include "supply.hpp"
@@ -39,21 +41,31 @@ struct Outcome {
   T value{};
 };
 
+/// The failure of the exception being handled. Called from a catch block: rethrowing it here
+/// keeps one copy of these clauses instead of one per bound function (about 1 KB of WASM each).
+Failure currentFailure() {
+  try {
+    throw;
+  } catch (const cbm::InputError& e) {
+    return {"INVALID_INPUT", e.field(), e.what()};
+  } catch (const cbm::RuleError& e) {
+    return {"NOT_ALLOWED", "", e.what()};
+  } catch (const std::bad_alloc&) {
+    return {"OUT_OF_MEMORY", "", "out of memory: the input is too large for this device"};
+  } catch (const std::exception& e) {
+    return {"INTERNAL", "", std::string("internal error: ") + e.what()};
+  } catch (...) {
+    return {"INTERNAL", "", "internal error"};
+  }
+}
+
 template <class F>
 auto guarded(F&& compute) -> Outcome<decltype(compute())> {
   Outcome<decltype(compute())> out;
   try {
     out.value = compute();
-  } catch (const cbm::InputError& e) {
-    out.error = {"INVALID_INPUT", e.field(), e.what()};
-  } catch (const cbm::RuleError& e) {
-    out.error = {"NOT_ALLOWED", "", e.what()};
-  } catch (const std::bad_alloc&) {
-    out.error = {"OUT_OF_MEMORY", "", "out of memory: the input is too large for this device"};
-  } catch (const std::exception& e) {
-    out.error = {"INTERNAL", "", std::string("internal error: ") + e.what()};
   } catch (...) {
-    out.error = {"INTERNAL", "", "internal error"};
+    out.error = currentFailure();
   }
   return out;
 }
@@ -87,26 +99,37 @@ double seconds(std::int64_t s) {
 
 // --- emission ---------------------------------------------------------------------------------
 
-struct EmissionOut {
-  std::string emitted, rate, total;
-  int stage = 0;
-  double nextHalvingAt = -1;  // -1: none
-  double endsAt = 0;
-};
+template <class F>
+val guardedValue(F&& compute);
 
-Outcome<EmissionOut> emission(const std::string& from, const std::string& to,
-                              const JSArray& rules) {
-  return guarded([&] {
-    const cbm::EmissionReport r =
-        cbm::emissionReport(from, to, cbm::poolRules(ruleTexts(rules)).emission);
-    EmissionOut out{r.emitted.str(), r.rate.str(), r.total.str(), r.stage, -1, seconds(r.endsAt)};
-    if (r.nextHalvingAt) out.nextHalvingAt = seconds(*r.nextHalvingAt);
+/// { emitted, rate, total, stage, nextHalvingAt (null: none), endsAt, stages: [{ stage, from,
+/// to, rate, emitted }] }: the stages as emitted (a cap shortens the one it ends).
+val emission(const std::string& from, const std::string& to, const JSArray& rules) {
+  return guardedValue([&] {
+    const cbm::EmissionRules emissionRules = cbm::poolRules(ruleTexts(rules)).emission;
+    const cbm::EmissionReport r = cbm::emissionReport(from, to, emissionRules);
+    val out = val::object();
+    out.set("emitted", r.emitted.str());
+    out.set("rate", r.rate.str());
+    out.set("total", r.total.str());
+    out.set("stage", r.stage);
+    out.set("nextHalvingAt", r.nextHalvingAt ? val(seconds(*r.nextHalvingAt)) : val::null());
+    out.set("endsAt", seconds(r.endsAt));
+    val stages = val::array();
+    const cbm::EmissionSchedule schedule(emissionRules);
+    for (const auto& stage : schedule.stages()) {
+      val s = val::object();
+      s.set("stage", stage.stage);
+      s.set("from", seconds(stage.start));
+      s.set("to", seconds(stage.end));
+      s.set("rate", cbm::Decimal::fromRaw(stage.rateWei).str());
+      s.set("emitted", cbm::Decimal::fromRaw(stage.emittedWei).str());
+      stages.call<void>("push", s);
+    }
+    out.set("stages", stages);
     return out;
   });
 }
-
-template <class F>
-val guardedValue(F&& compute);
 
 // The emission schedule: [{ from, to, rate, stage }], pieces of constant rate.
 val emissionSchedule(const JSArray& rules) {
@@ -137,6 +160,15 @@ Outcome<AprOut> apr(const cbm::AprInput& input) {
     const cbm::AprResult r = cbm::apr(input);
     return AprOut{r.aprPercent.str(),      r.yearlyReward.str(),   r.yearlyRewardUsd.str(),
                   r.contributionUsd.str(), r.netGainPercent.str(), r.netGainUsd.str()};
+  });
+}
+
+// The APR of mining and referral income together (a call of its own: apr() runs on every
+// keystroke and stays as lean as it was).
+Outcome<std::string> aprWithReferrals(cbm::AprInput input, const std::string& referralReward) {
+  return guarded([&] {
+    input.referralReward = referralReward;
+    return cbm::apr(input).withReferralsPercent->str();
   });
 }
 
@@ -289,6 +321,108 @@ val supplyControl(const JSArray& thresholds, const JSArray& series) {
   });
 }
 
+/// A field of a JS object that the JS layer gave as text, or nothing when it is absent.
+std::optional<std::string> textField(const val& object, const char* name) {
+  const val value = object[name];
+  if (value.isUndefined()) return std::nullopt;
+  return value.as<std::string>();
+}
+
+// SPEC 1: the referral and staking pool unlocked `elapsed` seconds after launch.
+Outcome<std::string> vesting(const val& input) {
+  return guarded([&] {
+    cbm::VestingRules rules;
+    if (const auto total = textField(input, "total"))
+      rules.total = cbm::parseAmount(*total, "total", cbm::Sign::positive);
+    if (const auto duration = textField(input, "duration"))
+      rules.duration = cbm::parseWhole(*duration, "duration", 1, cbm::kMaxSeconds);
+    const cbm::Seconds elapsed = cbm::parseWhole(textField(input, "elapsed").value_or(""),
+                                                 "elapsed", 0, 100 * cbm::kMaxSeconds);
+    return cbm::vested(elapsed, rules).str();
+  });
+}
+
+std::vector<cbm::Int128> weiColumn(const JSArray& texts, const std::string& field) {
+  std::vector<cbm::Int128> out;
+  const std::vector<std::string> values = strings(texts);
+  out.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out.push_back(
+        cbm::parseAmount(values[i], field + "[" + std::to_string(i) + "]", cbm::Sign::nonNegative)
+            .raw());
+  return out;
+}
+
+val weiArray(const std::vector<cbm::Int128>& wei) {
+  val out = val::array();
+  for (const cbm::Int128 w : wei) out.call<void>("push", cbm::Decimal::fromRaw(w).str());
+  return out;
+}
+
+// SPEC 7b. input: { t: numbers, lines: [{ mined, rate }] (decimal texts), purchases: [{ at,
+// units, unitPrice }] (texts), rules: [name, text] pairs }.
+val referralIncome(const val& input) {
+  return guardedValue([&] {
+    std::vector<cbm::Seconds> t;
+    const std::vector<double> times = emscripten::convertJSArrayToNumberVector<double>(input["t"]);
+    for (std::size_t i = 0; i < times.size(); ++i)
+      t.push_back(cbm::wholeFromDouble(times[i], "t[" + std::to_string(i) + "]", 0,
+                                       100 * cbm::kMaxSeconds));
+    std::vector<cbm::MinedSeries> lines;
+    const val lineValues = input["lines"];
+    const auto lineCount = lineValues["length"].as<unsigned>();
+    for (unsigned l = 0; l < lineCount; ++l) {
+      const std::string field = "lines[" + std::to_string(l) + "]";
+      lines.push_back({weiColumn(lineValues[l]["mined"], field + ".mined"),
+                       weiColumn(lineValues[l]["rate"], field + ".rate")});
+    }
+    std::vector<cbm::Purchase> purchases;
+    const val purchaseValues = input["purchases"];
+    const auto purchaseCount = purchaseValues["length"].as<unsigned>();
+    for (unsigned p = 0; p < purchaseCount; ++p) {
+      const std::string field = "purchases[" + std::to_string(p) + "]";
+      const val purchase = purchaseValues[p];
+      purchases.push_back({cbm::parseWhole(purchase["at"].as<std::string>(), field + ".at", 0,
+                                           100 * cbm::kMaxSeconds),
+                           cbm::parseAmount(purchase["units"].as<std::string>(), field + ".units",
+                                            cbm::Sign::positive),
+                           cbm::parseAmount(purchase["unitPrice"].as<std::string>(),
+                                            field + ".unitPrice", cbm::Sign::nonNegative)});
+    }
+    const cbm::ReferralRules rules = cbm::referralRules(ruleTexts(input["rules"]));
+    const cbm::ReferralIncome r = cbm::referralIncome(t, lines, std::move(purchases), rules);
+
+    val out = val::object();
+    val lineInfo = val::array();
+    for (std::size_t l = 0; l < rules.lines.size(); ++l) {
+      val line = val::object();
+      line.set("share", rules.lines[l].share.str());
+      line.set("thresholdUsd", rules.lines[l].thresholdUsd.str());
+      line.set("unlockedAt", r.unlockedAt[l] ? val(seconds(*r.unlockedAt[l])) : val::null());
+      lineInfo.call<void>("push", line);
+    }
+    out.set("lines", lineInfo);
+    val payouts = val::array();
+    for (const cbm::ReferralPayout& p : r.payouts) {
+      val payout = val::object();
+      payout.set("at", seconds(p.at));
+      payout.set("unlocksAt", seconds(p.unlocksAt));
+      payout.set("amount", cbm::Decimal::fromRaw(p.amountWei).str());
+      payout.set("lines", weiArray(p.lineWei));
+      payouts.call<void>("push", payout);
+    }
+    out.set("payouts", payouts);
+    out.set("total", cbm::Decimal::fromRaw(r.totalWei).str());
+    val series = val::object();
+    series.set("paid", weiArray(r.paidWei));
+    series.set("unlocked", weiArray(r.unlockedWei));
+    series.set("locked", weiArray(r.lockedWei));
+    series.set("rate", weiArray(r.rateWei));
+    out.set("series", series);
+    return out;
+  });
+}
+
 Outcome<std::string> energyPrice(const cbm::EnergyPriceInput& input) {
   return guarded([&] { return cbm::energyPrice(input).str(); });
 }
@@ -340,6 +474,7 @@ struct PoolSettings {
   std::string horizon, sampleEvery, focusOwner;
   bool hasFocusOwner = false;
   JSArray rules = val::undefined();
+  JSArray trackOwners = val::undefined();  // strings
 };
 
 double address(const void* p) {
@@ -399,6 +534,7 @@ class PoolRun {
       scenario_.horizon = settings.horizon;
       scenario_.sampleEvery = settings.sampleEvery;
       if (settings.hasFocusOwner) scenario_.focusOwner = settings.focusOwner;
+      scenario_.trackedOwners = strings(settings.trackOwners);
       simulation_ = std::make_unique<cbm::PoolSimulation>(std::move(scenario_));
     });
   }
@@ -407,7 +543,9 @@ class PoolRun {
   double progress() const { return simulation_ ? simulation_->progress() : 0; }
 
   cbm::PoolSimulation& running() {
-    if (!simulation_) throw std::logic_error("the simulation is not running (not started, or its result was taken)");
+    if (!simulation_)
+      throw std::logic_error(
+          "the simulation is not running (not started, or its result was taken)");
     return *simulation_;
   }
 
@@ -455,6 +593,14 @@ class PoolRun {
       out.set("unallocated", cbm::Decimal::fromRaw(r.unallocatedWei).str());
       out.set("dust", cbm::Decimal::fromRaw(r.dustWei).str());
       out.set("series", seriesColumns(r.series));
+      val tracked = val::array();
+      for (const auto& owner : r.tracked) {
+        val columns = val::object();
+        columns.set("reward", joined(owner.rewardWei));
+        columns.set("rate", joined(owner.rateWei));
+        tracked.call<void>("push", columns);
+      }
+      out.set("tracked", tracked);
     });
     return out;
   }
@@ -547,13 +693,6 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
       .field("units", &cbm::PoolSizeInput::units)
       .field("blockReward", &cbm::PoolSizeInput::blockReward)
       .field("rate", &cbm::PoolSizeInput::rate);
-  value_object<EmissionOut>("EmissionOut")
-      .field("emitted", &EmissionOut::emitted)
-      .field("rate", &EmissionOut::rate)
-      .field("total", &EmissionOut::total)
-      .field("stage", &EmissionOut::stage)
-      .field("nextHalvingAt", &EmissionOut::nextHalvingAt)
-      .field("endsAt", &EmissionOut::endsAt);
   value_object<cbm::WeightInput>("WeightInput")
       .field("streakDays", &cbm::WeightInput::streakDays)
       .field("totalPoints", &cbm::WeightInput::totalPoints)
@@ -591,7 +730,6 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
       .field("nextStartAt", &StatusOut::nextStartAt);
 
   registerOutcome<std::string>("StringOutcome");
-  registerOutcome<EmissionOut>("EmissionOutcome");
   registerOutcome<AprOut>("AprOutcome");
   registerOutcome<WeightOut>("WeightOutcome");
   registerOutcome<StreakOut>("StreakOutcome");
@@ -624,7 +762,8 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
       .field("sampleEvery", &PoolSettings::sampleEvery)
       .field("focusOwner", &PoolSettings::focusOwner)
       .field("hasFocusOwner", &PoolSettings::hasFocusOwner)
-      .field("rules", &PoolSettings::rules);
+      .field("rules", &PoolSettings::rules)
+      .field("trackOwners", &PoolSettings::trackOwners);
   emscripten::class_<PoolRun>("PoolRun")
       .constructor<>()
       .function("allocateNumbers", &PoolRun::allocateNumbers)
@@ -638,9 +777,13 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function(
       "version", +[]() -> std::string { return CBM_VERSION; });
   function("defaultsJson", &cbm::defaultsJson);
+  function("presetsJson", &cbm::presetsJson);
+  function("vesting", &vesting);
+  function("referralIncome", &referralIncome);
   function("emission", &emission);
   function("emissionSchedule", &emissionSchedule);
   function("apr", &apr);
+  function("aprWithReferrals", &aprWithReferrals);
   function("blockReward", &blockReward);
   function("impliedPoolPower", &impliedPoolPower);
   function("pointsWeight", &pointsWeight);

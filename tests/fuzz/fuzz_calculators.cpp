@@ -5,6 +5,7 @@
 #include "emission.hpp"
 #include "input_error.hpp"
 #include "points.hpp"
+#include "referral.hpp"
 #include "session.hpp"
 #include "supply.hpp"
 #include "values.hpp"
@@ -43,7 +44,7 @@ void emission(FuzzedDataProvider& in) {
   const cbm::EmissionReport r =
       cbm::emissionReport(fuzz::value(in), fuzz::value(in), rules.emission);
   FUZZ_CHECK(!r.emitted.isNegative() && r.emitted <= r.total && !r.rate.isNegative());
-  FUZZ_CHECK(r.stage >= 0 && r.stage <= rules.emission.stages);
+  FUZZ_CHECK(r.stage >= 0 && r.stage <= static_cast<int>(rules.emission.schedule.size()));
   if (rules.emission.supplyCap) FUZZ_CHECK(r.total <= *rules.emission.supplyCap);
 }
 
@@ -107,12 +108,56 @@ void projection(FuzzedDataProvider& in) {
   }
 }
 
+// Referral income from any mining: payouts add up, are never more than the lines' shares of
+// what they mined, and locked + unlocked = paid at every sample.
+void referral(FuzzedDataProvider& in) {
+  std::vector<cbm::RuleText> overrides;
+  if (in.ConsumeBool()) overrides.emplace_back("lines", fuzz::value(in));
+  if (in.ConsumeBool())
+    overrides.emplace_back("payEvery", std::to_string(in.ConsumeIntegralInRange(0, 50)));
+  if (in.ConsumeBool()) overrides.emplace_back("lockFor", fuzz::value(in));
+  const cbm::ReferralRules rules = cbm::referralRules(overrides);
+  std::vector<cbm::Seconds> t;
+  for (cbm::Seconds s = in.ConsumeIntegralInRange(-1, 20); t.size() < 30 && in.ConsumeBool();)
+    t.push_back(s += in.ConsumeIntegralInRange(0, 9));
+  std::vector<cbm::MinedSeries> lines(in.ConsumeIntegralInRange<std::size_t>(0, 4));
+  for (cbm::MinedSeries& line : lines) {
+    cbm::Int128 mined = 0;
+    for (std::size_t i = 0; i < t.size() + in.ConsumeIntegralInRange(0, 1); ++i) {
+      mined += in.ConsumeIntegralInRange<std::int64_t>(-1, 1'000'000'000'000'000'000);
+      line.minedWei.push_back(mined);
+      line.rateWei.push_back(in.ConsumeIntegralInRange<std::int64_t>(-1, 1'000'000));
+    }
+  }
+  std::vector<cbm::Purchase> purchases;
+  for (int i = in.ConsumeIntegralInRange(0, 3); i > 0; --i)
+    purchases.push_back({in.ConsumeIntegralInRange<cbm::Seconds>(-1, 300),
+                         Decimal::fromInteger(in.ConsumeIntegralInRange(1, 5000)),
+                         Decimal::parse(in.ConsumeBool() ? "0.25" : "1", "unitPrice")});
+  const cbm::ReferralIncome r = cbm::referralIncome(t, lines, purchases, rules);
+  cbm::Int128 total = 0;
+  for (const cbm::ReferralPayout& p : r.payouts) {
+    cbm::Int128 sum = 0;
+    for (const cbm::Int128 w : p.lineWei) sum += w;
+    FUZZ_CHECK(sum == p.amountWei && p.amountWei > 0 && p.unlocksAt == p.at + rules.lockFor);
+    total += p.amountWei;
+  }
+  FUZZ_CHECK(total == r.totalWei);
+  cbm::Int128 mined = 0;
+  for (const cbm::MinedSeries& line : lines)
+    mined += line.minedWei.empty() ? 0 : line.minedWei.back();
+  FUZZ_CHECK(total <= mined);
+  for (std::size_t i = 0; i < t.size(); ++i)
+    FUZZ_CHECK(r.lockedWei[i] + r.unlockedWei[i] == r.paidWei[i] && r.lockedWei[i] >= 0 &&
+               r.paidWei[i] <= r.totalWei);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider in(data, size);
   try {
-    switch (in.ConsumeIntegralInRange(0, 5)) {
+    switch (in.ConsumeIntegralInRange(0, 6)) {
       case 0:
         apr(in);
         break;
@@ -127,6 +172,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         break;
       case 4:
         supply(in);
+        break;
+      case 5:
+        referral(in);
         break;
       default:
         projection(in);

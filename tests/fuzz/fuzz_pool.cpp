@@ -27,9 +27,8 @@ double number(FuzzedDataProvider& in, double lo, double hi) {
 
 reference::Rules referenceRules(const cbm::PoolRules& r) {
   reference::Rules ref;
-  ref.baseRateWei = r.emission.baseRate.raw();
-  ref.halvingPeriod = r.emission.halvingPeriod;
-  ref.stages = r.emission.stages;
+  for (const cbm::Stage& stage : r.emission.schedule)
+    ref.schedule.emplace_back(stage.rate.raw(), stage.duration);
   if (r.emission.supplyCap) ref.capWei = r.emission.supplyCap->raw();
   ref.perSecond = r.activationsPerSecond;
   ref.model = static_cast<reference::Model>(r.amortization);
@@ -75,15 +74,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::fprintf(stderr, "horizon %s sampleEvery %s rules:", input.horizon.c_str(),
                  input.sampleEvery.c_str());
     std::fprintf(
-        stderr,
-        " amortization=%s lifetime=%lld halfLife=%lld baseRate=%s halving=%lld stages=%d cap=%s "
-        "perSecond=%d\n",
+        stderr, " amortization=%s lifetime=%lld halfLife=%lld cap=%s perSecond=%d schedule:",
         cbm::toString(input.rules.amortization),
         static_cast<long long>(input.rules.lifetime.value_or(-1)),
-        static_cast<long long>(input.rules.halfLife), input.rules.emission.baseRate.str().c_str(),
-        static_cast<long long>(input.rules.emission.halvingPeriod), input.rules.emission.stages,
+        static_cast<long long>(input.rules.halfLife),
         input.rules.emission.supplyCap ? input.rules.emission.supplyCap->str().c_str() : "none",
         input.rules.activationsPerSecond);
+    for (const cbm::Stage& stage : input.rules.emission.schedule)
+      std::fprintf(stderr, " %s:%lld", stage.rate.str().c_str(),
+                   static_cast<long long>(stage.duration));
+    std::fprintf(stderr, "\n");
     for (std::size_t i = 0; i < input.ids.size(); ++i)
       std::fprintf(stderr, "  %s owner %s units %.17g at %.17g\n",
                    std::string(input.ids.at(i)).c_str(), std::string(input.owners.at(i)).c_str(),

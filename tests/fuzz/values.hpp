@@ -62,7 +62,10 @@ inline std::string value(FuzzedDataProvider& in) {
                                        "none",
                                        "linear",
                                        "exponential",
-                                       "30:1,0:0.1"};
+                                       "30:1,0:0.1",
+                                       "8:57471264,4:57471264,2:57471264,1:57471270",
+                                       "1:0,2:5",
+                                       "0:10,3:7"};
   if (in.ConsumeBool()) return in.ConsumeRandomLengthString(24);
   return kEdges[in.ConsumeIntegralInRange<std::size_t>(0, std::size(kEdges) - 1)];
 }
@@ -71,7 +74,7 @@ inline std::string value(FuzzedDataProvider& in) {
 inline std::vector<cbm::RuleText> ruleOverrides(FuzzedDataProvider& in, bool pool) {
   static const char* const kPool[] = {
       "baseRate",     "halvingPeriod", "stages",   "supplyCap", "activationsPerSecond",
-      "amortization", "lifetime",      "halfLife", "speed"};
+      "amortization", "lifetime",      "halfLife", "speed",     "schedule"};
   static const char* const kPoints[] = {
       "base",      "decayRate",    "maxSessionSeconds", "cooldownSeconds",
       "weightCap", "checkinTiers", "pointsTiers",       "inviteTiers",
@@ -79,7 +82,8 @@ inline std::vector<cbm::RuleText> ruleOverrides(FuzzedDataProvider& in, bool poo
   std::vector<cbm::RuleText> rules;
   const int count = in.ConsumeIntegralInRange(0, 4);
   for (int i = 0; i < count; ++i) {
-    const std::size_t k = in.ConsumeIntegralInRange<std::size_t>(0, 8);
+    const std::size_t k = in.ConsumeIntegralInRange<std::size_t>(
+        0, pool ? std::size(kPool) - 1 : std::size(kPoints) - 1);
     rules.emplace_back(pool ? kPool[k] : kPoints[k], value(in));
   }
   return rules;

@@ -39,6 +39,8 @@ void runPool(const std::string& name, std::istream& file) {
     if (key == "horizon") words >> s.horizon;
     if (key == "sampleEvery") words >> s.sampleEvery;
     if (key == "focus") s.focusOwner.emplace(), words >> *s.focusOwner;
+    if (key == "track")
+      for (std::string owner; words >> owner;) s.trackedOwners.push_back(owner);
     if (key == "activation") {
       std::string id, owner;
       double units, at;
@@ -84,6 +86,10 @@ void runPool(const std::string& name, std::istream& file) {
     std::cout << "sample " << p.t << " " << amount(p.rateWei) << " " << amount(p.emittedWei) << " "
               << amount((p.power * 1e18).floorToInt()) << " " << cbm::toString(p.activeUnits) << " "
               << amount(p.focusRewardWei) << " " << amount(p.focusRateWei) << "\n";
+  for (std::size_t k = 0; k < r.tracked.size(); ++k)
+    for (std::size_t i = 0; i < r.tracked[k].rewardWei.size(); ++i)
+      std::cout << "tracked " << input.trackedOwners[k] << " " << amount(r.tracked[k].rewardWei[i])
+                << " " << amount(r.tracked[k].rateWei[i]) << "\n";
   std::cout << "end\n";
 }
 

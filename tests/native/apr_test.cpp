@@ -15,6 +15,18 @@ TEST_CASE("seed 003's example is exact") {
   CHECK(r.netGainUsd.str() == "275.6042048");
 }
 
+TEST_CASE("APR with referral income: the same formula over both rewards") {
+  cbm::AprInput in{"0.00009804", "0.17", "1000", "0.25", std::string("0.00000196")};
+  const cbm::AprResult r = cbm::apr(in);
+  CHECK(r.aprPercent.str() == "210.24168192");  // mining alone, unchanged
+  // (0.00009804 + 0.00000196) x 31,536,000 x 0.17 / 250 x 100 = 0.0001 x 5,361,120 / 250 x 100
+  REQUIRE(r.withReferralsPercent);
+  CHECK(r.withReferralsPercent->str() == "214.4448");
+  CHECK_FALSE(cbm::apr({"0.00009804", "0.17", "1000", "0.25"}).withReferralsPercent);
+  in.referralReward = "-1";
+  CHECK_THROWS_WITH(cbm::apr(in), "referralReward: must not be negative, got \"-1\"");
+}
+
 TEST_CASE("seed 003's variant at 1.70 USD") {
   cbm::AprResult r = cbm::apr({"0.00009804", "1.70", "1000", "0.25"});
   CHECK(r.yearlyRewardUsd.str() == "5256.042048");

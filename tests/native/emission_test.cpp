@@ -14,8 +14,48 @@ Int128 wfi(long long n) {
 }
 }  // namespace
 
-TEST_CASE("default schedule: 8 WFI/s halving every 2 years over 4 stages") {
+// The contract's own figures (wefico/wefi-contracts, test/WFIDistributor.t.sol,
+// testCalculateMiningRewardsAtVariousTimestamps): emission of the seconds 0 .. t-1 is
+// totalUnlockedMiningRewards() at launch + t.
+TEST_CASE("default schedule: the deployed contract's 8, 4, 2, 1 WFI/s stages") {
   EmissionSchedule s(cbm::poolRules({}).emission);
+  const cbm::Seconds stage = 57'471'264;
+  CHECK(s.emitted(0, 0) == 0);
+  CHECK(s.emitted(0, 1'000) == wfi(8'000));
+  CHECK(s.emitted(0, stage) == wfi(459'770'112));
+  CHECK(s.emitted(0, stage + stage / 2) == wfi(459'770'112 + 114'942'528));
+  CHECK(s.emitted(0, 4 * stage + 6) == wfi(862'068'966));
+  CHECK(s.total() == wfi(862'068'966));
+  CHECK(s.endsAt() == 229'885'062);
+  CHECK(s.rateAt(stage - 1) == wfi(8));
+  CHECK(s.rateAt(stage) == wfi(4));
+  CHECK(s.rateAt(3 * stage) == wfi(1));
+  CHECK(s.rateAt(4 * stage + 5) == wfi(1));
+  CHECK(s.rateAt(4 * stage + 6) == 0);
+  CHECK(s.stageAt(0) == 1);
+  CHECK(s.stageAt(2 * stage) == 3);
+  CHECK(s.stageAt(4 * stage + 5) == 4);
+  CHECK(s.stageAt(4 * stage + 6) == 0);
+  CHECK(s.nextHalvingAfter(0) == stage);
+  CHECK(s.nextHalvingAfter(stage) == 2 * stage);
+  CHECK(s.nextHalvingAfter(3 * stage - 1) == 3 * stage);
+  CHECK(s.nextHalvingAfter(3 * stage) == std::nullopt);  // the last stage ends emission
+  CHECK(s.nextHalvingAfter(4 * stage + 6) == std::nullopt);
+  const auto stages = s.stages();
+  REQUIRE(stages.size() == 4);
+  CHECK(stages[0].emittedWei == wfi(459'770'112));
+  CHECK(stages[1].emittedWei == wfi(229'885'056));
+  CHECK(stages[2].emittedWei == wfi(114'942'528));
+  CHECK(stages[3].emittedWei == wfi(57'471'270));
+  CHECK(stages[3].end == 229'885'062);
+  // The contract's cap (MINING_REWARDS_POOL) is exactly its schedule's total: it never bites.
+  auto capped = cbm::poolRules({{"supplyCap", "862068966"}});
+  CHECK(EmissionSchedule(capped.emission).pieces().size() == 4);
+  CHECK(EmissionSchedule(capped.emission).endsAt() == 229'885'062);
+}
+
+TEST_CASE("the whitepaper's halving form: 8 WFI/s halving every 2 years over 4 stages") {
+  EmissionSchedule s(cbm::poolRules({{"halvingPeriod", "63072000"}}).emission);
   const cbm::Seconds halving = 63'072'000;
   CHECK(s.emitted(0, halving) == wfi(504'576'000));
   CHECK(s.total() == wfi(946'080'000));
@@ -47,6 +87,74 @@ TEST_CASE("the public presets: 729-day stages and the 862,068,966 WFI cap") {
   CHECK(s.endsAt() == 2 * 62'985'600 + 53'120'883);
   CHECK(s.rateAt(s.endsAt() - 1) == wfi(2));
   CHECK(s.nextHalvingAfter(2 * 62'985'600) == std::nullopt);
+}
+
+TEST_CASE("a schedule as a list of stages, zero rates included") {
+  auto rules = cbm::poolRules({{"schedule", "3:10,0:5,1.5:4,0:7"}});
+  EmissionSchedule s(rules.emission);
+  CHECK(s.rateAt(9) == wfi(3));
+  CHECK(s.rateAt(10) == 0);  // a pause: stage 2 emits nothing
+  CHECK(s.stageAt(12) == 2);
+  CHECK(s.rateAt(15) == wfi(3) / 2);
+  CHECK(s.endsAt() == 19);  // the last stage emits nothing: emission has ended before it
+  CHECK(s.total() == wfi(36));
+  CHECK(s.nextHalvingAfter(0) == 10);
+  CHECK(s.nextHalvingAfter(10) == 15);
+  CHECK(s.nextHalvingAfter(15) == std::nullopt);
+  // With a cap inside the third stage.
+  auto capped = cbm::poolRules({{"schedule", "3:10,0:5,1.5:4"}, {"supplyCap", "32.25"}});
+  EmissionSchedule c(capped.emission);
+  CHECK(c.total() == wfi(32) + kWei / 4);
+  CHECK(c.rateAt(16) == kWei / 4 * 3);  // 1.5 whole second, then 0.75 of the last
+  CHECK(c.endsAt() == 17);
+  const auto stages = c.stages();
+  REQUIRE(stages.size() == 3);
+  CHECK(stages[1].stage == 2);
+  CHECK(stages[1].emittedWei == 0);
+  CHECK(stages[2].start == 15);
+  CHECK(stages[2].end == 17);
+  CHECK(stages[2].rateWei == wfi(3) / 2);
+  CHECK(stages[2].emittedWei == wfi(2) + kWei / 4);
+}
+
+TEST_CASE("the halving form takes the whitepaper's value for a field it is not given") {
+  const auto stages = [](std::vector<cbm::RuleText> overrides) {
+    return cbm::poolRules(overrides).emission.schedule;
+  };
+  const auto one = stages({{"stages", "1"}});
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].rate == Decimal::fromInteger(8));
+  CHECK(one[0].duration == 63'072'000);
+  const auto quick = stages({{"halvingPeriod", "50"}});
+  REQUIRE(quick.size() == 4);
+  CHECK(quick[3].rate == Decimal::fromInteger(1));
+  CHECK(quick[3].duration == 50);
+  CHECK(stages({{"baseRate", "2"}})[1].rate == Decimal::fromInteger(1));
+}
+
+TEST_CASE("schedules are checked and name the stage") {
+  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "8:10"}, {"stages", "2"}}),
+                    "rules.schedule: give either a schedule or the halving form (baseRate, "
+                    "halvingPeriod, stages), not both");
+  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", ""}}),
+                    "rules.schedule: must have at least one stage");
+  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "8:10,4:0"}}),
+                    "rules.schedule[1].duration: must be a whole number from 1 to 3153600000, "
+                    "got \"0\"");
+  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "8:-5"}}),
+                    "rules.schedule[0].duration: must be a whole number from 1 to 3153600000, "
+                    "got \"-5\"");
+  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "8:10,-1:10"}}),
+                    "rules.schedule[1].rate: must not be negative, got \"-1\"");
+  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "8"}}),
+                    "rules.schedule[0]: must be a stage { rate, duration }, got \"8\"");
+  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "1000000000:3153600000"}}),
+                    "rules.schedule: would emit more than 1000000000000 WFI in all (a thousand "
+                    "times the supply)");
+  std::string many;
+  for (int i = 0; i < 101; ++i) many += (i ? "," : "") + std::string("1:1");
+  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", many}}),
+                    "rules.schedule: must have at most 100 stages");
 }
 
 TEST_CASE("a cap that ends emission in the middle of a second emits only the remainder") {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace reference {
@@ -22,6 +23,8 @@ struct Rules {
   Wei baseRateWei = Wei(8) * 1'000'000'000'000'000'000;
   long long halvingPeriod = 63'072'000;
   int stages = 4;
+  //! When not empty, the emission instead: (wei per second, seconds) stages from t = 0.
+  std::vector<std::pair<Wei, long long>> schedule;
   std::optional<Wei> capWei;
   int perSecond = 1;
   Model model = Model::linear;
@@ -50,14 +53,25 @@ struct Result {
   std::vector<Sample> series;
 };
 
-// SPEC 1: rate(s) = baseRate / 2^k, k = floor(s / halvingPeriod) < stages; whole wei; the cap
-// stops emission, its last second emitting the remainder.
+// The rate of second s of a stage list: the stage that second falls in, or 0 after the last.
+inline Wei stageRate(const std::vector<std::pair<Wei, long long>>& schedule, long long s) {
+  for (const auto& [rate, duration] : schedule) {
+    if (s < duration) return rate;
+    s -= duration;
+  }
+  return 0;
+}
+
+// SPEC 1: rate(s) = baseRate / 2^k, k = floor(s / halvingPeriod) < stages, or the stage list;
+// whole wei; the cap stops emission, its last second emitting the remainder.
 inline std::vector<Wei> emissionPerSecond(const Rules& r, long long horizon) {
   std::vector<Wei> rate(static_cast<std::size_t>(horizon) + 1);
   Wei total = 0;
   for (long long s = 0; s <= horizon; ++s) {
     const long long k = s / r.halvingPeriod;
-    Wei e = k < r.stages && k < 120 ? r.baseRateWei / (Wei(1) << k) : 0;
+    Wei e = !r.schedule.empty()       ? stageRate(r.schedule, s)
+            : k < r.stages && k < 120 ? r.baseRateWei / (Wei(1) << k)
+                                      : 0;
     if (r.capWei) e = std::min(e, *r.capWei - total);
     rate[s] = e;
     total += e;

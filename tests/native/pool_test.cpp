@@ -22,7 +22,8 @@ struct Scenario {
   reference::Rules ref;
   long long horizon = 0, sampleEvery = 1;
   std::string focus;
-  std::vector<reference::Request> requests;                  // valid ones, also given to the engine
+  std::vector<std::string> tracked;          // more owners to follow, each checked as a focus owner
+  std::vector<reference::Request> requests;  // valid ones, also given to the engine
   std::vector<std::pair<std::size_t, std::string>> invalid;  // position, units text
 
   cbm::PoolScenario engineInput() const {
@@ -31,6 +32,7 @@ struct Scenario {
     s.horizon = std::to_string(horizon);
     s.sampleEvery = std::to_string(sampleEvery);
     s.focusOwner = focus;
+    s.trackedOwners = tracked;
     std::size_t valid = 0;
     for (std::size_t i = 0; i < requests.size() + invalid.size(); ++i) {
       auto bad =
@@ -87,7 +89,7 @@ void compare(const Scenario& sc) {
     CHECK(got.activatedAt[i] == want.activatedAt[v]);
     checkTruncated(got.rewardWei[i], want.rewardWei[v], "reward");
     rewards += got.rewardWei[i];
-    miners += got.rewardWei[i] > 0;
+    miners += want.rewardWei[v] > 0;  // each loses under a wei to truncation
   }
   CHECK(rewards + got.dustWei == got.distributedWei);
   CHECK(got.dustWei >= 0);
@@ -107,6 +109,18 @@ void compare(const Scenario& sc) {
     checkTruncated(g.focusRewardWei, w.focusRewardWei, "focus reward");
     checkTruncated(g.focusRateWei, w.focusRateWei, "focus rate");
   }
+  // Each tracked owner's series is what the reference gives with that owner in focus.
+  REQUIRE(got.tracked.size() == sc.tracked.size());
+  for (std::size_t j = 0; j < sc.tracked.size(); ++j) {
+    const reference::Result other =
+        reference::simulate(sc.ref, sc.horizon, sc.requests, sc.sampleEvery, sc.tracked[j]);
+    REQUIRE(got.tracked[j].rewardWei.size() == other.series.size());
+    for (std::size_t k = 0; k < other.series.size(); ++k) {
+      INFO("tracked " << sc.tracked[j] << ", sample at t=" << other.series[k].t);
+      checkTruncated(got.tracked[j].rewardWei[k], other.series[k].focusRewardWei, "tracked reward");
+      checkTruncated(got.tracked[j].rateWei[k], other.series[k].focusRateWei, "tracked rate");
+    }
+  }
 }
 
 Scenario randomScenario(std::mt19937_64& random) {
@@ -124,6 +138,16 @@ Scenario randomScenario(std::mt19937_64& random) {
   sc.rules = {{"baseRate", rate},
               {"halvingPeriod", std::to_string(sc.ref.halvingPeriod)},
               {"stages", std::to_string(sc.ref.stages)}};
+  if (pick(0, 3) == 0) {  // a list of stages instead, of any rates (0 too) and lengths
+    std::string text;
+    for (long long k = pick(1, 5); k > 0; --k) {
+      const std::string stageRate = pick(0, 4) == 0 ? "0" : rates[pick(0, 4)];
+      const long long duration = pick(1, 900);
+      sc.ref.schedule.emplace_back(cbm::Decimal::parse(stageRate, "r").raw(), duration);
+      text += (text.empty() ? "" : ",") + stageRate + ":" + std::to_string(duration);
+    }
+    sc.rules = {{"schedule", text}};
+  }
   if (pick(0, 3) == 0) {  // a cap that bites, often mid-second
     const cbm::Int128 cap =
         sc.ref.baseRateWei * pick(1, 3000) + pick(0, 999) * (sc.ref.baseRateWei / 1000);
@@ -154,6 +178,10 @@ Scenario randomScenario(std::mt19937_64& random) {
   }
   if (pick(0, 4) == 0) sc.invalid.push_back({static_cast<std::size_t>(pick(0, count)), "0"});
   sc.focus = "o" + std::to_string(pick(0, 2));
+  if (pick(0, 2) == 0) {  // follow the other owners too (one of them may own nothing: o3)
+    for (int o = 0; o <= 3; ++o)
+      if ("o" + std::to_string(o) != sc.focus) sc.tracked.push_back("o" + std::to_string(o));
+  }
   return sc;
 }
 
@@ -248,6 +276,7 @@ TEST_CASE("exponential decay over hundreds of half-lives (rebasing the weights)"
                  {"mid", "mid", 1, 950},
                  {"late", "late", 3, 2000},
                  {"later", "late", 1, 2001}};
+  sc.tracked = {"mid", "early", "nobody"};
   compare(sc);
 }
 
@@ -310,6 +339,15 @@ TEST_CASE("malformed scenarios throw, naming the field") {
   CHECK_THROWS_WITH(run("1000000", "1"),
                     "sampleEvery: gives 1000000 samples, more than 100000; use at least 10");
   CHECK_NOTHROW(run("1000000", ""));
+  cbm::PoolScenario twice;
+  twice.horizon = "10";
+  twice.focusOwner = "a";
+  twice.trackedOwners = {"b", "a"};
+  CHECK_THROWS_WITH(cbm::simulatePool(twice),
+                    "trackOwners[1]: is already followed (as the focus owner or earlier in the "
+                    "list): \"a\"");
+  twice.trackedOwners = std::vector<std::string>(17, "x");
+  CHECK_THROWS_WITH(cbm::simulatePool(twice), "trackOwners: at most 16 owners, got 17");
   CHECK_THROWS_WITH(cbm::activationCount(2e7 + 1),
                     "activations: at most 20000000 activations per simulation, got \"20000001\"");
   CHECK(cbm::activationCount(5) == 5);

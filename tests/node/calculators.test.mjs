@@ -10,17 +10,21 @@ const cbm = await load();
 test('version and defaults', () => {
   assert.equal(cbm.version, '0.1.0');
   const d = cbm.defaults();
-  assert.equal(d.pool.baseRate, '8');
-  assert.equal(d.pool.halvingPeriod, 63072000);
-  assert.equal(d.pool.stages, 4);
+  // SPEC 1: the deployed contract's schedule (wefico/wefi-contracts, src/WFIDistributor.sol).
+  assert.deepEqual(d.pool.schedule, [
+    { rate: '8', duration: 57471264 },
+    { rate: '4', duration: 57471264 },
+    { rate: '2', duration: 57471264 },
+    { rate: '1', duration: 57471270 },
+  ]);
   assert.equal(d.pool.supplyCap, null);
   assert.equal(d.pool.amortization, 'linear');
   assert.equal(d.pool.lifetime, 252288000);
   assert.equal(d.points.decayRate, '0.0001');
   assert.deepEqual(d.points.checkinTiers[0], { min: '30', weight: '1' });
   assert.equal(d.secondsPerYear, 31536000);
-  d.pool.stages = 99; // a fresh copy each call
-  assert.equal(cbm.defaults().pool.stages, 4);
+  d.pool.schedule.length = 1; // a fresh copy each call
+  assert.equal(cbm.defaults().pool.schedule.length, 4);
   // The defaults passed back as rules change nothing.
   assert.deepEqual(cbm.emission({ rules: cbm.defaults().pool }), cbm.emission());
   assert.equal(cbm.pointsReward({ elapsedSeconds: 7200, weight: 1, rules: cbm.defaults().points }), '51.324774404002834994');
@@ -52,27 +56,30 @@ test('block reward and implied pool (SPEC 5)', () => {
   assert.equal(cbm.blockReward({ units: 1000, poolPower: 80000000, rate: 4 }), '0.00005');
 });
 
-test('emission totals, halvings and the cap (SPEC 1)', () => {
-  assert.equal(cbm.emission({ from: 0, to: 63072000 }).emitted, '504576000');
-  const all = cbm.emission();
+test('emission totals, halvings and the cap (SPEC 1), in the whitepaper\'s halving form', () => {
+  // Every field of the halving form that is not given takes the whitepaper's value.
+  const emission = ({ rules, ...input } = {}) => cbm.emission({ ...input, rules: { halvingPeriod: 63072000, ...rules } });
+  assert.deepEqual(emission(), cbm.emission({ rules: cbm.presets().whitepaper.rules }));
+  assert.equal(emission({ from: 0, to: 63072000 }).emitted, '504576000');
+  const all = emission();
   assert.equal(all.emitted, '946080000');
   assert.equal(all.total, '946080000');
   assert.equal(all.endsAt, 252288000);
-  const before = cbm.emission({ from: 63071999, to: 63072000 });
+  const before = emission({ from: 63071999, to: 63072000 });
   assert.deepEqual([before.emitted, before.rate, before.stage, before.nextHalvingAt], ['8', '8', 1, 63072000]);
-  const after = cbm.emission({ from: 63072000, to: 63072001 });
+  const after = emission({ from: 63072000, to: 63072001 });
   assert.deepEqual([after.emitted, after.rate, after.stage, after.nextHalvingAt], ['4', '4', 2, 126144000]);
-  const last = cbm.emission({ from: 3 * 63072000 });
+  const last = emission({ from: 3 * 63072000 });
   assert.deepEqual([last.stage, last.nextHalvingAt, last.emitted], [4, null, '63072000']);
-  const ended = cbm.emission({ from: 252288000 });
+  const ended = emission({ from: 252288000 });
   assert.deepEqual([ended.stage, ended.rate, ended.emitted], [0, '0', '0']);
-  const capped = cbm.emission({ rules: { supplyCap: '20.5' } });
+  const capped = emission({ rules: { supplyCap: '20.5' } });
   assert.deepEqual([capped.emitted, capped.endsAt], ['20.5', 3]);
-  assert.equal(cbm.emission({ from: 2, to: 3, rules: { supplyCap: 20.5 } }).emitted, '4.5');
-  const presets = cbm.emission({ rules: { halvingPeriod: 62985600, supplyCap: '862068966' } });
+  assert.equal(emission({ from: 2, to: 3, rules: { supplyCap: 20.5 } }).emitted, '4.5');
+  const presets = emission({ rules: { halvingPeriod: 62985600, supplyCap: '862068966' } });
   assert.equal(presets.total, '862068966');
-  assert.equal(cbm.emission({ to: 62985600, rules: { halvingPeriod: 62985600 } }).emitted, '503884800');
-  assert.equal(cbm.emission({ rules: { supplyCap: null } }).total, '946080000');
+  assert.equal(emission({ to: 62985600, rules: { halvingPeriod: 62985600 } }).emitted, '503884800');
+  assert.equal(emission({ rules: { supplyCap: null } }).total, '946080000');
 });
 
 test('points rewards to 18 decimals (SPEC 7), never the seed table', () => {

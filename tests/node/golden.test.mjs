@@ -25,6 +25,7 @@ function runPool(name, lines) {
     if (key === 'horizon') scenario.horizon = words[0];
     if (key === 'sampleEvery') scenario.sampleEvery = words[0];
     if (key === 'focus') scenario.focusOwner = words[0];
+    if (key === 'track') scenario.trackOwners = words;
     if (key === 'activation') {
       const [id, owner, units, requestedAt] = words;
       scenario.activations.push({ id, owner, units: Number(units), requestedAt: Number(requestedAt) });
@@ -46,6 +47,9 @@ function runPool(name, lines) {
   out.push(`totals ${r.emitted} ${r.distributed} ${r.unallocated} ${r.dust}`);
   for (const p of r.series) {
     out.push(`sample ${p.t} ${p.rate} ${p.emitted} ${p.poolPower} ${p.activeUnits} ${p.focusReward} ${p.focusRate}`);
+  }
+  for (const [owner, { reward, rate }] of Object.entries(r.tracked)) {
+    reward.forEach((value, i) => out.push(`tracked ${owner} ${value} ${rate[i]}`));
   }
   out.push('end');
   return out;

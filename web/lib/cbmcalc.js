@@ -121,7 +121,7 @@ function textReader(call, defaults, others = []) {
 }
 
 const read = {
-  apr: textReader('apr()', { blockReward: REQUIRED, tokenPrice: REQUIRED, units: REQUIRED, unitPrice: REQUIRED }),
+  apr: textReader('apr()', { blockReward: REQUIRED, tokenPrice: REQUIRED, units: REQUIRED, unitPrice: REQUIRED }, ['referralReward']),
   blockReward: textReader('blockReward()', { units: REQUIRED, poolPower: REQUIRED, rate: '8' }),
   impliedPoolPower: textReader('impliedPoolPower()', { units: REQUIRED, blockReward: REQUIRED, rate: '8' }),
   pointsWeight: textReader('pointsWeight()', { streakDays: REQUIRED, totalPoints: REQUIRED, invites: REQUIRED, vip: '0', extra: '0' }, ['rules']),
@@ -169,19 +169,27 @@ function ruleTexts(rules) {
     .map(([name, value]) => {
     const field = `rules.${name}`;
     if (value === null) return [name, 'none'];
-    if (Array.isArray(value)) return [name, tiersText(value, field)];
+    if (Array.isArray(value)) return [name, pairsText(value, field, rowFields[name] ?? rowFields.tiers)];
     return [name, text(value, field)];
   });
 }
 
-/** A weight table [{ min, weight }, ...] as the core's "min:weight,..." text. */
-function tiersText(tiers, field) {
-  return listOf(tiers, field, (tier, f) => {
-    fieldsOf(tier, 'a tier', ['min', 'weight'], f);
-    const min = text(tier.min, `${f}.min`);
-    const weight = text(tier.weight, `${f}.weight`);
-    if (/[:,]/.test(min + weight)) fail(f, 'min and weight must be decimal numbers');
-    return `${min}:${weight}`;
+/** The two fields of each row of a rule that is a list: a schedule's stages, the referral
+ * lines, and a weight table's tiers (every other list rule). */
+const rowFields = {
+  schedule: { what: 'a stage', names: ['rate', 'duration'] },
+  lines: { what: 'a referral line', names: ['share', 'thresholdUsd'] },
+  tiers: { what: 'a tier', names: ['min', 'weight'] },
+};
+
+/** A list rule [{ a, b }, ...] as the core's "a:b,..." text. */
+function pairsText(rows, field, { what, names: [a, b] }) {
+  return listOf(rows, field, (row, f) => {
+    fieldsOf(row, what, [a, b], f);
+    const first = text(row[a], `${f}.${a}`);
+    const second = text(row[b], `${f}.${b}`);
+    if (/[:,]/.test(first + second)) fail(f, `${a} and ${b} must be decimal numbers`);
+    return `${first}:${second}`;
   }).join(',');
 }
 
@@ -229,7 +237,7 @@ function accountFromText(t) {
 
 // --- pool scenarios: a million objects <-> columns in the WASM heap ---------------------------
 
-const scenarioFields = ['rules', 'horizon', 'activations', 'sampleEvery', 'focusOwner'];
+const scenarioFields = ['rules', 'horizon', 'activations', 'sampleEvery', 'focusOwner', 'trackOwners'];
 const activationFields = ['id', 'owner', 'units', 'requestedAt'];
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
@@ -327,7 +335,7 @@ function writeActivations(M, run, activations, check) {
   return { ids, owners };
 }
 
-function readResult(M, r, activations, { ids, owners }) {
+function readResult(M, r, activations, { ids, owners }, trackOwners) {
   const n = ids.length;
   const activatedAt = M.HEAPF64.subarray(r.activatedAt / 8, r.activatedAt / 8 + n);
   const rewards = n ? utf8Decoder.decode(M.HEAPU8.subarray(r.rewards, r.rewards + r.rewardsLength)).split(',') : [];
@@ -368,6 +376,11 @@ function readResult(M, r, activations, { ids, owners }) {
     focusReward: focusReward[k],
     focusRate: focusRate[k],
   }));
+  const tracked = Object.create(null);
+  trackOwners.forEach((owner, k) => {
+    const { reward, rate } = r.tracked[k];
+    tracked[owner] = { reward: reward === '' ? [] : reward.split(','), rate: rate === '' ? [] : rate.split(',') };
+  });
   return {
     activations: list,
     owners: ownerTable,
@@ -377,6 +390,7 @@ function readResult(M, r, activations, { ids, owners }) {
     unallocated: r.unallocated,
     dust: r.dust,
     series,
+    tracked,
   };
 }
 
@@ -398,16 +412,22 @@ const nextTick =
 
 /** A simulation in the core, advanced in slices; dispose() frees it. */
 function startRun(M, input) {
-  const { rules, horizon, activations = [], sampleEvery, focusOwner } = fieldsOf(input, 'simulatePool()', scenarioFields);
+  const { rules, horizon, activations = [], sampleEvery, focusOwner, trackOwners = [] } = fieldsOf(input, 'simulatePool()', scenarioFields);
   if (!Array.isArray(activations)) fail('activations', `must be an array of activation requests, got ${describe(activations)}`);
-  const focus = focusOwner === undefined || focusOwner === null ? null : label(focusOwner, 'focusOwner');
-  if (focus !== null && !focus.isWellFormed()) fail('focusOwner', `must be well-formed Unicode text, got ${describe(focus)}`);
+  const ownerName = (value, field) => {
+    const name = label(value, field);
+    if (!name.isWellFormed()) fail(field, `must be well-formed Unicode text, got ${describe(name)}`);
+    return name;
+  };
+  const focus = focusOwner === undefined || focusOwner === null ? null : ownerName(focusOwner, 'focusOwner');
+  const tracked = listOf(trackOwners, 'trackOwners', ownerName);
   const settings = {
     horizon: text(horizon, 'horizon'),
     sampleEvery: text(sampleEvery, 'sampleEvery', ''),
     focusOwner: focus ?? '',
     hasFocusOwner: focus !== null,
     rules: ruleTexts(rules),
+    trackOwners: tracked,
   };
   const run = new M.PoolRun();
   let state = 'running'; // then 'done' (its result taken), or 'disposed'
@@ -442,7 +462,7 @@ function startRun(M, input) {
         const r = run.result();
         check();
         state = 'done';
-        return readResult(M, r, activations, names);
+        return readResult(M, r, activations, names, tracked);
       },
       dispose,
     };
@@ -456,6 +476,7 @@ function startRun(M, input) {
 
 function makeApi(M) {
   const defaultsText = M.defaultsJson();
+  const presetsText = M.presetsJson();
 
   return Object.freeze({
     /** The version of the core, "0.1.0". */
@@ -472,12 +493,52 @@ function makeApi(M) {
       return JSON.parse(defaultsText);
     },
 
+    /** SPEC 1. The schedules the sources give: { contract, whitepaper, stages729 }, each
+     * { label, source, rules, note }; `rules` goes to any call that takes rules. */
+    presets() {
+      return JSON.parse(presetsText);
+    },
+
     /** SPEC 1. Emission of the seconds from .. to-1 (to: until emission ends), and the rate,
-     * 1-based stage (0 once ended) and next halving at `from`. */
+     * 1-based stage (0 once ended) and next halving at `from`; `stages`: each stage's start,
+     * end, rate and total. With default rules it is the contract's
+     * totalUnlockedMiningRewards() at launch + to minus the same at launch + from. */
     emission(input = {}) {
       const { from, to, rules } = fieldsOf(input, 'emission()', ['from', 'to', 'rules']);
-      const out = unwrap(M.emission(text(from, 'from', '0'), text(to, 'to', ''), ruleTexts(rules)));
-      return { ...out, nextHalvingAt: out.nextHalvingAt < 0 ? null : out.nextHalvingAt };
+      return unwrap(M.emission(text(from, 'from', '0'), text(to, 'to', ''), ruleTexts(rules)));
+    },
+
+    /** SPEC 1. The referral and staking pool unlocked `elapsed` seconds after launch:
+     * floor(total x min(elapsed, duration) / duration) to the wei, as the contract divides.
+     * `total` and `duration` default to the contract's 127,931,034 WFI over 730 days. */
+    vesting(input) {
+      const { elapsed, total, duration } = fieldsOf(input, 'vesting()', ['elapsed', 'total', 'duration']);
+      const fields = { elapsed: text(elapsed, 'elapsed') };
+      if (total !== undefined) fields.total = text(total, 'total');
+      if (duration !== undefined) fields.duration = text(duration, 'duration');
+      return unwrap(M.vesting(fields));
+    },
+
+    /** SPEC 7b. A holder's referral income from what their lines mine: `t` the sample times
+     * (seconds since genesis, holding every payout time), `lines` [{ mined, rate }] per line
+     * (line 1 first; WFI mined before each t and per second at it, as simulatePool's
+     * `tracked` gives them), `purchases` [{ at, units, unitPrice }] (activation times).
+     * Returns { lines: [{ share, thresholdUsd, unlockedAt }], payouts: [{ at, unlocksAt,
+     * amount, lines }], total, series: { paid, unlocked, locked, rate } } (at each t). */
+    referralIncome(input) {
+      const { t, lines, purchases = [], rules } = fieldsOf(input, 'referralIncome()', ['t', 'lines', 'purchases', 'rules']);
+      if (!(t instanceof Float64Array) && !Array.isArray(t)) fail('t', `must be an array of seconds, got ${describe(t)}`);
+      const times = listOf(Array.from(t), 't', (v, f) => (typeof v === 'number' ? v : fail(f, `must be a number of seconds, got ${describe(v)}`)));
+      const decimals = (values, f) => listOf(values, f, text);
+      const lineValues = listOf(lines, 'lines', (line, f) => {
+        fieldsOf(line, 'a line', ['mined', 'rate'], f);
+        return { mined: decimals(line.mined, `${f}.mined`), rate: decimals(line.rate, `${f}.rate`) };
+      });
+      const purchaseValues = listOf(purchases, 'purchases', (p, f) => {
+        fieldsOf(p, 'a purchase', ['at', 'units', 'unitPrice'], f);
+        return { at: text(p.at, `${f}.at`), units: text(p.units, `${f}.units`), unitPrice: text(p.unitPrice, `${f}.unitPrice`) };
+      });
+      return unwrap(M.referralIncome({ t: times, lines: lineValues, purchases: purchaseValues, rules: ruleTexts(rules) }));
     },
 
     /** SPEC 1. The emission schedule as pieces of constant rate: [{ from, to, rate, stage }]
@@ -491,11 +552,13 @@ function makeApi(M) {
     /** SPEC 2-4. Simulates the pool: the activation queue and every activation's exact reward.
      * `activations`: [{ id, owner (default: the id), units, requestedAt }]; `horizon`: seconds
      * to simulate; `sampleEvery`: series spacing (default: about 1,000 points); `focusOwner`:
-     * whose reward the series follows. Returns { activations: [{ id, index, owner, activatedAt,
-     * miningStart, wait, reward }], owners: { [owner]: { reward } }, rejected: [{ id, index,
-     * reason }] (index: the request's position in the input),
-     * emitted, distributed, unallocated, dust, series: [{ t, rate, emitted, poolPower,
-     * activeUnits, focusReward, focusRate }] }. A request that fails verification is in
+     * whose reward the series follows; `trackOwners`: up to 16 more owners to follow.
+     * Returns { activations: [{ id, index, owner, activatedAt, miningStart, wait, reward }],
+     * owners: { [owner]: { reward } }, rejected: [{ id, index, reason }] (index: the request's
+     * position in the input), emitted, distributed, unallocated, dust, series: [{ t, rate,
+     * emitted, poolPower, activeUnits, focusReward, focusRate }], tracked: { [owner]:
+     * { reward, rate } } (per tracked owner, columns beside the series: its reward for the
+     * seconds before each t and in second t) }. A request that fails verification is in
      * `rejected` and the rest runs; a malformed scenario throws. */
     simulatePool(input) {
       const run = startRun(M, input);
@@ -532,9 +595,16 @@ function makeApi(M) {
       return startRun(M, input);
     },
 
-    /** SPEC 5. APR (simple, not APY) and the figures it comes from, seed 003's formula. */
+    /** SPEC 5. APR (simple, not APY) and the figures it comes from, seed 003's formula. With
+     * `referralReward` (WFI per second of referral income, SPEC 7b) also
+     * `withReferralsPercent`: the APR of both together. */
     apr(input) {
-      return unwrap(M.apr(read.apr(input)));
+      const fields = read.apr(input);
+      const out = unwrap(M.apr(fields));
+      if (input.referralReward !== undefined) {
+        out.withReferralsPercent = unwrap(M.aprWithReferrals(fields, text(input.referralReward, 'referralReward')));
+      }
+      return out;
     },
 
     /** The per-second reward of `units` fresh units in a pool of `poolPower` at `rate` WFI/s. */
