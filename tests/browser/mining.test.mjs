@@ -10,6 +10,15 @@ const DAY = 86400;
 const dayOf = (unixSeconds) => new Date(unixSeconds * 1000).toISOString().slice(0, 10);
 const todayDay = () => dayOf(Math.floor(Date.now() / 1000 / DAY) * DAY);
 
+/** Sets the genesis date to today: the seed's example (8 WFI/s) then holds now, whatever the
+ * day the tests run, since stage 1 lasts 665 days from genesis. */
+async function genesisToday(page) {
+  const before = await page.getAttribute('#m-apr', 'data-value');
+  await page.fill('#m-genesis', todayDay());
+  if (before !== null) await changed(page, 'm-apr', before);
+  await page.waitForFunction(() => !document.querySelector('#m-status').textContent);
+}
+
 /** Waits until the figure `id` shows a value other than `previous`. */
 async function changed(page, id, previous) {
   await page.waitForFunction(([sel, old]) => document.querySelector(sel)?.dataset.value !== old, [`#${id}`, previous], { timeout: 5000 });
@@ -18,6 +27,15 @@ async function changed(page, id, previous) {
 
 test("the pool of seed 003's example gives its APR: 210.24%, net gain 110.24%", async () => {
   const page = await openPage(env);
+  // The default schedule is the contract's: with the default genesis (2025-01-01) today falls
+  // in a later stage, whose rate is 8 / 2^(stage - 1) WFI/s.
+  const { load } = await import('../../web/lib/cbmcalc.js');
+  const cbm = await load();
+  const poolNow = Math.floor(Date.now() / 1000 / DAY) * DAY - Date.UTC(2025, 0, 1) / 1000;
+  const { stage } = cbm.emission({ from: poolNow });
+  const ratio = Number(await page.getAttribute('#m-apr', 'data-value')) / (210.24168192 / 2 ** (stage - 1));
+  assert.ok(Math.abs(ratio - 1) < 1e-6, `stage ${stage}: ${ratio}`);
+  await genesisToday(page);
   // 1,000 units among the 81,598,347 others: the example's pool, so its block reward.
   assert.equal(await page.inputValue('#m-poolUnits'), '81598347');
   assert.match(await page.getAttribute('#m-apr', 'data-value'), /^210\.2416/);
@@ -43,6 +61,7 @@ test("the pool of seed 003's example gives its APR: 210.24%, net gain 110.24%", 
 
 test('typing re-runs the pool; price scenarios give one breakeven per path', async () => {
   const page = await openPage(env);
+  await genesisToday(page);
   const before = await page.getAttribute('#m-wfiEnd', 'data-value');
   await type(page, '#m-purchase-0-units', '2000');
   const after = await changed(page, 'm-wfiEnd', before);
@@ -101,8 +120,8 @@ test('a share link restores every input and gives the same results', async () =>
   await type(page, '#m-purchase-1-units', '500');
   await page.check('input[name=scenario][value=growth]');
   await type(page, '#m-growth', '2.5');
-  await page.check('#mining input[name=stages729]');
-  await page.check('#mining input[name=cap]');
+  await page.selectOption('#m-schedule', 'stages729');
+  await type(page, '#m-ref1Units', '5000');
   await page.selectOption('#m-amortization', 'exponential');
   await type(page, '#m-halfLife', '3');
   await type(page, '#apr-tokenPrice', '0.5');
@@ -137,7 +156,8 @@ test('a share link restores every input and gives the same results', async () =>
   assert.equal(await copy.inputValue('#m-purchase-1-units'), '500');
   assert.ok(await copy.isChecked('input[name=scenario][value=growth]'));
   assert.equal(await copy.inputValue('#m-growth'), '2.5');
-  assert.ok(await copy.isChecked('#mining input[name=cap]'));
+  assert.equal(await copy.inputValue('#m-schedule'), 'stages729');
+  assert.equal(await copy.inputValue('#m-ref1Units'), '5000');
   assert.equal(await copy.inputValue('#m-amortization'), 'exponential');
   assert.ok(await copy.isVisible('#m-halfLife'));
   assert.equal(await copy.inputValue('#m-halfLife'), '3');
@@ -172,21 +192,46 @@ test('CSV and JSON exports hold the series and the exact figures', async () => {
   assert.equal(data.results.contributionUsd, '250');
   assert.equal(data.results.aprPercent, undefined);
   assert.equal(data.results.now.aprPercent, await page.getAttribute('#m-apr', 'data-value'));
-  assert.equal(data.results.emissionEnds, dayOf(Date.UTC(2025, 0, 1) / 1000 + 8 * 365 * DAY));
+  // The contract's schedule ends 229,885,062 s after genesis.
+  assert.equal(data.results.emissionEnds, dayOf(Date.UTC(2025, 0, 1) / 1000 + 229885062));
   assert.equal(data.series.length, rows.length);
   await page.close();
 });
 
-test('the presets: 729-day stages and the 862,068,966 WFI cap end emission on 2030-09-04', async () => {
+test('the schedule picker: each preset with its source, stage end dates and totals from genesis', async () => {
   const page = await openPage(env);
-  await page.check('#mining input[name=stages729]');
-  await page.check('#mining input[name=cap]');
-  await page.waitForFunction(() => document.querySelector('#m-explain').textContent.includes('2030'));
+  const genesis = Date.UTC(2025, 0, 1) / 1000;
+  // The default is the contract's, shown with its source and its four stages.
+  assert.equal(await page.inputValue('#m-schedule'), 'contract');
+  const options = await page.$$eval('#m-schedule option', (os) => os.map((o) => o.value));
+  assert.deepEqual(options, ['contract', 'whitepaper', 'stages729']);
+  assert.match(await page.textContent('#m-schedule-info .source'), /wefico\/wefi-contracts, src\/WFIDistributor\.sol/);
+  const rows = () => page.$$eval('#m-schedule-info tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  const contract = await rows();
+  assert.equal(contract.length, 5);
+  assert.deepEqual(contract[0], ['1: 8 WFI/s', 'Oct 28, 2026', '459,770,112 WFI']);
+  assert.deepEqual(contract.at(-1).slice(1), ['Apr 14, 2032', '862,068,966 WFI']);
+  assert.match(await page.textContent('#m-schedule-disagree'), /whitepaper says every 2 years \(730 days\).*729-day.*665\.18-day/s);
+  // The 8-year lifetime outlives the contract's 7.29 years of emission: the page says so.
+  assert.match(await page.textContent('#m-schedule-info .note'), /Units live 8 years, longer than this emission lasts: from Apr 14, 2032 on/);
+
+  // The whitepaper's: 730-day stages, 946,080,000 WFI, and emission ends 8 years on.
+  await page.selectOption('#m-schedule', 'whitepaper');
+  await page.waitForFunction(() => document.querySelector('#m-explain').textContent.includes('Dec 30, 2032'));
+  const whitepaper = await rows();
+  assert.deepEqual(whitepaper[0], ['1: 8 WFI/s', 'Jan 1, 2027', '504,576,000 WFI']);
+  assert.equal(whitepaper.at(-1)[2], '946,080,000 WFI');
+  assert.equal(await page.locator('#m-schedule-info .note').count(), 0); // 8 years each: no gap
   const json = await downloadText(page, () => page.click('[data-export=mining-json]'));
   const data = JSON.parse(json.text);
-  // The cap is reached 179,092,083 s after genesis (SPEC 1 with both presets).
-  assert.equal(data.results.emissionEnds, dayOf(Date.UTC(2025, 0, 1) / 1000 + 179092083));
-  assert.deepEqual(data.rules, { amortization: 'linear', lifetime: 252288000, halvingPeriod: 62985600, supplyCap: '862068966' });
-  assert.equal(data.results.rateChanges[0].date, dayOf(Date.UTC(2025, 0, 1) / 1000 + 62985600));
+  assert.equal(data.results.emissionEnds, dayOf(genesis + 4 * 63072000));
+  assert.deepEqual(data.rules, { baseRate: '8', halvingPeriod: 63072000, stages: 4, amortization: 'linear', lifetime: 252288000 });
+  assert.equal(data.results.rateChanges[0].date, dayOf(genesis + 63072000));
+
+  // 729-day stages: a day shorter each.
+  await page.selectOption('#m-schedule', 'stages729');
+  await page.waitForFunction(() => document.querySelector('#m-schedule-info tbody td')?.textContent === 'Dec 31, 2026');
+  assert.deepEqual((await rows())[0].slice(1), ['Dec 31, 2026', '503,884,800 WFI']);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -60,7 +60,7 @@ test("my units in the seed's pool earn the seed's block reward, and its APR", ()
     purchases: [{ date: '2026-01-10', units: '1000' }],
     poolUnits: '81598347',
     poolGrowth: '0',
-    rules: rulesFrom({}),
+    rules: rulesFrom({ schedule: 'whitepaper' }, cbm.presets()),
   });
   // The pool (requested first) is served at the start, my units a second later.
   assert.equal(sim.purchases[0].wait, 1);
@@ -81,9 +81,52 @@ test("my units in the seed's pool earn the seed's block reward, and its APR", ()
   const k = sim.series.t.indexOf(halving);
   assert.ok(Math.abs(Number(sim.series.rate[k + 1]) / Number(sim.series.rate[k - 1]) - 0.5) < 0.01);
   assert.deepEqual(
-    rateChanges(cbm, {}, Infinity).map((m) => m.t),
+    rateChanges(cbm, cbm.presets().whitepaper.rules, Infinity).map((m) => m.t),
     [63072000, 126144000, 189216000, 252288000],
   );
+  // The default is the contract's: halvings 665.18 days apart, the end 6 s after the fourth.
+  assert.deepEqual(
+    rateChanges(cbm, {}, Infinity).map((m) => m.t),
+    [57471264, 114942528, 172413792, 229885062],
+  );
+  assert.deepEqual(rulesFrom({}, cbm.presets()).schedule, cbm.defaults().pool.schedule);
+});
+
+test('referral lines: mined beside the holder, paid weekly once the purchases unlock them', () => {
+  const today = Date.UTC(2026, 0, 10) / 1000;
+  const input = {
+    genesis: '2025-01-01',
+    today,
+    purchases: [{ date: '2026-01-10', units: '1200' }],
+    poolUnits: '1000000',
+    poolGrowth: '0',
+    referrals: [
+      { units: '5000', growth: '10' },
+      { units: '20000', growth: '0' },
+      { units: '0', growth: '0' },
+    ],
+    rules: rulesFrom({}, cbm.presets()),
+  };
+  const sim = simulateMining(cbm, input);
+  assert.equal(sim.lines.length, 3);
+  assert.equal(sim.lines[0].mined.length, sim.series.t.length);
+  // $300 of purchases: line 1 ($250) pays, line 2 ($500) does not.
+  const priced = priceMining(cbm, sim, { tokenPrice: '0.17', unitPrice: '0.25', scenario: 'flat' });
+  const { referral } = priced;
+  assert.equal(referral.lines[0].unlockedAt, sim.purchases[0].activatedAt - sim.genesis);
+  assert.equal(referral.lines[1].unlockedAt, null);
+  assert.ok(referral.payouts.length > 300 && referral.payouts.every((p) => p.lines[1] === '0' && p.lines[2] === '0'));
+  assert.ok(Number(referral.total) > 0);
+  assert.ok(Number(referral.now.aprPercent) > Number(priced.now.apr.aprPercent));
+  // At $0.50 a unit the same purchase unlocks line 2 too, and pays more.
+  const dearer = priceMining(cbm, sim, { tokenPrice: '0.17', unitPrice: '0.5', scenario: 'flat' });
+  assert.ok(Number(dearer.referral.total) > Number(referral.total));
+  assert.equal(dearer.referral.lines[1].unlockedAt, referral.lines[0].unlockedAt);
+  // No lines: no referral figures, and nothing tracked.
+  const alone = simulateMining(cbm, { ...input, referrals: [] });
+  assert.deepEqual(alone.lines, []);
+  assert.equal(priceMining(cbm, alone, { tokenPrice: '0.17', unitPrice: '0.25', scenario: 'flat' }).referral, null);
+  assert.throws(() => simulateMining(cbm, { ...input, referrals: [{ units: '-1', growth: '0' }] }), (e) => e.field === 'ref1Units');
 });
 
 test('errors name the field the page shows them at', () => {
@@ -91,8 +134,10 @@ test('errors name the field the page shows them at', () => {
   assert.throws(() => simulateMining(cbm, { ...base, purchases: [{ date: '2024-12-31', units: '1' }] }), (e) => e.field === 'purchases[0].date' && /before the genesis/.test(e.message));
   assert.throws(() => simulateMining(cbm, { ...base, purchases: [{ date: '2026-01-10', units: '1.5' }] }), (e) => e.field === 'purchases[0].units');
   assert.throws(() => simulateMining(cbm, { ...base, poolGrowth: '1', purchases: [{ date: '2025-01-02', units: '1' }] }), (e) => e.field === 'poolGrowth');
-  assert.throws(() => rulesFrom({ amortization: 'linear', lifetime: '' }), (e) => e.field === 'lifetime');
-  assert.equal(rulesFrom({ amortization: 'none', lifetime: '' }).lifetime, null);
+  const presets = cbm.presets();
+  assert.throws(() => rulesFrom({ amortization: 'linear', lifetime: '' }, presets), (e) => e.field === 'lifetime');
+  assert.equal(rulesFrom({ amortization: 'none', lifetime: '' }, presets).lifetime, null);
+  assert.throws(() => rulesFrom({ schedule: 'halving' }, presets), (e) => e.field === 'schedule');
 });
 
 test('a described pool is the same for the same seed; a pasted one is checked for its shape', () => {

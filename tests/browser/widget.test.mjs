@@ -34,6 +34,10 @@ test('under a strict CSP: only its own files, no console error, the figures of s
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   assert.deepEqual(page.errors, []);
 
+  // Genesis today: the seed's example (8 WFI/s, the contract's stage 1) holds now.
+  const day = new Date().toISOString().slice(0, 10);
+  await page.evaluate((d) => ['english', 'german'].forEach((id) => document.getElementById(id).setAttribute('genesis', d)), day);
+  await page.waitForFunction((d) => ['english', 'german'].every((id) => document.getElementById(id).result.inputs.genesis === d), day);
   const english = await page.evaluate(() => document.getElementById('english').result);
   assert.match(english.aprPercent, /^210\.2416/);
   assert.match(english.netGainPercent, /^110\.2416/);

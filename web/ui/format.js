@@ -4,6 +4,8 @@
 
 const numberOptions = {
   percent: { style: 'unit', unit: 'percent', maximumFractionDigits: 2 },
+  // A fraction shown as a percentage ("0.03" as "3%"): Intl scales it, not our arithmetic.
+  share: { style: 'percent', maximumFractionDigits: 4 },
   wfi: { maximumFractionDigits: 6 },
   usd: { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 },
   // Token and Energy prices: cents are too coarse for $0.0042.

@@ -1,6 +1,6 @@
 // The "My mining units" section: purchases, price scenario, pool and rules in; APR, net gain,
 // breakeven, earnings charts, the activation table and the queue wait out.
-import { dayText, today as todayUtc } from './dates.js';
+import { dayText, parseDay, today as todayUtc } from './dates.js';
 import { mul } from './decimal.js';
 import { downloadCsv, downloadJson } from './export.js';
 import { showFigure, showText } from './figures.js';
@@ -8,6 +8,7 @@ import { formatAmount, formatDate, formatDateTime, formatDuration } from './form
 import { bindConditions, debounce, live, runForm, valuesOf } from './forms.js';
 import { cachedMining, priceMining, queueWait, seedPoolUnits } from './mining.js';
 import { rulesFrom } from './rules.js';
+import { setUpSchedulePicker } from './schedule-picker.js';
 import { input, rowList } from './row-list.js';
 import { shareList } from './share.js';
 
@@ -35,7 +36,45 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   const form = document.querySelector('[data-form=mining]');
   const list = $('purchases');
   const today = todayUtc();
-  const activationsPerSecond = cbm.defaults().pool.activationsPerSecond;
+  const defaults = cbm.defaults();
+  const activationsPerSecond = defaults.pool.activationsPerSecond;
+  const presets = cbm.presets();
+  const renderSchedule = setUpSchedulePicker(cbm, form.elements.schedule, $('m-schedule-info'));
+
+  // The referral rules come from the core: shares and thresholds are not typed here, and there
+  // is one row of inputs per line.
+  const lines = defaults.referral.lines;
+  const lineNumbers = lines.map((_, i) => i + 1);
+  $('m-referral-lines-form').append(
+    ...lineNumbers.flatMap((k) => {
+      const name = document.createElement('span');
+      name.className = 'line-name';
+      name.textContent = `Line ${k}`;
+      const field = (key, what) => {
+        const wrap = document.createElement('div');
+        wrap.className = 'field';
+        const id = `m-ref${k}${key}`;
+        const label = document.createElement('label');
+        label.className = 'visually-hidden';
+        label.htmlFor = id;
+        label.textContent = `Line ${k}: ${what}`;
+        const box = document.createElement('input');
+        Object.assign(box, { id, name: `ref${k}${key}`, inputMode: 'numeric', autocomplete: 'off', value: '0', defaultValue: '0' });
+        box.setAttribute('aria-describedby', `${id}-error`);
+        const error = document.createElement('p');
+        error.className = 'error';
+        error.id = `${id}-error`;
+        wrap.append(label, box, error);
+        return wrap;
+      };
+      return [name, field('Units', 'units today'), field('Growth', 'new units a day')];
+    }),
+  );
+  const percent = (share) => formatAmount(share, 'share');
+  $('m-referral-hint').textContent =
+    `Your referrals' units, besides everyone else's above. You earn ${lines.map((l) => percent(l.share)).join(' / ')} of what lines ` +
+    `${lineNumbers.join(', ')} mine, each once your purchases reach ${lines.map((l) => formatAmount(l.thresholdUsd, 'usd')).join(' / ')}: ` +
+    'paid weekly, each payout locked in staking for a year. It comes from the referral pool, not from your referrals.';
 
   // The pool preset comes from the API, not from a constant typed here.
   const poolInput = form.elements.poolUnits;
@@ -95,10 +134,24 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     purchases: purchases.read(),
     poolUnits: values.poolUnits,
     poolGrowth: values.poolGrowth,
-    rules: rulesFrom(values),
+    referrals: lineNumbers.map((k) => ({ units: values[`ref${k}Units`], growth: values[`ref${k}Growth`] })),
+    rules: rulesFrom(values, presets),
   });
 
+  /** The schedule's stages from the genesis date, and whether the units outlive emission. */
+  function showSchedule(values) {
+    const rules = (() => {
+      try {
+        return rulesFrom(values, presets);
+      } catch {
+        return null;
+      }
+    })();
+    renderSchedule({ genesis: parseDay(values.genesis), lifetime: rules?.lifetime ?? null, lifetimeYears: values.lifetime });
+  }
+
   function update() {
+    showSchedule(valuesOf(form));
     const ok = runForm(form, (values) => {
       const sim = mining.run(simInput(values));
       const priced = priceMining(cbm, sim, values);
@@ -134,7 +187,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   const showConditions = bindConditions(form);
 
   // --- output ---
-  const figures = ['m-apr', 'm-netGain', 'm-blockReward', 'm-perDay', 'm-contribution', 'm-mined', 'm-wfiEnd', 'm-usdEnd'];
+  const figures = ['m-apr', 'm-netGain', 'm-blockReward', 'm-perDay', 'm-contribution', 'm-mined', 'm-wfiEnd', 'm-usdEnd', 'm-aprMining', 'm-aprReferrals', 'm-refWeek', 'm-refLocked', 'm-refUnlocked', 'm-refTotal'];
   function clearOutputs() {
     for (const id of figures) showFigure($(id), null);
     showText($('m-breakeven'), null);
@@ -142,6 +195,30 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     $('m-apr-when').textContent = '';
     $('m-explain').textContent = '';
     $('m-activations').tBodies[0].replaceChildren();
+    $('m-referral').hidden = true;
+    document.querySelector('[data-chart=referral]').hidden = true;
+  }
+
+  function renderReferral(sim, priced) {
+    const { referral, now } = priced;
+    $('m-referral').hidden = !referral;
+    document.querySelector('[data-chart=referral]').hidden = !referral;
+    if (!referral) return;
+    showFigure($('m-aprMining'), now?.apr.aprPercent ?? null);
+    showFigure($('m-aprReferrals'), referral.now?.aprPercent ?? null);
+    const next = referral.now?.nextPayout;
+    showFigure($('m-refWeek'), next ? next.amount : referral.now ? '0' : null);
+    $('m-refWeek-when').textContent = next ? `paid ${formatDate(sim.genesis + next.at)}, unlocks ${formatDate(sim.genesis + next.unlocksAt)}` : '';
+    showFigure($('m-refLocked'), referral.now?.locked ?? null);
+    showFigure($('m-refUnlocked'), referral.now?.unlocked ?? null);
+    showFigure($('m-refTotal'), referral.total);
+    $('m-referral-lines').textContent = referral.lines
+      .map((line, i) =>
+        line.unlockedAt === null
+          ? `Line ${i + 1} (${percent(line.share)}): locked until your purchases reach ${formatAmount(line.thresholdUsd, 'usd')}`
+          : `Line ${i + 1} (${percent(line.share)}): unlocked ${formatDate(sim.genesis + line.unlockedAt)}`,
+      )
+      .join(' · ');
   }
 
   function render({ sim, priced, scenario }) {
@@ -156,6 +233,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     $('m-mined-label').textContent = now ? `Mined by ${formatDate(now.t)}` : 'Mined so far';
     showFigure($('m-wfiEnd'), priced.wfiEnd);
     showFigure($('m-usdEnd'), base.usdEnd);
+    renderReferral(sim, priced);
     $('m-apr-when').textContent = now
       ? `${now.isToday ? 'today' : `${formatDate(now.t)}, the first full day mining`}, at ${formatAmount(now.price, 'price')} per WFI`
       : 'emission has ended';
@@ -208,13 +286,17 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     charts ??= {
       earned: new Chart(document.querySelector('[data-chart=earned]')),
       apr: new Chart(document.querySelector('[data-chart=apr]')),
+      referral: new Chart(document.querySelector('[data-chart=referral]')),
       scenario: '',
+      withReferrals: false,
     };
     const { sim, priced, scenario } = s;
     const x = sim.series.t;
-    // The series depend on the scenario (one price path or three).
-    if (charts.scenario !== scenario) {
+    // The series depend on the scenario (one price path or three) and on the referral lines.
+    const withReferrals = priced.referral !== null;
+    if (charts.scenario !== scenario || charts.withReferrals !== withReferrals) {
       charts.scenario = scenario;
+      charts.withReferrals = withReferrals;
       charts.earned.configure({
         series: [
           { label: 'WFI mined', color: '--c1', scale: 'wfi', fill: true, width: 1.5, format: (v) => formatAmount(String(v), 'wfi') },
@@ -227,9 +309,23 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
         },
       });
       charts.apr.configure({
-        series: priced.paths.map((p) => ({ label: `APR, ${pathLabel(p, scenario)}`, scale: 'apr', ...pathStyle[p.key] })),
+        series: [
+          ...priced.paths.map((p) => ({ label: `APR, ${pathLabel(p, scenario)}`, scale: 'apr', ...pathStyle[p.key] })),
+          ...(withReferrals ? [{ label: 'APR with referral income, base', scale: 'apr', color: '--c5', dash: [8, 3] }] : []),
+        ],
         scales: { apr: { label: 'APR %', side: 3, format: (v) => formatAmount(String(v), 'percent') } },
       });
+      if (withReferrals) {
+        const wfi = (v) => formatAmount(String(v), 'wfi');
+        charts.referral.configure({
+          series: [
+            { label: 'WFI mined', color: '--c1', scale: 'wfi', width: 1.5, format: wfi },
+            { label: 'Referral WFI, locked', color: '--c4', scale: 'wfi', dash: [6, 4], format: wfi },
+            { label: 'Referral WFI, unlocked', color: '--c3', scale: 'wfi', format: wfi },
+          ],
+          scales: { wfi: { label: 'WFI', side: 3 } },
+        });
+      }
     }
     const paid = new Float64Array(x.length).fill(Number(priced.contributionUsd));
     const marks = [...sim.marks, { t: today, label: 'today', solid: true }];
@@ -244,7 +340,18 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       },
     });
     const aprStart = priced.now ? x.indexOf(priced.now.t) : 0;
-    charts.apr.set([x, ...priced.paths.map((p) => p.apr)], {
+    if (withReferrals) {
+      const ref = priced.referral.series;
+      charts.referral.set([x, Float64Array.from(sim.series.reward, Number), Float64Array.from(ref.locked, Number), Float64Array.from(ref.unlocked, Number)], {
+        marks,
+        summary: `Line chart from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: the WFI you mine grows to ${formatAmount(priced.wfiEnd, 'wfi')}; referral income adds ${formatAmount(priced.referral.total, 'wfi')}, each weekly payout locked for a year.`,
+        table: {
+          columns: ['Date', 'WFI mined', 'Referral WFI paid', 'locked', 'unlocked'],
+          rows: rows.map((i) => [formatDate(x[i]), formatAmount(sim.series.reward[i], 'wfi'), formatAmount(ref.paid[i], 'wfi'), formatAmount(ref.locked[i], 'wfi'), formatAmount(ref.unlocked[i], 'wfi')]),
+        },
+      });
+    }
+    charts.apr.set([x, ...priced.paths.map((p) => p.apr), ...(withReferrals ? [base.aprWithReferrals] : [])], {
       marks,
       summary: `Line chart of the APR from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: ${formatAmount(String(base.apr[Math.max(0, aprStart)] ?? 0), 'percent')} at first, stepping down at each halving and falling as units age and the pool grows.`,
       table: {

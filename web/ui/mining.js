@@ -16,6 +16,8 @@ import { rateChanges } from './rules.js';
 export const DAYS_PER_MONTH = 365.2425 / 12;
 export const YOU = 'you';
 const POOL = 'pool';
+/** The owner of referral line i's activations (0: line 1; SPEC 7b). */
+const lineOwner = (i) => `line-${i + 1}`;
 const MAX_UNITS = 1e12; // the core's limit for one activation
 
 function fail(field, problem) {
@@ -49,9 +51,11 @@ export function seedPoolUnits(cbm) {
 /**
  * Runs the pool for a holder. `input`: { genesis: "YYYY-MM-DD", today (Unix seconds at a UTC
  * midnight), purchases: [{ date, units }], poolUnits (everyone else's units today), poolGrowth
- * (units a day), rules }. Errors name the field: genesis, purchases[i].date, poolUnits...
+ * (units a day), referrals: [{ units, growth }] (the referral lines' units today and a day,
+ * besides the pool; line 1 first), rules }. Errors name the field: genesis, purchases[i].date,
+ * poolUnits, ref1Units...
  */
-export function simulateMining(cbm, { genesis: genesisText, today, purchases, poolUnits, poolGrowth, rules }) {
+export function simulateMining(cbm, { genesis: genesisText, today, purchases, poolUnits, poolGrowth, referrals = [], rules }) {
   const genesis = parseDay(genesisText);
   if (genesis === null) fail('genesis', `must be a date YYYY-MM-DD, got "${genesisText}"`);
   const { endsAt } = cbm.emission({ rules });
@@ -68,32 +72,42 @@ export function simulateMining(cbm, { genesis: genesisText, today, purchases, po
   });
   const others = whole(poolUnits, 'poolUnits', 0);
   const growth = whole(poolGrowth, 'poolGrowth', 0);
+  const lines = referrals.map((line, i) => ({
+    units: whole(line.units, `ref${i + 1}Units`, 0),
+    growth: whole(line.growth, `ref${i + 1}Growth`, 0),
+  }));
+  const hasLines = lines.some((line) => line.units > 0 || line.growth > 0);
 
   // The run starts at the first purchase or today, whichever is first; the pool at that start
   // is today's pool less the growth since then.
   const start = Math.max(genesis, Math.min(today, ...buys.map((b) => b.at)));
   const daysBack = Math.max(0, Math.round((today - start) / DAY));
-  const initial = others - growth * daysBack;
-  if (initial < 0) {
-    fail('poolGrowth', `${growth} units a day over the ${daysBack} days since ${dayText(start)} is more than the pool today`);
-  }
-
-  // Ties in the queue go in input order: the pool's own requests first.
+  // Ties in the queue go in input order: the pool's own requests first, then the lines'.
   const activations = [];
-  if (initial > 0) activations.push({ id: 'pool-0', owner: POOL, units: initial, requestedAt: start - genesis });
-  if (growth > 0) {
-    for (let d = start + DAY, k = 1; d < end; d += DAY, k++) {
-      activations.push({ id: `pool-${k}`, owner: POOL, units: growth, requestedAt: d - genesis });
+  // A block of `units` today, grown by `perDay` a day: at the start, today's less the growth
+  // since then; then one request a day.
+  const addGrowing = (owner, units, perDay, field) => {
+    const initial = units - perDay * daysBack;
+    if (initial < 0) fail(field, `${perDay} units a day over the ${daysBack} days since ${dayText(start)} is more than the ${units} units today`);
+    if (initial > 0) activations.push({ id: `${owner}-0`, owner, units: initial, requestedAt: start - genesis });
+    if (perDay > 0) {
+      for (let d = start + DAY, k = 1; d < end; d += DAY, k++) {
+        activations.push({ id: `${owner}-${k}`, owner, units: perDay, requestedAt: d - genesis });
+      }
     }
-  }
+  };
+  addGrowing(POOL, others, growth, 'poolGrowth');
+  if (hasLines) lines.forEach((line, i) => addGrowing(lineOwner(i), line.units, line.growth, `ref${i + 1}Growth`));
   buys.forEach((b, i) => activations.push({ id: `you-${i}`, owner: YOU, units: b.units, requestedAt: b.at - genesis }));
 
-  const result = cbm.simulatePool({ rules, horizon, activations, sampleEvery: DAY, focusOwner: YOU });
+  const trackOwners = hasLines ? lines.map((_, i) => lineOwner(i)) : [];
+  const result = cbm.simulatePool({ rules, horizon, activations, sampleEvery: DAY, focusOwner: YOU, trackOwners });
 
   const first = result.series.findIndex((s) => s.t >= start - genesis);
   const samples = result.series.slice(first);
   const series = {
     t: samples.map((s) => genesis + s.t),
+    poolSeconds: samples.map((s) => s.t),
     reward: samples.map((s) => s.focusReward), // WFI mined to date, exact
     rate: samples.map((s) => s.focusRate), // WFI per second now, exact
     poolPower: Float64Array.from(samples, (s) => Number(s.poolPower)),
@@ -113,6 +127,8 @@ export function simulateMining(cbm, { genesis: genesisText, today, purchases, po
     }),
     marks: rateChanges(cbm, rules, horizon).map((m) => ({ ...m, t: genesis + m.t })),
     poolActivations: activations.length - buys.length,
+    // Each referral line's mining from the start: WFI before each sample, and per second.
+    lines: trackOwners.map((owner) => ({ mined: result.tracked[owner].reward.slice(first), rate: result.tracked[owner].rate.slice(first) })),
   };
 }
 
@@ -198,13 +214,21 @@ export function priceMining(cbm, sim, prices) {
 
   // APR is defined from the first second the holder's units mine.
   const firstMining = Math.min(...purchases.map((p) => p.miningStart));
+  // "Now": today, or the first day the holder's units mine, if that is later.
+  const at = series.t.findIndex((t) => t >= today && t >= firstMining);
+  const referral = sim.lines.length ? referralMining(cbm, sim, unitPrice, at >= 0 ? at : null) : null;
+  const referralRate = referral ? Float64Array.from(referral.series.rate, Number) : null;
   const valued = paths.map(({ key, monthly }) => {
     const price = Float64Array.from(series.t, (t) => priceAt(tokenPrice, monthly, today, t));
     const usd = new Float64Array(n);
     const apr = new Array(n); // null where there is no APR yet (a gap in the chart)
+    const aprWithReferrals = referral ? new Array(n) : null;
+    // For the chart only: the figures shown are cbm.apr()'s.
+    const aprOf = (i, perSecond) => (series.t[i] >= firstMining ? ((perSecond * YEAR * price[i]) / (unitsBy[i] * unitPriceNumber)) * 100 : null);
     for (let i = 0; i < n; i++) {
       usd[i] = reward[i] * price[i];
-      apr[i] = series.t[i] >= firstMining ? ((rate[i] * YEAR * price[i]) / (unitsBy[i] * unitPriceNumber)) * 100 : null;
+      apr[i] = aprOf(i, rate[i]);
+      if (referral) aprWithReferrals[i] = aprOf(i, rate[i] + referralRate[i]);
     }
     const exactPrice = (i) => priceText(tokenPrice, monthly, today, series.t[i]);
     // Breakeven: the mined WFI, at that day's price, worth all that was paid. The floats find
@@ -218,11 +242,9 @@ export function priceMining(cbm, sim, prices) {
       // The sample counts the seconds before t: it was reached during the day before t.
       if (i < n) breakeven = series.t[i] - 1;
     }
-    return { key, monthly, price, usd, apr, breakeven, exactPrice, usdEnd: mul(series.reward[n - 1], exactPrice(n - 1)) };
+    return { key, monthly, price, usd, apr, aprWithReferrals, breakeven, exactPrice, usdEnd: mul(series.reward[n - 1], exactPrice(n - 1)) };
   });
 
-  // "Now": today, or the first day the holder's units mine, if that is later.
-  const at = series.t.findIndex((t) => t >= today && t >= firstMining);
   let now = null;
   if (at >= 0) {
     const base = valued.find((v) => v.key === 'base');
@@ -238,6 +260,10 @@ export function priceMining(cbm, sim, prices) {
       apr: cbm.apr({ blockReward, tokenPrice: price, units: unitsBy[at], unitPrice }),
     };
   }
+  if (referral && now) {
+    const withReferrals = cbm.apr({ blockReward: now.blockReward, referralReward: referral.now.rate, tokenPrice: now.price, units: unitsBy[at], unitPrice });
+    referral.now.aprPercent = withReferrals.withReferralsPercent;
+  }
   return {
     contributionUsd,
     totalUnits,
@@ -246,6 +272,36 @@ export function priceMining(cbm, sim, prices) {
     paths: valued,
     now,
     perUnitWfiEnd: div(series.reward[n - 1], String(totalUnits)),
+    referral,
+  };
+}
+
+/**
+ * SPEC 7b: the holder's referral income from the lines of a run, at the unit price the holder
+ * paid (which unlocks the lines). `at` is the index of "now" in the series (null: none).
+ * Returns cbm.referralIncome()'s result and the figures at now: { rate, paid, locked,
+ * unlocked, nextPayout }.
+ */
+function referralMining(cbm, sim, unitPrice, at) {
+  const income = cbm.referralIncome({
+    t: sim.series.poolSeconds,
+    lines: sim.lines,
+    purchases: sim.purchases.map((p) => ({ at: p.activatedAt - sim.genesis, units: p.units, unitPrice })),
+  });
+  const i = at ?? -1;
+  const poolNow = i >= 0 ? sim.series.poolSeconds[i] : null;
+  return {
+    ...income,
+    now:
+      i >= 0
+        ? {
+            rate: income.series.rate[i],
+            locked: income.series.locked[i],
+            unlocked: income.series.unlocked[i],
+            // The payout of the week under way (it is paid at the week's end).
+            nextPayout: income.payouts.find((p) => p.at > poolNow) ?? null,
+          }
+        : null,
   };
 }
 

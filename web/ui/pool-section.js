@@ -9,6 +9,7 @@ import { formatAmount, formatAxis, formatDuration } from './format.js';
 import { bindConditions, clearErrors, showError, valuesOf } from './forms.js';
 import { horizonSeconds, poolParameters } from './pool-scenario.js';
 import { rateChanges, rulesFrom } from './rules.js';
+import { setUpSchedulePicker } from './schedule-picker.js';
 
 const $ = (id) => document.getElementById(id);
 const PAGE = 20;
@@ -24,6 +25,19 @@ export function setUpPool(cbm) {
   let shown = null; // the run whose results are on screen: { id, summary }
   let table = { sort: 'reward', descending: true, offset: 0 };
   const showConditions = bindConditions(form);
+  const presets = cbm.presets();
+  const renderSchedule = setUpSchedulePicker(cbm, form.elements.schedule, $('s-schedule-info'));
+  const showSchedule = () => {
+    const values = valuesOf(form);
+    let lifetime = null;
+    try {
+      lifetime = rulesFrom(values, presets).lifetime;
+    } catch {
+      // The lifetime field says what is wrong when the run starts.
+    }
+    renderSchedule({ lifetime, lifetimeYears: values.lifetime });
+  };
+  form.addEventListener('input', showSchedule);
 
   function say(text, tone = '') {
     status.textContent = text;
@@ -93,7 +107,7 @@ export function setUpPool(cbm) {
     const values = valuesOf(form);
     let request;
     try {
-      const rules = rulesFrom(values);
+      const rules = rulesFrom(values, presets);
       const horizon = horizonSeconds(values);
       request = values.source === 'json' ? { source: 'json', json: form.elements.json.value } : { source: 'generate', params: poolParameters(values) };
       Object.assign(request, { horizon, rules });
@@ -229,5 +243,10 @@ export function setUpPool(cbm) {
     });
   }
 
-  return { refresh: showConditions };
+  return {
+    refresh() {
+      showConditions();
+      showSchedule();
+    },
+  };
 }

@@ -1,13 +1,8 @@
-// The pool rules a form describes: presets (SPEC 1) and the amortization model (SPEC 3), as the
-// `rules` object of cbm.emission() and cbm.simulatePool(). Shared by the page and the widget.
+// The pool rules a form describes: an emission schedule from the presets (SPEC 1, each with its
+// source, from cbm.presets()) and the amortization model (SPEC 3), as the `rules` object of
+// cbm.emission() and cbm.simulatePool(). Shared by the page and the widget.
 import { CbmError } from '../lib/cbmcalc.js';
 import { YEAR } from './dates.js';
-
-/** SPEC 1: the 729-day stages one public page lists, and the CBM allocation another gives. */
-export const presets = {
-  stages729: { halvingPeriod: 62985600 },
-  cap: { supplyCap: '862068966' },
-};
 
 function years(text, field, { optional = false } = {}) {
   const t = String(text ?? '').trim();
@@ -18,16 +13,17 @@ function years(text, field, { optional = false } = {}) {
 }
 
 /**
- * Rules from form values: { amortization: 'linear'|'none'|'exponential', lifetime (years, blank
- * for never with none/exponential), halfLife (years), stages729, cap (booleans) }.
+ * Rules from form values: { schedule (a key of `presets`, the contract's by default),
+ * amortization: 'linear'|'none'|'exponential', lifetime (years, blank for never with
+ * none/exponential), halfLife (years) }. `presets` is cbm.presets().
  */
-export function rulesFrom({ amortization = 'linear', lifetime = '8', halfLife = '2', stages729 = false, cap = false }) {
-  const rules = { amortization };
+export function rulesFrom({ schedule = 'contract', amortization = 'linear', lifetime = '8', halfLife = '2' }, presets) {
+  const preset = presets[schedule];
+  if (!preset) throw new CbmError(`schedule: must be one of ${Object.keys(presets).join(', ')}, got "${schedule}"`, { field: 'schedule' });
+  const rules = { ...preset.rules, amortization };
   // Linear decay needs a lifetime; the others may run forever (README: lifetime null).
   rules.lifetime = years(lifetime, 'lifetime', { optional: amortization !== 'linear' });
   if (amortization === 'exponential') rules.halfLife = years(halfLife, 'halfLife');
-  if (stages729) Object.assign(rules, presets.stages729);
-  if (cap) Object.assign(rules, presets.cap);
   return rules;
 }
 

@@ -1,0 +1,40 @@
+// What a person sees at a desktop and a phone width, with real numbers typed in: nothing wider
+// than the screen, and a screenshot of each part (test-artifacts/) to look at.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { artifact, openPage, type, useBrowser } from './harness.mjs';
+
+const env = useBrowser();
+
+/** The page is no wider than its viewport (a wide table scrolls inside its own box). */
+async function fitsWidth(page) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  assert.ok(scroll <= width, `page is ${scroll} px wide in a ${width} px window`);
+}
+
+for (const width of [1280, 375]) {
+  test(`the rules, the schedule picker and referral income at ${width} px`, async () => {
+    const page = await openPage(env, '/', { width, height: 900 });
+    await type(page, '#m-ref1Units', '25000');
+    await type(page, '#m-ref1Growth', '100');
+    await type(page, '#m-ref2Units', '60000');
+    await page.fill('#m-purchase-0-units', '4000');
+    await page.waitForFunction(() => !document.querySelector('#m-referral').hidden && document.querySelector('#m-refTotal').dataset.value);
+    await page.waitForSelector('[data-chart=referral][data-points] canvas');
+    // $1,000 of purchases unlock all three lines; the APR with referrals is above mining alone.
+    assert.match(await page.textContent('#m-referral-lines'), /Line 1 \(3%\): unlocked .*Line 2 \(5%\): unlocked .*Line 3 \(8%\): unlocked/);
+    const apr = Number(await page.getAttribute('#m-aprMining', 'data-value'));
+    const withReferrals = Number(await page.getAttribute('#m-aprReferrals', 'data-value'));
+    assert.ok(withReferrals > apr, `${withReferrals} vs ${apr}`);
+    await fitsWidth(page);
+    const rules = page.locator('#mining fieldset:has(#m-schedule)');
+    await rules.screenshot({ path: artifact(`rules-${width}.png`) });
+    await page.locator('#mining fieldset:has(#m-ref1Units)').screenshot({ path: artifact(`referral-form-${width}.png`) });
+    await page.locator('#m-referral').screenshot({ path: artifact(`referral-figures-${width}.png`) });
+    await page.locator('[data-chart=referral]').screenshot({ path: artifact(`referral-chart-${width}.png`) });
+    await page.locator('#pool form').screenshot({ path: artifact(`pool-rules-${width}.png`) });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
