@@ -136,6 +136,25 @@ detail::GapSums detail::gapSums(DoubleDouble lastGap, Seconds t0, std::int64_t n
   return sums;
 }
 
+void detail::repairExcess(std::vector<Int128>& rewardsWei, Int128 excessWei) {
+  const auto errorBound = [](Int128 rewardWei) { return (rewardWei >> 95) + 1; };
+  Int128 allowed = 0;
+  for (const Int128 reward : rewardsWei) allowed += reward > 0 ? errorBound(reward) : 0;
+  if (excessWei > allowed)
+    throw std::logic_error("pool engine: rewards exceed the distributed emission");
+  std::vector<std::size_t> largestFirst(rewardsWei.size());
+  for (std::size_t i = 0; i < largestFirst.size(); ++i) largestFirst[i] = i;
+  // Stable: among equal rewards the first in input order gives first.
+  std::stable_sort(largestFirst.begin(), largestFirst.end(),
+                   [&](std::size_t a, std::size_t b) { return rewardsWei[a] > rewardsWei[b]; });
+  for (const std::size_t i : largestFirst) {
+    if (excessWei == 0) break;
+    const Int128 take = std::min(excessWei, errorBound(rewardsWei[i]));
+    rewardsWei[i] -= take;
+    excessWei -= take;
+  }
+}
+
 // Direct sums until x >= 64, then psi(x + n) - psi(x) from the asymptotic series of the digamma
 // function: ln(1 + n/x) + n / (2 x (x + n)) + sum_k c_k (x^-2k - (x + n)^-2k), whose error
 // there is below 1e-33.
@@ -604,27 +623,6 @@ struct PoolSimulation::Engine {
     if (t >= horizon) finish();
   }
 
-  static Int128 errorBound(Int128 rewardWei) { return (rewardWei >> 95) + 1; }
-
-  void repairExcess(Int128 excess) {
-    Int128 allowed = 0;
-    for (const Int128 reward : result.rewardWei) allowed += reward > 0 ? errorBound(reward) : 0;
-    if (excess > allowed)
-      throw std::logic_error("pool engine: rewards exceed the distributed emission");
-    std::vector<std::size_t> largestFirst(result.rewardWei.size());
-    for (std::size_t i = 0; i < largestFirst.size(); ++i) largestFirst[i] = i;
-    std::sort(largestFirst.begin(), largestFirst.end(), [&](std::size_t a, std::size_t b) {
-      return result.rewardWei[a] > result.rewardWei[b];
-    });
-    for (const std::size_t i : largestFirst) {
-      if (excess == 0) break;
-      const Int128 take = std::min(excess, errorBound(result.rewardWei[i]));
-      result.rewardWei[i] -= take;
-      result.owners[ownerOfRequest[i]].rewardWei -= take;
-      excess -= take;
-    }
-  }
-
   void finish() {
     for (std::size_t i = nextRetire; i < nextStart; ++i) settle(i);
     miners = {};
@@ -632,23 +630,19 @@ struct PoolSimulation::Engine {
     if (emitted != schedule.emitted(0, horizon))
       throw std::logic_error("pool engine: emitted total does not match the schedule");
     Int128 rewards = 0;
-    for (std::size_t i = 0; i < result.rewardWei.size(); ++i) {
-      const Int128 reward = result.rewardWei[i];
-      rewards += reward;
-      if (reward != 0) result.owners[ownerOfRequest[i]].rewardWei += reward;
-    }
+    for (const Int128 reward : result.rewardWei) rewards += reward;
     result.emittedWei = emitted;
     result.unallocatedWei = unallocated;
     result.distributedWei = emitted - unallocated;
-    // Each reward is within 2^-95 of its exact value (and far below a wei for any realistic
-    // amount), so the truncated rewards can sum beyond what was distributed only by those
-    // errors and the slack of truncatedWei. The excess comes off the largest rewards, none by
-    // more than its own error bound, so that conservation holds exactly.
     if (rewards > result.distributedWei) {
-      repairExcess(rewards - result.distributedWei);
+      detail::repairExcess(result.rewardWei, rewards - result.distributedWei);
       rewards = result.distributedWei;
     }
     result.dustWei = result.distributedWei - rewards;
+    // (A rejected request has no owner entry, and no reward.)
+    for (std::size_t i = 0; i < result.rewardWei.size(); ++i)
+      if (result.rewardWei[i] != 0)
+        result.owners[ownerOfRequest[i]].rewardWei += result.rewardWei[i];
     ownerOfRequest = {};
     done = true;
   }

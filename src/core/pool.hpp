@@ -131,6 +131,13 @@ struct GapSums {
   DoubleDouble g, t;
 };
 GapSums gapSums(DoubleDouble lastGap, Seconds t0, std::int64_t n);
+
+/// The conservation finish: each reward is within 2^-95 of its exact value, so the truncated
+/// rewards can exceed what was distributed only by those errors and the slack of the
+/// truncation. `excessWei` comes off the largest rewards (ties: the first first), none by more
+/// than its own error bound (reward >> 95) + 1 wei; std::logic_error if the bounds cannot
+/// cover it (the engine would be wrong). Reached only by about a million huge rewards.
+void repairExcess(std::vector<Int128>& rewardsWei, Int128 excessWei);
 }  // namespace detail
 
 //! Upper limits of a scenario: beyond them the numbers mean nothing or would not fit.

@@ -71,3 +71,43 @@ TEST_CASE("arithmetic truncates toward zero and is checked") {
   CHECK(cbm::shortestText(2.5) == "2.5");
   CHECK(cbm::shortestText(1e21) == "1e+21");
 }
+
+namespace {
+// The canonical text of raw x 10^-18 built from Boost's decimal digits of raw: an independent
+// reference for Decimal::str() and appendDecimal().
+std::string referenceText(cbm::Int128 raw) {
+  const bool negative = raw < 0;
+  std::string digits = (negative ? -cbm::BigInt(raw) : cbm::BigInt(raw)).str();
+  if (digits.size() <= 18) digits = std::string(19 - digits.size(), '0') + digits;
+  std::string whole = digits.substr(0, digits.size() - 18), fraction = digits.substr(whole.size());
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  const std::string text = whole + (fraction.empty() ? "" : "." + fraction);
+  return negative && raw != 0 ? "-" + text : text;
+}
+}  // namespace
+
+TEST_CASE("printing: whole amounts, amounts a wei off a whole one, and every size") {
+  // The whole part is estimated through a double, then corrected: it must be exact for every
+  // whole amount (2365 once printed as "2364.") and its neighbours.
+  const cbm::Int128 wei = 1, scale = Decimal::kScale;
+  for (cbm::Int128 n = 0; n <= 20000; ++n) {
+    for (const cbm::Int128 raw : {n * scale, n * scale - wei, n * scale + wei}) {
+      REQUIRE(Decimal::fromRaw(raw).str() == referenceText(raw));
+      REQUIRE(Decimal::fromRaw(-raw).str() == referenceText(-raw));
+    }
+  }
+  CHECK(Decimal::fromInteger(2365).str() == "2365");
+  // Powers of ten and their neighbours up to the limit, and large amounts beyond 2^64 wei.
+  for (cbm::Int128 p = 1; p <= Decimal::kMaxRaw; p *= 10) {
+    for (const cbm::Int128 raw : {p, p - 1, p + 1, p / 3, p * 7 / 9}) {
+      if (raw > Decimal::kMaxRaw) continue;
+      CHECK(Decimal::fromRaw(raw).str() == referenceText(raw));
+      std::string bulk = "x";
+      cbm::appendDecimal(bulk, -raw);
+      CHECK(bulk == "x" + referenceText(-raw));
+    }
+  }
+  CHECK(Decimal::fromRaw(Decimal::kMaxRaw).str() == "100000000000000000000");
+  CHECK(Decimal::fromRaw(1).str() == "0.000000000000000001");
+  CHECK(Decimal::fromRaw(-10).str() == "-0.00000000000000001");
+}

@@ -368,3 +368,24 @@ TEST_CASE("harmonic sums against 50 digits") {
     }
   }
 }
+
+TEST_CASE("the conservation finish takes an excess off the largest rewards, within their bounds") {
+  // Rewards 5, 3, 3 wei and 2 wei too many: one wei off each of the two largest (ties: the
+  // first in input order first), since a small reward's error bound is one wei.
+  std::vector<cbm::Int128> rewards = {3, 5, 3};
+  cbm::detail::repairExcess(rewards, 2);
+  CHECK(rewards == std::vector<cbm::Int128>{2, 4, 3});
+  // Bounds grow with the reward: (r >> 95) + 1 wei. 2^96 wei may give 3, the others 1 each.
+  const cbm::Int128 big = cbm::Int128(1) << 96;
+  std::vector<cbm::Int128> mixed = {7, big, 0, 9};
+  cbm::detail::repairExcess(mixed, 4);
+  CHECK(mixed == std::vector<cbm::Int128>{7, big - 3, 0, 8});
+  // Nothing to take: unchanged. More than the bounds allow: the engine would be wrong.
+  std::vector<cbm::Int128> same = {4, 4};
+  cbm::detail::repairExcess(same, 0);
+  CHECK(same == std::vector<cbm::Int128>{4, 4});
+  std::vector<cbm::Int128> short_ = {5, 0, 3};
+  CHECK_THROWS_AS(cbm::detail::repairExcess(short_, 3), std::logic_error);
+  CHECK_NOTHROW(cbm::detail::repairExcess(short_, 2));
+  CHECK(short_ == std::vector<cbm::Int128>{4, 0, 2});
+}

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <functional>
 
 #include "calendar.hpp"
@@ -105,4 +106,59 @@ TEST_CASE("accounts are checked when read") {
   CHECK(text.activeSince == std::to_string(kStart));
   CHECK(text.activeWeight == "2.6");
   CHECK(cbm::writeAccount(cbm::readAccount(text, kRules)).activeWeight == "2.6");
+}
+
+TEST_CASE("status and stop in the very second a session started") {
+  auto account = cbm::startSession(cbm::readAccount({"7"}, kRules), kStart,
+                                   cbm::Decimal::parse("2", "w"), kRules);
+  const cbm::SessionStatus status = cbm::sessionStatus(account, kStart, kRules);
+  CHECK(status.active);
+  CHECK(status.startedAt == kStart);
+  CHECK(status.elapsedSeconds == 0);
+  CHECK(status.estimatedPoints.isZero());
+  CHECK(status.weight.str() == "2");
+  CHECK(status.nextStartAt == kStart + 24 * kHour);
+  const cbm::StopResult stopped = cbm::stopSession(account, kStart, kRules);
+  CHECK(stopped.reward.isZero());
+  CHECK(stopped.account.totalPoints.str() == "7");
+  CHECK_FALSE(stopped.account.activeSince);
+  REQUIRE(stopped.account.lastCollectedAt);
+  CHECK(*stopped.account.lastCollectedAt == kStart);
+  CHECK(stopped.account.lastReward->isZero());
+  // One second later: the formula's first second, 100 x (1 - e^-0.0001) x 2.
+  const cbm::StopResult after = cbm::stopSession(account, kStart + 1, kRules);
+  CHECK(after.reward.str() == "0.0199990000333325");
+  // The cooldown counts from the start, not the stop: a start a second before 24 h fails.
+  CHECK(cbm::sessionStatus(stopped.account, kStart, kRules).nextStartAt == kStart + 24 * kHour);
+  CHECK(ruleErrorOf([&] {
+          cbm::startSession(stopped.account, kStart + 24 * kHour - 1, cbm::Decimal::parse("1", "w"),
+                            kRules);
+        }) != "no error");
+}
+
+TEST_CASE("calendar: the Gregorian leap rule, centuries and every day of 400 years") {
+  CHECK(cbm::formatDay(cbm::parseDay("2000-02-29", "d")) == "2000-02-29");  // divisible by 400
+  CHECK(cbm::formatDay(cbm::parseDay("2400-02-29", "d")) == "2400-02-29");
+  CHECK_THROWS_WITH(cbm::parseDay("2100-02-29", "d"), doctest::Contains("d:"));  // by 100 only
+  CHECK_THROWS_WITH(cbm::parseDay("2023-02-29", "d"), doctest::Contains("d:"));
+  CHECK(cbm::formatDay(cbm::parseDay("2024-02-29", "d")) == "2024-02-29");
+  CHECK(cbm::parseDay("1970-01-01", "d") == 0);
+  CHECK(cbm::parseDay("2000-03-01", "d") - cbm::parseDay("2000-02-28", "d") == 2);
+  CHECK(cbm::parseDay("2100-03-01", "d") - cbm::parseDay("2100-02-28", "d") == 1);
+  // Every day from 2000-01-01 for 400 years (146,097 days) against a plain day-by-day count.
+  const int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  cbm::Day day = cbm::parseDay("2000-01-01", "d");
+  CHECK(day == 10'957);
+  for (int y = 2000; y < 2400; ++y) {
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    for (int m = 1; m <= 12; ++m) {
+      for (int d = 1; d <= monthDays[m - 1] + (m == 2 && leap ? 1 : 0); ++d, ++day) {
+        char text[11];
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
+        REQUIRE(cbm::parseDay(text, "d") == day);
+        REQUIRE(cbm::formatDay(day) == text);
+      }
+    }
+  }
+  CHECK(day - cbm::parseDay("2000-01-01", "d") == 146'097);
 }
