@@ -9,7 +9,7 @@
 // the originals are kept in build/mutate/originals/ until they are back, and a run that finds
 // them there puts them back first. Mutants that cannot change behaviour are listed with the
 // reason in tests/mutation/equivalent.txt (id, file, reason) and left out of the score.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -37,16 +37,24 @@ const flag = (name) => {
 const sample = Number(option('--sample', '0'));
 const seed = Number(option('--seed', '1'));
 const withNode = flag('--node');
+const ids = option('--ids', '');
+if (ids === undefined) {
+  console.error('--ids needs a list of mutant ids: --ids 1a2b3c4d,5e6f7a8b');
+  process.exit(2);
+}
 const listOnly = flag('--list');
 if (args.some((a) => a.startsWith('--'))) {
-  console.error('usage: build-scripts/mutate [--sample N] [--seed S] [--node] [--list] [src/core/file.cpp ...]');
+  console.error('usage: build-scripts/mutate [--sample N] [--seed S] [--ids a,b] [--node] [--list] [src/core/file.cpp ...]');
   process.exit(2);
 }
 const coreDir = join(root, 'src/core');
 const files = (args.length ? args.map((f) => join(root, f)) : readdirSync(coreDir).filter((f) => /\.(cpp|hpp)$/.test(f)).map((f) => join(coreDir, f))).sort();
 
 // --- restoring, whatever happens -------------------------------------------------------------
+// A file's original goes to build/mutate/originals/ before its first mutant is written, and
+// leaves once the file is restored: whatever is there belongs to a run that did not finish.
 const keyOf = (file) => relative(root, file).replaceAll('/', '__');
+const lockFile = join(buildDir, 'lock');
 
 function restoreAll() {
   if (!existsSync(originals)) return;
@@ -56,15 +64,44 @@ function restoreAll() {
     rmSync(join(originals, name));
   }
 }
+function keep(file) {
+  writeFileSync(join(originals, keyOf(file)), readFileSync(file));
+}
+function putBack(file) {
+  const kept = join(originals, keyOf(file));
+  writeFileSync(file, readFileSync(kept));
+  rmSync(kept);
+}
+
+// One run at a time: a second one would restore files the first is mutating.
+mkdirSync(originals, { recursive: true });
+if (existsSync(lockFile)) {
+  const pid = Number(readFileSync(lockFile, 'utf8'));
+  let alive = false;
+  try {
+    process.kill(pid, 0);
+    alive = pid !== process.pid;
+  } catch {}
+  if (alive) {
+    console.error(`Another mutation run (pid ${pid}) is under way: stop it first (kill ${pid}).`);
+    process.exit(1);
+  }
+}
+writeFileSync(lockFile, String(process.pid));
 restoreAll(); // a run that was killed left its originals here
+let child = null; // the build or test under way, stopped with us
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
+    child?.kill('SIGKILL');
     restoreAll();
     console.error(`\n${signal}: every file restored.`);
     process.exit(130);
   });
 }
-process.on('exit', restoreAll);
+process.on('exit', () => {
+  restoreAll();
+  rmSync(lockFile, { force: true });
+});
 
 /** `items` grouped by `key(item)`, in first-seen order (Map.groupBy needs node 21). */
 function groupBy(items, key) {
@@ -186,23 +223,35 @@ function equivalents() {
 }
 
 // --- building and testing --------------------------------------------------------------------
-function run(command, argv, { timeout = 0, quiet = true, env = process.env } = {}) {
-  const r = spawnSync(command, argv, { cwd: root, encoding: 'utf8', timeout: timeout || undefined, env, maxBuffer: 1 << 28, stdio: quiet ? 'pipe' : 'inherit' });
-  return { ok: r.status === 0 && !r.error, timedOut: r.error?.code === 'ETIMEDOUT', output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+// Children run asynchronously, so that a signal reaches our handler while they run.
+function run(command, argv, { timeout = 0, env = process.env } = {}) {
+  return new Promise((resolve) => {
+    let output = '';
+    let timedOut = false;
+    child = spawn(command, argv, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d) => (output = (output + d).slice(-20000)));
+    child.stderr.on('data', (d) => (output = (output + d).slice(-20000)));
+    const timer = timeout ? setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), timeout) : null;
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      child = null;
+      resolve({ ok: code === 0 && !timedOut, timedOut, output });
+    });
+  });
 }
 
 const jobs = process.env.JOBS ?? '2';
-function buildNative() {
-  return run('cmake', ['--build', buildDir, '--target', 'cbm_tests', '--', `-j${jobs}`]).ok;
+async function buildNative() {
+  return (await run('cmake', ['--build', buildDir, '--target', 'cbm_tests', '--', `-j${jobs}`])).ok;
 }
-function nativeSuite(timeout) {
+async function nativeSuite(timeout) {
   const started = Date.now();
-  const r = run(join(buildDir, 'cbm_tests'), ['--abort-after=1', '--no-colors'], { timeout });
+  const r = await run(join(buildDir, 'cbm_tests'), ['--abort-after=1', '--no-colors'], { timeout });
   return { ...r, ms: Date.now() - started };
 }
 const wasmEnv = { ...process.env, NODE_PATH: '/usr/share/nodejs' };
-function buildWasm() {
-  return run('cmake', ['--build', join(root, 'build/wasm'), '--', `-j${jobs}`], { env: wasmEnv }).ok;
+async function buildWasm() {
+  return (await run('cmake', ['--build', join(root, 'build/wasm'), '--', `-j${jobs}`], { env: wasmEnv })).ok;
 }
 function nodeSuite(timeout) {
   return run(process.execPath, ['--test', join(root, 'tests/node/')], { timeout });
@@ -210,7 +259,7 @@ function nodeSuite(timeout) {
 
 // --- the run ---------------------------------------------------------------------------------
 const all = files.flatMap(mutantsOf);
-const chosen = sample > 0 ? spread(all, sample) : all;
+const chosen = ids ? all.filter((m) => ids.split(',').includes(m.id)) : sample > 0 ? spread(all, sample) : all;
 const known = equivalents();
 console.log(`${all.length} mutants in ${files.length} files; running ${chosen.length}${sample ? ` (--sample ${sample} --seed ${seed})` : ''}.`);
 if (listOnly) {
@@ -218,13 +267,12 @@ if (listOnly) {
   process.exit(0);
 }
 
-mkdirSync(originals, { recursive: true });
 console.log('Configuring build/mutate (the native suite at -O1: quicker to rebuild, same results)');
-if (!run('cmake', ['-S', root, '-B', buildDir, '-DCMAKE_BUILD_TYPE=Release', '-DCMAKE_CXX_FLAGS_RELEASE=-O1']).ok || !buildNative()) {
+if (!(await run('cmake', ['-S', root, '-B', buildDir, '-DCMAKE_BUILD_TYPE=Release', '-DCMAKE_CXX_FLAGS_RELEASE=-O1'])).ok || !(await buildNative())) {
   console.error('The unmutated core does not build: fix that first.');
   process.exit(1);
 }
-const baseline = nativeSuite(0);
+const baseline = await nativeSuite(0);
 if (!baseline.ok) {
   console.error(`The native suite fails without any mutant:\n${baseline.output.slice(-2000)}`);
   process.exit(1);
@@ -234,23 +282,21 @@ console.log(`Native suite: ${baseline.ms} ms unmutated; a mutant that runs past 
 
 const results = [];
 let current = null; // the file mutated now: its original sits in build/mutate/originals
-const original = new Map();
 const started = Date.now();
 for (const [i, m] of chosen.entries()) {
   if (current !== m.file) {
-    if (current) writeFileSync(current, original.get(current));
+    if (current) putBack(current);
     current = m.file;
-    original.set(current, readFileSync(current));
-    writeFileSync(join(originals, keyOf(current)), original.get(current));
+    keep(current);
   }
   const equivalent = known.get(m.id);
   let outcome;
   if (equivalent) outcome = 'equivalent';
   else {
     writeFileSync(m.file, m.apply());
-    if (!buildNative()) outcome = 'stillborn';
+    if (!(await buildNative())) outcome = 'stillborn';
     else {
-      const r = nativeSuite(nativeTimeout);
+      const r = await nativeSuite(nativeTimeout);
       outcome = r.ok ? 'survived' : r.timedOut ? 'killed (time)' : 'killed';
     }
   }
@@ -259,10 +305,9 @@ for (const [i, m] of chosen.entries()) {
   process.stdout.write(`\r  ${i + 1}/${chosen.length}  ${relative(root, m.file)}:${m.line} ${m.operator}: ${outcome}`.padEnd(90) + ` ~${Math.round(eta / 60000)} min left`);
   if (outcome === 'survived') process.stdout.write(`\n    ${m.id}  ${m.original}  =>  ${m.mutated || '(dropped)'}\n`);
 }
-if (current) writeFileSync(current, original.get(current));
-restoreAll();
+if (current) putBack(current);
 // Put the objects of the last mutated file back in step with its source.
-buildNative();
+await buildNative();
 process.stdout.write('\n');
 
 // The node suite for the survivors: each through the WASM build, then the build restored.
@@ -270,16 +315,15 @@ if (withNode) {
   const survivors = results.filter((r) => r.outcome === 'survived');
   console.log(`Node suite for the ${survivors.length} survivors (each rebuilds the WASM module)`);
   for (const r of survivors) {
-    writeFileSync(join(originals, keyOf(r.file)), readFileSync(r.file));
+    keep(r.file);
     writeFileSync(r.file, r.apply());
-    const built = buildWasm();
-    const node = built ? nodeSuite(600000) : { ok: true };
-    writeFileSync(r.file, readFileSync(join(originals, keyOf(r.file))));
-    rmSync(join(originals, keyOf(r.file)));
+    const built = await buildWasm();
+    const node = built ? await nodeSuite(600000) : { ok: true };
+    putBack(r.file);
     r.nodeOutcome = !built ? 'stillborn' : node.ok ? 'survived' : 'killed';
     console.log(`  ${r.id} ${relative(root, r.file)}:${r.line}: node ${r.nodeOutcome}`);
   }
-  buildWasm();
+  await buildWasm();
 }
 
 // --- the report ------------------------------------------------------------------------------

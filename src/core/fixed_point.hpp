@@ -51,11 +51,6 @@ class Fixed256 {
     return -magnitudeToDoubleDouble(negated().limb_);
   }
 
-  friend bool operator==(const Fixed256& a, const Fixed256& b) {
-    return a.limb_[0] == b.limb_[0] && a.limb_[1] == b.limb_[1] && a.limb_[2] == b.limb_[2] &&
-           a.limb_[3] == b.limb_[3];
-  }
-
  private:
   Fixed256 negated() const {
     Fixed256 r;

@@ -382,7 +382,8 @@ struct PoolSimulation::Engine {
   Seconds retirementOf(const Miner& m) const { return m.start + *rules.lifetime; }
 
   Tracker* trackerOf(const Miner& m) {
-    const std::int8_t k = trackerOfOwner.empty() ? -1 : trackerOfOwner[m.owner];
+    if (trackerOfOwner.empty()) return nullptr;  // nobody is followed
+    const std::int8_t k = trackerOfOwner[m.owner];
     return k < 0 ? nullptr : &trackers[static_cast<std::size_t>(k)];
   }
 

@@ -111,3 +111,20 @@ TEST_CASE("printing: whole amounts, amounts a wei off a whole one, and every siz
   CHECK(Decimal::fromRaw(1).str() == "0.000000000000000001");
   CHECK(Decimal::fromRaw(-10).str() == "-0.00000000000000001");
 }
+
+TEST_CASE("sums and differences check the range to the wei; quoted text is shortened") {
+  const Decimal max = Decimal::fromRaw(Decimal::kMaxRaw), wei = Decimal::fromRaw(1);
+  const Decimal min = Decimal::fromRaw(-Decimal::kMaxRaw), minusWei = Decimal::fromRaw(-1);
+  CHECK(max.plus(Decimal(), "s") == max);
+  CHECK_THROWS_WITH(max.plus(wei, "s"), doctest::Contains("s: is too large"));
+  CHECK_THROWS_WITH(max.minus(minusWei, "s"), doctest::Contains("s: is too large"));
+  CHECK_THROWS_WITH(min.minus(wei, "s"), doctest::Contains("s: is too large"));
+  CHECK_THROWS_WITH(min.plus(minusWei, "s"), doctest::Contains("s: is too large"));
+  CHECK(min.plus(wei, "s").raw() == -Decimal::kMaxRaw + 1);
+  CHECK(max.minus(max, "s").isZero());
+  // quote(): the text as given, up to 40 characters, then "...".
+  CHECK(cbm::quote("abc") == "\"abc\"");
+  const std::string long_ = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";
+  CHECK(cbm::quote(long_) == "\"" + long_.substr(0, 40) + "...\"");
+  CHECK(cbm::quote(long_.substr(0, 40)) == "\"" + long_.substr(0, 40) + "\"");
+}

@@ -53,3 +53,18 @@ TEST_CASE("expm1, exp2 and log1p to about 2^-100") {
           1e-30);
   }
 }
+
+TEST_CASE("addition keeps every bit when the high parts cancel") {
+  // (x, y) + (-x, z) is exactly y + z: the sum must renormalise between its two steps, or the
+  // low parts are rounded into one double.
+  std::mt19937_64 random(7);
+  for (int i = 0; i < 1000; ++i) {
+    const double x = std::ldexp(std::uniform_real_distribution<double>(1, 2)(random), 40);
+    const double y = std::ldexp(std::uniform_real_distribution<double>(-1, 1)(random), -14);
+    const double z = std::ldexp(std::uniform_real_distribution<double>(-1, 1)(random), -66);
+    const cbm::DoubleDouble sum = cbm::DoubleDouble(x, y) + cbm::DoubleDouble(-x, z);
+    const cbm::DoubleDouble exact = cbm::DoubleDouble::twoSum(y, z);
+    REQUIRE(sum.hi == exact.hi);
+    REQUIRE(sum.lo == exact.lo);
+  }
+}

@@ -196,3 +196,53 @@ TEST_CASE("rule overrides are checked and name the rule") {
                     "rules.amortization: must be \"none\", \"linear\" or \"exponential\", got "
                     "\"quadratic\"");
 }
+
+TEST_CASE("the rule set as JSON is the SPEC's, every group of it") {
+  // SPEC 1, 2, 3, 6 (illustrative), 7 and 7b, written out from the SPEC.
+  CHECK(
+      cbm::defaultsJson() ==
+      "{\"pool\":{\"schedule\":[{\"rate\":\"8\",\"duration\":57471264},{\"rate\":\"4\","
+      "\"duration\":57471264},{\"rate\":\"2\",\"duration\":57471264},{\"rate\":\"1\","
+      "\"duration\":57471270}],\"supplyCap\":null,\"activationsPerSecond\":1,\"amortization\":"
+      "\"linear\",\"lifetime\":252288000,\"halfLife\":63072000},\"points\":{\"base\":\"100\","
+      "\"decayRate\":\"0.0001\",\"maxSessionSeconds\":86400,\"cooldownSeconds\":86400,"
+      "\"weightCap\":\"5\",\"checkinTiers\":[{\"min\":\"30\",\"weight\":\"1\"},{\"min\":\"15\","
+      "\"weight\":\"0.8\"},{\"min\":\"7\",\"weight\":\"0.5\"},{\"min\":\"0\",\"weight\":\"0.1\"}],"
+      "\"pointsTiers\":[{\"min\":\"5000\",\"weight\":\"1\"},{\"min\":\"3000\",\"weight\":\"0.5\"},"
+      "{\"min\":\"1000\",\"weight\":\"0.3\"}],\"inviteTiers\":[{\"min\":\"30\",\"weight\":\"1\"},"
+      "{\"min\":\"10\",\"weight\":\"0.5\"},{\"min\":\"5\",\"weight\":\"0.2\"}]},\"supplyControl\":"
+      "{\"thresholds\":[{\"energy\":\"0\",\"releasedFraction\":\"0\"},{\"energy\":\"1000000\","
+      "\"releasedFraction\":\"0.1\"},{\"energy\":\"10000000\",\"releasedFraction\":\"0.25\"},"
+      "{\"energy\":\"100000000\",\"releasedFraction\":\"0.5\"},{\"energy\":\"1000000000\","
+      "\"releasedFraction\":\"1\"}],\"basePrice\":\"1\",\"priceStep\":\"0.1\",\"burnStep\":"
+      "\"1000000\",\"illustrative\":true},\"vesting\":{\"total\":\"127931034\",\"duration\":"
+      "63072000},\"referral\":{\"lines\":[{\"share\":\"0.03\",\"thresholdUsd\":\"250\"},{\"share\":"
+      "\"0.05\",\"thresholdUsd\":\"500\"},{\"share\":\"0.08\",\"thresholdUsd\":\"1000\"}],"
+      "\"payEvery\":604800,\"lockFor\":31536000},\"secondsPerYear\":31536000}");
+  const std::string presets = cbm::presetsJson();
+  CHECK(presets.rfind("{\"contract\":{\"label\":\"WeFi's distribution contract (default)\"", 0) ==
+        0);
+  CHECK(presets.find("\"rules\":{\"schedule\":[{\"rate\":\"8\",\"duration\":57471264},") !=
+        std::string::npos);
+  CHECK(presets.find("\"whitepaper\":{\"label\":\"Whitepaper: halving every 2 years\"") !=
+        std::string::npos);
+  CHECK(presets.find("(\\\"reduces mining rewards by 50% every 2 years\\\")") != std::string::npos);
+  CHECK(presets.find("\"rules\":{\"baseRate\":\"8\",\"halvingPeriod\":62985600,\"stages\":4}") !=
+        std::string::npos);
+}
+
+TEST_CASE("rule limits, at and just beyond") {
+  CHECK_NOTHROW(
+      cbm::poolRules({{"baseRate", "1000000000"}, {"stages", "1"}, {"halvingPeriod", "1000"}}));
+  CHECK_THROWS_WITH(cbm::poolRules({{"baseRate", "1000000000.000000000000000001"}}),
+                    doctest::Contains("rules.baseRate: must be at most 1000000000 WFI per second"));
+  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "1000000000.000000000000000001:1"}}),
+                    doctest::Contains("rules.schedule[0].rate: must be at most 1000000000 WFI"));
+  CHECK_THROWS_WITH(cbm::poolRules({{"amortization", "none"}, {"lifetime", "0"}}),
+                    "rules.lifetime: must be a whole number from 1 to 3153600000, got \"0\"");
+  CHECK(cbm::poolRules({{"amortization", "none"}, {"lifetime", "1"}}).lifetime == 1);
+  // 10^12 WFI in all is allowed; a wei more is not.
+  CHECK_NOTHROW(cbm::poolRules({{"schedule", "1000:1000000000"}}));
+  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "1000:1000000000,0.000000000000000001:1"}}),
+                    doctest::Contains("would emit more than 1000000000000 WFI"));
+}

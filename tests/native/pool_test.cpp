@@ -389,3 +389,104 @@ TEST_CASE("the conservation finish takes an excess off the largest rewards, with
   CHECK_NOTHROW(cbm::detail::repairExcess(short_, 2));
   CHECK(short_ == std::vector<cbm::Int128>{4, 0, 2});
 }
+
+TEST_CASE("the linear model's gap sums, on both sides of the series threshold, against 50 digits") {
+  // G = sum 1 / (a - s) and T = sum s / (a - s) over s = t0 .. t0+n-1, the last gap a - s being
+  // `lastGap`. The series serves n <= middle gap x 2^-11; digamma the longer segments.
+  for (const long long n : {2LL, 3LL, 7LL, 40LL, 333LL}) {
+    for (const double factor : {1.0, 1.0 + 0x1p-30, 0.999, 3.0, 1e6}) {
+      for (const long long t0 : {0LL, 123'456'789LL}) {
+        const double middle = 2048.0 * static_cast<double>(n) * factor;
+        const double lastGap = std::floor(middle - static_cast<double>(n - 1) / 2);
+        Float50 g = 0, t = 0;
+        for (long long j = 0; j < n; ++j) {
+          const Float50 gap = Float50(lastGap) + (n - 1 - j);  // second t0 + j
+          g += 1 / gap;
+          t += Float50(t0 + j) / gap;
+        }
+        const cbm::detail::GapSums got = cbm::detail::gapSums(cbm::DoubleDouble(lastGap), t0, n);
+        INFO("n=" << n << " lastGap=" << lastGap << " t0=" << t0);
+        CHECK(abs((Float50(got.g.hi) + Float50(got.g.lo) - g) / g) < Float50(1e-30));
+        // T is used in K G - T (K >= a): its error counts against a G.
+        const Float50 a = Float50(lastGap) + t0 + n - 1;
+        CHECK(abs((Float50(got.t.hi) + Float50(got.t.lo) - t) / (a * g)) < Float50(1e-30));
+      }
+    }
+  }
+}
+
+TEST_CASE("rewards truncate to the wei: a whole wei stays whole, 0.995 wei is 0") {
+  // One wei a second for two seconds: the lone miner mines second 1 only, exactly 1 wei.
+  cbm::PoolScenario lone;
+  lone.rules = cbm::poolRules({{"schedule", "0.000000000000000001:2"}, {"amortization", "none"}});
+  lone.horizon = "2";
+  lone.ids.push("a");
+  lone.owners.push("a");
+  lone.units.values = {5};
+  lone.requestedAt.values = {0};
+  const cbm::PoolResult one = cbm::simulatePool(lone);
+  CHECK(one.rewardWei[0] == 1);
+  CHECK(one.dustWei == 0);
+  // 199 and 1 units share one wei: 0.995 and 0.005 wei, both truncated to nothing (0.995 is far
+  // from a whole wei: no slack takes it up).
+  cbm::PoolScenario split;
+  split.rules = cbm::poolRules({{"schedule", "0:2,0.000000000000000001:1"},
+                                {"amortization", "none"},
+                                {"activationsPerSecond", "2"}});
+  split.horizon = "3";
+  for (const char* id : {"big", "small"}) {
+    split.ids.push(id);
+    split.owners.push(id);
+  }
+  split.units.values = {199, 1};
+  split.requestedAt.values = {0, 0};
+  const cbm::PoolResult r = cbm::simulatePool(split);
+  CHECK(r.rewardWei[0] == 0);
+  CHECK(r.rewardWei[1] == 0);
+  CHECK(r.distributedWei == 1);
+  CHECK(r.dustWei == 1);
+}
+
+TEST_CASE("scenario limits, at and just beyond; progress follows the events") {
+  auto run = [](const char* horizon, const char* sampleEvery) {
+    cbm::PoolScenario s;
+    s.horizon = horizon;
+    s.sampleEvery = sampleEvery;
+    return cbm::simulatePool(std::move(s));
+  };
+  CHECK(run("100000", "1").series.size() == 100'001);  // 100,000 samples and the horizon's
+  CHECK_THROWS_WITH(run("100001", "1"), doctest::Contains("sampleEvery: gives 100001 samples"));
+  // Without sampleEvery: about 1,000 samples, never less than a second apart.
+  CHECK(run("1000000", "").series.size() == 1001);
+  CHECK(run("10", "").series.size() == 11);
+  CHECK(cbm::activationCount(0) == 0);
+  CHECK_THROWS_WITH(cbm::activationCount(0.5), doctest::Contains("activations:"));
+  CHECK_THROWS_WITH(cbm::activationCount(-1), doctest::Contains("activations:"));
+  cbm::PoolScenario sixteen;
+  sixteen.horizon = "10";
+  for (int k = 0; k < 16; ++k) sixteen.trackedOwners.push_back("o" + std::to_string(k));
+  CHECK(cbm::simulatePool(sixteen).tracked.size() == 16);
+
+  // Progress: the share of the events done, from 0 to 1 as they are.
+  cbm::PoolScenario s;
+  s.rules = cbm::poolRules({{"halvingPeriod", "100"}});
+  s.horizon = "400";
+  s.sampleEvery = "10";
+  for (int i = 0; i < 50; ++i) {
+    s.ids.push("a" + std::to_string(i));
+    s.owners.push("o");
+    s.units.values.push_back(1 + i);
+    s.requestedAt.values.push_back(3 * i);
+  }
+  cbm::PoolSimulation counting(s);
+  std::size_t events = 0;
+  while (!counting.step(1)) ++events;
+  cbm::PoolSimulation halfway(s);
+  CHECK(halfway.progress() == 0);
+  for (std::size_t k = 0; k < events / 2; ++k) halfway.step(1);
+  CHECK(halfway.progress() > 0.2);  // an estimate: some events fall together
+  CHECK(halfway.progress() < 0.7);
+  while (!halfway.step(7)) {
+  }
+  CHECK(halfway.progress() == 1);
+}

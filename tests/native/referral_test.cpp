@@ -161,3 +161,33 @@ TEST_CASE("referral rules and inputs are checked, naming the field") {
   CHECK_THROWS_WITH(cbm::referralIncome(t, {line, line}, {}, rules),
                     "lines: has 2 lines; the rules have 1");
 }
+
+TEST_CASE("referral edge cases: a threshold of 0, flat mining, a share of all of it") {
+  const auto rules = cbm::referralRules({{"lines", "1:0"}, {"payEvery", "10"}});
+  CHECK(rules.lines[0].share == Decimal::fromInteger(1));  // all of what the line mines
+  cbm::MinedSeries flat;
+  flat.minedWei = {5, 5, 9};  // nothing mined in the first ten seconds: allowed
+  flat.rateWei = {0, 0, 0};
+  const auto r = cbm::referralIncome({0, 10, 20}, {flat}, {}, rules);
+  REQUIRE(r.unlockedAt[0]);
+  CHECK(*r.unlockedAt[0] == 0);  // no purchase needed: unlocked from genesis
+  REQUIRE(r.payouts.size() == 1);
+  CHECK(r.payouts[0].at == 20);
+  CHECK(r.payouts[0].amountWei == 4);
+  cbm::MinedSeries falling;
+  falling.minedWei = {5, 3, 9};
+  falling.rateWei = {0, 0, 0};
+  CHECK_THROWS_WITH(cbm::referralIncome({0, 10, 20}, {falling}, {}, rules),
+                    doctest::Contains("lines[0].mined[1]:"));
+  // A purchase at second 7 unlocks a $1 line then: the payout at 10 counts, the rate from 7.
+  const auto paid = cbm::referralRules({{"lines", "0.5:1"}, {"payEvery", "10"}});
+  cbm::MinedSeries steadyLine;
+  steadyLine.minedWei = {0, 70, 80, 100};
+  steadyLine.rateWei = {2, 2, 2, 2};
+  const auto p = cbm::referralIncome({0, 6, 7, 10}, {steadyLine}, {{7, d("1"), d("1")}}, paid);
+  CHECK(p.unlockedAt[0] == 7);
+  CHECK(p.rateWei[1] == 0);
+  CHECK(p.rateWei[2] == 1);
+  REQUIRE(p.payouts.size() == 1);
+  CHECK(p.payouts[0].amountWei == 50);  // half of all 100 wei mined by the payout time
+}

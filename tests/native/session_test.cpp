@@ -162,3 +162,47 @@ TEST_CASE("calendar: the Gregorian leap rule, centuries and every day of 400 yea
   }
   CHECK(day - cbm::parseDay("2000-01-01", "d") == 146'097);
 }
+
+TEST_CASE("calendar: days that do not exist, and durations in their largest exact unit") {
+  for (const char* bad : {"2026-01-32", "2026-04-31", "2026-12-32", "2026-13-01", "2026-00-10",
+                          "2026-05-00", "2026-02-29", "1969-12-31", "2026-1-01", "2026/01/01"})
+    CHECK_THROWS_WITH_AS(cbm::parseDay(bad, "day"), doctest::Contains("day:"), cbm::InputError);
+  CHECK(cbm::formatDay(cbm::parseDay("2026-01-31", "d")) == "2026-01-31");
+  CHECK(cbm::formatDay(cbm::parseDay("2026-12-31", "d")) == "2026-12-31");
+  CHECK(cbm::formatDuration(86'400) == "24 h");
+  CHECK(cbm::formatDuration(7'200) == "2 h");
+  CHECK(cbm::formatDuration(5'400) == "90 min");
+  CHECK(cbm::formatDuration(60) == "1 min");
+  CHECK(cbm::formatDuration(45) == "45 s");
+  CHECK(cbm::formatDuration(0) == "0 s");
+}
+
+TEST_CASE(
+    "times before an account's last start or collection are refused, also without a cooldown") {
+  cbm::PointsRules quick;
+  quick.cooldownSeconds = 0;
+  auto account =
+      cbm::startSession(cbm::readAccount({}, quick), kStart, cbm::Decimal::parse("1", "w"), quick);
+  CHECK_THROWS_WITH(cbm::sessionStatus(account, kStart - 1, quick),
+                    "now: is before the session start (2026-11-21T08:00:00Z), got "
+                    "2026-11-21T07:59:59Z");
+  const auto stopped = cbm::stopSession(account, kStart + 10, quick).account;
+  // A new start at the same second as the last one is allowed without a cooldown...
+  CHECK_NOTHROW(cbm::startSession(stopped, kStart + 10, cbm::Decimal::parse("1", "w"), quick));
+  // ...but not before the last start or the last collection.
+  CHECK_THROWS_WITH(
+      cbm::startSession(stopped, kStart + 9, cbm::Decimal::parse("1", "w"), quick),
+      "now: is before the last collection (2026-11-21T08:00:10Z), got 2026-11-21T08:00:09Z");
+  cbm::PointsAccount early = stopped;
+  early.lastCollectedAt.reset();
+  early.lastReward.reset();
+  CHECK_THROWS_WITH(
+      cbm::startSession(early, kStart - 1, cbm::Decimal::parse("1", "w"), quick),
+      "now: is before the last session start (2026-11-21T08:00:00Z), got 2026-11-21T07:59:59Z");
+  // With no session, the status has no elapsed time.
+  const cbm::SessionStatus idle = cbm::sessionStatus(stopped, kStart + 20, quick);
+  CHECK_FALSE(idle.active);
+  CHECK(idle.elapsedSeconds == 0);
+  CHECK(idle.startedAt == 0);
+  CHECK(idle.estimatedPoints.isZero());
+}
