@@ -13,7 +13,8 @@ const wei = (amount) => {
 const cases = {
   'ten million activations, 8 years': () => {
     const activations = new Array(10_000_000);
-    for (let i = 0; i < activations.length; i++) activations[i] = { id: `a${i}`, owner: `o${i % 100000}`, units: 1 + (i % 9973), requestedAt: i * 6 };
+    for (let i = 0; i < activations.length; i++)
+      activations[i] = { id: `a${i}`, owner: `o${i % 100000}`, units: 1 + (i % 9973), requestedAt: i * 6 };
     return { horizon: 8 * year, activations, sampleEvery: year };
   },
   'a million activations of 10^12 units, 100 years': () => ({
@@ -32,8 +33,13 @@ async function runCase(name) {
   const ms = performance.now() - start;
   let sum = 0n;
   for (const a of r.activations) sum += wei(a.reward);
-  const conserved = wei(r.distributed) + wei(r.unallocated) === wei(r.emitted) && sum + wei(r.dust) === wei(r.distributed) && wei(r.dust) <= BigInt(r.activations.length);
-  process.stdout.write(JSON.stringify({ ms, wasmMB: cbm.memoryBytes() / 2 ** 20, rssMB: process.resourceUsage().maxRSS / 1024, conserved, dust: r.dust }));
+  const conserved =
+    wei(r.distributed) + wei(r.unallocated) === wei(r.emitted) &&
+    sum + wei(r.dust) === wei(r.distributed) &&
+    wei(r.dust) <= BigInt(r.activations.length);
+  process.stdout.write(
+    JSON.stringify({ ms, wasmMB: cbm.memoryBytes() / 2 ** 20, rssMB: process.resourceUsage().maxRSS / 1024, conserved, dust: r.dust }),
+  );
 }
 
 if (process.argv[2]) {
@@ -41,8 +47,12 @@ if (process.argv[2]) {
 } else {
   console.log('\nExtremes through the JS API, each in a fresh process');
   for (const name of Object.keys(cases)) {
-    const out = execFileSync(process.execPath, ['--max-old-space-size=12000', fileURLToPath(import.meta.url), name], { maxBuffer: 1 << 20 });
+    const out = execFileSync(process.execPath, ['--max-old-space-size=12000', fileURLToPath(import.meta.url), name], {
+      maxBuffer: 1 << 20,
+    });
     const r = JSON.parse(out);
-    console.log(`${name.padEnd(50)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  WASM ${r.wasmMB.toFixed(0)} MB  peak RSS ${r.rssMB.toFixed(0)} MB  conserved: ${r.conserved ? 'yes' : 'NO'} (dust ${r.dust} WFI)`);
+    console.log(
+      `${name.padEnd(50)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  WASM ${r.wasmMB.toFixed(0)} MB  peak RSS ${r.rssMB.toFixed(0)} MB  conserved: ${r.conserved ? 'yes' : 'NO'} (dust ${r.dust} WFI)`,
+    );
   }
 }

@@ -24,7 +24,15 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 /** Loads the page once in `context`; returns the first-result time and the JS/WASM/CSS files
@@ -79,7 +87,8 @@ try {
   for (let i = 0; i < RUNS; i++) repeat.push((await load(context)).firstResult);
   await context.close();
 
-  const sum = (entries) => entries.reduce((t, [, body]) => ({ raw: t.raw + body.length, gz: t.gz + gzip(body), n: t.n + 1 }), { raw: 0, gz: 0, n: 0 });
+  const sum = (entries) =>
+    entries.reduce((t, [, body]) => ({ raw: t.raw + body.length, gz: t.gz + gzip(body), n: t.n + 1 }), { raw: 0, gz: 0, n: 0 });
   const at = [...cold.files].filter(([url]) => cold.beforeWorker.has(url));
   const code = at.filter(([url]) => /\.(m?js|wasm)$/.test(url));
   const page = sum(code.filter(([url]) => !chartLibrary.test(url)));
@@ -88,12 +97,22 @@ try {
   const css = sum(at.filter(([url]) => url.endsWith('.css')));
   const worker = sum([...cold.files].filter(([url]) => !cold.beforeWorker.has(url)));
   console.log(`Page in headless Chromium ${browser.version()}, served from localhost`);
-  console.log(`  JS + WASM the page loads, gzip -9     ${kb(page.gz).padStart(9)}  (raw ${kb(page.raw)}, ${page.n} files; WASM ${kb(wasm.gz)})   target <= 250 KB`);
-  console.log(`  chart library (uPlot), counted apart   ${kb(charts.gz).padStart(9)}  (raw ${kb(charts.raw)}, loaded after the first result)`);
+  console.log(
+    `  JS + WASM the page loads, gzip -9     ${kb(page.gz).padStart(9)}  (raw ${kb(page.raw)}, ${page.n} files; WASM ${kb(wasm.gz)})   target <= 250 KB`,
+  );
+  console.log(
+    `  chart library (uPlot), counted apart   ${kb(charts.gz).padStart(9)}  (raw ${kb(charts.raw)}, loaded after the first result)`,
+  );
   console.log(`  CSS                                    ${kb(css.gz).padStart(9)}  (raw ${kb(css.raw)})`);
-  console.log(`  pool simulation worker, on first run   ${kb(worker.gz).padStart(9)}  (raw ${kb(worker.raw)}, ${worker.n} more files; the API and WASM come from the cache)`);
-  console.log(`  navigation to first result, first visit ${`${median(first).toFixed(0)} ms`.padStart(8)}  median of ${RUNS} (${range(first)}), empty cache each time   target <= 500 ms`);
-  console.log(`  navigation to first result, repeat visit ${`${median(repeat).toFixed(0)} ms`.padStart(7)}  median of ${RUNS} (${range(repeat)})`);
+  console.log(
+    `  pool simulation worker, on first run   ${kb(worker.gz).padStart(9)}  (raw ${kb(worker.raw)}, ${worker.n} more files; the API and WASM come from the cache)`,
+  );
+  console.log(
+    `  navigation to first result, first visit ${`${median(first).toFixed(0)} ms`.padStart(8)}  median of ${RUNS} (${range(first)}), empty cache each time   target <= 500 ms`,
+  );
+  console.log(
+    `  navigation to first result, repeat visit ${`${median(repeat).toFixed(0)} ms`.padStart(7)}  median of ${RUNS} (${range(repeat)})`,
+  );
 } finally {
   await browser.close();
   server.close();

@@ -32,7 +32,13 @@ async function runCase(n, options) {
   const ms = performance.now() - start;
   const maxActivatedAt = result.activations.reduce((m, a) => Math.max(m, a.activatedAt ?? 0), 0);
   process.stdout.write(
-    JSON.stringify({ ms, wasmMB: cbm.memoryBytes() / 2 ** 20, rssMB: process.resourceUsage().maxRSS / 1024, dust: result.dust, lastActivation: maxActivatedAt }),
+    JSON.stringify({
+      ms,
+      wasmMB: cbm.memoryBytes() / 2 ** 20,
+      rssMB: process.resourceUsage().maxRSS / 1024,
+      dust: result.dust,
+      lastActivation: maxActivatedAt,
+    }),
   );
 }
 
@@ -47,7 +53,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2]) {
   await runCase(Number(process.argv[2]), JSON.parse(process.argv[3] ?? '{}'));
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const row = (label, r) =>
-    console.log(`${label.padEnd(42)} ${r.ms.toFixed(0).padStart(6)} ms  WASM ${r.wasmMB.toFixed(0).padStart(4)} MB  peak RSS ${r.rssMB.toFixed(0).padStart(5)} MB`);
+    console.log(
+      `${label.padEnd(42)} ${r.ms.toFixed(0).padStart(6)} ms  WASM ${r.wasmMB.toFixed(0).padStart(4)} MB  peak RSS ${r.rssMB.toFixed(0).padStart(5)} MB`,
+    );
   console.log('\nPool simulation through the JS API (node ' + process.version + '), each case in a fresh process');
   const million = child(1000000);
   row('1,000,000 activations, 8 years, linear', million);

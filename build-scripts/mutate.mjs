@@ -48,7 +48,13 @@ if (args.some((a) => a.startsWith('--'))) {
   process.exit(2);
 }
 const coreDir = join(root, 'src/core');
-const files = (args.length ? args.map((f) => join(root, f)) : readdirSync(coreDir).filter((f) => /\.(cpp|hpp)$/.test(f)).map((f) => join(coreDir, f))).sort();
+const files = (
+  args.length
+    ? args.map((f) => join(root, f))
+    : readdirSync(coreDir)
+        .filter((f) => /\.(cpp|hpp)$/.test(f))
+        .map((f) => join(coreDir, f))
+).sort();
 
 // --- restoring, whatever happens -------------------------------------------------------------
 // A file's original goes to build/mutate/originals/ before its first mutant is written, and
@@ -136,7 +142,7 @@ function codeOf(line, inBlock) {
       continue;
     }
     const quote = line[i];
-    if (quote === '"' || (quote === "'" && !/[0-9a-fA-F]/.test(line[i - 1] ?? '') )) {
+    if (quote === '"' || (quote === "'" && !/[0-9a-fA-F]/.test(line[i - 1] ?? ''))) {
       let j = i + 1;
       while (j < line.length && line[j] !== quote) j += line[j] === '\\' ? 2 : 1;
       out += quote + ' '.repeat(Math.max(0, j - i - 1)) + (j < line.length ? quote : '');
@@ -159,7 +165,14 @@ const operators = [
   { name: 'logic', re: / (&&|\|\|) /g, to: (m) => ` ${m[1] === '&&' ? '||' : '&&'} ` },
   { name: 'not', re: /!(?=[\w(])/g, to: () => '' },
   // Constants: an integer one more (or one less for 1, so that 1 does not become 2 only).
-  { name: 'constant', re: /(?<![\w.'])(\d[\d']*)(?![\w.'x])/g, to: (m) => { const n = BigInt(m[1].replaceAll("'", '')); return String(n === 1n ? 0n : n + 1n); } },
+  {
+    name: 'constant',
+    re: /(?<![\w.'])(\d[\d']*)(?![\w.'x])/g,
+    to: (m) => {
+      const n = BigInt(m[1].replaceAll("'", ''));
+      return String(n === 1n ? 0n : n + 1n);
+    },
+  },
   { name: 'boolean', re: /\b(true|false)\b/g, to: (m) => (m[1] === 'true' ? 'false' : 'true') },
   // Rounding direction and bounds.
   { name: 'rounding', re: /\b(floor|ceil)\(/g, to: (m) => `${m[1] === 'floor' ? 'ceil' : 'floor'}(` },
@@ -168,7 +181,8 @@ const operators = [
 
 // A statement that can go without breaking the build: an assignment, a call, ++/--, break.
 const droppable = /^\s*(?:(?:\+\+|--)[\w.\[\]>-]+|[\w.\[\]>()*-]+\s*(?:[+\-*/|&]?=|\+\+|--)(?!=).*|[\w:.>-]+\(.*\)|break|continue);\s*$/;
-const declaration = /^\s*(?:const |static |constexpr |auto |std::|Int128 |BigInt |Decimal |DoubleDouble |double |int |bool |Seconds |[A-Z]\w*(?:<[^>]*>)? [a-z])/;
+const declaration =
+  /^\s*(?:const |static |constexpr |auto |std::|Int128 |BigInt |Decimal |DoubleDouble |double |int |bool |Seconds |[A-Z]\w*(?:<[^>]*>)? [a-z])/;
 
 function mutantsOf(file) {
   const text = readFileSync(file, 'utf8');
@@ -182,8 +196,19 @@ function mutantsOf(file) {
     if (/^\s*#/.test(code) || /^\s*(?:static_assert|namespace|using|template|struct|class|enum)\b/.test(code)) return;
     const add = (operator, at, length, replacement) => {
       const mutated = line.slice(0, at) + replacement + line.slice(at + length);
-      const id = createHash('sha1').update(`${relative(root, file)}\0${line.trim()}\0${at - (line.length - line.trimStart().length)}\0${replacement}\0${operator}`).digest('hex').slice(0, 8);
-      out.push({ id, file, line: index + 1, operator, original: line.trim(), mutated: mutated.trim(), apply: () => lines.map((l, k) => (k === index ? mutated : l)).join('\n') });
+      const id = createHash('sha1')
+        .update(`${relative(root, file)}\0${line.trim()}\0${at - (line.length - line.trimStart().length)}\0${replacement}\0${operator}`)
+        .digest('hex')
+        .slice(0, 8);
+      out.push({
+        id,
+        file,
+        line: index + 1,
+        operator,
+        original: line.trim(),
+        mutated: mutated.trim(),
+        apply: () => lines.map((l, k) => (k === index ? mutated : l)).join('\n'),
+      });
     };
     for (const op of operators) {
       for (const m of code.matchAll(op.re)) {
@@ -201,12 +226,15 @@ function mutantsOf(file) {
  * at least 3, chosen by a seeded shuffle (the same seed, the same mutants). */
 function spread(all, n) {
   let state = seed >>> 0 || 1;
-  const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
   const byFile = groupBy(all, (m) => m.file);
   const picked = [];
   for (const [, mutants] of byFile) {
     const share = Math.min(mutants.length, Math.max(3, Math.round((n * mutants.length) / all.length)));
-    const shuffled = mutants.map((m) => [random(), m]).sort((a, b) => a[0] - b[0]).map(([, m]) => m);
+    const shuffled = mutants
+      .map((m) => [random(), m])
+      .sort((a, b) => a[0] - b[0])
+      .map(([, m]) => m);
     picked.push(...shuffled.slice(0, share));
   }
   return picked.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -261,14 +289,20 @@ function nodeSuite(timeout) {
 const all = files.flatMap(mutantsOf);
 const chosen = ids ? all.filter((m) => ids.split(',').includes(m.id)) : sample > 0 ? spread(all, sample) : all;
 const known = equivalents();
-console.log(`${all.length} mutants in ${files.length} files; running ${chosen.length}${sample ? ` (--sample ${sample} --seed ${seed})` : ''}.`);
+console.log(
+  `${all.length} mutants in ${files.length} files; running ${chosen.length}${sample ? ` (--sample ${sample} --seed ${seed})` : ''}.`,
+);
 if (listOnly) {
-  for (const m of chosen) console.log(`${m.id}  ${relative(root, m.file)}:${m.line}  ${m.operator.padEnd(10)}  ${m.original}  =>  ${m.mutated || '(dropped)'}`);
+  for (const m of chosen)
+    console.log(`${m.id}  ${relative(root, m.file)}:${m.line}  ${m.operator.padEnd(10)}  ${m.original}  =>  ${m.mutated || '(dropped)'}`);
   process.exit(0);
 }
 
 console.log('Configuring build/mutate (the native suite at -O1: quicker to rebuild, same results)');
-if (!(await run('cmake', ['-S', root, '-B', buildDir, '-DCMAKE_BUILD_TYPE=Release', '-DCMAKE_CXX_FLAGS_RELEASE=-O1'])).ok || !(await buildNative())) {
+if (
+  !(await run('cmake', ['-S', root, '-B', buildDir, '-DCMAKE_BUILD_TYPE=Release', '-DCMAKE_CXX_FLAGS_RELEASE=-O1'])).ok ||
+  !(await buildNative())
+) {
   console.error('The unmutated core does not build: fix that first.');
   process.exit(1);
 }
@@ -302,7 +336,10 @@ for (const [i, m] of chosen.entries()) {
   }
   results.push({ ...m, outcome, reason: equivalent?.reason });
   const eta = ((Date.now() - started) / (i + 1)) * (chosen.length - i - 1);
-  process.stdout.write(`\r  ${i + 1}/${chosen.length}  ${relative(root, m.file)}:${m.line} ${m.operator}: ${outcome}`.padEnd(90) + ` ~${Math.round(eta / 60000)} min left`);
+  process.stdout.write(
+    `\r  ${i + 1}/${chosen.length}  ${relative(root, m.file)}:${m.line} ${m.operator}: ${outcome}`.padEnd(90) +
+      ` ~${Math.round(eta / 60000)} min left`,
+  );
   if (outcome === 'survived') process.stdout.write(`\n    ${m.id}  ${m.original}  =>  ${m.mutated || '(dropped)'}\n`);
 }
 if (current) putBack(current);
@@ -340,20 +377,30 @@ const counts = (rows) => {
 const percent = (part, whole) => (whole ? `${((100 * part) / whole).toFixed(1)}%` : '-');
 const lines = [];
 lines.push('', `Mutation score by file (${chosen.length} mutants, ${Math.round((Date.now() - started) / 1000)} s)`);
-lines.push(`${'file'.padEnd(28)} ${'mutants'.padStart(7)} ${'killed'.padStart(7)} ${'lived'.padStart(6)} ${'equiv'.padStart(6)} ${'no build'.padStart(8)} ${'native'.padStart(7)}${withNode ? ` ${'+node'.padStart(7)}` : ''}`);
+lines.push(
+  `${'file'.padEnd(28)} ${'mutants'.padStart(7)} ${'killed'.padStart(7)} ${'lived'.padStart(6)} ${'equiv'.padStart(6)} ${'no build'.padStart(8)} ${'native'.padStart(7)}${withNode ? ` ${'+node'.padStart(7)}` : ''}`,
+);
 const byFile = groupBy(results, (r) => relative(root, r.file));
 for (const [file, rows] of [...byFile].sort()) {
   const c = counts(rows);
-  lines.push(`${file.padEnd(28)} ${String(c.mutants).padStart(7)} ${String(c.killed).padStart(7)} ${String(c.survived).padStart(6)} ${String(c.equivalent).padStart(6)} ${String(c.stillborn).padStart(8)} ${percent(c.killed, c.live).padStart(7)}${withNode ? ` ${percent(c.killed + c.nodeKilled, c.live).padStart(7)}` : ''}`);
+  lines.push(
+    `${file.padEnd(28)} ${String(c.mutants).padStart(7)} ${String(c.killed).padStart(7)} ${String(c.survived).padStart(6)} ${String(c.equivalent).padStart(6)} ${String(c.stillborn).padStart(8)} ${percent(c.killed, c.live).padStart(7)}${withNode ? ` ${percent(c.killed + c.nodeKilled, c.live).padStart(7)}` : ''}`,
+  );
 }
 const total = counts(results);
-lines.push(`${'all of them'.padEnd(28)} ${String(total.mutants).padStart(7)} ${String(total.killed).padStart(7)} ${String(total.survived).padStart(6)} ${String(total.equivalent).padStart(6)} ${String(total.stillborn).padStart(8)} ${percent(total.killed, total.live).padStart(7)}${withNode ? ` ${percent(total.killed + total.nodeKilled, total.live).padStart(7)}` : ''}`);
-lines.push('', `Score, native suite: ${percent(total.killed, total.live)} of ${total.live} mutants that can change behaviour (equivalent and unbuildable ones left out)`);
+lines.push(
+  `${'all of them'.padEnd(28)} ${String(total.mutants).padStart(7)} ${String(total.killed).padStart(7)} ${String(total.survived).padStart(6)} ${String(total.equivalent).padStart(6)} ${String(total.stillborn).padStart(8)} ${percent(total.killed, total.live).padStart(7)}${withNode ? ` ${percent(total.killed + total.nodeKilled, total.live).padStart(7)}` : ''}`,
+);
+lines.push(
+  '',
+  `Score, native suite: ${percent(total.killed, total.live)} of ${total.live} mutants that can change behaviour (equivalent and unbuildable ones left out)`,
+);
 if (withNode) lines.push(`Score, native + node: ${percent(total.killed + total.nodeKilled, total.live)}`);
 const alive = results.filter((r) => r.outcome === 'survived' && r.nodeOutcome !== 'killed');
 if (alive.length) {
   lines.push('', 'Survivors (a test that tells them apart closes the gap; an equivalent one goes to tests/mutation/equivalent.txt):');
-  for (const r of alive) lines.push(`  ${r.id}  ${relative(root, r.file)}:${r.line}  ${r.operator}: ${r.original}  =>  ${r.mutated || '(dropped)'}`);
+  for (const r of alive)
+    lines.push(`  ${r.id}  ${relative(root, r.file)}:${r.line}  ${r.operator}: ${r.original}  =>  ${r.mutated || '(dropped)'}`);
 }
 console.log(lines.join('\n'));
 writeFileSync(join(buildDir, 'report.txt'), `${lines.join('\n')}\n`);

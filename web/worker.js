@@ -21,7 +21,9 @@ const post = (message, transfer) => self.postMessage(message, transfer ?? []);
 
 self.onmessage = ({ data }) => {
   const handlers = { run, cancel, owners: ownersPage, export: exportFile };
-  Promise.resolve(handlers[data.type]?.(data)).catch((e) => post({ type: 'error', id: data.id, message: String(e?.message ?? e), field: e?.field ?? '', code: e?.code ?? 'INTERNAL' }));
+  Promise.resolve(handlers[data.type]?.(data)).catch((e) =>
+    post({ type: 'error', id: data.id, message: String(e?.message ?? e), field: e?.field ?? '', code: e?.code ?? 'INTERNAL' }),
+  );
 };
 
 async function cancel() {
@@ -62,7 +64,12 @@ async function run({ id, source, params, json, horizon, rules }) {
     const outcomes = resultsByRequest(input, result);
     last = { id, input, result, outcomes, owners: ownerRows(input, result, outcomes) };
     const summary = summarize(input, result, last.owners, elapsedMs);
-    post({ type: 'done', id, summary }, [summary.series.t.buffer, summary.series.poolPower.buffer, summary.series.rate.buffer, summary.series.activeUnits.buffer]);
+    post({ type: 'done', id, summary }, [
+      summary.series.t.buffer,
+      summary.series.poolPower.buffer,
+      summary.series.rate.buffer,
+      summary.series.activeUnits.buffer,
+    ]);
   } catch (e) {
     if (e?.code === 'CANCELLED') post({ type: 'cancelled', id });
     else post({ type: 'error', id, message: String(e?.message ?? e), field: e?.field ?? '', code: e?.code ?? 'INTERNAL' });
@@ -97,7 +104,10 @@ function ownerRows(input, result, outcomes) {
 }
 
 function summarize(input, result, owners, elapsedMs) {
-  let maxWait = 0, waitSum = 0, waited = 0, lastActivation = 0;
+  let maxWait = 0,
+    waitSum = 0,
+    waited = 0,
+    lastActivation = 0;
   for (const a of result.activations) {
     if (a.wait === null) continue;
     waited += 1;
@@ -151,7 +161,9 @@ async function ownersPage({ id, sort = 'reward', descending = true, offset = 0, 
     const rows = [...last.owners].sort((a, b) => (descending ? order(b, a) : order(a, b)) || orders.owner(a, b));
     sorted = { key, rows };
   }
-  const rows = sorted.rows.slice(offset, offset + limit).map(({ owner, activations, units, reward, share }) => ({ owner, activations, units, reward, share }));
+  const rows = sorted.rows
+    .slice(offset, offset + limit)
+    .map(({ owner, activations, units, reward, share }) => ({ owner, activations, units, reward, share }));
   post({ type: 'owners', id, rows, total: sorted.rows.length, offset });
 }
 
@@ -160,7 +172,9 @@ async function exportFile({ id, format }) {
   const { input, result } = last;
   const parts = [];
   if (format === 'csv') {
-    parts.push(csvLine(['id', 'owner', 'units', 'requested_at', 'activated_at', 'mining_start', 'wait_seconds', 'reward', 'rejected_reason']));
+    parts.push(
+      csvLine(['id', 'owner', 'units', 'requested_at', 'activated_at', 'mining_start', 'wait_seconds', 'reward', 'rejected_reason']),
+    );
     // Rejections come in input order too: the k-th rejected request gets the k-th reason.
     const reasons = result.rejected.map((r) => r.reason);
     let k = 0;
@@ -169,7 +183,19 @@ async function exportFile({ id, format }) {
       const id = String(request.id);
       const a = last.outcomes[i];
       const reason = a ? '' : reasons[k++];
-      chunk.push(csvLine([id, String(request.owner ?? id), request.units, request.requestedAt, a?.activatedAt, a?.miningStart, a?.wait, a?.reward, reason]));
+      chunk.push(
+        csvLine([
+          id,
+          String(request.owner ?? id),
+          request.units,
+          request.requestedAt,
+          a?.activatedAt,
+          a?.miningStart,
+          a?.wait,
+          a?.reward,
+          reason,
+        ]),
+      );
       if (chunk.length === 10000) {
         parts.push(chunk.join(''));
         chunk = [];
@@ -183,11 +209,18 @@ async function exportFile({ id, format }) {
     const head = { generator: `cbmcalc ${(await cbmReady).version}`, horizon: input.horizon, rules: input.rules ?? {}, ...totals };
     parts.push('{\n');
     for (const [key, value] of Object.entries(head)) parts.push(`${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
-    const ownerTable = Object.fromEntries(last.owners.map((o) => [o.owner, { activations: o.activations, units: o.units, reward: o.reward }]));
+    const ownerTable = Object.fromEntries(
+      last.owners.map((o) => [o.owner, { activations: o.activations, units: o.units, reward: o.reward }]),
+    );
     parts.push(`"owners": ${JSON.stringify(ownerTable)},\n"activations": [\n`);
     for (let i = 0; i < activations.length; i += 10000) {
       const final = i + 10000 >= activations.length;
-      parts.push(activations.slice(i, i + 10000).map((a) => JSON.stringify(a)).join(',\n') + (final ? '\n' : ',\n'));
+      parts.push(
+        activations
+          .slice(i, i + 10000)
+          .map((a) => JSON.stringify(a))
+          .join(',\n') + (final ? '\n' : ',\n'),
+      );
     }
     parts.push(']}\n');
     post({ type: 'file', id, name: 'cbmcalc-pool.json', blob: new Blob(parts, { type: 'application/json;charset=utf-8' }) });

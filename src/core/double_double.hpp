@@ -85,11 +85,6 @@ class DoubleDouble {
   /// x 2^k, exact.
   DoubleDouble scaled(int k) const { return {std::ldexp(hi, k), std::ldexp(lo, k)}; }
 
-  friend bool operator<(DoubleDouble a, DoubleDouble b) {
-    return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo);
-  }
-  friend bool operator>(DoubleDouble a, DoubleDouble b) { return b < a; }
-  friend bool operator==(DoubleDouble a, DoubleDouble b) { return a.hi == b.hi && a.lo == b.lo; }
 
   /// The largest integer <= this value (|value| < 2^126).
   __int128 floorToInt() const {

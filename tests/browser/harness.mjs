@@ -45,7 +45,12 @@ export function useBrowser({ headers, bypassCSP = false } = {}) {
 
 /** Opens `path` and waits until `ready` (by default: the page says it is ready). Page errors
  * and console errors collect in page.errors; every request's URL in page.requests. */
-export async function openPage(env, path = '/', viewport = { width: 1280, height: 900 }, { ready = 'html[data-ready=true]', colorScheme = 'light' } = {}) {
+export async function openPage(
+  env,
+  path = '/',
+  viewport = { width: 1280, height: 900 },
+  { ready = 'html[data-ready=true]', colorScheme = 'light' } = {},
+) {
   const page = await env.context.newPage();
   await page.setViewportSize(viewport);
   await page.emulateMedia({ colorScheme });
@@ -79,7 +84,12 @@ export async function axeViolations(page, include = undefined) {
   await page.addScriptTag({ path: new URL('../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
   const result = await page.evaluate(async (context) => {
     const r = await globalThis.axe.run(context ?? document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
   }, include);
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

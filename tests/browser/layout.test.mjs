@@ -23,7 +23,10 @@ for (const width of [1280, 375]) {
     await page.waitForFunction(() => !document.querySelector('#m-referral').hidden && document.querySelector('#m-refTotal').dataset.value);
     await page.waitForSelector('[data-chart=referral][data-points] canvas');
     // $1,000 of purchases unlock all three lines; the APR with referrals is above mining alone.
-    assert.match(await page.textContent('#m-referral-lines'), /Line 1 \(3%\): unlocked .*Line 2 \(5%\): unlocked .*Line 3 \(8%\): unlocked/);
+    assert.match(
+      await page.textContent('#m-referral-lines'),
+      /Line 1 \(3%\): unlocked .*Line 2 \(5%\): unlocked .*Line 3 \(8%\): unlocked/,
+    );
     const apr = Number(await page.getAttribute('#m-aprMining', 'data-value'));
     const withReferrals = Number(await page.getAttribute('#m-aprReferrals', 'data-value'));
     assert.ok(withReferrals > apr, `${withReferrals} vs ${apr}`);

@@ -54,7 +54,10 @@ test("the pool of seed 003's example gives its APR: 210.24%, net gain 110.24%", 
   assert.equal(await page.locator('#m-activations tbody tr').count(), 1);
   assert.equal(await page.textContent('#m-activations tbody td:nth-child(4)'), '1 sec');
   // Everything the page needed came from its own origin.
-  assert.deepEqual(page.requests.filter((url) => !url.startsWith(`${env.origin}/`)), []);
+  assert.deepEqual(
+    page.requests.filter((url) => !url.startsWith(`${env.origin}/`)),
+    [],
+  );
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -147,11 +150,15 @@ test('a share link restores every input and gives the same results', async () =>
       wait: document.querySelector('#q-wait').dataset.value,
       history: document.querySelector('#p-history-summary').textContent,
     }));
-  await page.waitForFunction(() => document.querySelector('#r-total').dataset.value && document.querySelector('#c-liquidEnd').dataset.value);
+  await page.waitForFunction(
+    () => document.querySelector('#r-total').dataset.value && document.querySelector('#c-liquidEnd').dataset.value,
+  );
   const original = await read(page);
 
   const copy = await openPage(env, link.slice(env.origin.length));
-  await copy.waitForFunction(() => document.querySelector('#r-total').dataset.value && document.querySelector('#c-liquidEnd').dataset.value);
+  await copy.waitForFunction(
+    () => document.querySelector('#r-total').dataset.value && document.querySelector('#c-liquidEnd').dataset.value,
+  );
   assert.equal(await copy.inputValue('#m-purchase-1-date'), '2026-01-15');
   assert.equal(await copy.inputValue('#m-purchase-1-units'), '500');
   assert.ok(await copy.isChecked('input[name=scenario][value=growth]'));
@@ -175,7 +182,10 @@ test('CSV and JSON exports hold the series and the exact figures', async () => {
   const csv = await downloadText(page, () => page.click('[data-export=mining-csv]'));
   assert.equal(csv.name, 'cbmcalc-mining.csv');
   const lines = csv.text.trimEnd().split('\r\n');
-  assert.equal(lines[0], 'date,pool_seconds,wfi_mined,wfi_per_second,wfi_price_base,usd_value_base,apr_percent_base,pool_power,emission_rate');
+  assert.equal(
+    lines[0],
+    'date,pool_seconds,wfi_mined,wfi_per_second,wfi_price_base,usd_value_base,apr_percent_base,pool_power,emission_rate',
+  );
   assert.ok(lines.length > 700);
   const rows = lines.slice(1).map((l) => l.split(','));
   assert.equal(rows[0][0], todayDay());
@@ -213,7 +223,10 @@ test('the schedule picker: each preset with its source, stage end dates and tota
   assert.deepEqual(contract.at(-1).slice(1), ['Apr 14, 2032', '862,068,966 WFI']);
   assert.match(await page.textContent('#m-schedule-disagree'), /whitepaper says every 2 years \(730 days\).*729-day.*665\.18-day/s);
   // The 8-year lifetime outlives the contract's 7.29 years of emission: the page says so.
-  assert.match(await page.textContent('#m-schedule-info .note'), /Units live 8 years, longer than this emission lasts: from Apr 14, 2032 on/);
+  assert.match(
+    await page.textContent('#m-schedule-info .note'),
+    /Units live 8 years, longer than this emission lasts: from Apr 14, 2032 on/,
+  );
 
   // The whitepaper's: 730-day stages, 946,080,000 WFI, and emission ends 8 years on.
   await page.selectOption('#m-schedule', 'whitepaper');

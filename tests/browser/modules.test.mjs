@@ -37,7 +37,14 @@ test('days: real calendar days only, runs compressed for links', () => {
 });
 
 test('CSV: quoted where needed, formulas neutralised, numbers left alone', () => {
-  const csv = toCsv(['owner', 'reward'], [['=HYPERLINK("x")', '-5'], ['a,b', '1.5'], ['@me', '']]);
+  const csv = toCsv(
+    ['owner', 'reward'],
+    [
+      ['=HYPERLINK("x")', '-5'],
+      ['a,b', '1.5'],
+      ['@me', ''],
+    ],
+  );
   assert.equal(csv, 'owner,reward\r\n"\'=HYPERLINK(""x"")",-5\r\n"a,b",1.5\r\n\'@me,\r\n');
 });
 
@@ -126,29 +133,73 @@ test('referral lines: mined beside the holder, paid weekly once the purchases un
   const alone = simulateMining(cbm, { ...input, referrals: [] });
   assert.deepEqual(alone.lines, []);
   assert.equal(priceMining(cbm, alone, { tokenPrice: '0.17', unitPrice: '0.25', scenario: 'flat' }).referral, null);
-  assert.throws(() => simulateMining(cbm, { ...input, referrals: [{ units: '-1', growth: '0' }] }), (e) => e.field === 'ref1Units');
+  assert.throws(
+    () => simulateMining(cbm, { ...input, referrals: [{ units: '-1', growth: '0' }] }),
+    (e) => e.field === 'ref1Units',
+  );
 });
 
 test('errors name the field the page shows them at', () => {
   const base = { genesis: '2025-01-01', today: Date.UTC(2026, 0, 10) / 1000, poolUnits: '100', poolGrowth: '0', rules: {} };
-  assert.throws(() => simulateMining(cbm, { ...base, purchases: [{ date: '2024-12-31', units: '1' }] }), (e) => e.field === 'purchases[0].date' && /before the genesis/.test(e.message));
-  assert.throws(() => simulateMining(cbm, { ...base, purchases: [{ date: '2026-01-10', units: '1.5' }] }), (e) => e.field === 'purchases[0].units');
-  assert.throws(() => simulateMining(cbm, { ...base, poolGrowth: '1', purchases: [{ date: '2025-01-02', units: '1' }] }), (e) => e.field === 'poolGrowth');
+  assert.throws(
+    () => simulateMining(cbm, { ...base, purchases: [{ date: '2024-12-31', units: '1' }] }),
+    (e) => e.field === 'purchases[0].date' && /before the genesis/.test(e.message),
+  );
+  assert.throws(
+    () => simulateMining(cbm, { ...base, purchases: [{ date: '2026-01-10', units: '1.5' }] }),
+    (e) => e.field === 'purchases[0].units',
+  );
+  assert.throws(
+    () => simulateMining(cbm, { ...base, poolGrowth: '1', purchases: [{ date: '2025-01-02', units: '1' }] }),
+    (e) => e.field === 'poolGrowth',
+  );
   const presets = cbm.presets();
-  assert.throws(() => rulesFrom({ amortization: 'linear', lifetime: '' }, presets), (e) => e.field === 'lifetime');
+  assert.throws(
+    () => rulesFrom({ amortization: 'linear', lifetime: '' }, presets),
+    (e) => e.field === 'lifetime',
+  );
   assert.equal(rulesFrom({ amortization: 'none', lifetime: '' }, presets).lifetime, null);
-  assert.throws(() => rulesFrom({ schedule: 'halving' }, presets), (e) => e.field === 'schedule');
+  assert.throws(
+    () => rulesFrom({ schedule: 'halving' }, presets),
+    (e) => e.field === 'schedule',
+  );
 });
 
 test('a described pool is the same for the same seed; a pasted one is checked for its shape', () => {
-  const p = poolParameters({ count: '1000', owners: '10', unitsMin: '1', unitsMax: '5', spreadDays: '10', burstShare: '50', bursts: '2', seed: '7' });
+  const p = poolParameters({
+    count: '1000',
+    owners: '10',
+    unitsMin: '1',
+    unitsMax: '5',
+    spreadDays: '10',
+    burstShare: '50',
+    bursts: '2',
+    seed: '7',
+  });
   const a = generateActivations(p);
   assert.deepEqual(generateActivations(p), a);
   assert.equal(a.length, 1000);
   assert.ok(a.every((r) => r.units >= 1 && r.units <= 5 && r.requestedAt >= 0 && r.requestedAt < 10 * 86400));
   assert.ok(new Set(a.map((r) => r.requestedAt)).size < 600, 'half of them share two burst seconds');
-  assert.throws(() => poolParameters({ ...p, count: '1000', unitsMin: '9', unitsMax: '5', burstShare: '0', spreadDays: '1', owners: '1', bursts: '0', seed: '1' }), (e) => e.field === 'unitsMax');
+  assert.throws(
+    () =>
+      poolParameters({
+        ...p,
+        count: '1000',
+        unitsMin: '9',
+        unitsMax: '5',
+        burstShare: '0',
+        spreadDays: '1',
+        owners: '1',
+        bursts: '0',
+        seed: '1',
+      }),
+    (e) => e.field === 'unitsMax',
+  );
   assert.deepEqual(parseScenarioJson('[{"id":"a","units":1,"requestedAt":0}]').activations.length, 1);
   assert.throws(() => parseScenarioJson('{"activations": [], "horizn": 5}'), /does not know: "horizn"/);
-  assert.throws(() => parseScenarioJson('{'), (e) => e.field === 'json');
+  assert.throws(
+    () => parseScenarioJson('{'),
+    (e) => e.field === 'json',
+  );
 });

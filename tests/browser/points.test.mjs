@@ -43,7 +43,10 @@ test('a points session: start, the live estimate, stop, and the 24 h rule', asyn
 
   // One session at a time: the API's message, shown as it is.
   await page.click('#ses-start');
-  assert.match(await page.textContent('#ses-message'), /^a session is already running since \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z; stop it before starting another$/);
+  assert.match(
+    await page.textContent('#ses-message'),
+    /^a session is already running since \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z; stop it before starting another$/,
+  );
 
   await page.click('#ses-stop');
   const reward = await page.getAttribute('#ses-lastReward', 'data-value');
@@ -55,7 +58,10 @@ test('a points session: start, the live estimate, stop, and the 24 h rule', asyn
 
   // Within 24 h of the last start: refused, and the message says when.
   await page.click('#ses-start');
-  assert.match(await page.textContent('#ses-message'), /less than 24 h ago; the next start is allowed at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  assert.match(
+    await page.textContent('#ses-message'),
+    /less than 24 h ago; the next start is allowed at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/,
+  );
   assert.equal(await page.getAttribute('#ses-state', 'data-value'), 'idle');
   await page.click('[data-advance="86400"]');
   await page.click('#ses-start');

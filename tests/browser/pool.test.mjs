@@ -18,7 +18,11 @@ async function recordStatus(page) {
   await page.evaluate(() => {
     window.statusLog = [];
     const status = document.querySelector('#s-status');
-    new MutationObserver(() => window.statusLog.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => window.statusLog.push(status.textContent)).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
   });
 }
 
@@ -30,9 +34,19 @@ test('a run shows its progress, then the chart, totals that add up and the owner
   await page.click('#s-run');
   await page.waitForFunction(() => document.querySelector('#s-status').textContent.startsWith('Done'), null, { timeout: 30000 });
   const log = await page.evaluate(() => window.statusLog);
-  const percents = log.map((m) => /Simulating… (\d+)%/.exec(m)?.[1]).filter(Boolean).map(Number);
-  assert.ok(percents.some((p) => p > 0 && p < 100), `progress seen: ${log.join(' | ')}`);
-  assert.deepEqual([...percents].sort((a, b) => a - b), percents, 'progress only grows');
+  const percents = log
+    .map((m) => /Simulating… (\d+)%/.exec(m)?.[1])
+    .filter(Boolean)
+    .map(Number);
+  assert.ok(
+    percents.some((p) => p > 0 && p < 100),
+    `progress seen: ${log.join(' | ')}`,
+  );
+  assert.deepEqual(
+    [...percents].sort((a, b) => a - b),
+    percents,
+    'progress only grows',
+  );
   assert.equal(await page.evaluate(() => document.querySelector('#s-progress').value), 1);
 
   // The chart, with the halvings marked and a data table.
@@ -116,7 +130,9 @@ test('a pasted list: bad requests are rejected with their reason, the rest runs'
   };
   await page.fill('#s-json', JSON.stringify(scenario));
   await page.click('#s-run');
-  await page.waitForFunction(() => /^(Done|The simulation did not)/.test(document.querySelector('#s-status').textContent), null, { timeout: 30000 });
+  await page.waitForFunction(() => /^(Done|The simulation did not)/.test(document.querySelector('#s-status').textContent), null, {
+    timeout: 30000,
+  });
   assert.match(await page.textContent('#s-status'), /^Done/);
   assert.equal(await page.getAttribute('#s-accepted', 'data-value'), '2');
   assert.equal(await page.getAttribute('#s-rejected', 'data-value'), '2');

@@ -30,7 +30,10 @@ test('under a strict CSP: only its own files, no console error, the figures of s
   assert.equal(response.headers()['content-security-policy'], strictCsp);
   const foreign = page.requests.filter((url) => !url.startsWith(`${env.origin}/`));
   assert.deepEqual(foreign, []);
-  assert.ok(page.requests.some((url) => url.endsWith('/lib/cbmcalc_wasm.wasm')), 'it loads its WASM');
+  assert.ok(
+    page.requests.some((url) => url.endsWith('/lib/cbmcalc_wasm.wasm')),
+    'it loads its WASM',
+  );
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   assert.deepEqual(page.errors, []);
 
@@ -61,7 +64,9 @@ test('typing, attributes and errors reach the host as cbm-change events', async 
   const page = await openExample();
   await page.evaluate(() => {
     window.seen = [];
-    document.addEventListener('cbm-change', (e) => window.seen.push({ target: e.target.id, composed: e.composed, bubbles: e.bubbles, detail: e.detail }));
+    document.addEventListener('cbm-change', (e) =>
+      window.seen.push({ target: e.target.id, composed: e.composed, bubbles: e.bubbles, detail: e.detail }),
+    );
   });
   await type(page, '#english #in-units', '2000');
   await page.waitForFunction(() => window.seen.some((e) => e.detail.inputs.units === '2000' && e.detail.aprPercent));
@@ -123,7 +128,11 @@ test('loading the widget leaves no global behind', async () => {
   page.on('console', (m) => m.type() === 'error' && errors.push(new Error(m.text())));
   // An empty host page under the same policy.
   await page.route(`${env.origin}/empty-host.html`, (route) =>
-    route.fulfill({ contentType: 'text/html', headers: { 'Content-Security-Policy': strictCsp }, body: '<!doctype html><html lang="en"><title>host</title><body></body></html>' }),
+    route.fulfill({
+      contentType: 'text/html',
+      headers: { 'Content-Security-Policy': strictCsp },
+      body: '<!doctype html><html lang="en"><title>host</title><body></body></html>',
+    }),
   );
   await page.goto(`${env.origin}/empty-host.html`);
   const leaked = await page.evaluate(async () => {

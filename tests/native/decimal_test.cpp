@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "input_error.hpp"
+#include "parse.hpp"
 
 using cbm::Decimal;
 
@@ -127,4 +128,22 @@ TEST_CASE("sums and differences check the range to the wei; quoted text is short
   const std::string long_ = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";
   CHECK(cbm::quote(long_) == "\"" + long_.substr(0, 40) + "...\"");
   CHECK(cbm::quote(long_.substr(0, 40)) == "\"" + long_.substr(0, 40) + "\"");
+}
+
+TEST_CASE("ratios and whole numbers at their limits") {
+  const cbm::BigInt max = Decimal::kMaxRaw;
+  CHECK(Decimal::ratio(-max, 1, "r").raw() == -Decimal::kMaxRaw);
+  CHECK(Decimal::ratio(max, 1, "r").raw() == Decimal::kMaxRaw);
+  CHECK_THROWS_WITH(Decimal::ratio(-max - 1, 1, "r"), doctest::Contains("r: is too large"));
+  CHECK(cbm::wholeFromDouble(0, "f", 0, 10) == 0);
+  CHECK(cbm::wholeFromDouble(10, "f", 0, 10) == 10);
+  CHECK_THROWS_WITH(cbm::wholeFromDouble(11, "f", 0, 10),
+                    "f: must be a whole number from 0 to 10, got \"11\"");
+  CHECK_THROWS_WITH(cbm::wholeFromDouble(-1, "f", 0, 10), doctest::Contains("got \"-1\""));
+  CHECK_THROWS_AS(cbm::wholeFromDouble(0.5, "f", 0, 10), cbm::InputError);
+  // A list rule: a trailing comma ends it, an empty row inside it is an error.
+  CHECK(cbm::textPairs("30:1,", "t", "a pair").size() == 1);
+  CHECK(cbm::textPairs("", "t", "a pair").empty());
+  CHECK_THROWS_WITH(cbm::textPairs("30:1,,", "t", "a pair"), "t[1]: must be a pair, got \"\"");
+  CHECK_THROWS_WITH(cbm::textPairs("30:1,,5:2", "t", "a pair"), "t[1]: must be a pair, got \"\"");
 }

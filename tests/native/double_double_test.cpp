@@ -68,3 +68,22 @@ TEST_CASE("addition keeps every bit when the high parts cancel") {
     REQUIRE(sum.lo == exact.lo);
   }
 }
+
+TEST_CASE("expm1 and exp2 over their whole working range, against 50 digits") {
+  std::mt19937_64 random(11);
+  using Float50 = boost::multiprecision::cpp_bin_float_50;
+  for (int i = 0; i < 4000; ++i) {
+    // Tiny, small and large arguments, both signs: the points formula's -x, the engine's 2^y.
+    const double scale = std::ldexp(1.0, std::uniform_int_distribution<int>(-60, 6)(random));
+    const double x = std::uniform_real_distribution<double>(-1, 1)(random) * scale;
+    const cbm::DoubleDouble got = cbm::expm1(cbm::DoubleDouble(x));
+    const Float50 want = boost::multiprecision::expm1(Float50(x));
+    INFO("expm1(" << x << ")");
+    REQUIRE(abs((Float50(got.hi) + Float50(got.lo) - want) / want) < Float50(1e-30));
+    const double y = std::uniform_real_distribution<double>(-200, 60)(random);
+    const cbm::DoubleDouble p = cbm::exp2(cbm::DoubleDouble(y));
+    const Float50 power = pow(Float50(2), Float50(y));
+    INFO("exp2(" << y << ")");
+    REQUIRE(abs((Float50(p.hi) + Float50(p.lo) - power) / power) < Float50(1e-30));
+  }
+}

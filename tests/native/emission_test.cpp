@@ -246,3 +246,19 @@ TEST_CASE("rule limits, at and just beyond") {
   CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "1000:1000000000,0.000000000000000001:1"}}),
                     doctest::Contains("would emit more than 1000000000000 WFI"));
 }
+
+TEST_CASE("edges of the schedule: a cap on a 1-wei rate, nothing to emit, from genesis") {
+  auto tiny = cbm::poolRules(
+      {{"schedule", "0.000000000000000001:100"}, {"supplyCap", "0.00000000000000001"}});
+  EmissionSchedule capped(tiny.emission);
+  CHECK(capped.total() == 10);  // 10 wei: the cap, not the 100 of the schedule
+  CHECK(capped.endsAt() == 10);
+  EmissionSchedule nothing(cbm::poolRules({{"schedule", "0:10"}}).emission);
+  CHECK(nothing.endsAt() == 0);
+  CHECK(nothing.total() == 0);
+  CHECK(nothing.pieces().empty());
+  const cbm::EmissionReport fromGenesis =
+      cbm::emissionReport("0", "10", cbm::poolRules({}).emission);
+  CHECK(fromGenesis.emitted.str() == "80");
+  CHECK(fromGenesis.stage == 1);
+}

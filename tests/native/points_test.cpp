@@ -213,3 +213,17 @@ TEST_CASE("projection input errors") {
                     "checkinWeekdays: must be 7 characters of 0 and 1, Monday first (\"1111100\": "
                     "weekdays), got \"11111\"");
 }
+
+TEST_CASE("projection days carry their dates; a session of 0 s mines nothing") {
+  cbm::ProjectionInput in;
+  in.from = "2028-02-27";
+  in.days = "4";
+  in.sessionSeconds = "0";
+  const cbm::Projection p = cbm::pointsProjection(in, kRules);
+  REQUIRE(p.days.size() == 4);
+  CHECK(cbm::formatDay(p.days[0].date) == "2028-02-27");
+  CHECK(cbm::formatDay(p.days[2].date) == "2028-02-29");  // a leap year
+  CHECK(cbm::formatDay(p.days[3].date) == "2028-03-01");
+  for (const auto& day : p.days) CHECK(day.reward.isZero());
+  CHECK(p.days[3].totalPoints.isZero());
+}

@@ -490,3 +490,81 @@ TEST_CASE("scenario limits, at and just beyond; progress follows the events") {
   }
   CHECK(halfway.progress() == 1);
 }
+
+TEST_CASE("owners sum their activations' rewards; a run without a focus has no focus series") {
+  cbm::PoolScenario s;
+  s.rules = cbm::poolRules({{"halvingPeriod", "40"}});
+  s.horizon = "100";
+  s.sampleEvery = "25";
+  const std::vector<std::pair<const char*, double>> requests = {
+      {"x", 3}, {"y", 5}, {"x", 7}, {"z", 1}};
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    s.ids.push("r" + std::to_string(i));
+    s.owners.push(requests[i].first);
+    s.units.values.push_back(requests[i].second);
+    s.requestedAt.values.push_back(static_cast<double>(i));
+  }
+  const cbm::PoolResult r = cbm::simulatePool(s);
+  REQUIRE(r.owners.size() == 3);
+  CHECK(r.owners[0].rewardWei == r.rewardWei[0] + r.rewardWei[2]);
+  CHECK(r.owners[1].rewardWei == r.rewardWei[1]);
+  CHECK(r.owners[2].rewardWei == r.rewardWei[3]);
+  for (const cbm::PoolSample& sample : r.series) {
+    CHECK(sample.focusRewardWei == 0);
+    CHECK(sample.focusRateWei == 0);
+  }
+  s.focusOwner = "x";
+  s.trackedOwners = {"y", "x"};
+  CHECK_THROWS_WITH(cbm::simulatePool(s), doctest::Contains("trackOwners[1]: is already followed"));
+  s.trackedOwners = {"x"};
+  CHECK_THROWS_WITH(cbm::simulatePool(s), doctest::Contains("trackOwners[0]: is already followed"));
+}
+
+TEST_CASE("a one-unit miner at the end of its life still earns all of a lone pool's rate") {
+  Scenario sc;
+  sc.horizon = 100;
+  sc.sampleEvery = 1;
+  sc.focus = "old";
+  sc.rules = {{"lifetime", "100"}};
+  sc.ref.lifetime = 100;
+  sc.requests = {{"a", "old", 1, 0}};
+  compare(sc);  // its power falls to 0.01: below 1, its share is still all of it
+}
+
+TEST_CASE("exponential rebasing long after genesis keeps the weights of recent miners") {
+  Scenario sc;
+  sc.horizon = 1100;
+  sc.sampleEvery = 50;
+  sc.focus = "x";
+  sc.rules = {{"amortization", "exponential"}, {"lifetime", "none"}, {"halfLife", "1"}};
+  sc.ref.model = reference::Model::exponential;
+  sc.ref.lifetime.reset();
+  sc.ref.halfLife = 1;
+  // Rebases at 1000 and 1060 (more than 48 half-lives past the last): x, 40 half-lives old at
+  // the second one, keeps a share of about 2^-20 of y's.
+  sc.requests = {{"a", "a", 1, 0},
+                 {"b", "b", 1, 1000},
+                 {"x", "x", 1'000'000'000'000, 1040},
+                 {"y", "y", 1, 1060}};
+  compare(sc);
+}
+
+TEST_CASE("the slack of truncation: a millionth of a wei below a whole wei counts as it") {
+  // 1,572,864 and 1 units share one wei: the first's exact share is 1 - 1/1,572,865 wei, within
+  // 2^-20 of a whole wei: it gets that wei (within the SPEC's 10^-18 WFI), the other nothing.
+  cbm::PoolScenario s;
+  s.rules = cbm::poolRules({{"schedule", "0:2,0.000000000000000001:1"},
+                            {"amortization", "none"},
+                            {"activationsPerSecond", "2"}});
+  s.horizon = "3";
+  for (const char* id : {"big", "small"}) {
+    s.ids.push(id);
+    s.owners.push(id);
+  }
+  s.units.values = {1'572'864, 1};
+  s.requestedAt.values = {0, 0};
+  const cbm::PoolResult r = cbm::simulatePool(s);
+  CHECK(r.rewardWei[0] == 1);
+  CHECK(r.rewardWei[1] == 0);
+  CHECK(r.dustWei == 0);
+}

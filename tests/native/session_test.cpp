@@ -206,3 +206,25 @@ TEST_CASE(
   CHECK(idle.startedAt == 0);
   CHECK(idle.estimatedPoints.isZero());
 }
+
+TEST_CASE("every day past a month's last is refused, each month and leap February") {
+  const int lastDay[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  for (int m = 1; m <= 12; ++m) {
+    char ok[11], bad[11];
+    std::snprintf(ok, sizeof ok, "2026-%02d-%02d", m, lastDay[m - 1]);
+    std::snprintf(bad, sizeof bad, "2026-%02d-%02d", m, lastDay[m - 1] + 1);
+    CHECK(cbm::formatDay(cbm::parseDay(ok, "d")) == ok);
+    CHECK_THROWS_AS(cbm::parseDay(bad, "d"), cbm::InputError);
+  }
+  CHECK_THROWS_AS(cbm::parseDay("2024-02-30", "d"), cbm::InputError);
+}
+
+TEST_CASE("an account round-trips through its text form, every field") {
+  const cbm::PointsAccountText text{"12.5", "", "", "1795248000", "3.25", "1795250000"};
+  const cbm::PointsAccountText back = cbm::writeAccount(cbm::readAccount(text, kRules));
+  CHECK(back.totalPoints == "12.5");
+  CHECK(back.activeSince.empty());
+  CHECK(back.lastStartedAt == "1795248000");
+  CHECK(back.lastReward == "3.25");
+  CHECK(back.lastCollectedAt == "1795250000");
+}

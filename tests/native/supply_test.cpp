@@ -64,3 +64,10 @@ TEST_CASE("the Energy price rises 0.10 USD for every full 1,000,000 USD burned")
   CHECK_THROWS_WITH(cbm::energyPrice({"1", "1", "0.1", "0"}),
                     "per: must be greater than 0, got \"0\"");
 }
+
+TEST_CASE("a release table may hold the same Energy twice (non-decreasing), not less") {
+  const auto table = cbm::releaseTable({{"10", "0.1"}, {"10", "0.2"}, {"20", "0.2"}});
+  CHECK(table.size() == 3);
+  CHECK_THROWS_WITH(cbm::releaseTable({{"10", "0.1"}, {"9", "0.2"}}),
+                    doctest::Contains("thresholds[1]"));
+}

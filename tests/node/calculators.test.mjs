@@ -56,7 +56,7 @@ test('block reward and implied pool (SPEC 5)', () => {
   assert.equal(cbm.blockReward({ units: 1000, poolPower: 80000000, rate: 4 }), '0.00005');
 });
 
-test('emission totals, halvings and the cap (SPEC 1), in the whitepaper\'s halving form', () => {
+test("emission totals, halvings and the cap (SPEC 1), in the whitepaper's halving form", () => {
   // Every field of the halving form that is not given takes the whitepaper's value.
   const emission = ({ rules, ...input } = {}) => cbm.emission({ ...input, rules: { halvingPeriod: 63072000, ...rules } });
   assert.deepEqual(emission(), cbm.emission({ rules: cbm.presets().whitepaper.rules }));
@@ -96,13 +96,33 @@ test('points rewards to 18 decimals (SPEC 7), never the seed table', () => {
 });
 
 test('weight tiers at every boundary and the 5.0 cap', () => {
-  const w = (streakDays, totalPoints, invites, extra = {}) =>
-    cbm.pointsWeight({ streakDays, totalPoints, invites, ...extra });
-  const checkin = [[6, '0.1'], [7, '0.5'], [14, '0.5'], [15, '0.8'], [29, '0.8'], [30, '1']];
+  const w = (streakDays, totalPoints, invites, extra = {}) => cbm.pointsWeight({ streakDays, totalPoints, invites, ...extra });
+  const checkin = [
+    [6, '0.1'],
+    [7, '0.5'],
+    [14, '0.5'],
+    [15, '0.8'],
+    [29, '0.8'],
+    [30, '1'],
+  ];
   for (const [days, weight] of checkin) assert.equal(w(days, 0, 0).checkin, weight, `streak ${days}`);
-  const points = [['999.99', '0'], [1000, '0.3'], ['2999.99', '0.3'], [3000, '0.5'], ['4999.99', '0.5'], [5000, '1']];
+  const points = [
+    ['999.99', '0'],
+    [1000, '0.3'],
+    ['2999.99', '0.3'],
+    [3000, '0.5'],
+    ['4999.99', '0.5'],
+    [5000, '1'],
+  ];
   for (const [total, weight] of points) assert.equal(w(0, total, 0).points, weight, `points ${total}`);
-  const invites = [[4, '0'], [5, '0.2'], [9, '0.2'], [10, '0.5'], [29, '0.5'], [30, '1']];
+  const invites = [
+    [4, '0'],
+    [5, '0.2'],
+    [9, '0.2'],
+    [10, '0.5'],
+    [29, '0.5'],
+    [30, '1'],
+  ];
   for (const [n, weight] of invites) assert.equal(w(0, 0, n).invites, weight, `invites ${n}`);
   assert.deepEqual(w(30, 5000, 30), { weight: '3', checkin: '1', points: '1', invites: '1', vip: '0', extra: '0' });
   assert.equal(w(30, 5000, 30, { vip: 1.5, extra: 0.5 }).weight, '5');

@@ -56,8 +56,17 @@ test('1,000 random scenarios conserve every wei', () => {
     const [input, r] = run();
     const context = `scenario ${k}: ${JSON.stringify({ ...input, activations: input.activations.length })}`;
     assert.equal(wei(r.distributed) + wei(r.unallocated), wei(r.emitted), context);
-    assert.equal(r.emitted, cbm.emission({ from: 0, to: input.horizon, rules: { ...input.rules, amortization: undefined, lifetime: undefined, halfLife: undefined, activationsPerSecond: undefined } }).emitted, context);
-    let sum = 0n, mining = 0n;
+    assert.equal(
+      r.emitted,
+      cbm.emission({
+        from: 0,
+        to: input.horizon,
+        rules: { ...input.rules, amortization: undefined, lifetime: undefined, halfLife: undefined, activationsPerSecond: undefined },
+      }).emitted,
+      context,
+    );
+    let sum = 0n,
+      mining = 0n;
     for (const a of r.activations) {
       const reward = wei(a.reward);
       assert.ok(reward >= 0n, context);

@@ -131,17 +131,38 @@ test('presets: each with its source, and what it implies', () => {
 });
 
 test('both schedule forms in every call that takes rules, and their errors', () => {
-  const schedule = [{ rate: '3', duration: 10 }, { rate: 0, duration: 5 }, { rate: '1.5', duration: 4 }];
+  const schedule = [
+    { rate: '3', duration: 10 },
+    { rate: 0, duration: 5 },
+    { rate: '1.5', duration: 4 },
+  ];
   assert.equal(cbm.emission({ rules: { schedule } }).total, '36');
   assert.deepEqual(
     cbm.emissionSchedule({ rules: { schedule } }).map((p) => [p.from, p.to, p.rate]),
-    [[0, 10, '3'], [10, 15, '0'], [15, 19, '1.5']],
+    [
+      [0, 10, '3'],
+      [10, 15, '0'],
+      [15, 19, '1.5'],
+    ],
   );
   const r = cbm.simulatePool({ horizon: 30, rules: { schedule }, activations: [{ id: 'a', units: 1, requestedAt: 0 }] });
   assert.deepEqual([r.emitted, r.unallocated, r.activations[0].reward], ['36', '3', '33']);
-  const throwsField = (rules, field, message) => assert.throws(() => cbm.emission({ rules }), (e) => e.code === 'INVALID_INPUT' && e.field === field && message.test(e.message));
+  const throwsField = (rules, field, message) =>
+    assert.throws(
+      () => cbm.emission({ rules }),
+      (e) => e.code === 'INVALID_INPUT' && e.field === field && message.test(e.message),
+    );
   throwsField({ schedule: [{ rate: 8, duration: 0 }] }, 'rules.schedule[0].duration', /whole number from 1/);
-  throwsField({ schedule: [{ rate: 8, duration: 10 }, { rate: 8, duration: -3 }] }, 'rules.schedule[1].duration', /whole number from 1/);
+  throwsField(
+    {
+      schedule: [
+        { rate: 8, duration: 10 },
+        { rate: 8, duration: -3 },
+      ],
+    },
+    'rules.schedule[1].duration',
+    /whole number from 1/,
+  );
   throwsField({ schedule: [{ rate: -1, duration: 10 }] }, 'rules.schedule[0].rate', /must not be negative/);
   throwsField({ schedule: [] }, 'rules.schedule', /at least one stage/);
   throwsField({ schedule: [{ rate: 8, duration: 10 }], halvingPeriod: 5 }, 'rules.schedule', /either a schedule or the halving form/);
@@ -168,11 +189,14 @@ test('referral income through the API: thresholds, weekly payouts, the one-year 
   const lines = ['line-1', 'line-2'].map((owner) => ({ mined: sim.tracked[owner].reward, rate: sim.tracked[owner].rate }));
   const purchases = [{ at: sim.activations[0].activatedAt, units: 1200, unitPrice: '0.25' }];
   const r = cbm.referralIncome({ t, lines, purchases });
-  assert.deepEqual(r.lines.map((l) => [l.share, l.thresholdUsd, l.unlockedAt]), [
-    ['0.03', '250', 0],
-    ['0.05', '500', null],
-    ['0.08', '1000', null],
-  ]);
+  assert.deepEqual(
+    r.lines.map((l) => [l.share, l.thresholdUsd, l.unlockedAt]),
+    [
+      ['0.03', '250', 0],
+      ['0.05', '500', null],
+      ['0.08', '1000', null],
+    ],
+  );
   assert.equal(r.payouts.length, 3);
   // Each payout is 3% of what line 1 mined in that week, truncated to the wei (checked in
   // BigInt from the tracked series).
@@ -201,5 +225,7 @@ test('referral income through the API: thresholds, weekly payouts, the one-year 
   const apr = cbm.apr({ blockReward: sim.series[7].focusRate, referralReward: rate, tokenPrice: 0.17, units: 1200, unitPrice: 0.25 });
   assert.ok(Number(apr.withReferralsPercent) > Number(apr.aprPercent));
   assert.throws(() => cbm.referralIncome({ t: [0, 10], lines: [{ mined: ['0'], rate: ['0', '0'] }] }), { field: 'lines[0]' });
-  assert.throws(() => cbm.referralIncome({ t, lines, rules: { lines: [{ share: 2, thresholdUsd: 0 }] } }), { field: 'rules.lines[0].share' });
+  assert.throws(() => cbm.referralIncome({ t, lines, rules: { lines: [{ share: 2, thresholdUsd: 0 }] } }), {
+    field: 'rules.lines[0].share',
+  });
 });

@@ -12,7 +12,11 @@ test('1e9 and 1e12 units in one activation take exactly what they should', () =>
   const r = cbm.simulatePool({
     horizon: 8 * year,
     rules: { halvingPeriod: 2 * year }, // the whitepaper's halvings
-    activations: [{ id: 'whale', units: 1e12, requestedAt: 0 }, { id: 'big', units: 1e9, requestedAt: 0 }, { id: 'shrimp', units: 1, requestedAt: 0 }],
+    activations: [
+      { id: 'whale', units: 1e12, requestedAt: 0 },
+      { id: 'big', units: 1e9, requestedAt: 0 },
+      { id: 'shrimp', units: 1, requestedAt: 0 },
+    ],
   });
   assert.equal(r.emitted, '946080000');
   assert.equal(r.unallocated, '8'); // second 0: nobody mines yet
@@ -31,7 +35,10 @@ test('a 100-year horizon, and no further', () => {
   const r = cbm.simulatePool({
     horizon: 100 * year,
     rules: { stages: 50, halvingPeriod: 2 * year, lifetime: 100 * year },
-    activations: [{ id: 'a', units: 1, requestedAt: 0 }, { id: 'b', units: 1e12, requestedAt: 99 * year }],
+    activations: [
+      { id: 'a', units: 1, requestedAt: 0 },
+      { id: 'b', units: 1e12, requestedAt: 99 * year },
+    ],
   });
   assert.equal(r.emitted, cbm.emission({ from: 0, to: 100 * year, rules: { stages: 50, halvingPeriod: 2 * year } }).emitted);
   assert.equal(r.series.at(-1).t, 100 * year);
@@ -68,7 +75,8 @@ test('emission at the limit of the rules, and rules beyond it', () => {
   assert.equal(r.activations[0].reward, '999000000000');
   assert.throws(() => cbm.simulatePool({ horizon: 2000, rules: { ...rules, halvingPeriod: 1001 }, activations: [] }), {
     field: 'rules.baseRate',
-    message: 'rules.baseRate: with these rules emission would total 1001000000000 WFI; the limit is 1000000000000 WFI (a thousand times the supply)',
+    message:
+      'rules.baseRate: with these rules emission would total 1001000000000 WFI; the limit is 1000000000000 WFI (a thousand times the supply)',
   });
   assert.throws(() => cbm.emission({ rules: { baseRate: '1000000000.000000000000000001' } }), { field: 'rules.baseRate' });
   assert.throws(() => cbm.emission({ rules: { stages: 101 } }), { field: 'rules.stages' });

@@ -15,11 +15,58 @@ const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 const values = [
-  undefined, null, true, false, 0, -0, 1, -1, 2.5, 7, 30, 1000, 86400, 90000, NaN, Infinity, -Infinity, 1e300,
-  5e-324, 1e21, 2 ** 53, 1e-7, 0.1, '0', '1', '-5', '2.5', '1e400', '1e-19', 'abc', '', ' ', '0x10', 'NaN',
-  '123456789012345678901234567890', '0.000000000000000001', '99999999999999999999.999999999999999999',
-  '9'.repeat(500), '2026-11-21', '2026-02-30', 10n, -3n, 2n ** 80n, {}, [], [1, 2], () => 1, Symbol('s'),
-  new Date(NaN), new Date(Date.UTC(2026, 10, 21)), Object.create(null), { valueOf: () => 5 },
+  undefined,
+  null,
+  true,
+  false,
+  0,
+  -0,
+  1,
+  -1,
+  2.5,
+  7,
+  30,
+  1000,
+  86400,
+  90000,
+  NaN,
+  Infinity,
+  -Infinity,
+  1e300,
+  5e-324,
+  1e21,
+  2 ** 53,
+  1e-7,
+  0.1,
+  '0',
+  '1',
+  '-5',
+  '2.5',
+  '1e400',
+  '1e-19',
+  'abc',
+  '',
+  ' ',
+  '0x10',
+  'NaN',
+  '123456789012345678901234567890',
+  '0.000000000000000001',
+  '99999999999999999999.999999999999999999',
+  '9'.repeat(500),
+  '2026-11-21',
+  '2026-02-30',
+  10n,
+  -3n,
+  2n ** 80n,
+  {},
+  [],
+  [1, 2],
+  () => 1,
+  Symbol('s'),
+  new Date(NaN),
+  new Date(Date.UTC(2026, 10, 21)),
+  Object.create(null),
+  { valueOf: () => 5 },
 ];
 const value = () => (random() < 0.3 ? Math.floor(random() * 100000) / pick([1, 7, 1000]) : pick(values));
 
@@ -41,7 +88,18 @@ const shapes = {
   pointsProjection: ['checkins', 'from', 'days', 'invites', 'sessionSeconds', 'checkinWeekdays'],
   simulatePool: ['horizon', 'activations', 'sampleEvery', 'focusOwner', 'rules'],
 };
-const ruleNames = ['halvingPeriod', 'stages', 'supplyCap', 'lifetime', 'amortization', 'baseRate', 'weightCap', 'decayRate', 'checkinTiers', 'color'];
+const ruleNames = [
+  'halvingPeriod',
+  'stages',
+  'supplyCap',
+  'lifetime',
+  'amortization',
+  'baseRate',
+  'weightCap',
+  'decayRate',
+  'checkinTiers',
+  'color',
+];
 
 function fieldValue(name) {
   switch (name) {
@@ -50,7 +108,11 @@ function fieldValue(name) {
     case 'checkins':
       return random() < 0.2 ? value() : Array.from({ length: Math.floor(random() * 4) }, () => pick(['2026-11-20', '2026-11-21', value()]));
     case 'account':
-      return random() < 0.3 ? value() : random() < 0.5 ? cbm.newAccount() : { totalPoints: value(), session: random() < 0.5 ? null : { startedAt: value(), weight: value() } };
+      return random() < 0.3
+        ? value()
+        : random() < 0.5
+          ? cbm.newAccount()
+          : { totalPoints: value(), session: random() < 0.5 ? null : { startedAt: value(), weight: value() } };
     case 'thresholds':
       return random() < 0.2 ? value() : [{ energy: value(), releasedFraction: pick([0, 0.5, 1, value()]) }];
     case 'series':
@@ -58,7 +120,13 @@ function fieldValue(name) {
     case 'activations':
       if (random() < 0.1) return value();
       return Array.from({ length: Math.floor(random() * (random() < 0.05 ? 3000 : 8)) }, (_, i) =>
-        random() < 0.05 ? value() : { id: random() < 0.9 ? `a${i}` : value(), units: random() < 0.8 ? 1 + i : value(), requestedAt: random() < 0.8 ? i * 3 : value() },
+        random() < 0.05
+          ? value()
+          : {
+              id: random() < 0.9 ? `a${i}` : value(),
+              units: random() < 0.8 ? 1 + i : value(),
+              requestedAt: random() < 0.8 ? i * 3 : value(),
+            },
       );
     case 'horizon':
       return random() < 0.7 ? 1 + Math.floor(random() * 5000) : value();
@@ -119,7 +187,9 @@ test(`${CALLS} random calls: results or CbmErrors naming the field, and a stable
     counts.results++;
   }
   const growth = cbm.memoryBytes() - heapAt10k;
-  console.log(`# fuzz: ${CALLS} calls, ${counts.results} results, ${counts.errors} errors, WASM heap growth after 10,000 calls: ${growth} bytes`);
+  console.log(
+    `# fuzz: ${CALLS} calls, ${counts.results} results, ${counts.errors} errors, WASM heap growth after 10,000 calls: ${growth} bytes`,
+  );
   assert.ok(counts.results > CALLS / 20, 'enough calls get through to a result');
   assert.ok(growth <= 1 << 20, `heap grew by ${growth} bytes`);
   // Still exact after all that.

@@ -85,9 +85,14 @@ test('the golden scenarios give byte-identical results natively and in WASM', ()
   assert.ok(existsSync(native), `${native} is missing: build the native targets first (build-scripts/test does)`);
   const nativeText = execFileSync(native, [scenarios], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const wasmText = runAll(readFileSync(scenarios, 'utf8'));
-  const nativeLines = nativeText.split('\n'), wasmLines = wasmText.split('\n');
+  const nativeLines = nativeText.split('\n'),
+    wasmLines = wasmText.split('\n');
   const firstDifference = nativeLines.findIndex((line, i) => line !== wasmLines[i]);
-  assert.equal(firstDifference, -1, `line ${firstDifference + 1}: native "${nativeLines[firstDifference]}" vs WASM "${wasmLines[firstDifference]}"`);
+  assert.equal(
+    firstDifference,
+    -1,
+    `line ${firstDifference + 1}: native "${nativeLines[firstDifference]}" vs WASM "${wasmLines[firstDifference]}"`,
+  );
   assert.equal(wasmText, nativeText);
   assert.ok(nativeLines.length > 1000, `${nativeLines.length} lines compared`);
 });

@@ -22,13 +22,17 @@ const gcd = (a, b) => {
   return a < 0n ? -a : a;
 };
 const add = ([n1, d1], [n2, d2]) => {
-  const n = n1 * d2 + n2 * d1, d = d1 * d2, g = gcd(n, d) || 1n;
+  const n = n1 * d2 + n2 * d1,
+    d = d1 * d2,
+    g = gcd(n, d) || 1n;
   return [n / g, d / g];
 };
 
 function bruteForce({ horizon, activations, rules }) {
   const base = wei(String(rules.baseRate ?? '8'));
-  const period = rules.halvingPeriod, stages = rules.stages ?? 4, lifetime = rules.lifetime;
+  const period = rules.halvingPeriod,
+    stages = rules.stages ?? 4,
+    lifetime = rules.lifetime;
   const cap = rules.supplyCap === undefined ? null : wei(String(rules.supplyCap));
   const perSecond = rules.activationsPerSecond ?? 1;
   // The queue: FIFO by requestedAt, ties in input order, perSecond a second.
@@ -38,7 +42,8 @@ function bruteForce({ horizon, activations, rules }) {
     for (let k = 0; k < perSecond && next < order.length && activations[order[next]].requestedAt <= a; k++) activatedAt[order[next++]] = a;
   }
   const rewards = activations.map(() => [0n, 1n]);
-  let emitted = 0n, unallocated = 0n;
+  let emitted = 0n,
+    unallocated = 0n;
   for (let s = 0; s < horizon; s++) {
     const stage = Math.floor(s / period);
     let rate = stage < stages ? base / 2n ** BigInt(stage) : 0n;
@@ -88,7 +93,8 @@ function randomScenario(seed) {
 }
 
 test('random small pools: every reward is the exact per-second sum, truncated', () => {
-  let exactTruncations = 0, rewards = 0;
+  let exactTruncations = 0,
+    rewards = 0;
   for (let seed = 1; seed <= 60; seed++) {
     const scenario = randomScenario(seed * 7919);
     const got = cbm.simulatePool({ ...scenario, focusOwner: 'o0' });
@@ -128,7 +134,15 @@ test('a lone activation earns everything after its mining start', () => {
   assert.deepEqual({ ...r.owners }, { alice: { reward: '520' } });
   assert.deepEqual([r.emitted, r.distributed, r.unallocated, r.dust], ['600', '520', '80', '0']);
   assert.equal(r.series.length, 11);
-  assert.deepEqual(r.series[1], { t: 10, rate: '8', emitted: '80', poolPower: '1000', activeUnits: '1000', focusReward: '0', focusRate: '8' });
+  assert.deepEqual(r.series[1], {
+    t: 10,
+    rate: '8',
+    emitted: '80',
+    poolPower: '1000',
+    activeUnits: '1000',
+    focusReward: '0',
+    focusRate: '8',
+  });
   assert.deepEqual(r.series.at(-1).focusReward, '520');
   assert.deepEqual(r.series[5].rate, '4'); // t = 50: the first halving
 });
@@ -147,8 +161,15 @@ test('the queue: one a second, first in first out, ties in input order, the wait
   });
   const at = Object.fromEntries(r.activations.map((a) => [a.id, [a.activatedAt, a.wait]]));
   assert.deepEqual(at, { a: [5, 0], b: [3, 0], c: [6, 1], d: [4, 1], e: [19, 0], f: [null, null] });
-  const two = cbm.simulatePool({ horizon: 20, rules: { activationsPerSecond: 2 }, activations: 'abcde'.split('').map((id) => ({ id, units: 1, requestedAt: 0 })) });
-  assert.deepEqual(two.activations.map((a) => a.activatedAt), [0, 0, 1, 1, 2]);
+  const two = cbm.simulatePool({
+    horizon: 20,
+    rules: { activationsPerSecond: 2 },
+    activations: 'abcde'.split('').map((id) => ({ id, units: 1, requestedAt: 0 })),
+  });
+  assert.deepEqual(
+    two.activations.map((a) => a.activatedAt),
+    [0, 0, 1, 1, 2],
+  );
 });
 
 test('verification: bad requests are rejected with their reason, the rest runs', () => {
@@ -176,7 +197,14 @@ test('verification: bad requests are rejected with their reason, the rest runs',
     { id: 'late', index: 6, reason: 'activations[6].requestedAt: must be a whole number from 0 to 9007199254740991, got "-1"' },
     { id: 'big', index: 8, reason: 'activations[8].units: must be a whole number from 1 to 1000000000000, got "10000000000000"' },
   ]);
-  assert.deepEqual(r.activations.map((a) => [a.id, a.activatedAt]), [['ok', 0], ['text', 3], ['zéro ✓', 2]]);
+  assert.deepEqual(
+    r.activations.map((a) => [a.id, a.activatedAt]),
+    [
+      ['ok', 0],
+      ['text', 3],
+      ['zéro ✓', 2],
+    ],
+  );
 });
 
 test('owners are a table without a prototype, and the focus owner drives the series', () => {
@@ -197,7 +225,10 @@ test('owners are a table without a prototype, and the focus owner drives the ser
 
 test('a malformed scenario throws an Error naming the field', () => {
   const bad = (scenario, field, message) =>
-    assert.throws(() => cbm.simulatePool(scenario), (e) => e instanceof CbmError && e.field === field && message.test(e.message));
+    assert.throws(
+      () => cbm.simulatePool(scenario),
+      (e) => e instanceof CbmError && e.field === field && message.test(e.message),
+    );
   bad({ activations: [] }, 'horizon', /is required/);
   bad({ horizon: 1e10, activations: [] }, 'horizon', /from 1 to 3153600000/);
   bad({ horizon: 100 * 31536000 + 1 }, 'horizon', /from 1 to 3153600000/);
@@ -225,7 +256,10 @@ test('a long simulation reports progress and can be cancelled', async () => {
   assert.equal(seen.at(-1), 1);
   assert.equal(done.activations.length, 50000);
   const stop = new AbortController();
-  const cancelled = cbm.simulatePoolAsync({ horizon: 31536000, activations }, { signal: stop.signal, sliceEvents: 1000, onProgress: (p) => p > 0.2 && stop.abort() });
+  const cancelled = cbm.simulatePoolAsync(
+    { horizon: 31536000, activations },
+    { signal: stop.signal, sliceEvents: 1000, onProgress: (p) => p > 0.2 && stop.abort() },
+  );
   await assert.rejects(cancelled, { name: 'CbmError', code: 'CANCELLED' });
   // A cancelled run frees its memory; the next run gives the same answer as before.
   assert.deepEqual(cbm.simulatePool({ horizon: 31536000, activations }).dust, done.dust);

@@ -15,9 +15,16 @@ test('holes in arrays are refused in JS, before they can reach the WASM glue', (
   const before = cbm.memoryBytes();
   for (let i = 0; i < 20000; i++) {
     refused(() => cbm.streak({ checkins: [, '2024-01-01'], on: '2024-01-01' }), 'checkins[0]', /must be a date/);
-    refused(() => cbm.supplyControl({ thresholds: [, { energy: 0, releasedFraction: 0 }], series: [] }), 'thresholds[0]', /takes an object/);
+    refused(
+      () => cbm.supplyControl({ thresholds: [, { energy: 0, releasedFraction: 0 }], series: [] }),
+      'thresholds[0]',
+      /takes an object/,
+    );
     refused(() => cbm.pointsProjection({ from: '2026-11-23', days: 2, checkins: [, '2026-11-22'] }), 'checkins[0]');
-    refused(() => cbm.pointsReward({ elapsedSeconds: 1, weight: 1, rules: { checkinTiers: [, { min: 0, weight: 1 }] } }), 'rules.checkinTiers[0]');
+    refused(
+      () => cbm.pointsReward({ elapsedSeconds: 1, weight: 1, rules: { checkinTiers: [, { min: 0, weight: 1 }] } }),
+      'rules.checkinTiers[0]',
+    );
   }
   assert.equal(cbm.memoryBytes(), before);
   assert.deepEqual(cbm.streak({ checkins: ['2024-01-01'], on: '2024-01-01' }), { days: 1, checkedInOnDay: true });
@@ -31,9 +38,27 @@ test('an absurd number of activations is refused before the heap grows', () => {
 });
 
 test('lone surrogates cannot make two ids or owners one', () => {
-  refused(() => cbm.simulatePool({ horizon: 10, activations: [{ id: 'x\uD800', units: 1, requestedAt: 0 }, { id: 'x\uD801', units: 1, requestedAt: 0 }] }), 'activations[0].id', /well-formed Unicode/);
+  refused(
+    () =>
+      cbm.simulatePool({
+        horizon: 10,
+        activations: [
+          { id: 'x\uD800', units: 1, requestedAt: 0 },
+          { id: 'x\uD801', units: 1, requestedAt: 0 },
+        ],
+      }),
+    'activations[0].id',
+    /well-formed Unicode/,
+  );
   refused(() => cbm.simulatePool({ ...good, focusOwner: 'o\uD800' }), 'focusOwner', /well-formed Unicode/);
-  const r = cbm.simulatePool({ horizon: 10, focusOwner: 'é', activations: [{ id: '✓', owner: 'é', units: 1, requestedAt: 0 }, { id: '✗', owner: 'ê', units: 1, requestedAt: 0 }] });
+  const r = cbm.simulatePool({
+    horizon: 10,
+    focusOwner: 'é',
+    activations: [
+      { id: '✓', owner: 'é', units: 1, requestedAt: 0 },
+      { id: '✗', owner: 'ê', units: 1, requestedAt: 0 },
+    ],
+  });
   assert.deepEqual(Object.keys(r.owners), ['é', 'ê']);
   assert.equal(r.series.at(-1).focusReward, r.owners['é'].reward);
 });
@@ -67,7 +92,10 @@ test('a focus owner earning under exponential decay has its rate, long after the
     rules: { amortization: 'exponential', halfLife: 1, lifetime: null },
     activations: [{ id: 'a', owner: 'o', units: 1, requestedAt: 0 }],
   });
-  assert.deepEqual(r.series.map((p) => p.focusRate), ['0', '8', '8', '8', '8']);
+  assert.deepEqual(
+    r.series.map((p) => p.focusRate),
+    ['0', '8', '8', '8', '8'],
+  );
   assert.equal(r.series.at(-1).poolPower, '0'); // 2^-3000: nothing left to 18 decimals
 });
 

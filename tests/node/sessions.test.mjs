@@ -42,8 +42,7 @@ test('a second start within 24 h fails with the time it will be allowed', () => 
   const { account } = cbm.stopSession({ account: running, now: start + 2 * hour });
   assert.throws(() => cbm.startSession({ account, now: start + 3 * hour, weight: 1 }), {
     code: 'NOT_ALLOWED',
-    message:
-      'the last session started at 2026-11-21T08:00:00Z, less than 24 h ago; the next start is allowed at 2026-11-22T08:00:00Z',
+    message: 'the last session started at 2026-11-21T08:00:00Z, less than 24 h ago; the next start is allowed at 2026-11-22T08:00:00Z',
   });
   const again = cbm.startSession({ account, now: start + 24 * hour, weight: 1 });
   assert.equal(again.session.startedAt, start + 24 * hour);

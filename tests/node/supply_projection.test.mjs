@@ -21,7 +21,12 @@ test('liquid and locked WFI follow the Energy thresholds', () => {
   });
   assert.deepEqual(
     series.map((p) => [p.releasedFraction, p.liquid, p.locked]),
-    [['0', '0', '100'], ['0', '0', '100'], ['0.1', '100.0123456789', '900.1111111101'], ['0.25', '0.75', '2.25']],
+    [
+      ['0', '0', '100'],
+      ['0', '0', '100'],
+      ['0.1', '100.0123456789', '900.1111111101'],
+      ['0.25', '0.75', '2.25'],
+    ],
   );
   assert.throws(() => cbm.supplyControl({ thresholds: [{ energy: 0, releasedFraction: 2 }], series: [] }), {
     field: 'thresholds[0].releasedFraction',

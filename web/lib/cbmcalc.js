@@ -23,8 +23,7 @@ export class CbmError extends Error {
   }
 }
 
-const isNode =
-  typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
+const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
 
 let defaultModule;
 
@@ -124,7 +123,9 @@ const read = {
   apr: textReader('apr()', { blockReward: REQUIRED, tokenPrice: REQUIRED, units: REQUIRED, unitPrice: REQUIRED }, ['referralReward']),
   blockReward: textReader('blockReward()', { units: REQUIRED, poolPower: REQUIRED, rate: '8' }),
   impliedPoolPower: textReader('impliedPoolPower()', { units: REQUIRED, blockReward: REQUIRED, rate: '8' }),
-  pointsWeight: textReader('pointsWeight()', { streakDays: REQUIRED, totalPoints: REQUIRED, invites: REQUIRED, vip: '0', extra: '0' }, ['rules']),
+  pointsWeight: textReader('pointsWeight()', { streakDays: REQUIRED, totalPoints: REQUIRED, invites: REQUIRED, vip: '0', extra: '0' }, [
+    'rules',
+  ]),
   energyPrice: textReader('energyPrice()', { burnedUsd: REQUIRED, basePrice: REQUIRED, step: '0.1', per: '1000000' }),
 };
 
@@ -167,11 +168,11 @@ function ruleTexts(rules) {
   return Object.entries(rules)
     .filter(([, value]) => value !== undefined) // an undefined rule is one not given
     .map(([name, value]) => {
-    const field = `rules.${name}`;
-    if (value === null) return [name, 'none'];
-    if (Array.isArray(value)) return [name, pairsText(value, field, rowFields[name] ?? rowFields.tiers)];
-    return [name, text(value, field)];
-  });
+      const field = `rules.${name}`;
+      if (value === null) return [name, 'none'];
+      if (Array.isArray(value)) return [name, pairsText(value, field, rowFields[name] ?? rowFields.tiers)];
+      return [name, text(value, field)];
+    });
 }
 
 /** The two fields of each row of a rule that is a list: a schedule's stages, the referral
@@ -263,7 +264,9 @@ function writeText(M, run, column, strings, check, fieldOf) {
   for (let i = 0; i < strings.length; i++) length += strings[i].length;
   const at = run.allocateText(column, length, strings.length);
   check();
-  const bytes = M.HEAPU8, ends = M.HEAPU32, endsBase = at.ends / 4;
+  const bytes = M.HEAPU8,
+    ends = M.HEAPU32,
+    endsBase = at.ends / 4;
   // ASCII, the usual case, byte by byte (five times faster than join() and a TextEncoder).
   for (let i = 0, end = 0; i < strings.length; i++) {
     const text = strings[i];
@@ -284,7 +287,11 @@ function writeUtf8(M, run, column, strings, check, fieldOf) {
     if (!text.isWellFormed()) fail(fieldOf(i), `must be well-formed Unicode text (it has a lone surrogate), got ${describe(text)}`);
     return utf8.encode(text);
   });
-  const at = run.allocateText(column, parts.reduce((sum, part) => sum + part.length, 0), parts.length);
+  const at = run.allocateText(
+    column,
+    parts.reduce((sum, part) => sum + part.length, 0),
+    parts.length,
+  );
   check();
   let end = 0;
   parts.forEach((part, i) => {
@@ -300,8 +307,10 @@ function writeActivations(M, run, activations, check) {
   check();
   const units = M.HEAPF64.subarray(at.units / 8, at.units / 8 + n);
   const requestedAt = M.HEAPF64.subarray(at.requestedAt / 8, at.requestedAt / 8 + n);
-  const ids = new Array(n), owners = new Array(n);
-  let unitTexts = null, requestedAtTexts = null; // only when some value is not a finite number
+  const ids = new Array(n),
+    owners = new Array(n);
+  let unitTexts = null,
+    requestedAtTexts = null; // only when some value is not a finite number
   for (let i = 0; i < n; i++) {
     const a = activations[i];
     if (!isPlainObject(a)) fail(`activations[${i}]`, `must be an object { id, owner, units, requestedAt }, got ${describe(a)}`);
@@ -396,7 +405,8 @@ function readResult(M, r, activations, { ids, owners }, trackOwners) {
 
 /** A number of events to run at once: a whole number from 1 to 2^31. */
 function eventCount(value, field) {
-  if (!Number.isInteger(value) || value < 1 || value > 2 ** 31) fail(field, `must be a whole number from 1 to 2147483648, got ${describe(value)}`);
+  if (!Number.isInteger(value) || value < 1 || value > 2 ** 31)
+    fail(field, `must be a whole number from 1 to 2147483648, got ${describe(value)}`);
   return value;
 }
 
@@ -440,7 +450,10 @@ function startRun(M, input) {
     if (error.code) throw new CbmError(error.message, { code: error.code, field: error.field });
   };
   const running = (what) => {
-    if (state !== 'running') throw new CbmError(`${what}: the simulation is ${state === 'done' ? 'over: its result was taken' : 'disposed'}`, { code: 'NOT_ALLOWED' });
+    if (state !== 'running')
+      throw new CbmError(`${what}: the simulation is ${state === 'done' ? 'over: its result was taken' : 'disposed'}`, {
+        code: 'NOT_ALLOWED',
+      });
   };
   try {
     const names = writeActivations(M, run, activations, check);
@@ -528,7 +541,9 @@ function makeApi(M) {
     referralIncome(input) {
       const { t, lines, purchases = [], rules } = fieldsOf(input, 'referralIncome()', ['t', 'lines', 'purchases', 'rules']);
       if (!(t instanceof Float64Array) && !Array.isArray(t)) fail('t', `must be an array of seconds, got ${describe(t)}`);
-      const times = listOf(Array.from(t), 't', (v, f) => (typeof v === 'number' ? v : fail(f, `must be a number of seconds, got ${describe(v)}`)));
+      const times = listOf(Array.from(t), 't', (v, f) =>
+        typeof v === 'number' ? v : fail(f, `must be a number of seconds, got ${describe(v)}`),
+      );
       const decimals = (values, f) => listOf(values, f, text);
       const lineValues = listOf(lines, 'lines', (line, f) => {
         fieldsOf(line, 'a line', ['mined', 'rate'], f);
@@ -625,13 +640,7 @@ function makeApi(M) {
     /** SPEC 7. Points of a session of `elapsedSeconds` (capped at 24 h) at `weight`. */
     pointsReward(input) {
       fieldsOf(input, 'pointsReward()', ['elapsedSeconds', 'weight', 'rules']);
-      return unwrap(
-        M.pointsReward(
-          text(input.elapsedSeconds, 'elapsedSeconds'),
-          text(input.weight, 'weight'),
-          ruleTexts(input.rules),
-        ),
-      );
+      return unwrap(M.pointsReward(text(input.elapsedSeconds, 'elapsedSeconds'), text(input.weight, 'weight'), ruleTexts(input.rules)));
     },
 
     /** SPEC 7. The check-in streak on day `on` (default today, UTC) from a list of check-in
@@ -647,7 +656,20 @@ function makeApi(M) {
      * (a milestone is the first day a factor's weight changes). Weekday masks are Monday first:
      * "1111100" checks in on weekdays only. */
     pointsProjection(input) {
-      const fields = ['checkins', 'from', 'days', 'totalPoints', 'invites', 'invitesPerWeek', 'sessionSeconds', 'checkinWeekdays', 'sessionWeekdays', 'vip', 'extra', 'rules'];
+      const fields = [
+        'checkins',
+        'from',
+        'days',
+        'totalPoints',
+        'invites',
+        'invitesPerWeek',
+        'sessionSeconds',
+        'checkinWeekdays',
+        'sessionWeekdays',
+        'vip',
+        'extra',
+        'rules',
+      ];
       const p = fieldsOf(input, 'pointsProjection()', fields);
       const mask = (value, field) => {
         if (value === undefined) return '1111111';

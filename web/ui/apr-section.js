@@ -17,17 +17,21 @@ export function setUpApr(cbm, { usePool, onChange = () => {} }) {
     use.disabled = true;
     for (const key of [...outputs, 'poolPower']) figure(key, null);
   };
-  const refresh = live(form, (values) => {
-    const result = cbm.apr(values);
-    for (const key of outputs) figure(key, result[key]);
-    // The pool in which these units earn this block reward at stage 1's 8 WFI/s.
-    if (Number(values.blockReward) > 0) {
-      const pool = cbm.impliedPoolPower({ units: values.units, blockReward: values.blockReward });
-      figure('poolPower', pool);
-      others = Math.max(0, Math.floor(Number(pool) - Number(values.units)));
-      use.disabled = false;
-    } else figure('poolPower', null);
-  }, { onError: clear });
+  const refresh = live(
+    form,
+    (values) => {
+      const result = cbm.apr(values);
+      for (const key of outputs) figure(key, result[key]);
+      // The pool in which these units earn this block reward at stage 1's 8 WFI/s.
+      if (Number(values.blockReward) > 0) {
+        const pool = cbm.impliedPoolPower({ units: values.units, blockReward: values.blockReward });
+        figure('poolPower', pool);
+        others = Math.max(0, Math.floor(Number(pool) - Number(values.units)));
+        use.disabled = false;
+      } else figure('poolPower', null);
+    },
+    { onError: clear },
+  );
   form.addEventListener('input', onChange);
   use.addEventListener('click', () => {
     if (others === null) return;

@@ -28,7 +28,10 @@ export function today(nowMs = Date.now()) {
 /** Runs of consecutive days as "2026-10-01~2026-10-30", single days as themselves: a list of
  * check-ins stays short in a share link. `days` are "YYYY-MM-DD" strings. */
 export function compressDays(days) {
-  const sorted = [...new Set(days)].map(parseDay).filter((d) => d !== null).sort((a, b) => a - b);
+  const sorted = [...new Set(days)]
+    .map(parseDay)
+    .filter((d) => d !== null)
+    .sort((a, b) => a - b);
   const runs = [];
   for (const d of sorted) {
     const last = runs.at(-1);
@@ -43,9 +46,12 @@ export function compressDays(days) {
 export function expandDays(text) {
   const days = new Set();
   const bad = [];
-  for (const piece of String(text).split(/[\s,;]+/).filter(Boolean)) {
+  for (const piece of String(text)
+    .split(/[\s,;]+/)
+    .filter(Boolean)) {
     const [from, to = from] = piece.split('~');
-    const a = parseDay(from), b = parseDay(to);
+    const a = parseDay(from),
+      b = parseDay(to);
     if (a === null || b === null || b < a || (b - a) / DAY > 36600) {
       bad.push(piece);
       continue;

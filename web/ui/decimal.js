@@ -30,7 +30,11 @@ export function numberText(x) {
   const dot = mantissa.indexOf('.');
   const point = (dot < 0 ? mantissa.length : dot) + Number(exp); // digits before the point
   const body =
-    point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return (negative ? '-' : '') + body;
 }
 
@@ -62,6 +66,7 @@ export function div(a, b) {
 }
 /** -1, 0 or 1 as a < b, a = b, a > b. */
 export function compare(a, b) {
-  const x = parse(a), y = parse(b);
+  const x = parse(a),
+    y = parse(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -60,8 +60,13 @@ export function formatDate(unixSeconds, locale = undefined) {
  * (`step` seconds), else "Jan 28". */
 export function formatTick(unixSeconds, step, locale = undefined) {
   const monthly = step >= 28 * 86400;
-  const f = formatter(`k|${monthly}|${locale ?? ''}`, () =>
-    new Intl.DateTimeFormat(locale, monthly ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+  const f = formatter(
+    `k|${monthly}|${locale ?? ''}`,
+    () =>
+      new Intl.DateTimeFormat(
+        locale,
+        monthly ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: 'short', day: 'numeric', timeZone: 'UTC' },
+      ),
   );
   return f.format(new Date(unixSeconds * 1000));
 }

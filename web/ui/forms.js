@@ -48,7 +48,10 @@ export function runForm(form, compute) {
 function inputFor(form, field) {
   const exact = form.elements.namedItem(field);
   if (exact instanceof Element) return exact;
-  const last = field.split('.').pop().replace(/\[\d+\]$/, '');
+  const last = field
+    .split('.')
+    .pop()
+    .replace(/\[\d+\]$/, '');
   const named = form.elements.namedItem(last);
   if (named instanceof Element) return named;
   return [...form.elements].find((e) => e.name && !e.disabled && e.type !== 'hidden') ?? null;

@@ -112,7 +112,11 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   });
   // Purchases are always in a shared link: "today" means the sharer's day.
   shareList('m.buy', {
-    get: () => purchases.read().map((r) => `${r.date}:${r.units}`).join(','),
+    get: () =>
+      purchases
+        .read()
+        .map((r) => `${r.date}:${r.units}`)
+        .join(','),
     set: (text) => {
       const rows = text.split(',').map((pair) => {
         const [date = '', units = ''] = pair.split(':');
@@ -187,7 +191,22 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   const showConditions = bindConditions(form);
 
   // --- output ---
-  const figures = ['m-apr', 'm-netGain', 'm-blockReward', 'm-perDay', 'm-contribution', 'm-mined', 'm-wfiEnd', 'm-usdEnd', 'm-aprMining', 'm-aprReferrals', 'm-refWeek', 'm-refLocked', 'm-refUnlocked', 'm-refTotal'];
+  const figures = [
+    'm-apr',
+    'm-netGain',
+    'm-blockReward',
+    'm-perDay',
+    'm-contribution',
+    'm-mined',
+    'm-wfiEnd',
+    'm-usdEnd',
+    'm-aprMining',
+    'm-aprReferrals',
+    'm-refWeek',
+    'm-refLocked',
+    'm-refUnlocked',
+    'm-refTotal',
+  ];
   function clearOutputs() {
     for (const id of figures) showFigure($(id), null);
     showText($('m-breakeven'), null);
@@ -208,7 +227,9 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     showFigure($('m-aprReferrals'), referral.now?.aprPercent ?? null);
     const next = referral.now?.nextPayout;
     showFigure($('m-refWeek'), next ? next.amount : referral.now ? '0' : null);
-    $('m-refWeek-when').textContent = next ? `paid ${formatDate(sim.genesis + next.at)}, unlocks ${formatDate(sim.genesis + next.unlocksAt)}` : '';
+    $('m-refWeek-when').textContent = next
+      ? `paid ${formatDate(sim.genesis + next.at)}, unlocks ${formatDate(sim.genesis + next.unlocksAt)}`
+      : '';
     showFigure($('m-refLocked'), referral.now?.locked ?? null);
     showFigure($('m-refUnlocked'), referral.now?.unlocked ?? null);
     showFigure($('m-refTotal'), referral.total);
@@ -336,27 +357,43 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       summary: `Line chart from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: the WFI you mine grows to ${formatAmount(priced.wfiEnd, 'wfi')}, worth ${formatAmount(base.usdEnd, 'usd')} at the base price; you paid ${formatAmount(priced.contributionUsd, 'usd')}.`,
       table: {
         columns: ['Date', 'WFI mined', ...priced.paths.map((p) => `USD, ${pathLabel(p, scenario)}`)],
-        rows: rows.map((i) => [formatDate(x[i]), formatAmount(sim.series.reward[i], 'wfi'), ...priced.paths.map((p) => usdValue(p.usd[i]))]),
+        rows: rows.map((i) => [
+          formatDate(x[i]),
+          formatAmount(sim.series.reward[i], 'wfi'),
+          ...priced.paths.map((p) => usdValue(p.usd[i])),
+        ]),
       },
     });
     const aprStart = priced.now ? x.indexOf(priced.now.t) : 0;
     if (withReferrals) {
       const ref = priced.referral.series;
-      charts.referral.set([x, Float64Array.from(sim.series.reward, Number), Float64Array.from(ref.locked, Number), Float64Array.from(ref.unlocked, Number)], {
-        marks,
-        summary: `Line chart from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: the WFI you mine grows to ${formatAmount(priced.wfiEnd, 'wfi')}; referral income adds ${formatAmount(priced.referral.total, 'wfi')}, each weekly payout locked for a year.`,
-        table: {
-          columns: ['Date', 'WFI mined', 'Referral WFI paid', 'locked', 'unlocked'],
-          rows: rows.map((i) => [formatDate(x[i]), formatAmount(sim.series.reward[i], 'wfi'), formatAmount(ref.paid[i], 'wfi'), formatAmount(ref.locked[i], 'wfi'), formatAmount(ref.unlocked[i], 'wfi')]),
+      charts.referral.set(
+        [x, Float64Array.from(sim.series.reward, Number), Float64Array.from(ref.locked, Number), Float64Array.from(ref.unlocked, Number)],
+        {
+          marks,
+          summary: `Line chart from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: the WFI you mine grows to ${formatAmount(priced.wfiEnd, 'wfi')}; referral income adds ${formatAmount(priced.referral.total, 'wfi')}, each weekly payout locked for a year.`,
+          table: {
+            columns: ['Date', 'WFI mined', 'Referral WFI paid', 'locked', 'unlocked'],
+            rows: rows.map((i) => [
+              formatDate(x[i]),
+              formatAmount(sim.series.reward[i], 'wfi'),
+              formatAmount(ref.paid[i], 'wfi'),
+              formatAmount(ref.locked[i], 'wfi'),
+              formatAmount(ref.unlocked[i], 'wfi'),
+            ]),
+          },
         },
-      });
+      );
     }
     charts.apr.set([x, ...priced.paths.map((p) => p.apr), ...(withReferrals ? [base.aprWithReferrals] : [])], {
       marks,
       summary: `Line chart of the APR from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: ${formatAmount(String(base.apr[Math.max(0, aprStart)] ?? 0), 'percent')} at first, stepping down at each halving and falling as units age and the pool grows.`,
       table: {
         columns: ['Date', ...priced.paths.map((p) => `APR, ${pathLabel(p, scenario)}`)],
-        rows: rows.map((i) => [formatDate(x[i]), ...priced.paths.map((p) => (p.apr[i] === null ? '—' : formatAmount(String(p.apr[i]), 'percent')))]),
+        rows: rows.map((i) => [
+          formatDate(x[i]),
+          ...priced.paths.map((p) => (p.apr[i] === null ? '—' : formatAmount(String(p.apr[i]), 'percent'))),
+        ]),
       },
     });
   }
@@ -367,12 +404,16 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     showText($('q-wait'), null);
     showText($('q-start'), null);
   };
-  const queue = live(queueForm, ({ ahead }) => {
-    const { wait, miningAfter } = queueWait(ahead, activationsPerSecond);
-    showText($('q-wait'), formatDuration(wait), wait);
-    const start = Math.floor(Date.now() / 1000) + miningAfter;
-    showText($('q-start'), formatDateTime(start), start);
-  }, { onError: clearQueue });
+  const queue = live(
+    queueForm,
+    ({ ahead }) => {
+      const { wait, miningAfter } = queueWait(ahead, activationsPerSecond);
+      showText($('q-wait'), formatDuration(wait), wait);
+      const start = Math.floor(Date.now() / 1000) + miningAfter;
+      showText($('q-start'), formatDateTime(start), start);
+    },
+    { onError: clearQueue },
+  );
   queueForm.addEventListener('input', onChange);
 
   // --- exports ---
@@ -398,7 +439,8 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
         sim.series.rate[i],
         ...paths.flatMap((p) => {
           const price = p.exactPrice(i);
-          const apr = units > 0 ? cbm.apr({ blockReward: sim.series.rate[i], tokenPrice: price, units, unitPrice: priced.unitPrice }).aprPercent : '';
+          const apr =
+            units > 0 ? cbm.apr({ blockReward: sim.series.rate[i], tokenPrice: price, units, unitPrice: priced.unitPrice }).aprPercent : '';
           return [price, mul(sim.series.reward[i], price), apr];
         }),
         String(sim.series.poolPower[i]),
@@ -434,11 +476,29 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       rules: sim.rules,
       results: {
         contributionUsd: priced.contributionUsd,
-        now: priced.now && { date: dayText(priced.now.t), blockReward: priced.now.blockReward, wfiPerDay: priced.now.perDay, tokenPrice: priced.now.price, ...priced.now.apr },
+        now: priced.now && {
+          date: dayText(priced.now.t),
+          blockReward: priced.now.blockReward,
+          wfiPerDay: priced.now.perDay,
+          tokenPrice: priced.now.price,
+          ...priced.now.apr,
+        },
         wfiWhenEmissionEnds: priced.wfiEnd,
         emissionEnds: dayText(sim.end),
-        paths: priced.paths.map((p) => ({ key: p.key, monthlyGrowthPercent: p.monthly, breakeven: p.breakeven === null ? null : dayText(p.breakeven), usdWhenEmissionEnds: p.usdEnd })),
-        activations: sim.purchases.map((p) => ({ date: dayText(p.at), units: p.units, activatedAt: p.activatedAt, miningStart: p.miningStart, waitSeconds: p.wait, reward: p.reward })),
+        paths: priced.paths.map((p) => ({
+          key: p.key,
+          monthlyGrowthPercent: p.monthly,
+          breakeven: p.breakeven === null ? null : dayText(p.breakeven),
+          usdWhenEmissionEnds: p.usdEnd,
+        })),
+        activations: sim.purchases.map((p) => ({
+          date: dayText(p.at),
+          units: p.units,
+          activatedAt: p.activatedAt,
+          miningStart: p.miningStart,
+          waitSeconds: p.wait,
+          reward: p.reward,
+        })),
         rateChanges: sim.marks.map((m) => ({ date: dayText(m.t), what: m.label })),
       },
       series: rows.map((r) => Object.fromEntries(columns.map((c, k) => [c, r[k]]))),

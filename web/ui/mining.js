@@ -88,7 +88,8 @@ export function simulateMining(cbm, { genesis: genesisText, today, purchases, po
   // since then; then one request a day.
   const addGrowing = (owner, units, perDay, field) => {
     const initial = units - perDay * daysBack;
-    if (initial < 0) fail(field, `${perDay} units a day over the ${daysBack} days since ${dayText(start)} is more than the ${units} units today`);
+    if (initial < 0)
+      fail(field, `${perDay} units a day over the ${daysBack} days since ${dayText(start)} is more than the ${units} units today`);
     if (initial > 0) activations.push({ id: `${owner}-0`, owner, units: initial, requestedAt: start - genesis });
     if (perDay > 0) {
       for (let d = start + DAY, k = 1; d < end; d += DAY, k++) {
@@ -128,7 +129,10 @@ export function simulateMining(cbm, { genesis: genesisText, today, purchases, po
     marks: rateChanges(cbm, rules, horizon).map((m) => ({ ...m, t: genesis + m.t })),
     poolActivations: activations.length - buys.length,
     // Each referral line's mining from the start: WFI before each sample, and per second.
-    lines: trackOwners.map((owner) => ({ mined: result.tracked[owner].reward.slice(first), rate: result.tracked[owner].rate.slice(first) })),
+    lines: trackOwners.map((owner) => ({
+      mined: result.tracked[owner].reward.slice(first),
+      rate: result.tracked[owner].rate.slice(first),
+    })),
   };
 }
 
@@ -156,7 +160,8 @@ export function cachedMining(cbm) {
 export function pricePaths({ scenario = 'flat', growth = '0', bear = '-5', base = '0', bull = '5' }) {
   const percent = (text, field) => {
     const x = Number(String(text).trim());
-    if (String(text).trim() === '' || !Number.isFinite(x) || x <= -100 || x > 1000) fail(field, `must be a percentage above -100, got "${text}"`);
+    if (String(text).trim() === '' || !Number.isFinite(x) || x <= -100 || x > 1000)
+      fail(field, `must be a percentage above -100, got "${text}"`);
     return x;
   };
   if (scenario === 'growth') return [{ key: 'base', monthly: percent(growth, 'growth') }];
@@ -224,7 +229,8 @@ export function priceMining(cbm, sim, prices) {
     const apr = new Array(n); // null where there is no APR yet (a gap in the chart)
     const aprWithReferrals = referral ? new Array(n) : null;
     // For the chart only: the figures shown are cbm.apr()'s.
-    const aprOf = (i, perSecond) => (series.t[i] >= firstMining ? ((perSecond * YEAR * price[i]) / (unitsBy[i] * unitPriceNumber)) * 100 : null);
+    const aprOf = (i, perSecond) =>
+      series.t[i] >= firstMining ? ((perSecond * YEAR * price[i]) / (unitsBy[i] * unitPriceNumber)) * 100 : null;
     for (let i = 0; i < n; i++) {
       usd[i] = reward[i] * price[i];
       apr[i] = aprOf(i, rate[i]);
@@ -261,7 +267,13 @@ export function priceMining(cbm, sim, prices) {
     };
   }
   if (referral && now) {
-    const withReferrals = cbm.apr({ blockReward: now.blockReward, referralReward: referral.now.rate, tokenPrice: now.price, units: unitsBy[at], unitPrice });
+    const withReferrals = cbm.apr({
+      blockReward: now.blockReward,
+      referralReward: referral.now.rate,
+      tokenPrice: now.price,
+      units: unitsBy[at],
+      unitPrice,
+    });
     referral.now.aprPercent = withReferrals.withReferralsPercent;
   }
   return {

@@ -27,7 +27,8 @@ function storage(key, value) {
 function hoursToSeconds(text, field) {
   const t = String(text).trim();
   const hours = Number(t);
-  if (t === '' || !(hours >= 0) || hours > 8760) throw new CbmError(`${field}: must be a number of hours from 0 to 8760, got "${t}"`, { field });
+  if (t === '' || !(hours >= 0) || hours > 8760)
+    throw new CbmError(`${field}: must be a number of hours from 0 to 8760, got "${t}"`, { field });
   return Math.round(hours * 3600);
 }
 
@@ -57,7 +58,8 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
         const [from, to = from] = run.split('~');
         const li = document.createElement('li');
         const count = (parseDay(to) - parseDay(from)) / DAY + 1;
-        const text = from === to ? formatDate(parseDay(from)) : `${formatDate(parseDay(from))} – ${formatDate(parseDay(to))} (${count} days)`;
+        const text =
+          from === to ? formatDate(parseDay(from)) : `${formatDate(parseDay(from))} – ${formatDate(parseDay(to))} (${count} days)`;
         const label = document.createElement('span');
         label.textContent = text;
         const remove = document.createElement('button');
@@ -112,7 +114,11 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   function calculate() {
     const ok = runForm(form, ({ totalPoints, invites, hours }) => {
       const streak = cbm.streak({ checkins, on: dayText(todayUtc()) });
-      showText($('p-streak'), `${streak.days} ${streak.days === 1 ? 'day' : 'days'}${streak.checkedInOnDay || streak.days === 0 ? '' : ' (check in today to keep it)'}`, streak.days);
+      showText(
+        $('p-streak'),
+        `${streak.days} ${streak.days === 1 ? 'day' : 'days'}${streak.checkedInOnDay || streak.days === 0 ? '' : ' (check in today to keep it)'}`,
+        streak.days,
+      );
       const w = cbm.pointsWeight({ streakDays: streak.days, totalPoints, invites });
       showFigure($('p-weight'), w.weight);
       showFigure($('p-checkin'), w.checkin);
@@ -211,13 +217,25 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     $('ses-clock').textContent = `${formatDateTime(t)}${offset ? ` (${formatDuration(offset)} ahead)` : ''}`;
     showText($('ses-state'), s.active ? 'Mining in progress' : 'Not mining', s.active ? 'active' : 'idle');
     showText($('ses-startedAt'), s.active ? formatDateTime(s.startedAt) : '—', s.startedAt);
-    showText($('ses-elapsed'), s.active ? `${formatDuration(s.elapsedSeconds)}${s.elapsedSeconds > 86400 ? ' (counted up to 24 h)' : ''}` : '—', s.elapsedSeconds);
+    showText(
+      $('ses-elapsed'),
+      s.active ? `${formatDuration(s.elapsedSeconds)}${s.elapsedSeconds > 86400 ? ' (counted up to 24 h)' : ''}` : '—',
+      s.elapsedSeconds,
+    );
     showFigure($('ses-estimate'), s.estimatedPoints);
     showFigure($('ses-weight'), s.weight);
     showFigure($('ses-lastReward'), s.lastReward);
     showText($('ses-lastCollectedAt'), s.lastCollectedAt === null ? '—' : formatDateTime(s.lastCollectedAt), s.lastCollectedAt);
     const wait = s.nextStartAt - t;
-    showText($('ses-nextStartAt'), s.active ? 'after you stop, and 24 h after the last start' : wait > 0 ? `${formatDateTime(s.nextStartAt)} (in ${formatDuration(wait)})` : 'now', s.nextStartAt);
+    showText(
+      $('ses-nextStartAt'),
+      s.active
+        ? 'after you stop, and 24 h after the last start'
+        : wait > 0
+          ? `${formatDateTime(s.nextStartAt)} (in ${formatDuration(wait)})`
+          : 'now',
+      s.nextStartAt,
+    );
     showFigure($('ses-total'), account.totalPoints);
     $('ses-start').disabled = false;
     $('ses-stop').disabled = !s.active;
@@ -265,7 +283,8 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
         try {
           out = cbm.pointsProjection(input);
         } catch (e) {
-          if (e instanceof CbmError && e.field === 'sessionSeconds') throw new CbmError(e.message.replace('sessionSeconds', 'sessionHours'), { field: 'sessionHours' });
+          if (e instanceof CbmError && e.field === 'sessionSeconds')
+            throw new CbmError(e.message.replace('sessionSeconds', 'sessionHours'), { field: 'sessionHours' });
           throw e;
         }
         projected = { input, out };
@@ -329,25 +348,56 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     const x = Float64Array.from(out.days, (d) => parseDay(d.date));
     const sample = sampleIndices(out.days.length, 30);
     chart.set([x, Float64Array.from(out.days, (d) => Number(d.totalPoints)), Float64Array.from(out.days, (d) => Number(d.weight))], {
-      marks: out.milestones.filter((m) => m.factor === 'weight').map((m) => ({ t: parseDay(m.date), label: `weight ${formatAmount(m.weight, 'plain')}` })),
+      marks: out.milestones
+        .filter((m) => m.factor === 'weight')
+        .map((m) => ({ t: parseDay(m.date), label: `weight ${formatAmount(m.weight, 'plain')}` })),
       summary: `Chart over ${out.days.length} days: total points grow from ${formatAmount(out.days[0].totalPoints, 'points')} to ${formatAmount(last.totalPoints, 'points')}; the weight steps from ${formatAmount(out.days[0].weight, 'plain')} to ${formatAmount(last.weight, 'plain')}.`,
       table: {
         columns: ['Date', 'Checked in', 'Streak', 'Weight', 'Points that day', 'Total points'],
         rows: sample.map((i) => {
           const d = out.days[i];
-          return [formatDate(parseDay(d.date)), d.checkedIn ? 'yes' : 'no', String(d.streakDays), formatAmount(d.weight, 'plain'), formatAmount(d.reward, 'points'), formatAmount(d.totalPoints, 'points')];
+          return [
+            formatDate(parseDay(d.date)),
+            d.checkedIn ? 'yes' : 'no',
+            String(d.streakDays),
+            formatAmount(d.weight, 'plain'),
+            formatAmount(d.reward, 'points'),
+            formatAmount(d.totalPoints, 'points'),
+          ];
         }),
       },
     });
   }
 
-  const projectionColumns = ['date', 'checked_in', 'streak_days', 'invites', 'weight', 'checkin_weight', 'points_weight', 'invites_weight', 'reward', 'total_points'];
+  const projectionColumns = [
+    'date',
+    'checked_in',
+    'streak_days',
+    'invites',
+    'weight',
+    'checkin_weight',
+    'points_weight',
+    'invites_weight',
+    'reward',
+    'total_points',
+  ];
   document.querySelector('[data-export=points-csv]').addEventListener('click', () => {
     if (!projected) return;
     downloadCsv(
       'cbmcalc-points.csv',
       projectionColumns,
-      projected.out.days.map((d) => [d.date, d.checkedIn ? 1 : 0, d.streakDays, d.invites, d.weight, d.checkinWeight, d.pointsWeight, d.invitesWeight, d.reward, d.totalPoints]),
+      projected.out.days.map((d) => [
+        d.date,
+        d.checkedIn ? 1 : 0,
+        d.streakDays,
+        d.invites,
+        d.weight,
+        d.checkinWeight,
+        d.pointsWeight,
+        d.invitesWeight,
+        d.reward,
+        d.totalPoints,
+      ]),
     );
   });
   document.querySelector('[data-export=points-json]').addEventListener('click', () => {

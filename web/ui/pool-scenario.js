@@ -14,7 +14,8 @@ function fail(field, problem) {
 function whole(values, field, min, max) {
   const t = String(values[field] ?? '').trim();
   const x = Number(t);
-  if (t === '' || !Number.isInteger(x) || x < min || x > max) fail(field, `must be a whole number from ${min} to ${max.toLocaleString('en-US')}, got "${t}"`);
+  if (t === '' || !Number.isInteger(x) || x < min || x > max)
+    fail(field, `must be a whole number from ${min} to ${max.toLocaleString('en-US')}, got "${t}"`);
   return x;
 }
 
@@ -32,7 +33,8 @@ export function poolParameters(values) {
   };
   if (p.unitsMax < p.unitsMin) fail('unitsMax', `must be at least the lower bound (${p.unitsMin})`);
   const share = Number(String(values.burstShare ?? '').trim());
-  if (String(values.burstShare ?? '').trim() === '' || !(share >= 0 && share <= 100)) fail('burstShare', `must be a percentage from 0 to 100, got "${values.burstShare}"`);
+  if (String(values.burstShare ?? '').trim() === '' || !(share >= 0 && share <= 100))
+    fail('burstShare', `must be a percentage from 0 to 100, got "${values.burstShare}"`);
   p.burstShare = share;
   if (share > 0 && p.bursts === 0) fail('bursts', 'must be at least 1 when a share of the requests comes in bursts');
   return p;
@@ -94,6 +96,10 @@ export function parseScenarioJson(text) {
   const extra = Object.keys(rest).filter((k) => !['sampleEvery', 'focusOwner'].includes(k));
   if (extra.length) fail('json', `has a field the simulation does not know: "${extra[0]}" (its fields: activations, horizon, rules)`);
   if (!Array.isArray(activations)) fail('json', '"activations" must be a list of requests');
-  if (activations.length > MAX_REQUESTS) fail('json', `has ${activations.length.toLocaleString('en-US')} requests; the page runs at most ${MAX_REQUESTS.toLocaleString('en-US')}`);
+  if (activations.length > MAX_REQUESTS)
+    fail(
+      'json',
+      `has ${activations.length.toLocaleString('en-US')} requests; the page runs at most ${MAX_REQUESTS.toLocaleString('en-US')}`,
+    );
   return { activations, horizon, rules };
 }

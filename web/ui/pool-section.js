@@ -79,7 +79,10 @@ export function setUpPool(cbm) {
         progress.value = 1;
         idle();
         show(message.id, message.summary);
-        say(`Done: ${formatAmount(String(message.summary.accepted), 'plain')} activations over ${formatDuration(message.summary.horizon)} simulated in ${formatAmount(String(Math.round(message.summary.elapsedMs)), 'plain')} ms.`, 'good');
+        say(
+          `Done: ${formatAmount(String(message.summary.accepted), 'plain')} activations over ${formatDuration(message.summary.horizon)} simulated in ${formatAmount(String(Math.round(message.summary.elapsedMs)), 'plain')} ms.`,
+          'good',
+        );
         break;
       case 'cancelled':
         progress.value = 0;
@@ -89,7 +92,8 @@ export function setUpPool(cbm) {
       case 'error':
         progress.value = 0;
         idle();
-        if (message.field) showError(form, message.field === 'json' || form.elements.source.value === 'json' ? 'json' : message.field, message.message);
+        if (message.field)
+          showError(form, message.field === 'json' || form.elements.source.value === 'json' ? 'json' : message.field, message.message);
         say(`The simulation did not run: ${message.message}`, 'bad');
         break;
       case 'owners':
@@ -109,7 +113,10 @@ export function setUpPool(cbm) {
     try {
       const rules = rulesFrom(values, presets);
       const horizon = horizonSeconds(values);
-      request = values.source === 'json' ? { source: 'json', json: form.elements.json.value } : { source: 'generate', params: poolParameters(values) };
+      request =
+        values.source === 'json'
+          ? { source: 'json', json: form.elements.json.value }
+          : { source: 'generate', params: poolParameters(values) };
       Object.assign(request, { horizon, rules });
     } catch (e) {
       if (!(e instanceof CbmError)) throw e;
@@ -145,7 +152,11 @@ export function setUpPool(cbm) {
     shown = { id, summary };
     $('s-results').hidden = false;
     for (const key of ['emitted', 'distributed', 'unallocated', 'dust']) showFigure($(`s-${key}`), summary[key]);
-    showText($('s-accepted'), `${formatAmount(String(summary.accepted), 'plain')} of ${formatAmount(String(summary.requests), 'plain')}`, summary.accepted);
+    showText(
+      $('s-accepted'),
+      `${formatAmount(String(summary.accepted), 'plain')} of ${formatAmount(String(summary.requests), 'plain')}`,
+      summary.accepted,
+    );
     showText($('s-rejected'), formatAmount(String(summary.rejected), 'plain'), summary.rejected);
     showText($('s-maxWait'), `${formatDuration(summary.maxWait)} (mean ${formatDuration(Math.round(summary.meanWait))})`, summary.maxWait);
     showText($('s-elapsed'), `${formatAmount(String(Math.round(summary.elapsedMs)), 'plain')} ms`, Math.round(summary.elapsedMs));
@@ -183,7 +194,12 @@ export function setUpPool(cbm) {
       summary: `Chart over ${formatAmount(String(Math.round(summary.horizon / DAY)), 'plain')} days: pool power rises to a peak of ${formatAmount(String(Math.round(peak)), 'units')}; the emission rate steps from ${formatAmount(String(s.rate[0]), 'plain')} WFI/s${marks.length ? ` with ${marks.length} rate changes` : ''}.`,
       table: {
         columns: ['Day', 'Pool power (units)', 'Active units', 'Emission rate (WFI/s)'],
-        rows: rows.map((i) => [formatAmount(String(Math.round(days[i])), 'plain'), formatAmount(String(s.poolPower[i]), 'plain'), formatAmount(String(s.activeUnits[i]), 'plain'), formatAmount(String(s.rate[i]), 'plain')]),
+        rows: rows.map((i) => [
+          formatAmount(String(Math.round(days[i])), 'plain'),
+          formatAmount(String(s.poolPower[i]), 'plain'),
+          formatAmount(String(s.activeUnits[i]), 'plain'),
+          formatAmount(String(s.rate[i]), 'plain'),
+        ]),
       },
     });
     $('s-results').dataset.run = String(id);
@@ -199,7 +215,13 @@ export function setUpPool(cbm) {
     body.replaceChildren(
       ...rows.map((r) => {
         const tr = document.createElement('tr');
-        const cells = [r.owner, formatAmount(String(r.activations), 'plain'), formatAmount(String(r.units), 'plain'), formatAmount(r.reward, 'wfi'), formatAmount(String(r.share * 100), 'percent')];
+        const cells = [
+          r.owner,
+          formatAmount(String(r.activations), 'plain'),
+          formatAmount(String(r.units), 'plain'),
+          formatAmount(r.reward, 'wfi'),
+          formatAmount(String(r.share * 100), 'percent'),
+        ];
         cells.forEach((text, k) => {
           const cell = document.createElement(k === 0 ? 'th' : 'td');
           if (k === 0) cell.scope = 'row';

@@ -33,7 +33,8 @@ export function rateChanges(cbm, rules, horizon = Infinity) {
   const pieces = cbm.emissionSchedule({ rules });
   const marks = [];
   pieces.forEach((piece, i) => {
-    if (i > 0 && piece.stage !== pieces[i - 1].stage && piece.from < horizon) marks.push({ t: piece.from, label: `halving ${piece.stage - 1}` });
+    if (i > 0 && piece.stage !== pieces[i - 1].stage && piece.from < horizon)
+      marks.push({ t: piece.from, label: `halving ${piece.stage - 1}` });
   });
   const end = pieces.at(-1)?.to;
   if (end !== undefined && end < horizon) marks.push({ t: end, label: 'emission ends' });

@@ -35,7 +35,8 @@ export function setUpSchedulePicker(cbm, select, info) {
     const preset = presets[select.value];
     if (!preset) return info.replaceChildren();
     const emission = cbm.emission({ rules: preset.rules });
-    const when = (t) => (genesis === null ? `day ${formatAmount(String(Math.floor(t / DAY)), 'units').replace(' units', '')}` : formatDate(genesis + t));
+    const when = (t) =>
+      genesis === null ? `day ${formatAmount(String(Math.floor(t / DAY)), 'units').replace(' units', '')}` : formatDate(genesis + t);
     const table = element('table', undefined, 'stages');
     const caption = element('caption', `${preset.label}: stages`);
     const head = element('thead');
@@ -61,7 +62,11 @@ export function setUpSchedulePicker(cbm, select, info) {
     body.append(total);
     table.append(caption, head, body);
 
-    const parts = [element('p', preset.note, 'small'), element('p', `Source: ${preset.source}.`, 'small source'), element('div', undefined, 'table-wrap')];
+    const parts = [
+      element('p', preset.note, 'small'),
+      element('p', `Source: ${preset.source}.`, 'small source'),
+      element('div', undefined, 'table-wrap'),
+    ];
     parts[2].tabIndex = 0;
     parts[2].setAttribute('role', 'region');
     parts[2].setAttribute('aria-label', `${preset.label}: stages`);

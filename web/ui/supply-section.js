@@ -40,13 +40,22 @@ export function setUpSupply(cbm, { onChange = () => {} } = {}) {
   const defaultText = defaults.thresholds.map((r) => `${r.energy}:${r.releasedFraction}`).join(',');
   shareList('c.th', {
     get: () => {
-      const text = thresholds.read().map((r) => `${r.energy}:${r.releasedFraction}`).join(',');
+      const text = thresholds
+        .read()
+        .map((r) => `${r.energy}:${r.releasedFraction}`)
+        .join(',');
       return text === defaultText ? '' : text;
     },
-    set: (text) => thresholds.set(text.split(',').slice(0, 50).map((pair) => {
-      const [energy = '', releasedFraction = ''] = pair.split(':');
-      return { energy, releasedFraction };
-    })),
+    set: (text) =>
+      thresholds.set(
+        text
+          .split(',')
+          .slice(0, 50)
+          .map((pair) => {
+            const [energy = '', releasedFraction = ''] = pair.split(':');
+            return { energy, releasedFraction };
+          }),
+      ),
   });
   $('add-threshold').addEventListener('click', () => {
     const last = thresholds.read().at(-1);
@@ -103,16 +112,31 @@ export function setUpSupply(cbm, { onChange = () => {} } = {}) {
     });
     const x = Float64Array.from(out, (p) => p.t);
     const rows = sampleIndices(out.length, 25);
-    chart.set([x, Float64Array.from(out, (p) => Number(p.mined)), Float64Array.from(out, (p) => Number(p.liquid)), Float64Array.from(out, (p) => Number(p.releasedFraction) * 100)], {
-      summary: `Area chart from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: of ${formatAmount(out.at(-1).mined, 'wfi')} mined, ${formatAmount(out.at(-1).liquid, 'wfi')} is liquid at the end.`,
-      table: {
-        columns: ['Date', 'Energy', 'Released', 'Mined WFI', 'Liquid WFI', 'Locked WFI'],
-        rows: rows.map((i) => {
-          const p = out[i];
-          return [formatDate(p.t), formatAmount(p.energy, 'plain'), formatAmount(mul(p.releasedFraction, '100'), 'percent'), formatAmount(p.mined, 'wfi'), formatAmount(p.liquid, 'wfi'), formatAmount(p.locked, 'wfi')];
-        }),
+    chart.set(
+      [
+        x,
+        Float64Array.from(out, (p) => Number(p.mined)),
+        Float64Array.from(out, (p) => Number(p.liquid)),
+        Float64Array.from(out, (p) => Number(p.releasedFraction) * 100),
+      ],
+      {
+        summary: `Area chart from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: of ${formatAmount(out.at(-1).mined, 'wfi')} mined, ${formatAmount(out.at(-1).liquid, 'wfi')} is liquid at the end.`,
+        table: {
+          columns: ['Date', 'Energy', 'Released', 'Mined WFI', 'Liquid WFI', 'Locked WFI'],
+          rows: rows.map((i) => {
+            const p = out[i];
+            return [
+              formatDate(p.t),
+              formatAmount(p.energy, 'plain'),
+              formatAmount(mul(p.releasedFraction, '100'), 'percent'),
+              formatAmount(p.mined, 'wfi'),
+              formatAmount(p.liquid, 'wfi'),
+              formatAmount(p.locked, 'wfi'),
+            ];
+          }),
+        },
       },
-    });
+    );
   }
 
   form.addEventListener('input', () => {

@@ -126,7 +126,13 @@ class CbmCalculator extends HTMLElement {
       else input.inputMode = name === 'units' || name.startsWith('pool') ? 'numeric' : 'decimal';
       input.setAttribute('aria-describedby', `${id}-error`);
       input.value = kept?.[name] ?? this.getAttribute(attribute) ?? this.#defaultOf(field);
-      const box = make('div', {}, make('label', { htmlFor: id, textContent: t[name] }), input, make('p', { className: 'error', id: `${id}-error` }));
+      const box = make(
+        'div',
+        {},
+        make('label', { htmlFor: id, textContent: t[name] }),
+        input,
+        make('p', { className: 'error', id: `${id}-error` }),
+      );
       (field[3] === 'main' ? form : more).append(box);
     }
     form.append(make('details', {}, make('summary', { textContent: t.more }), more));
@@ -142,7 +148,13 @@ class CbmCalculator extends HTMLElement {
       output.setAttribute('aria-labelledby', `${key}-label`);
       results.append(make('div', { className: big ? 'figure big' : 'figure' }, label, output));
     }
-    root.append(make('h2', { textContent: t.title }), form, results, make('p', { className: 'status', id: 'status', textContent: this.#cbm ? '' : t.loading }), make('p', { className: 'note', id: 'note' }));
+    root.append(
+      make('h2', { textContent: t.title }),
+      form,
+      results,
+      make('p', { className: 'status', id: 'status', textContent: this.#cbm ? '' : t.loading }),
+      make('p', { className: 'note', id: 'note' }),
+    );
     this.#root.replaceChildren(root);
     this.#form = form;
   }
@@ -189,7 +201,11 @@ class CbmCalculator extends HTMLElement {
       figure('perDay', now?.perDay);
       figure('wfiEnd', priced.wfiEnd);
       figure('usdEnd', base.usdEnd);
-      showText($('breakeven'), base.breakeven === null ? t.never : formatDate(base.breakeven, this.#lang), base.breakeven === null ? 'never' : dayText(base.breakeven));
+      showText(
+        $('breakeven'),
+        base.breakeven === null ? t.never : formatDate(base.breakeven, this.#lang),
+        base.breakeven === null ? 'never' : dayText(base.breakeven),
+      );
       $('note').textContent = t.note(formatDate(sim.end, this.#lang));
       this.#status.textContent = '';
       detail = {

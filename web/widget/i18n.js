@@ -20,7 +20,8 @@ export const languages = {
     loading: 'Loading…',
     failed: 'The calculator could not start.',
     fix: 'Fix the marked field to see results.',
-    note: (end) => `Your units mine from today, their efficiency falling linearly over 8 years; emission halves every 2 years and ends ${end}. WFI price held constant.`,
+    note: (end) =>
+      `Your units mine from today, their efficiency falling linearly over 8 years; emission halves every 2 years and ends ${end}. WFI price held constant.`,
     copy: 'Copy',
     copied: 'Copied',
     selected: 'Selected',
@@ -45,7 +46,8 @@ export const languages = {
     loading: 'Wird geladen …',
     failed: 'Der Rechner konnte nicht starten.',
     fix: 'Korrigieren Sie das markierte Feld.',
-    note: (end) => `Ihre Einheiten schürfen ab heute, ihre Effizienz sinkt linear über 8 Jahre; die Emission halbiert sich alle 2 Jahre und endet am ${end}. WFI-Kurs konstant.`,
+    note: (end) =>
+      `Ihre Einheiten schürfen ab heute, ihre Effizienz sinkt linear über 8 Jahre; die Emission halbiert sich alle 2 Jahre und endet am ${end}. WFI-Kurs konstant.`,
     copy: 'Kopieren',
     copied: 'Kopiert',
     selected: 'Markiert',
@@ -55,6 +57,8 @@ export const languages = {
 
 /** The texts for a language tag ("de-AT" -> de), English when we do not speak it. */
 export function textsFor(lang) {
-  const base = String(lang ?? '').toLowerCase().split('-')[0];
+  const base = String(lang ?? '')
+    .toLowerCase()
+    .split('-')[0];
   return languages[base] ?? languages.en;
 }
