@@ -85,7 +85,6 @@ class DoubleDouble {
   /// x 2^k, exact.
   DoubleDouble scaled(int k) const { return {std::ldexp(hi, k), std::ldexp(lo, k)}; }
 
-
   /// The largest integer <= this value (|value| < 2^126).
   __int128 floorToInt() const {
     const double h = std::floor(hi);

@@ -147,3 +147,15 @@ TEST_CASE("ratios and whole numbers at their limits") {
   CHECK_THROWS_WITH(cbm::textPairs("30:1,,", "t", "a pair"), "t[1]: must be a pair, got \"\"");
   CHECK_THROWS_WITH(cbm::textPairs("30:1,,5:2", "t", "a pair"), "t[1]: must be a pair, got \"\"");
 }
+
+TEST_CASE("fromRaw checks the range both ways; more than 81 digits is its own error") {
+  CHECK_THROWS_WITH(Decimal::fromRaw(Decimal::kMaxRaw + 1, "v"),
+                    doctest::Contains("v: is too large"));
+  CHECK_THROWS_WITH(Decimal::fromRaw(-Decimal::kMaxRaw - 1, "v"),
+                    doctest::Contains("v: is too large"));
+  CHECK(Decimal::fromRaw(-Decimal::kMaxRaw, "v").raw() == -Decimal::kMaxRaw);
+  const std::string digits82(82, '1'), digits80 = "0." + std::string(79, '0') + "1";
+  CHECK_THROWS_WITH(Decimal::parse(digits82, "x"), doctest::Contains("x: has too many digits"));
+  CHECK_THROWS_WITH(Decimal::parse(digits80, "x"),
+                    doctest::Contains("has more than 18 decimal places"));
+}

@@ -253,6 +253,12 @@ TEST_CASE("edges of the schedule: a cap on a 1-wei rate, nothing to emit, from g
   EmissionSchedule capped(tiny.emission);
   CHECK(capped.total() == 10);  // 10 wei: the cap, not the 100 of the schedule
   CHECK(capped.endsAt() == 10);
+  // A cap one wei past a whole number of seconds: that wei is the last second's remainder.
+  auto oneOver = cbm::poolRules({{"schedule", "2:100"}, {"supplyCap", "10.000000000000000001"}});
+  EmissionSchedule remainder(oneOver.emission);
+  CHECK(remainder.total() == wfi(10) + 1);
+  CHECK(remainder.endsAt() == 6);
+  CHECK(remainder.rateAt(5) == 1);
   EmissionSchedule nothing(cbm::poolRules({{"schedule", "0:10"}}).emission);
   CHECK(nothing.endsAt() == 0);
   CHECK(nothing.total() == 0);

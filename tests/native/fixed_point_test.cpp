@@ -114,3 +114,14 @@ TEST_CASE("leaving the range is an overflow, not a wrap") {
   g.add(cbm::DoubleDouble(std::ldexp(1.0, 190)));
   CHECK_THROWS_AS(g.add(cbm::DoubleDouble(std::ldexp(1.0, 190))), std::overflow_error);
 }
+
+TEST_CASE("reading a value whose top 64 bits are all ones (their double rounds up to 2^64)") {
+  Fixed f;
+  f.add(cbm::DoubleDouble(std::ldexp(1.0, 64), -1));  // 2^64 - 1 WFI: limb 1 all ones
+  const cbm::DoubleDouble d = f.toDoubleDouble();
+  CHECK(d.hi == std::ldexp(1.0, 64));
+  CHECK(d.lo == -1);
+  Fixed g;
+  g.add(cbm::DoubleDouble(std::ldexp(1.0, 100), -std::ldexp(1.0, 36)));  // the same, higher up
+  CHECK(unitsOf(g.toDoubleDouble()) == units(std::ldexp(1.0, 100)) - units(std::ldexp(1.0, 36)));
+}

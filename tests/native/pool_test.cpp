@@ -568,3 +568,54 @@ TEST_CASE("the slack of truncation: a millionth of a wei below a whole wei count
   CHECK(r.rewardWei[1] == 0);
   CHECK(r.dustWei == 0);
 }
+
+TEST_CASE(
+    "tracked owners without a focus owner; columns of different lengths; a NaN without text") {
+  Scenario sc;
+  sc.horizon = 300;
+  sc.sampleEvery = 30;
+  sc.rules = {{"halvingPeriod", "100"}};
+  sc.ref.halvingPeriod = 100;
+  sc.tracked = {"b", "a"};
+  sc.requests = {{"r0", "a", 3, 0}, {"r1", "b", 5, 10}, {"r2", "a", 2, 40}};
+  compare(sc);  // each tracked series against the reference with that owner in focus
+
+  cbm::PoolScenario s;
+  s.horizon = "10";
+  s.ids.push("a");
+  s.ids.push("b");
+  s.owners.push("a");
+  s.units.values = {1, 1};
+  s.requestedAt.values = {0, 0};
+  CHECK_THROWS_WITH(cbm::simulatePool(s),
+                    "activations: the columns of the scenario have different lengths");
+  s.owners.push("b");
+  s.units.values[0] = std::nan("");  // a NaN with no text column: the request is refused
+  const cbm::PoolResult r = cbm::simulatePool(s);
+  REQUIRE(r.rejected.size() == 1);
+  CHECK(r.rejected[0].index == 0);
+  CHECK(r.rejected[0].reason.find("activations[0].units:") == 0);
+}
+
+TEST_CASE("a huge reward a hair (within its error bound) below a whole wei counts as that wei") {
+  // 199 and 1 units share 200,000,000.000000000000000001 WFI in one second: the first's exact
+  // share is 199 x 10^24 + 0.995 wei. At that size the engine's error bound (2^-95 of the
+  // reward, about 0.005 wei) reaches it: it is taken as the next wei, and conservation holds.
+  cbm::PoolScenario s;
+  s.rules = cbm::poolRules({{"schedule", "0:2,200000000.000000000000000001:1"},
+                            {"amortization", "none"},
+                            {"activationsPerSecond", "2"}});
+  s.horizon = "3";
+  for (const char* id : {"big", "small"}) {
+    s.ids.push(id);
+    s.owners.push(id);
+  }
+  s.units.values = {199, 1};
+  s.requestedAt.values = {0, 0};
+  const cbm::PoolResult r = cbm::simulatePool(s);
+  const cbm::Int128 e24 = cbm::Int128(1'000'000'000'000) * 1'000'000'000'000;
+  CHECK(r.rewardWei[0] == 199 * e24 + 1);
+  CHECK(r.rewardWei[1] == e24);
+  CHECK(r.rewardWei[0] + r.rewardWei[1] + r.dustWei == r.distributedWei);
+  CHECK(r.distributedWei == 200 * e24 + 1);
+}

@@ -164,8 +164,9 @@ TEST_CASE("calendar: the Gregorian leap rule, centuries and every day of 400 yea
 }
 
 TEST_CASE("calendar: days that do not exist, and durations in their largest exact unit") {
-  for (const char* bad : {"2026-01-32", "2026-04-31", "2026-12-32", "2026-13-01", "2026-00-10",
-                          "2026-05-00", "2026-02-29", "1969-12-31", "2026-1-01", "2026/01/01"})
+  for (const char* bad :
+       {"2026-01-32", "2026-04-31", "2026-12-32", "2026-13-01", "2026-00-10", "2026-05-00",
+        "2026-02-29", "1969-12-31", "2026-1-01", "2026/01/01", "2026-01-011", "2026-01-1"})
     CHECK_THROWS_WITH_AS(cbm::parseDay(bad, "day"), doctest::Contains("day:"), cbm::InputError);
   CHECK(cbm::formatDay(cbm::parseDay("2026-01-31", "d")) == "2026-01-31");
   CHECK(cbm::formatDay(cbm::parseDay("2026-12-31", "d")) == "2026-12-31");
@@ -227,4 +228,20 @@ TEST_CASE("an account round-trips through its text form, every field") {
   CHECK(back.lastStartedAt == "1795248000");
   CHECK(back.lastReward == "3.25");
   CHECK(back.lastCollectedAt == "1795250000");
+}
+
+TEST_CASE("an active session's start is its last start; a stop clears its weight") {
+  const cbm::PointsAccount active = cbm::readAccount({"0", "1795248000", "1.5"}, kRules);
+  REQUIRE(active.lastStartedAt);
+  CHECK(*active.lastStartedAt == 1'795'248'000);
+  const cbm::PointsAccount later =
+      cbm::readAccount({"0", "1795248000", "1.5", "1795248000"}, kRules);
+  CHECK(*later.lastStartedAt == 1'795'248'000);
+  const cbm::StopResult stopped = cbm::stopSession(active, 1'795'248'000 + kHour, kRules);
+  CHECK(stopped.account.activeWeight.isZero());
+  CHECK_FALSE(stopped.account.activeSince);
+  CHECK(*stopped.account.lastStartedAt == 1'795'248'000);
+  CHECK_THROWS_WITH(
+      cbm::pointsRules({{"maxSessionSeconds", "0"}}),
+      "rules.maxSessionSeconds: must be a whole number from 1 to 3153600000, got \"0\"");
 }
