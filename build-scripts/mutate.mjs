@@ -188,6 +188,7 @@ function mutantsOf(file) {
   const text = readFileSync(file, 'utf8');
   const lines = text.split('\n');
   const out = [];
+  const seen = new Map();
   let block = false;
   lines.forEach((line, index) => {
     const r = codeOf(line, block);
@@ -196,8 +197,13 @@ function mutantsOf(file) {
     if (/^\s*#/.test(code) || /^\s*(?:static_assert|namespace|using|template|struct|class|enum)\b/.test(code)) return;
     const add = (operator, at, length, replacement) => {
       const mutated = line.slice(0, at) + replacement + line.slice(at + length);
+      // The id names the change, not the line number, so edits elsewhere keep it. The same change
+      // on an identical line further down gets its occurrence number (the first keeps the bare id).
+      const key = `${relative(root, file)}\0${line.trim()}\0${at - (line.length - line.trimStart().length)}\0${replacement}\0${operator}`;
+      const occurrence = seen.get(key) ?? 0;
+      seen.set(key, occurrence + 1);
       const id = createHash('sha1')
-        .update(`${relative(root, file)}\0${line.trim()}\0${at - (line.length - line.trimStart().length)}\0${replacement}\0${operator}`)
+        .update(occurrence === 0 ? key : `${key}\0${occurrence}`)
         .digest('hex')
         .slice(0, 8);
       out.push({

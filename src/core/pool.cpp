@@ -296,9 +296,7 @@ struct PoolSimulation::Engine {
         (s.units.texts.size() != 0 && s.units.texts.size() != n) ||
         (s.requestedAt.texts.size() != 0 && s.requestedAt.texts.size() != n))
       throw InputError("activations", "the columns of the scenario have different lengths");
-    if (n > kMaxActivations)
-      throw InputError("activations", "at most " + std::to_string(kMaxActivations) +
-                                          " activations per simulation, got " + std::to_string(n));
+    activationCount(static_cast<double>(n));  // the one limit, the one message
     result.activatedAt.assign(n, -1);
     result.rewardWei.assign(n, 0);
     ownerOfRequest.assign(n, 0);

@@ -31,7 +31,7 @@ struct Scenario {
     s.rules = cbm::poolRules(rules);
     s.horizon = std::to_string(horizon);
     s.sampleEvery = std::to_string(sampleEvery);
-    s.focusOwner = focus;
+    if (!focus.empty()) s.focusOwner = focus;  // "": no focus owner
     s.trackedOwners = tracked;
     std::size_t valid = 0;
     for (std::size_t i = 0; i < requests.size() + invalid.size(); ++i) {
@@ -489,6 +489,33 @@ TEST_CASE("scenario limits, at and just beyond; progress follows the events") {
   while (!halfway.step(7)) {
   }
   CHECK(halfway.progress() == 1);
+
+  // Where no two events share a second, the estimate counts every event and one more (the sample
+  // at the horizon, when the horizon is not a multiple of sampleEvery): progress moves evenly.
+  cbm::PoolScenario apart;
+  apart.rules = cbm::poolRules({{"halvingPeriod", "1700"}, {"lifetime", "333"}});
+  apart.horizon = "10000";
+  apart.sampleEvery = "1000";
+  for (int i = 0; i < 5; ++i) {
+    apart.ids.push("a" + std::to_string(i));
+    apart.owners.push("o");
+    apart.units.values.push_back(1);
+    apart.requestedAt.values.push_back(10 + 7 * i);
+  }
+  std::size_t apartEvents = 0;
+  for (cbm::PoolSimulation count(apart); !count.step(1);) ++apartEvents;
+  CHECK(apartEvents + 1 == 5 * 2 + 4 + 11);  // starts, retirements, stage ends, samples
+  const auto movesEvenly = [](const cbm::PoolScenario& scenario, std::size_t events) {
+    cbm::PoolSimulation even(scenario);
+    for (std::size_t k = 1; k < events; ++k) {
+      even.step(1);
+      CHECK(even.progress() == doctest::Approx(static_cast<double>(k) / (events + 1)));
+    }
+  };
+  movesEvenly(apart, apartEvents + 1);
+  apart.rules =  // no lifetime: no retirements
+      cbm::poolRules({{"halvingPeriod", "1700"}, {"lifetime", "none"}, {"amortization", "none"}});
+  movesEvenly(apart, 5 + 4 + 11);
 }
 
 TEST_CASE("owners sum their activations' rewards; a run without a focus has no focus series") {
@@ -618,4 +645,20 @@ TEST_CASE("a huge reward a hair (within its error bound) below a whole wei count
   CHECK(r.rewardWei[1] == e24);
   CHECK(r.rewardWei[0] + r.rewardWei[1] + r.dustWei == r.distributedWei);
   CHECK(r.distributedWei == 200 * e24 + 1);
+}
+
+TEST_CASE("the queue sorts requests of every size: one far past the horizon does not reorder it") {
+  // The sort runs 16 bits a pass up to the largest requestedAt (2^50 here): its passes over the
+  // high bits must leave the low ones in order.
+  cbm::PoolScenario s;
+  s.horizon = "100000";
+  const double requested[] = {0x1p50, 70000, 5000, 65536 + 100};
+  for (int i = 0; i < 4; ++i) {
+    s.ids.push("a" + std::to_string(i));
+    s.owners.push("o");
+    s.units.values.push_back(1);
+    s.requestedAt.values.push_back(requested[i]);
+  }
+  const cbm::PoolResult r = cbm::simulatePool(s);
+  CHECK(r.activatedAt == std::vector<std::int64_t>{-1, 70000, 5000, 65636});
 }

@@ -29,6 +29,13 @@ TEST_CASE("UTC times print as ISO 8601") {
   CHECK(cbm::formatUtc(0) == "1970-01-01T00:00:00Z");
   CHECK(cbm::formatUtc(cbm::kMaxUnixSeconds) == "9999-12-31T23:59:59Z");
   CHECK(cbm::formatDay(cbm::parseDay("2028-02-29", "d")) == "2028-02-29");
+  // Before 1970 (not reachable from a parsed date, but the functions are total): days and
+  // seconds round toward the past, eras too.
+  CHECK(cbm::formatUtc(-1) == "1969-12-31T23:59:59Z");
+  CHECK(cbm::formatUtc(-86400) == "1969-12-31T00:00:00Z");
+  CHECK(cbm::formatUtc(-86401) == "1969-12-30T23:59:59Z");
+  CHECK(cbm::formatDay(-719468) == "0000-03-01");
+  CHECK(cbm::formatDay(-719469) == "0000-02-29");
 }
 
 TEST_CASE("start, status, stop: the reward is added to the total") {
