@@ -48,7 +48,8 @@ struct PoolScenario {
   std::optional<std::string> focusOwner;
   //! More owners whose reward the series follows (PoolResult::tracked), e.g. referral lines.
   std::vector<std::string> trackedOwners;
-  TextColumn ids, owners;
+  TextColumn ids;
+  TextColumn owners;  //!< empty: each request is its own owner (its id is the owner's name)
   NumberColumn units, requestedAt;
 };
 
@@ -70,13 +71,25 @@ struct PoolResult {
     std::string reason;  //!< "activations[3].units: must be a whole number from 1 to ..."
   };
   struct Owner {
-    std::size_t firstIndex;  //!< the first request of this owner (its name is there)
-    Int128 rewardWei;        //!< sum of its activations' truncated rewards
+    std::size_t firstIndex;   //!< the first request of this owner (its name is there)
+    Int128 rewardWei;         //!< sum of its activations' truncated rewards
+    std::size_t activations;  //!< its accepted requests
+    Int128 units;             //!< their units
+  };
+  //! The queue at a glance, over the requests it served before the horizon.
+  struct Queue {
+    std::size_t served = 0;
+    Seconds maxWait = 0;
+    double meanWait = 0;
+    Seconds lastActivatedAt = -1;  //!< -1 if none was served
   };
 
-  //! The second the queue served the request (it mines from the next one, miningStart =
-  //! activatedAt + 1); -1 if it was rejected, or is still queued at the horizon.
+  //! The second the queue served the request; -1 if it was rejected, or is still queued at the
+  //! horizon.
   std::vector<Seconds> activatedAt;
+  //! activatedAt - requestedAt: the seconds it waited in the queue; -1 as activatedAt.
+  std::vector<Seconds> waitSeconds;
+  Queue queue;
   //! The reward, truncated to the wei.
   std::vector<Int128> rewardWei;
   std::vector<Rejection> rejected;
@@ -113,6 +126,11 @@ class PoolSimulation {
   std::unique_ptr<Engine> engine_;
 };
 
+/// SPEC 2: served in second `activatedAt`, a request mines from the next one (-1: not served).
+constexpr Seconds miningStartOf(Seconds activatedAt) {
+  return activatedAt < 0 ? -1 : activatedAt + 1;
+}
+
 /// The number of requests a scenario may hold, checked before anything is allocated for them:
 /// InputError("activations", ...) above kMaxActivations (or for a count that is not a whole
 /// number).
@@ -122,6 +140,12 @@ std::size_t activationCount(double count);
 PoolResult simulatePool(PoolScenario scenario);
 
 namespace detail {
+constexpr std::uint32_t kNoIndex = 0xffffffff;
+/// For each index i of `among` (increasing), the first index of `among` whose string in
+/// `column` equals column.at(i); kNoIndex at the indices not in `among`.
+std::vector<std::uint32_t> firstOccurrences(const TextColumn& column,
+                                            const std::vector<std::uint32_t>& among);
+
 /// sum_{i=0}^{n-1} 1 / (x + i) for x >= 1 and n >= 0, to about 2^-100 relative.
 DoubleDouble harmonicSum(DoubleDouble x, std::int64_t n);
 

@@ -8,6 +8,7 @@
 #include <emscripten/heap.h>
 #include <emscripten/val.h>
 
+#include <cstring>
 #include <memory>
 #include <new>
 #include <string>
@@ -560,18 +561,23 @@ class PoolRun {
     return done || !error_.code.empty();
   }
 
-  /// The result (once finished): the per-request columns as addresses to read in place
-  /// (activatedAt: Float64 x n; rewards: rewardsLength bytes of "r0,r1,..."), the rest as values.
+  /// The result (once finished). The per-request columns stay in the run, to be copied out in
+  /// place: activatedAt, miningStart, wait (Float64 x n, NaN where the request was not served)
+  /// and the rewards as a text column (decimal strings end to end, and where each ends). The
+  /// series comes as Float64 columns for charts beside exact decimal text; the rest as values.
   val result() {
     val out = val::object();
     guardedStep([&] {
-      const cbm::PoolResult r = running().takeResult();
+      cbm::PoolResult r = running().takeResult();
       simulation_.reset();
-      activatedAt_.assign(r.activatedAt.begin(), r.activatedAt.end());
-      rewards_ = joined(r.rewardWei);
-      out.set("activatedAt", address(activatedAt_.data()));
-      out.set("rewards", address(rewards_.data()));
-      out.set("rewardsLength", static_cast<double>(rewards_.size()));
+      miningStart_.resize(r.activatedAt.size());
+      for (std::size_t i = 0; i < r.activatedAt.size(); ++i)
+        miningStart_[i] = cbm::miningStartOf(r.activatedAt[i]);
+      out.set("miningStart", secondsColumn(miningStart_));
+      out.set("activatedAt", secondsColumn(activatedAt_ = std::move(r.activatedAt)));
+      out.set("wait", secondsColumn(wait_ = std::move(r.waitSeconds)));
+      out.set("rewards", textColumn(rewards_, r.rewardWei));
+      r.rewardWei = {};
 
       val rejectedIndex = val::array(), rejectedReasons = val::array();
       for (const auto& rejection : r.rejected) {
@@ -580,14 +586,26 @@ class PoolRun {
       }
       out.set("rejectedIndex", rejectedIndex);
       out.set("rejectedReasons", rejectedReasons);
-      std::vector<double> ownerFirst;
-      std::vector<cbm::Int128> ownerRewards;
+      std::vector<double> ownerFirst, ownerActivations;
+      std::vector<cbm::Int128> ownerRewards, ownerUnits;
       for (const auto& owner : r.owners) {
         ownerFirst.push_back(static_cast<double>(owner.firstIndex));
+        ownerActivations.push_back(static_cast<double>(owner.activations));
         ownerRewards.push_back(owner.rewardWei);
+        ownerUnits.push_back(owner.units * cbm::Decimal::kScale);
       }
       out.set("ownerFirst", typedArray("Float64Array", ownerFirst));
+      out.set("ownerActivations", typedArray("Float64Array", ownerActivations));
       out.set("ownerRewards", joined(ownerRewards));
+      out.set("ownerUnits", joined(ownerUnits));
+      val queue = val::object();
+      queue.set("served", static_cast<double>(r.queue.served));
+      queue.set("maxWait", static_cast<double>(r.queue.maxWait));
+      queue.set("meanWait", r.queue.meanWait);
+      queue.set("lastActivatedAt", r.queue.lastActivatedAt < 0
+                                       ? val::null()
+                                       : val(static_cast<double>(r.queue.lastActivatedAt)));
+      out.set("queue", queue);
       out.set("emitted", cbm::Decimal::fromRaw(r.emittedWei).str());
       out.set("distributed", cbm::Decimal::fromRaw(r.distributedWei).str());
       out.set("unallocated", cbm::Decimal::fromRaw(r.unallocatedWei).str());
@@ -625,6 +643,35 @@ class PoolRun {
     return text;
   }
 
+  /// Seconds (-1: none) turned in place into a Float64 column (NaN: none): its address.
+  static double secondsColumn(std::vector<cbm::Seconds>& seconds) {
+    static_assert(sizeof(double) == sizeof(cbm::Seconds));
+    for (cbm::Seconds& s : seconds) {
+      const double value = s < 0 ? std::nan("") : static_cast<double>(s);
+      std::memcpy(&s, &value, sizeof value);
+    }
+    return address(seconds.data());
+  }
+
+  /// Amounts as decimal strings end to end, with where each ends: { bytes, length, ends }.
+  static val textColumn(cbm::TextColumn& text, const std::vector<cbm::Int128>& wei) {
+    text.bytes.clear();
+    text.bytes.reserve(wei.size() * 24);
+    text.ends.resize(wei.size());
+    for (std::size_t i = 0; i < wei.size(); ++i) {
+      cbm::appendDecimal(text.bytes, wei[i]);
+      text.ends[i] = static_cast<std::uint32_t>(text.bytes.size());
+    }
+    val out = val::object();
+    out.set("bytes", address(text.bytes.data()));
+    out.set("length", static_cast<double>(text.bytes.size()));
+    out.set("ends", address(text.ends.data()));
+    return out;
+  }
+
+  /// Wei as WFI in a double: for charts, not for amounts.
+  static double approximate(cbm::Int128 wei) { return cbm::Decimal::fromRaw(wei).toDouble(); }
+
   static val seriesColumns(const std::vector<cbm::PoolSample>& series) {
     std::vector<double> t;
     std::vector<cbm::Int128> rate, emitted, power, activeUnits, focusReward, focusRate;
@@ -639,6 +686,19 @@ class PoolRun {
     }
     val columns = val::object();
     columns.set("t", typedArray("Float64Array", t));
+    const auto chart = [&](const std::vector<cbm::Int128>& wei) {
+      std::vector<double> values(wei.size());
+      for (std::size_t k = 0; k < wei.size(); ++k) values[k] = approximate(wei[k]);
+      return typedArray("Float64Array", values);
+    };
+    val numbers = val::object();
+    numbers.set("rate", chart(rate));
+    numbers.set("emitted", chart(emitted));
+    numbers.set("poolPower", chart(power));
+    numbers.set("activeUnits", chart(activeUnits));
+    numbers.set("focusReward", chart(focusReward));
+    numbers.set("focusRate", chart(focusRate));
+    columns.set("numbers", numbers);
     columns.set("rate", joined(rate));
     columns.set("emitted", joined(emitted));
     columns.set("power", joined(power));
@@ -650,8 +710,8 @@ class PoolRun {
 
   cbm::PoolScenario scenario_;
   std::unique_ptr<cbm::PoolSimulation> simulation_;
-  std::vector<double> activatedAt_;
-  std::string rewards_;
+  std::vector<cbm::Seconds> activatedAt_, miningStart_, wait_;  // Float64 once read out
+  cbm::TextColumn rewards_;
   Failure error_;
 };
 

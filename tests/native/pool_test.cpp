@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
 #include <random>
 #include <sstream>
 
@@ -82,14 +83,39 @@ void compare(const Scenario& sc) {
   CHECK(got.distributedWei == got.emittedWei - got.unallocatedWei);
   CHECK(got.rejected.size() == sc.invalid.size());
   cbm::Int128 rewards = 0;
-  std::size_t miners = 0;
+  std::size_t miners = 0, served = 0;
+  long long maxWait = 0, waitTotal = 0, lastActivatedAt = -1;
+  std::map<std::string, std::pair<std::size_t, long long>> owners;  // activations, units
   for (std::size_t v = 0; v < sc.requests.size(); ++v) {
     const std::size_t i = sc.engineIndex(v);
-    INFO("request " << v << " (" << sc.requests[v].id << ")");
+    const reference::Request& request = sc.requests[v];
+    INFO("request " << v << " (" << request.id << ")");
     CHECK(got.activatedAt[i] == want.activatedAt[v]);
+    const bool queued = want.activatedAt[v] < 0;
+    CHECK(cbm::miningStartOf(got.activatedAt[i]) == (queued ? -1 : want.activatedAt[v] + 1));
+    CHECK(got.waitSeconds[i] == (queued ? -1 : want.activatedAt[v] - request.requestedAt));
+    if (!queued) {
+      served += 1;
+      maxWait = std::max(maxWait, want.activatedAt[v] - request.requestedAt);
+      waitTotal += want.activatedAt[v] - request.requestedAt;
+      lastActivatedAt = std::max(lastActivatedAt, want.activatedAt[v]);
+    }
+    owners[request.owner].first += 1;
+    owners[request.owner].second += request.units;
     checkTruncated(got.rewardWei[i], want.rewardWei[v], "reward");
     rewards += got.rewardWei[i];
     miners += want.rewardWei[v] > 0;  // each loses under a wei to truncation
+  }
+  CHECK(got.queue.served == served);
+  CHECK(got.queue.maxWait == maxWait);
+  CHECK(got.queue.meanWait == (served ? static_cast<double>(waitTotal) / served : 0.0));
+  CHECK(got.queue.lastActivatedAt == lastActivatedAt);
+  const cbm::PoolScenario input = sc.engineInput();
+  REQUIRE(got.owners.size() == owners.size());
+  for (const cbm::PoolResult::Owner& owner : got.owners) {
+    const auto& [activations, units] = owners.at(std::string(input.owners.at(owner.firstIndex)));
+    CHECK(owner.activations == activations);
+    CHECK(owner.units == units);
   }
   CHECK(rewards + got.dustWei == got.distributedWei);
   CHECK(got.dustWei >= 0);
@@ -661,4 +687,53 @@ TEST_CASE("the queue sorts requests of every size: one far past the horizon does
   }
   const cbm::PoolResult r = cbm::simulatePool(s);
   CHECK(r.activatedAt == std::vector<std::int64_t>{-1, 70000, 5000, 65636});
+}
+
+TEST_CASE("without an owner column each request is its own owner, named by its id") {
+  cbm::PoolScenario s;
+  s.rules = cbm::poolRules({{"amortization", "none"}, {"lifetime", "none"}});
+  s.horizon = "10";
+  for (const char* id : {"x", "y", "x"}) s.ids.push(id);  // the second x is a duplicate
+  s.units.values = {1, 3, 1};
+  s.requestedAt.values = {0, 0, 0};
+  const cbm::PoolResult r = cbm::simulatePool(s);
+  REQUIRE(r.rejected.size() == 1);
+  CHECK(r.rejected[0].index == 2);
+  REQUIRE(r.owners.size() == 2);
+  CHECK(r.owners[0].firstIndex == 0);
+  CHECK(r.owners[1].firstIndex == 1);
+  CHECK(r.owners[0].activations == 1);
+  CHECK(r.owners[1].units == 3);
+  // One served a second: x mines second 1 alone (8 WFI), then shares 8 x 8 WFI 1 : 3 with y.
+  CHECK(r.owners[0].rewardWei == 24 * kWei);
+  CHECK(r.owners[1].rewardWei == 48 * kWei);
+}
+
+TEST_CASE("first occurrences: the first index of each string, over many buckets and a subset") {
+  // Against a map, on 200,000 strings with repeats (a thousand buckets), and on every third.
+  cbm::TextColumn column;
+  std::mt19937 random(5);
+  for (int i = 0; i < 200000; ++i) column.push("s" + std::to_string(random() % 70000));
+  column.push("");
+  column.push("");
+  for (const std::size_t step : {1, 3}) {
+    std::vector<std::uint32_t> among;
+    for (std::uint32_t i = 0; i < column.size(); i += static_cast<std::uint32_t>(step))
+      among.push_back(i);
+    const std::vector<std::uint32_t> first = cbm::detail::firstOccurrences(column, among);
+    REQUIRE(first.size() == column.size());
+    std::map<std::string_view, std::uint32_t> seen;
+    std::size_t wrong = 0;
+    for (std::uint32_t i = 0, k = 0; i < column.size(); ++i) {
+      if (k < among.size() && among[k] == i) {
+        ++k;
+        wrong += first[i] != seen.emplace(column.at(i), i).first->second;
+      } else {
+        wrong += first[i] != cbm::detail::kNoIndex;
+      }
+    }
+    CHECK(wrong == 0);
+  }
+  CHECK(cbm::detail::firstOccurrences(column, {}) ==
+        std::vector<std::uint32_t>(column.size(), cbm::detail::kNoIndex));
 }

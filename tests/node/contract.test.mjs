@@ -108,7 +108,7 @@ test('simulatePool with default rules emits exactly what the contract unlocks', 
   const whole = cbm.simulatePool({ horizon: Number(miningRewardsDuration) + 100, activations: [{ id: 'a', units: 5, requestedAt: 0 }] });
   assert.equal(whole.emitted, '862068966');
   assert.equal(whole.unallocated, '8'); // second 0: the request is served then, and mines from 1
-  assert.equal(whole.activations[0].reward, '862068958');
+  assert.equal(whole.activations.at(0).reward, '862068958');
 });
 
 test('presets: each with its source, and what it implies', () => {
@@ -146,7 +146,7 @@ test('both schedule forms in every call that takes rules, and their errors', () 
     ],
   );
   const r = cbm.simulatePool({ horizon: 30, rules: { schedule }, activations: [{ id: 'a', units: 1, requestedAt: 0 }] });
-  assert.deepEqual([r.emitted, r.unallocated, r.activations[0].reward], ['36', '3', '33']);
+  assert.deepEqual([r.emitted, r.unallocated, r.activations.at(0).reward], ['36', '3', '33']);
   const throwsField = (rules, field, message) =>
     assert.throws(
       () => cbm.emission({ rules }),
@@ -187,7 +187,7 @@ test('referral income through the API: thresholds, weekly payouts, the one-year 
   });
   const t = sim.series.map((s) => s.t);
   const lines = ['line-1', 'line-2'].map((owner) => ({ mined: sim.tracked[owner].reward, rate: sim.tracked[owner].rate }));
-  const purchases = [{ at: sim.activations[0].activatedAt, units: 1200, unitPrice: '0.25' }];
+  const purchases = [{ at: sim.activations.at(0).activatedAt, units: 1200, unitPrice: '0.25' }];
   const r = cbm.referralIncome({ t, lines, purchases });
   assert.deepEqual(
     r.lines.map((l) => [l.share, l.thresholdUsd, l.unlockedAt]),

@@ -53,7 +53,7 @@ test('a supply cap with 18 decimals is met to the wei', () => {
     activations: [{ id: 'only', units: 3, requestedAt: 0 }],
   });
   assert.equal(r.emitted, cap);
-  assert.equal(r.activations[0].reward, r.distributed);
+  assert.equal(r.activations.at(0).reward, r.distributed);
   assert.equal(r.dust, '0');
   // In the whitepaper's halving form: stages 1 and 2 emit 756,864,000 WFI; stage 3 (2 WFI/s)
   // the remaining 105,204,966.12...: 52,602,483 whole seconds, then one second with only the
@@ -72,7 +72,7 @@ test('emission at the limit of the rules, and rules beyond it', () => {
   const rules = { baseRate: 1e9, stages: 1, halvingPeriod: 1000, lifetime: 100 * year };
   const r = cbm.simulatePool({ horizon: 2000, rules, activations: [{ id: 'a', units: 1, requestedAt: 0 }] });
   assert.equal(r.emitted, '1000000000000');
-  assert.equal(r.activations[0].reward, '999000000000');
+  assert.equal(r.activations.at(0).reward, '999000000000');
   assert.throws(() => cbm.simulatePool({ horizon: 2000, rules: { ...rules, halvingPeriod: 1001 }, activations: [] }), {
     field: 'rules.baseRate',
     message:

@@ -156,12 +156,14 @@ const codes = new Set(['INVALID_INPUT', 'NOT_ALLOWED', 'CANCELLED']);
 const signed = new Set(['netGainPercent', 'netGainUsd']);
 function checkResult(call, result, path = call) {
   if (typeof result === 'number') assert.ok(Number.isFinite(result), `${path} = ${result}`);
-  if (typeof result === 'string' && !/\.(reason|id|owner)$/.test(path)) {
+  if (typeof result === 'string' && !/\.(reason|id|owner)(\.\d+)?$/.test(path)) {
     assert.ok(!/NaN|Infinity/.test(result), `${path} = ${result}`);
     if (/^-?\d+(\.\d+)?$/.test(result) && !signed.has(path.split('.').pop())) assert.ok(!result.startsWith('-'), `${path} = ${result}`);
   }
   if (result && typeof result === 'object') {
-    for (const [key, v] of Object.entries(result)) checkResult(call, v, `${path}.${key}`);
+    // Rows read from columns (result.activations) are walked as the rows they give.
+    const rows = typeof result.toArray === 'function' ? result.toArray() : result;
+    for (const [key, v] of Object.entries(rows)) checkResult(call, v, `${path}.${key}`);
   }
 }
 

@@ -130,7 +130,10 @@ test('a lone activation earns everything after its mining start', () => {
     rules: { halvingPeriod: 50 },
     activations: [{ id: 'first', owner: 'alice', units: 1000, requestedAt: 9 }],
   });
-  assert.deepEqual(r.activations, [{ id: 'first', index: 0, owner: 'alice', activatedAt: 9, miningStart: 10, wait: 0, reward: '520' }]);
+  assert.deepEqual(
+    [...r.activations],
+    [{ id: 'first', index: 0, owner: 'alice', activatedAt: 9, miningStart: 10, wait: 0, reward: '520' }],
+  );
   assert.deepEqual({ ...r.owners }, { alice: { reward: '520' } });
   assert.deepEqual([r.emitted, r.distributed, r.unallocated, r.dust], ['600', '520', '80', '0']);
   assert.equal(r.series.length, 11);
@@ -244,7 +247,7 @@ test('a malformed scenario throws an Error naming the field', () => {
   bad({ horizon: 1e6, sampleEvery: 1, activations: [] }, 'sampleEvery', /more than 100000/);
   bad({ horizon: 10, activations: [], extra: 1 }, 'extra', /is not a field of simulatePool/);
   // The module is fine afterwards.
-  assert.equal(cbm.simulatePool({ horizon: 10, activations: [{ id: 'a', units: 1, requestedAt: 0 }] }).activations[0].reward, '72');
+  assert.equal(cbm.simulatePool({ horizon: 10, activations: [{ id: 'a', units: 1, requestedAt: 0 }] }).activations.at(0).reward, '72');
 });
 
 test('a long simulation reports progress and can be cancelled', async () => {
@@ -263,4 +266,82 @@ test('a long simulation reports progress and can be cancelled', async () => {
   await assert.rejects(cancelled, { name: 'CbmError', code: 'CANCELLED' });
   // A cancelled run frees its memory; the next run gives the same answer as before.
   assert.deepEqual(cbm.simulatePool({ horizon: 31536000, activations }).dust, done.dust);
+});
+
+// --- the columnar form ---------------------------------------------------------------------------
+
+test('requests as columns give what the same requests as rows give; rows come from the result columns', () => {
+  const rows = [
+    { id: 'a', owner: 'alice', units: 3, requestedAt: 0 },
+    { id: 'b', owner: 'bob', units: '2', requestedAt: 0 },
+    { id: 'a', owner: 'carol', units: 1, requestedAt: 5 }, // a duplicate id: rejected
+    { id: 'c', owner: 'alice', units: 1, requestedAt: 7 },
+    { id: 'late', owner: 'dan', units: 9, requestedAt: 500 }, // still queued at the horizon
+  ];
+  const input = { horizon: 100, sampleEvery: 10, rules: { amortization: 'none', lifetime: 'none' }, focusOwner: 'alice' };
+  const byRows = cbm.simulatePool({ ...input, activations: rows });
+  const columns = {
+    id: rows.map((r) => r.id),
+    owner: rows.map((r) => r.owner),
+    units: rows.map((r) => r.units), // a number[] with a decimal string in it
+    requestedAt: Float64Array.from(rows, (r) => r.requestedAt),
+  };
+  const byColumns = cbm.simulatePool({ ...input, activations: columns });
+  assert.deepEqual([...byColumns.activations], [...byRows.activations]);
+  assert.deepEqual(byColumns.rejected, byRows.rejected);
+  assert.deepEqual({ ...byColumns.owners }, { ...byRows.owners });
+  assert.deepEqual(byColumns.series, byRows.series);
+
+  const a = byColumns.activations;
+  assert.equal(a.length, 4);
+  assert.deepEqual(a.at(0), { id: 'a', index: 0, owner: 'alice', activatedAt: 0, miningStart: 1, wait: 0, reward: a.reward[0] });
+  assert.deepEqual(a.at(-1), { id: 'late', index: 4, owner: 'dan', activatedAt: null, miningStart: null, wait: null, reward: '0' });
+  assert.equal(a.at(4), undefined);
+  assert.deepEqual([...a.index], [0, 1, 3, 4]);
+  assert.deepEqual(a.id, ['a', 'b', 'c', 'late']);
+  assert.ok(a.activatedAt instanceof Float64Array);
+  assert.deepEqual([...a.activatedAt], [0, 1, 7, NaN]); // one served a second
+  assert.deepEqual([...a.miningStart], [1, 2, 8, NaN]);
+  assert.deepEqual([...a.wait], [0, 1, 0, NaN]);
+  assert.deepEqual(JSON.parse(JSON.stringify(byColumns)).activations, JSON.parse(JSON.stringify([...a])));
+  // The rewards add up: alice mined second 1 alone, then shared with bob (3 : 2), then with c.
+  assert.equal(a.map((row) => row.owner).join(), 'alice,bob,alice,dan');
+  assert.deepEqual(byColumns.ownerColumns.owner, ['alice', 'bob', 'dan']);
+  assert.deepEqual([...byColumns.ownerColumns.activations], [2, 1, 1]);
+  assert.deepEqual(byColumns.ownerColumns.units, ['4', '2', '9']);
+  assert.deepEqual(
+    byColumns.ownerColumns.reward,
+    ['alice', 'bob', 'dan'].map((o) => byColumns.owners[o].reward),
+  );
+  assert.deepEqual(byColumns.queue, { served: 3, maxWait: 1, meanWait: 1 / 3, lastActivatedAt: 7 });
+  assert.equal(byColumns.seriesColumns.t.length, byColumns.series.length);
+  assert.equal(byColumns.seriesColumns.rate[0], Number(byColumns.series[0].rate));
+  assert.equal(byColumns.seriesColumns.focusReward.at(-1), Number(byColumns.series.at(-1).focusReward));
+});
+
+test('columns: the owner defaults to the id; shapes are checked, values by the core', () => {
+  const r = cbm.simulatePool({ horizon: 10, activations: { id: ['x', 'y'], units: new Float64Array([1, 3]), requestedAt: [0, 0] } });
+  assert.deepEqual(Object.keys(r.owners), ['x', 'y']);
+  assert.deepEqual(r.activations.owner, ['x', 'y']);
+  const bad = (activations, field, message) =>
+    assert.throws(
+      () => cbm.simulatePool({ horizon: 10, activations }),
+      (e) => e instanceof CbmError && e.field === field && message.test(e.message),
+    );
+  bad({ id: ['x'], units: [1, 2], requestedAt: [0] }, 'activations.units', /has 2 entries, activations.id has 1/);
+  bad({ id: ['x'], units: [1], requestedAt: [0], colour: [] }, 'activations.colour', /is not a column/);
+  bad({ id: ['x'], units: 1, requestedAt: [0] }, 'activations.units', /must be an array/);
+  bad({ id: ['x'], requestedAt: [0] }, 'activations.units', /is required/);
+  bad({ id: [{}], units: [1], requestedAt: [0] }, 'activations[0].id', /must be a string/);
+  bad({ id: ['x'], units: [true], requestedAt: [0] }, 'activations[0].units', /got true/);
+  // Values the core refuses reject their request, as in rows.
+  const refused = cbm.simulatePool({
+    horizon: 10,
+    activations: { id: ['x', 'y', 'z'], units: new Float64Array([1, NaN, 0.5]), requestedAt: ['0', 0, 0] },
+  });
+  assert.deepEqual(
+    refused.rejected.map((x) => x.reason.split(':')[0]),
+    ['activations[1].units', 'activations[2].units'],
+  );
+  assert.equal(refused.activations.length, 1);
 });

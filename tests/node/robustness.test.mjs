@@ -77,7 +77,7 @@ test('slice lengths are whole numbers >= 1, and a finished simulation says so', 
   const run = cbm.startPoolSimulation(good);
   for (const bad of [NaN, Infinity, -1, 1e30, 'abc', 0.5]) refused(() => run.step(bad), 'maxEvents');
   while (!run.step(1));
-  assert.equal(run.result().activations[0].reward, '792'); // 99 seconds x 8 WFI
+  assert.equal(run.result().activations.at(0).reward, '792'); // 99 seconds x 8 WFI
   assert.throws(() => run.result(), { code: 'NOT_ALLOWED', message: /result was taken/ });
   assert.throws(() => run.step(), { code: 'NOT_ALLOWED' });
   run.dispose();

@@ -11,6 +11,7 @@
 // in C++. Amounts come back as decimal strings truncated to 18 decimals; seconds as numbers.
 
 import createCbmModule from './cbmcalc_wasm.mjs';
+import { ActivationRows, TextColumn } from './pool-result.js';
 
 /** The one error this API throws. `code`: INVALID_INPUT (see `field`), NOT_ALLOWED (a session
  * rule said no), OUT_OF_MEMORY or INTERNAL. The module stays usable after any of them. */
@@ -344,34 +345,106 @@ function writeActivations(M, run, activations, check) {
   return { ids, owners };
 }
 
-function readResult(M, r, activations, { ids, owners }, trackOwners) {
-  const n = ids.length;
-  const activatedAt = M.HEAPF64.subarray(r.activatedAt / 8, r.activatedAt / 8 + n);
-  const rewards = n ? utf8Decoder.decode(M.HEAPU8.subarray(r.rewards, r.rewards + r.rewardsLength)).split(',') : [];
-  const rejectedAt = new Uint8Array(n);
-  const rejected = r.rejectedIndex.map((index, k) => {
-    rejectedAt[index] = 1;
-    return { id: ids[index], index, reason: r.rejectedReasons[k] };
-  });
-  const list = [];
+const isArrayLike = (value) => Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+
+/** A column of the columnar form: an array (or typed array) of `n` entries. */
+function columnOf(columns, name, n) {
+  const column = columns[name];
+  const field = `activations.${name}`;
+  if (column === undefined) fail(field, 'is required');
+  if (!isArrayLike(column)) fail(field, `must be an array (or a typed array), got ${describe(column)}`);
+  if (n !== undefined && column.length !== n)
+    fail(field, `has ${column.length} entries, activations.id has ${n}: the columns must be as long as each other`);
+  return column;
+}
+
+/** A column of names as strings (a name may be a finite number). */
+function namesOf(column, name) {
+  for (let i = 0; i < column.length; i++) {
+    if (typeof column[i] !== 'string') return Array.from(column, (value, k) => label(value, `activations[${k}].${name}`));
+  }
+  return column.slice(); // the result keeps them: a copy, so that later changes do not reach it
+}
+
+/** Writes a number column into the run at `address`: numbers as doubles, the rest as text. */
+function writeNumbers(M, run, address, column, name, textColumn, check) {
+  const n = column.length;
+  const values = M.HEAPF64.subarray(address / 8, address / 8 + n);
+  if (ArrayBuffer.isView(column)) {
+    values.set(column); // a NaN or an Infinity there is refused by the core, naming the request
+    return;
+  }
+  let texts = null; // only when some value is not a finite number
   for (let i = 0; i < n; i++) {
-    if (rejectedAt[i]) continue;
-    const at = activatedAt[i];
-    list.push({
-      id: ids[i],
-      index: i,
-      owner: owners[i],
-      activatedAt: at < 0 ? null : at,
-      miningStart: at < 0 ? null : at + 1,
-      wait: at < 0 ? null : at - Number(activations[i].requestedAt),
-      reward: rewards[i],
-    });
+    const value = column[i];
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      values[i] = value;
+    } else {
+      values[i] = NaN; // the core reads the text instead
+      (texts ??= new Array(n).fill(''))[i] = numberAsText(value, `activations[${i}].${name}`);
+    }
+  }
+  return texts && (() => writeText(M, run, textColumn, texts, check, (i) => `activations[${i}].${name}`));
+}
+
+const columnFields = ['id', 'owner', 'units', 'requestedAt'];
+
+/** The columnar form { id, owner?, units, requestedAt }: checks its shape and writes it. */
+function writeColumns(M, run, columns, check) {
+  for (const key of Object.keys(columns)) {
+    if (!columnFields.includes(key))
+      fail(`activations.${key}`, `is not a column of the activations (its columns: ${columnFields.join(', ')})`);
+  }
+  const ids = namesOf(columnOf(columns, 'id'), 'id');
+  const n = ids.length;
+  const owners = columns.owner === undefined ? null : namesOf(columnOf(columns, 'owner', n), 'owner');
+  const units = columnOf(columns, 'units', n),
+    requestedAt = columnOf(columns, 'requestedAt', n);
+  const at = run.allocateNumbers(n);
+  check();
+  // The text columns go in after the numbers: allocating them may grow (and move) the heap.
+  const later = [
+    writeNumbers(M, run, at.units, units, 'units', Column.unitTexts, check),
+    writeNumbers(M, run, at.requestedAt, requestedAt, 'requestedAt', Column.requestedAtTexts, check),
+  ];
+  writeText(M, run, Column.ids, ids, check, (i) => `activations[${i}].id`);
+  if (owners) writeText(M, run, Column.owners, owners, check, (i) => `activations[${i}].owner`);
+  for (const write of later) write?.();
+  return { ids, owners: owners ?? ids };
+}
+
+/** Copies `length` values of type `Type` at `address` out of the WASM heap (the run frees it). */
+function copyOut(M, Type, address, length) {
+  return new Type(M.HEAPU8.buffer, address, length).slice();
+}
+
+function readResult(M, r, { ids, owners }, trackOwners) {
+  const n = ids.length;
+  const rewardEnds = copyOut(M, Uint32Array, r.rewards.ends, n);
+  const rewardText = n ? utf8Decoder.decode(M.HEAPU8.subarray(r.rewards.bytes, r.rewards.bytes + r.rewards.length)) : '';
+  const byRequest = {
+    id: ids,
+    owner: owners,
+    activatedAt: copyOut(M, Float64Array, r.activatedAt, n),
+    miningStart: copyOut(M, Float64Array, r.miningStart, n),
+    wait: copyOut(M, Float64Array, r.wait, n),
+    reward: new TextColumn(rewardText, rewardEnds),
+  };
+  const rejected = r.rejectedIndex.map((index, k) => ({ id: ids[index], index, reason: r.rejectedReasons[k] }));
+  let accepted = null; // the input positions of the accepted requests, when some were rejected
+  if (rejected.length) {
+    accepted = new Uint32Array(n - rejected.length);
+    for (let i = 0, k = 0, next = 0; i < n; i++) {
+      if (next < rejected.length && r.rejectedIndex[next] === i) next++;
+      else accepted[k++] = i;
+    }
   }
   // No prototype: an owner may be called "__proto__" or "constructor".
   const ownerRewards = r.ownerRewards === '' ? [] : r.ownerRewards.split(',');
   const ownerTable = Object.create(null);
-  r.ownerFirst.forEach((first, k) => {
+  const ownerNames = Array.from(r.ownerFirst, (first, k) => {
     ownerTable[owners[first]] = { reward: ownerRewards[k] };
+    return owners[first];
   });
   const s = r.series;
   const columns = [s.rate, s.emitted, s.power, s.activeUnits, s.focusReward, s.focusRate].map((c) => c.split(','));
@@ -391,14 +464,22 @@ function readResult(M, r, activations, { ids, owners }, trackOwners) {
     tracked[owner] = { reward: reward === '' ? [] : reward.split(','), rate: rate === '' ? [] : rate.split(',') };
   });
   return {
-    activations: list,
+    activations: new ActivationRows(accepted, byRequest),
     owners: ownerTable,
+    ownerColumns: {
+      owner: ownerNames,
+      activations: r.ownerActivations,
+      units: r.ownerUnits === '' ? [] : r.ownerUnits.split(','),
+      reward: ownerRewards,
+    },
     rejected,
+    queue: r.queue,
     emitted: r.emitted,
     distributed: r.distributed,
     unallocated: r.unallocated,
     dust: r.dust,
     series,
+    seriesColumns: { t: s.t, ...s.numbers },
     tracked,
   };
 }
@@ -423,7 +504,11 @@ const nextTick =
 /** A simulation in the core, advanced in slices; dispose() frees it. */
 function startRun(M, input) {
   const { rules, horizon, activations = [], sampleEvery, focusOwner, trackOwners = [] } = fieldsOf(input, 'simulatePool()', scenarioFields);
-  if (!Array.isArray(activations)) fail('activations', `must be an array of activation requests, got ${describe(activations)}`);
+  if (!Array.isArray(activations) && !(isPlainObject(activations) && 'id' in activations))
+    fail(
+      'activations',
+      `must be an array of activation requests or an object of columns { id, owner, units, requestedAt }, got ${describe(activations)}`,
+    );
   const ownerName = (value, field) => {
     const name = label(value, field);
     if (!name.isWellFormed()) fail(field, `must be well-formed Unicode text, got ${describe(name)}`);
@@ -456,7 +541,7 @@ function startRun(M, input) {
       });
   };
   try {
-    const names = writeActivations(M, run, activations, check);
+    const names = Array.isArray(activations) ? writeActivations(M, run, activations, check) : writeColumns(M, run, activations, check);
     run.start(settings);
     check();
     return {
@@ -475,7 +560,7 @@ function startRun(M, input) {
         const r = run.result();
         check();
         state = 'done';
-        return readResult(M, r, activations, names, tracked);
+        return readResult(M, r, names, tracked);
       },
       dispose,
     };
@@ -565,16 +650,23 @@ function makeApi(M) {
     },
 
     /** SPEC 2-4. Simulates the pool: the activation queue and every activation's exact reward.
-     * `activations`: [{ id, owner (default: the id), units, requestedAt }]; `horizon`: seconds
+     * `activations`: [{ id, owner (default: the id), units, requestedAt }], or the same as
+     * columns { id: string[], owner?: string[], units: Float64Array | number[] | string[],
+     * requestedAt: Float64Array | number[] } (the fast form for big pools); `horizon`: seconds
      * to simulate; `sampleEvery`: series spacing (default: about 1,000 points); `focusOwner`:
      * whose reward the series follows; `trackOwners`: up to 16 more owners to follow.
-     * Returns { activations: [{ id, index, owner, activatedAt, miningStart, wait, reward }],
-     * owners: { [owner]: { reward } }, rejected: [{ id, index, reason }] (index: the request's
-     * position in the input), emitted, distributed, unallocated, dust, series: [{ t, rate,
-     * emitted, poolPower, activeUnits, focusReward, focusRate }], tracked: { [owner]:
-     * { reward, rate } } (per tracked owner, columns beside the series: its reward for the
-     * seconds before each t and in second t) }. A request that fails verification is in
-     * `rejected` and the rest runs; a malformed scenario throws. */
+     * Returns { activations, owners: { [owner]: { reward } }, ownerColumns: { owner,
+     * activations, units, reward } (owners by first appearance), rejected: [{ id, index,
+     * reason }] (index: the request's position in the input), queue: { served, maxWait,
+     * meanWait, lastActivatedAt }, emitted, distributed, unallocated, dust, series: [{ t, rate,
+     * emitted, poolPower, activeUnits, focusReward, focusRate }], seriesColumns (the same as
+     * Float64Arrays, for charts), tracked: { [owner]: { reward, rate } } (per tracked owner,
+     * columns beside the series: its reward for the seconds before each t and in second t) }.
+     * `activations` holds the accepted requests as columns: iterate it, or `.at(i)`, for rows
+     * { id, index, owner, activatedAt, miningStart, wait, reward } (null where still queued);
+     * or read a column (`.activatedAt`, `.miningStart`, `.wait`: Float64Array with NaN where
+     * still queued; `.reward`, `.id`, `.owner`: arrays of strings; `.index`). A request that
+     * fails verification is in `rejected` and the rest runs; a malformed scenario throws. */
     simulatePool(input) {
       const run = startRun(M, input);
       try {
