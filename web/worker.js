@@ -11,7 +11,7 @@
 import { load } from './lib/cbmcalc.js';
 import { compare } from './ui/decimal.js';
 import { csvLine } from './ui/export.js';
-import { generateActivations, parseScenarioJson } from './ui/pool-scenario.js';
+import { generateActivations, parseScenarioJson, requestAt, requestCount } from './ui/pool-scenario.js';
 
 const cbmReady = load();
 let running = null; // { id, controller }
@@ -61,15 +61,14 @@ async function run({ id, source, params, json, horizon, rules }) {
       },
     });
     const elapsedMs = performance.now() - started;
-    const outcomes = resultsByRequest(input, result);
-    last = { id, input, result, outcomes, owners: ownerRows(input, result, outcomes) };
-    const summary = summarize(input, result, last.owners, elapsedMs);
-    post({ type: 'done', id, summary }, [
-      summary.series.t.buffer,
-      summary.series.poolPower.buffer,
-      summary.series.rate.buffer,
-      summary.series.activeUnits.buffer,
-    ]);
+    const owners = ownerRows(result);
+    last = { id, input, result, rowOfRequest: rowsByRequest(input, result), owners };
+    const summary = summarize(input, result, owners, elapsedMs);
+    // The chart's columns go to the page as they are: moved, not copied.
+    post(
+      { type: 'done', id, summary },
+      Object.values(summary.series).map((column) => column.buffer),
+    );
   } catch (e) {
     if (e?.code === 'CANCELLED') post({ type: 'cancelled', id });
     else post({ type: 'error', id, message: String(e?.message ?? e), field: e?.field ?? '', code: e?.code ?? 'INTERNAL' });
@@ -78,44 +77,34 @@ async function run({ id, source, params, json, horizon, rules }) {
   }
 }
 
-/** For each request, its result, or null if it was rejected (results carry their index). */
-function resultsByRequest(input, result) {
-  const outcomes = new Array(input.activations.length).fill(null);
-  for (const a of result.activations) outcomes[a.index] = a;
-  return outcomes;
+/** For each request, its row in result.activations, or -1 if it was rejected. */
+function rowsByRequest(input, result) {
+  const rowOf = new Int32Array(requestCount(input.activations)).fill(-1);
+  result.activations.index.forEach((i, k) => (rowOf[i] = k));
+  return rowOf;
 }
 
-/** One row per owner: activations, units and reward of their accepted requests. */
-function ownerRows(input, result, outcomes) {
-  const byOwner = new Map();
-  input.activations.forEach((a, i) => {
-    if (!outcomes[i]) return;
-    const owner = String(a.owner ?? a.id);
-    const row = byOwner.get(owner) ?? { owner, activations: 0, units: 0 };
-    row.activations += 1;
-    row.units += Number(a.units);
-    byOwner.set(owner, row);
-  });
+/** One row per owner, as the core counted them: activations, units and reward. */
+function ownerRows(result) {
+  const { owner, activations, units, reward } = result.ownerColumns;
   const distributed = Number(result.distributed);
-  return [...byOwner.values()].map((row) => {
-    const reward = result.owners[row.owner]?.reward ?? '0';
-    return { ...row, reward, rewardNumber: Number(reward), share: distributed > 0 ? Number(reward) / distributed : 0 };
+  return owner.map((name, k) => {
+    const rewardNumber = Number(reward[k]);
+    // The share is for display and sorting only: a float is enough.
+    return {
+      owner: name,
+      activations: activations[k],
+      units: units[k],
+      unitsNumber: Number(units[k]),
+      reward: reward[k],
+      rewardNumber,
+      share: distributed > 0 ? rewardNumber / distributed : 0,
+    };
   });
 }
 
 function summarize(input, result, owners, elapsedMs) {
-  let maxWait = 0,
-    waitSum = 0,
-    waited = 0,
-    lastActivation = 0;
-  for (const a of result.activations) {
-    if (a.wait === null) continue;
-    waited += 1;
-    waitSum += a.wait;
-    if (a.wait > maxWait) maxWait = a.wait;
-    if (a.activatedAt > lastActivation) lastActivation = a.activatedAt;
-  }
-  const s = result.series;
+  const { t, poolPower, rate, activeUnits } = result.seriesColumns;
   return {
     horizon: input.horizon,
     rules: input.rules ?? {},
@@ -123,21 +112,16 @@ function summarize(input, result, owners, elapsedMs) {
     distributed: result.distributed,
     unallocated: result.unallocated,
     dust: result.dust,
-    requests: input.activations.length,
+    requests: requestCount(input.activations),
     accepted: result.activations.length,
     rejected: result.rejected.length,
     rejectedSample: result.rejected.slice(0, 100),
     owners: owners.length,
-    maxWait,
-    meanWait: waited ? waitSum / waited : 0,
-    lastActivation,
+    maxWait: result.queue.maxWait,
+    meanWait: result.queue.meanWait,
+    lastActivation: result.queue.lastActivatedAt ?? 0,
     elapsedMs,
-    series: {
-      t: Float64Array.from(s, (p) => p.t),
-      poolPower: Float64Array.from(s, (p) => Number(p.poolPower)),
-      rate: Float64Array.from(s, (p) => Number(p.rate)),
-      activeUnits: Float64Array.from(s, (p) => Number(p.activeUnits)),
-    },
+    series: { t, poolPower, rate, activeUnits },
   };
 }
 
@@ -146,7 +130,7 @@ const orders = {
   // Natural order: owner-9 before owner-10.
   owner: (a, b) => ownerNames.compare(a.owner, b.owner),
   activations: (a, b) => a.activations - b.activations,
-  units: (a, b) => a.units - b.units,
+  units: (a, b) => a.unitsNumber - b.unitsNumber || compare(a.units, b.units),
   // Floats sort; equal floats are settled exactly.
   reward: (a, b) => a.rewardNumber - b.rewardNumber || compare(a.reward, b.reward),
   share: (a, b) => a.rewardNumber - b.rewardNumber || compare(a.reward, b.reward),
@@ -179,14 +163,15 @@ async function exportFile({ id, format }) {
     const reasons = result.rejected.map((r) => r.reason);
     let k = 0;
     let chunk = [];
-    for (const [i, request] of input.activations.entries()) {
-      const id = String(request.id);
-      const a = last.outcomes[i];
+    for (let i = 0; i < last.rowOfRequest.length; i++) {
+      const request = requestAt(input.activations, i);
+      const row = last.rowOfRequest[i];
+      const a = row >= 0 ? result.activations.at(row) : null;
       const reason = a ? '' : reasons[k++];
       chunk.push(
         csvLine([
-          id,
-          String(request.owner ?? id),
+          request.id,
+          request.owner,
           request.units,
           request.requestedAt,
           a?.activatedAt,
@@ -205,7 +190,8 @@ async function exportFile({ id, format }) {
     post({ type: 'file', id, name: 'cbmcalc-pool.csv', blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }) });
   } else {
     // Written in pieces: a million activations would not fit one string comfortably.
-    const { activations, owners: _rewardsByOwner, ...totals } = result; // owners: the richer rows below
+    // owners: the richer rows below; the columns for charts are not part of the file.
+    const { activations, owners: _rewardsByOwner, ownerColumns: _owners, seriesColumns: _chart, ...totals } = result;
     const head = { generator: `cbmcalc ${(await cbmReady).version}`, horizon: input.horizon, rules: input.rules ?? {}, ...totals };
     parts.push('{\n');
     for (const [key, value] of Object.entries(head)) parts.push(`${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
@@ -214,13 +200,9 @@ async function exportFile({ id, format }) {
     );
     parts.push(`"owners": ${JSON.stringify(ownerTable)},\n"activations": [\n`);
     for (let i = 0; i < activations.length; i += 10000) {
-      const final = i + 10000 >= activations.length;
-      parts.push(
-        activations
-          .slice(i, i + 10000)
-          .map((a) => JSON.stringify(a))
-          .join(',\n') + (final ? '\n' : ',\n'),
-      );
+      const rows = [];
+      for (let k = i; k < Math.min(i + 10000, activations.length); k++) rows.push(JSON.stringify(activations.at(k)));
+      parts.push(rows.join(',\n') + (i + 10000 >= activations.length ? '\n' : ',\n'));
     }
     parts.push(']}\n');
     post({ type: 'file', id, name: 'cbmcalc-pool.json', blob: new Blob(parts, { type: 'application/json;charset=utf-8' }) });

@@ -9,7 +9,7 @@ import { add, compare, div, mul, numberText, sub } from '../../web/ui/decimal.js
 import { toCsv } from '../../web/ui/export.js';
 import { formatDuration } from '../../web/ui/format.js';
 import { priceMining, queueWait, seedPoolUnits, simulateMining } from '../../web/ui/mining.js';
-import { generateActivations, parseScenarioJson, poolParameters } from '../../web/ui/pool-scenario.js';
+import { generateActivations, parseScenarioJson, poolParameters, requestAt } from '../../web/ui/pool-scenario.js';
 import { rateChanges, rulesFrom } from '../../web/ui/rules.js';
 
 const cbm = await load();
@@ -178,9 +178,10 @@ test('a described pool is the same for the same seed; a pasted one is checked fo
   });
   const a = generateActivations(p);
   assert.deepEqual(generateActivations(p), a);
-  assert.equal(a.length, 1000);
-  assert.ok(a.every((r) => r.units >= 1 && r.units <= 5 && r.requestedAt >= 0 && r.requestedAt < 10 * 86400));
-  assert.ok(new Set(a.map((r) => r.requestedAt)).size < 600, 'half of them share two burst seconds');
+  assert.equal(a.id.length, 1000);
+  const rows = Array.from(a.id, (_, i) => requestAt(a, i));
+  assert.ok(rows.every((r) => r.units >= 1 && r.units <= 5 && r.requestedAt >= 0 && r.requestedAt < 10 * 86400));
+  assert.ok(new Set(rows.map((r) => r.requestedAt)).size < 600, 'half of them share two burst seconds');
   assert.throws(
     () =>
       poolParameters({

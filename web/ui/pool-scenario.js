@@ -60,26 +60,40 @@ function random32(seed) {
   };
 }
 
-/** Activation requests for the described pool: spread evenly over `spreadDays`, with
- * `burstShare`% of them arriving in `bursts` bursts (each burst: requests at one second). */
+/** Activation requests for the described pool, as columns { id, owner, units, requestedAt }:
+ * spread evenly over `spreadDays`, with `burstShare`% of them arriving in `bursts` bursts (each
+ * burst: requests at one second). */
 export function generateActivations(p) {
   const random = random32(p.seed);
   const spread = Math.max(1, p.spreadDays * DAY);
   const burstAt = Array.from({ length: p.bursts }, () => Math.floor(random() * spread));
   const span = p.unitsMax - p.unitsMin + 1;
-  const activations = new Array(p.count);
+  const id = new Array(p.count),
+    owner = new Array(p.count),
+    units = new Float64Array(p.count),
+    requestedAt = new Float64Array(p.count);
   for (let i = 0; i < p.count; i++) {
     const inBurst = p.bursts > 0 && random() * 100 < p.burstShare;
-    const requestedAt = inBurst ? burstAt[Math.floor(random() * p.bursts)] : Math.floor(random() * spread);
-    activations[i] = {
-      id: `req-${i + 1}`,
-      owner: `owner-${1 + Math.floor(random() * p.owners)}`,
-      units: p.unitsMin + Math.floor(random() * span),
-      requestedAt,
-    };
+    requestedAt[i] = inBurst ? burstAt[Math.floor(random() * p.bursts)] : Math.floor(random() * spread);
+    id[i] = `req-${i + 1}`;
+    owner[i] = `owner-${1 + Math.floor(random() * p.owners)}`;
+    units[i] = p.unitsMin + Math.floor(random() * span);
   }
-  return activations;
+  return { id, owner, units, requestedAt };
 }
+
+/** Request i of requests given as rows or as columns: { id, owner, units, requestedAt }. */
+export function requestAt(activations, i) {
+  if (Array.isArray(activations)) {
+    const { id, owner, units, requestedAt } = activations[i];
+    return { id: String(id), owner: String(owner ?? id), units, requestedAt };
+  }
+  const id = String(activations.id[i]);
+  return { id, owner: String(activations.owner?.[i] ?? id), units: activations.units[i], requestedAt: activations.requestedAt[i] };
+}
+
+/** How many requests there are, as rows or as columns. */
+export const requestCount = (activations) => (Array.isArray(activations) ? activations.length : activations.id.length);
 
 /** A pasted or loaded JSON text: a list of requests, or a scenario { activations, horizon,
  * rules }. Returns { activations, horizon?, rules? }; the API checks each request. */
