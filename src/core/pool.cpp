@@ -16,7 +16,6 @@ namespace cbm {
 namespace {
 
 constexpr double kWeiPerWfi = 1e18;  // exact in a double
-constexpr std::int64_t kMaxRequestedAt = (std::int64_t{1} << 53) - 1;
 constexpr Seconds kNever = std::numeric_limits<Seconds>::max();
 //! Exponential weights stay below 2^48 times the units: the weights' origin moves (a rebase)
 //! once the newest start is that many half-lives past it.
@@ -164,6 +163,14 @@ detail::GapSums detail::gapSums(DoubleDouble lastGap, Seconds t0, std::int64_t n
   const DoubleDouble a = lastGap + static_cast<double>(t0 + n - 1);
   sums.t = nonNegative(a * sums.g - count);
   return sums;
+}
+
+Int128 detail::conserve(std::vector<Int128>& rewardsWei, Int128 distributedWei) {
+  Int128 rewards = 0;
+  for (const Int128 reward : rewardsWei) rewards += reward;
+  if (rewards <= distributedWei) return rewards;
+  repairExcess(rewardsWei, rewards - distributedWei);
+  return distributedWei;
 }
 
 void detail::repairExcess(std::vector<Int128>& rewardsWei, Int128 excessWei) {
@@ -687,16 +694,11 @@ struct PoolSimulation::Engine {
     decay = {};
     if (emitted != schedule.emitted(0, horizon))
       throw std::logic_error("pool engine: emitted total does not match the schedule");
-    Int128 rewards = 0;
-    for (const Int128 reward : result.rewardWei) rewards += reward;
     result.emittedWei = emitted;
     result.unallocatedWei = unallocated;
     result.distributedWei = emitted - unallocated;
-    if (rewards > result.distributedWei) {
-      detail::repairExcess(result.rewardWei, rewards - result.distributedWei);
-      rewards = result.distributedWei;
-    }
-    result.dustWei = result.distributedWei - rewards;
+    result.dustWei =
+        result.distributedWei - detail::conserve(result.rewardWei, result.distributedWei);
     // (A rejected request has no owner entry, and no reward.)
     for (std::size_t i = 0; i < result.rewardWei.size(); ++i)
       if (result.rewardWei[i] != 0)
@@ -737,6 +739,24 @@ bool PoolSimulation::finished() const {
 PoolResult PoolSimulation::takeResult() {
   if (!engine_->done) throw std::logic_error("pool simulation: result asked before the end");
   return std::move(engine_->result);
+}
+
+QueueWait queueWait(const std::string& ahead, const std::string& activationsPerSecond) {
+  const std::int64_t before = parseWhole(ahead, "ahead", 0, kMaxQueueAhead);
+  const std::int64_t perSecond =
+      parseWhole(activationsPerSecond, "activationsPerSecond", 1, kMaxActivationsPerSecond);
+  const Seconds wait = before / perSecond;
+  return {wait, miningStartOf(wait)};
+}
+
+std::string limitsJson() {
+  const auto number = [](auto n) { return std::to_string(n); };
+  return "{\"unitsPerActivation\":" + number(kMaxUnitsPerActivation) +
+         ",\"activations\":" + number(kMaxActivations) + ",\"samples\":" + number(kMaxSamples) +
+         ",\"trackedOwners\":" + number(kMaxTrackedOwners) + ",\"seconds\":" + number(kMaxSeconds) +
+         ",\"requestedAt\":" + number(kMaxRequestedAt) +
+         ",\"activationsPerSecond\":" + number(kMaxActivationsPerSecond) +
+         ",\"queueAhead\":" + number(kMaxQueueAhead) + "}";
 }
 
 std::size_t activationCount(double count) {

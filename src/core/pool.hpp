@@ -131,6 +131,21 @@ constexpr Seconds miningStartOf(Seconds activatedAt) {
   return activatedAt < 0 ? -1 : activatedAt + 1;
 }
 
+/// SPEC 2: the wait of a request with `ahead` requests before it in the queue, served
+/// `activationsPerSecond` a second: served floor(ahead / perSecond) s after its request, it
+/// mines from the second after that.
+struct QueueWait {
+  Seconds wait, miningAfter;
+};
+/// `ahead`: a whole number from 0 to kMaxQueueAhead; `activationsPerSecond`: from 1 to
+/// kMaxActivationsPerSecond (InputError naming the field otherwise).
+QueueWait queueWait(const std::string& ahead, const std::string& activationsPerSecond);
+
+/// The limits of the pool's inputs, as JSON (for callers that check or bound a form):
+/// { unitsPerActivation, activations, samples, trackedOwners, seconds, requestedAt,
+/// activationsPerSecond, queueAhead }.
+std::string limitsJson();
+
 /// The number of requests a scenario may hold, checked before anything is allocated for them:
 /// InputError("activations", ...) above kMaxActivations (or for a count that is not a whole
 /// number).
@@ -162,6 +177,10 @@ GapSums gapSums(DoubleDouble lastGap, Seconds t0, std::int64_t n);
 /// than its own error bound (reward >> 95) + 1 wei; std::logic_error if the bounds cannot
 /// cover it (the engine would be wrong). Reached only by about a million huge rewards.
 void repairExcess(std::vector<Int128>& rewardsWei, Int128 excessWei);
+
+/// The rewards' sum made to fit `distributedWei`: any excess repaired (repairExcess). Returns
+/// the sum, at most distributedWei (the rest is dust).
+Int128 conserve(std::vector<Int128>& rewardsWei, Int128 distributedWei);
 }  // namespace detail
 
 //! Upper limits of a scenario: beyond them the numbers mean nothing or would not fit.
@@ -169,5 +188,7 @@ constexpr std::int64_t kMaxUnitsPerActivation = 1'000'000'000'000;  // 10^12
 constexpr std::size_t kMaxSamples = 100'000;
 constexpr std::size_t kMaxActivations = 20'000'000;
 constexpr std::size_t kMaxTrackedOwners = 16;
+constexpr std::int64_t kMaxRequestedAt = (std::int64_t{1} << 53) - 1;  // seconds, exact in a double
+constexpr std::int64_t kMaxQueueAhead = 1'000'000'000'000;             // 10^12 requests
 
 }  // namespace cbm

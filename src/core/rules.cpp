@@ -161,7 +161,8 @@ PoolRules poolRules(const std::vector<RuleText>& overrides) {
        }},
       {"activationsPerSecond",
        [](PoolRulesDraft& d, const std::string& t, const std::string& f) {
-         d.rules.activationsPerSecond = static_cast<int>(parseWhole(t, f, 1, 1'000'000));
+         d.rules.activationsPerSecond =
+             static_cast<int>(parseWhole(t, f, 1, kMaxActivationsPerSecond));
        }},
       {"amortization",
        [](PoolRulesDraft& d, const std::string& t, const std::string& f) {

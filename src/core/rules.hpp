@@ -19,6 +19,7 @@ constexpr Seconds kSecondsPerDay = 86'400;
 constexpr Seconds kSecondsPerYear = 365 * kSecondsPerDay;
 //! The longest span any rule or horizon may have: 100 years. Beyond it the rules mean nothing.
 constexpr Seconds kMaxSeconds = 100 * kSecondsPerYear;
+constexpr std::int64_t kMaxActivationsPerSecond = 1'000'000;
 
 /// One stage of an emission schedule: `rate` WFI per second for `duration` seconds.
 struct Stage {

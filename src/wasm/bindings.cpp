@@ -177,6 +177,16 @@ Outcome<std::string> blockReward(const cbm::ShareInput& input) {
   return guarded([&] { return cbm::blockReward(input).str(); });
 }
 
+val queueWait(const std::string& ahead, const std::string& activationsPerSecond) {
+  return guardedValue([&] {
+    const cbm::QueueWait q = cbm::queueWait(ahead, activationsPerSecond);
+    val out = val::object();
+    out.set("wait", static_cast<double>(q.wait));
+    out.set("miningAfter", static_cast<double>(q.miningAfter));
+    return out;
+  });
+}
+
 Outcome<std::string> impliedPoolPower(const cbm::PoolSizeInput& input) {
   return guarded([&] { return cbm::impliedPoolPower(input).str(); });
 }
@@ -838,6 +848,8 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
       "version", +[]() -> std::string { return CBM_VERSION; });
   function("defaultsJson", &cbm::defaultsJson);
   function("presetsJson", &cbm::presetsJson);
+  function("limitsJson", &cbm::limitsJson);
+  function("queueWait", &queueWait);
   function("vesting", &vesting);
   function("referralIncome", &referralIncome);
   function("emission", &emission);

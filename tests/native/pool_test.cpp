@@ -414,6 +414,13 @@ TEST_CASE("the conservation finish takes an excess off the largest rewards, with
   CHECK_THROWS_AS(cbm::detail::repairExcess(short_, 3), std::logic_error);
   CHECK_NOTHROW(cbm::detail::repairExcess(short_, 2));
   CHECK(short_ == std::vector<cbm::Int128>{4, 0, 2});
+  // The finish: rewards that fit are left as they are; 2 wei over comes off as above.
+  std::vector<cbm::Int128> fits = {3, 5, 3};
+  CHECK(cbm::detail::conserve(fits, 20) == 11);
+  CHECK(cbm::detail::conserve(fits, 11) == 11);
+  CHECK(fits == std::vector<cbm::Int128>{3, 5, 3});
+  CHECK(cbm::detail::conserve(fits, 9) == 9);
+  CHECK(fits == std::vector<cbm::Int128>{2, 4, 3});
 }
 
 TEST_CASE("the linear model's gap sums, on both sides of the series threshold, against 50 digits") {
@@ -736,4 +743,14 @@ TEST_CASE("first occurrences: the first index of each string, over many buckets 
   }
   CHECK(cbm::detail::firstOccurrences(column, {}) ==
         std::vector<std::uint32_t>(column.size(), cbm::detail::kNoIndex));
+}
+
+TEST_CASE("queue wait: floor(ahead / per second), mining the second after") {
+  CHECK(cbm::queueWait("0", "1").wait == 0);
+  CHECK(cbm::queueWait("0", "1").miningAfter == 1);
+  CHECK(cbm::queueWait("7", "3").wait == 2);
+  CHECK(cbm::queueWait("1000000000000", "1").miningAfter == 1'000'000'000'001);
+  CHECK_THROWS_WITH(cbm::queueWait("1000000000001", "1"), doctest::Contains("ahead:"));
+  CHECK_THROWS_WITH(cbm::queueWait("1", "0"), doctest::Contains("activationsPerSecond:"));
+  CHECK(cbm::limitsJson().find("\"unitsPerActivation\":1000000000000,") != std::string::npos);
 }

@@ -120,15 +120,20 @@ function textReader(call, defaults, others = []) {
   };
 }
 
-const read = {
-  apr: textReader('apr()', { blockReward: REQUIRED, tokenPrice: REQUIRED, units: REQUIRED, unitPrice: REQUIRED }, ['referralReward']),
-  blockReward: textReader('blockReward()', { units: REQUIRED, poolPower: REQUIRED, rate: '8' }),
-  impliedPoolPower: textReader('impliedPoolPower()', { units: REQUIRED, blockReward: REQUIRED, rate: '8' }),
-  pointsWeight: textReader('pointsWeight()', { streakDays: REQUIRED, totalPoints: REQUIRED, invites: REQUIRED, vip: '0', extra: '0' }, [
-    'rules',
-  ]),
-  energyPrice: textReader('energyPrice()', { burnedUsd: REQUIRED, basePrice: REQUIRED, step: '0.1', per: '1000000' }),
-};
+/** The readers of the flat calls; their defaults are the core's (cbm.defaults()). */
+function readers(defaults) {
+  const rate = defaults.pool.schedule[0].rate; // the emission rate at genesis
+  const { priceStep, burnStep } = defaults.supplyControl;
+  return {
+    apr: textReader('apr()', { blockReward: REQUIRED, tokenPrice: REQUIRED, units: REQUIRED, unitPrice: REQUIRED }, ['referralReward']),
+    blockReward: textReader('blockReward()', { units: REQUIRED, poolPower: REQUIRED, rate }),
+    impliedPoolPower: textReader('impliedPoolPower()', { units: REQUIRED, blockReward: REQUIRED, rate }),
+    pointsWeight: textReader('pointsWeight()', { streakDays: REQUIRED, totalPoints: REQUIRED, invites: REQUIRED, vip: '0', extra: '0' }, [
+      'rules',
+    ]),
+    energyPrice: textReader('energyPrice()', { burnedUsd: REQUIRED, basePrice: REQUIRED, step: priceStep, per: burnStep }),
+  };
+}
 
 /** A Unix time in whole seconds: a number, a decimal string or a Date. (Durations and pool
  * seconds go through text(): a Date there would be read as 56 years.) */
@@ -575,8 +580,30 @@ function startRun(M, input) {
 function makeApi(M) {
   const defaultsText = M.defaultsJson();
   const presetsText = M.presetsJson();
+  const coreDefaults = JSON.parse(defaultsText);
+  const limitsText = M.limitsJson();
+  const read = readers(coreDefaults);
 
   return Object.freeze({
+    /** The limits of the pool's inputs: { unitsPerActivation, activations, samples,
+     * trackedOwners, seconds, requestedAt, activationsPerSecond, queueAhead } (a fresh copy). */
+    limits() {
+      return JSON.parse(limitsText);
+    },
+
+    /** SPEC 2. With `ahead` requests before yours, served `activationsPerSecond` a second
+     * (default: the rules' 1): { wait (s after your request until it is served), miningAfter
+     * (s until it mines) }. */
+    queueWait(input) {
+      const { ahead, activationsPerSecond } = fieldsOf(input, 'queueWait()', ['ahead', 'activationsPerSecond']);
+      return unwrap(
+        M.queueWait(
+          text(ahead, 'ahead'),
+          text(activationsPerSecond, 'activationsPerSecond', String(coreDefaults.pool.activationsPerSecond)),
+        ),
+      );
+    },
+
     /** The version of the core, "0.1.0". */
     version: M.version(),
 
@@ -776,7 +803,7 @@ function makeApi(M) {
             totalPoints: text(p.totalPoints, 'totalPoints', '0'),
             invites: text(p.invites, 'invites', '0'),
             invitesPerWeek: text(p.invitesPerWeek, 'invitesPerWeek', '0'),
-            sessionSeconds: text(p.sessionSeconds, 'sessionSeconds', '86400'),
+            sessionSeconds: text(p.sessionSeconds, 'sessionSeconds', String(coreDefaults.points.maxSessionSeconds)),
             checkinWeekdays: mask(p.checkinWeekdays, 'checkinWeekdays'),
             sessionWeekdays: mask(p.sessionWeekdays, 'sessionWeekdays'),
             vip: text(p.vip, 'vip', '0'),

@@ -6,7 +6,7 @@ import { downloadCsv, downloadJson } from './export.js';
 import { showFigure, showText } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration } from './format.js';
 import { bindConditions, debounce, live, runForm, valuesOf } from './forms.js';
-import { cachedMining, priceMining, queueWait, seedPoolUnits } from './mining.js';
+import { cachedMining, priceMining, seedPoolUnits } from './mining.js';
 import { rulesFrom } from './rules.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
 import { input, rowList } from './row-list.js';
@@ -407,7 +407,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   const queue = live(
     queueForm,
     ({ ahead }) => {
-      const { wait, miningAfter } = queueWait(ahead, activationsPerSecond);
+      const { wait, miningAfter } = cbm.queueWait({ ahead, activationsPerSecond });
       showText($('q-wait'), formatDuration(wait), wait);
       const start = Math.floor(Date.now() / 1000) + miningAfter;
       showText($('q-start'), formatDateTime(start), start);

@@ -316,17 +316,3 @@ function referralMining(cbm, sim, unitPrice, at) {
         : null,
   };
 }
-
-/**
- * SPEC 2: requests are served first in, first out, `activationsPerSecond` a second. With
- * `ahead` requests before yours, yours is served `floor(ahead / perSecond)` seconds after the
- * request and mines from the second after that.
- */
-export function queueWait(ahead, activationsPerSecond = 1) {
-  const n = Number(String(ahead).trim());
-  if (String(ahead).trim() === '' || !Number.isInteger(n) || n < 0 || n > 1e12) {
-    fail('ahead', `must be a whole number of requests >= 0, got "${ahead}"`);
-  }
-  const wait = Math.floor(n / activationsPerSecond);
-  return { wait, miningAfter: wait + 1 };
-}

@@ -5,6 +5,8 @@
 import { CbmError } from '../lib/cbmcalc.js';
 import { DAY, YEAR } from './dates.js';
 
+// The page's own bound (the core takes up to cbm.limits().activations): a run a browser tab
+// finishes in seconds.
 const MAX_REQUESTS = 1_000_000;
 
 function fail(field, problem) {
@@ -20,13 +22,13 @@ function whole(values, field, min, max) {
 }
 
 /** The described pool's parameters, checked: { count, owners, unitsMin, unitsMax, spreadDays,
- * burstShare (%), bursts, seed }. */
-export function poolParameters(values) {
+ * burstShare (%), bursts, seed }. `limits`: cbm.limits(). */
+export function poolParameters(values, limits) {
   const p = {
     count: whole(values, 'count', 1, MAX_REQUESTS),
     owners: whole(values, 'owners', 1, MAX_REQUESTS),
-    unitsMin: whole(values, 'unitsMin', 1, 1e12),
-    unitsMax: whole(values, 'unitsMax', 1, 1e12),
+    unitsMin: whole(values, 'unitsMin', 1, limits.unitsPerActivation),
+    unitsMax: whole(values, 'unitsMax', 1, limits.unitsPerActivation),
     spreadDays: whole(values, 'spreadDays', 0, 36500),
     bursts: whole(values, 'bursts', 0, 10000),
     seed: whole(values, 'seed', 0, 2 ** 31),

@@ -26,6 +26,7 @@ export function setUpPool(cbm) {
   let table = { sort: 'reward', descending: true, offset: 0 };
   const showConditions = bindConditions(form);
   const presets = cbm.presets();
+  const limits = cbm.limits();
   const renderSchedule = setUpSchedulePicker(cbm, form.elements.schedule, $('s-schedule-info'));
   const showSchedule = () => {
     const values = valuesOf(form);
@@ -116,7 +117,7 @@ export function setUpPool(cbm) {
       request =
         values.source === 'json'
           ? { source: 'json', json: form.elements.json.value }
-          : { source: 'generate', params: poolParameters(values) };
+          : { source: 'generate', params: poolParameters(values, limits) };
       Object.assign(request, { horizon, rules });
     } catch (e) {
       if (!(e instanceof CbmError)) throw e;

@@ -8,7 +8,7 @@ import { compressDays, dayText, expandDays, parseDay } from '../../web/ui/dates.
 import { add, compare, div, mul, numberText, sub } from '../../web/ui/decimal.js';
 import { toCsv } from '../../web/ui/export.js';
 import { formatDuration } from '../../web/ui/format.js';
-import { priceMining, queueWait, seedPoolUnits, simulateMining } from '../../web/ui/mining.js';
+import { priceMining, seedPoolUnits, simulateMining } from '../../web/ui/mining.js';
 import { generateActivations, parseScenarioJson, poolParameters, requestAt } from '../../web/ui/pool-scenario.js';
 import { rateChanges, rulesFrom } from '../../web/ui/rules.js';
 
@@ -49,10 +49,26 @@ test('CSV: quoted where needed, formulas neutralised, numbers left alone', () =>
 });
 
 test('the queue: one activation a second, first in first out (SPEC 2)', () => {
+  const queueWait = (ahead, activationsPerSecond) => cbm.queueWait({ ahead, activationsPerSecond });
   assert.deepEqual(queueWait('0'), { wait: 0, miningAfter: 1 });
   assert.deepEqual(queueWait('1000000'), { wait: 1000000, miningAfter: 1000001 });
   assert.equal(formatDuration(1000000, 'en'), '11 days 13 hr 46 min 40 sec');
   assert.throws(() => queueWait('-1'), /ahead: must be a whole number/);
+  assert.deepEqual(queueWait('7', 3), { wait: 2, miningAfter: 3 }); // 7 ahead, 3 a second
+  assert.throws(
+    () => queueWait('1', 0),
+    (e) => e.field === 'activationsPerSecond',
+  );
+  assert.deepEqual(cbm.limits(), {
+    unitsPerActivation: 1e12,
+    activations: 20000000,
+    samples: 100000,
+    trackedOwners: 16,
+    seconds: 3153600000,
+    requestedAt: 2 ** 53 - 1,
+    activationsPerSecond: 1000000,
+    queueAhead: 1e12,
+  });
 });
 
 test("the pool preset is seed 003's: 1,000 x 8 / 0.00009804 = 81,599,347.2 units in all", () => {
@@ -166,16 +182,19 @@ test('errors name the field the page shows them at', () => {
 });
 
 test('a described pool is the same for the same seed; a pasted one is checked for its shape', () => {
-  const p = poolParameters({
-    count: '1000',
-    owners: '10',
-    unitsMin: '1',
-    unitsMax: '5',
-    spreadDays: '10',
-    burstShare: '50',
-    bursts: '2',
-    seed: '7',
-  });
+  const p = poolParameters(
+    {
+      count: '1000',
+      owners: '10',
+      unitsMin: '1',
+      unitsMax: '5',
+      spreadDays: '10',
+      burstShare: '50',
+      bursts: '2',
+      seed: '7',
+    },
+    cbm.limits(),
+  );
   const a = generateActivations(p);
   assert.deepEqual(generateActivations(p), a);
   assert.equal(a.id.length, 1000);
@@ -184,17 +203,20 @@ test('a described pool is the same for the same seed; a pasted one is checked fo
   assert.ok(new Set(rows.map((r) => r.requestedAt)).size < 600, 'half of them share two burst seconds');
   assert.throws(
     () =>
-      poolParameters({
-        ...p,
-        count: '1000',
-        unitsMin: '9',
-        unitsMax: '5',
-        burstShare: '0',
-        spreadDays: '1',
-        owners: '1',
-        bursts: '0',
-        seed: '1',
-      }),
+      poolParameters(
+        {
+          ...p,
+          count: '1000',
+          unitsMin: '9',
+          unitsMax: '5',
+          burstShare: '0',
+          spreadDays: '1',
+          owners: '1',
+          bursts: '0',
+          seed: '1',
+        },
+        cbm.limits(),
+      ),
     (e) => e.field === 'unitsMax',
   );
   assert.deepEqual(parseScenarioJson('[{"id":"a","units":1,"requestedAt":0}]').activations.length, 1);
