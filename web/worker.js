@@ -9,7 +9,6 @@
 //      { type: 'cancelled', id } | { type: 'error', id, message, field, code }
 //      { type: 'owners', id, rows, total } | { type: 'file', id, blob, name }
 import { load } from './lib/cbmcalc.js';
-import { compare } from './ui/decimal.js';
 import { csvLine } from './ui/export.js';
 import { generateActivations, parseScenarioJson, requestAt, requestCount } from './ui/pool-scenario.js';
 
@@ -126,6 +125,10 @@ function summarize(input, result, owners, elapsedMs) {
 }
 
 const ownerNames = new Intl.Collator('en', { numeric: true });
+// Equal floats are settled exactly, by the core (rare: only ties reach it).
+let cbmLoaded = null;
+cbmReady.then((cbm) => (cbmLoaded = cbm));
+const compare = (a, b) => cbmLoaded.compareAmounts(a, b);
 const orders = {
   // Natural order: owner-9 before owner-10.
   owner: (a, b) => ownerNames.compare(a.owner, b.owner),

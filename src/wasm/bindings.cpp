@@ -24,6 +24,7 @@
 #include "rules.hpp"
 #include "session.hpp"
 #include "supply.hpp"
+#include "valuation.hpp"
 
 using emscripten::val;
 using JSArray = val;  // a JS array, read element by element
@@ -353,6 +354,12 @@ Outcome<std::string> vesting(const val& input) {
   });
 }
 
+/// A copy of `values` as a JS typed array of `type` ("Float64Array").
+template <class T>
+val typedArray(const char* type, const std::vector<T>& values) {
+  return val::global(type).new_(val(emscripten::typed_memory_view(values.size(), values.data())));
+}
+
 std::vector<cbm::Int128> weiColumn(const JSArray& texts, const std::string& field) {
   std::vector<cbm::Int128> out;
   const std::vector<std::string> values = strings(texts);
@@ -434,6 +441,115 @@ val referralIncome(const val& input) {
   });
 }
 
+std::vector<cbm::Decimal> decimalColumn(const JSArray& texts, const std::string& field) {
+  std::vector<cbm::Decimal> out;
+  for (const cbm::Int128 wei : weiColumn(texts, field)) out.push_back(cbm::Decimal::fromRaw(wei));
+  return out;
+}
+
+val doubles(const std::vector<double>& values) {
+  return typedArray("Float64Array", values);
+}
+
+val decimalArray(const std::vector<cbm::Decimal>& values) {
+  val out = val::array();
+  for (const cbm::Decimal& v : values) out.call<void>("push", v.str());
+  return out;
+}
+
+// SPEC 5 over time. input: { t: numbers (Unix s), mined, rate, referralRate (decimal texts),
+// purchases: [{ at, units, miningStart }] (numbers), unitPrice, tokenPrice (texts), today,
+// paths: numbers (% a month), rows: bool }.
+val valueEarnings(const val& input) {
+  return guardedValue([&] {
+    cbm::ValuationInput in;
+    const std::vector<double> times = emscripten::convertJSArrayToNumberVector<double>(input["t"]);
+    for (std::size_t i = 0; i < times.size(); ++i)
+      in.t.push_back(
+          cbm::wholeFromDouble(times[i], "t[" + std::to_string(i) + "]", 0, cbm::kMaxUnixSeconds));
+    in.mined = decimalColumn(input["mined"], "mined");
+    in.rate = decimalColumn(input["rate"], "rate");
+    if (!input["referralRate"].isUndefined())
+      in.referralRate = decimalColumn(input["referralRate"], "referralRate");
+    const val purchases = input["purchases"];
+    const auto purchaseCount = purchases["length"].as<unsigned>();
+    for (unsigned k = 0; k < purchaseCount; ++k) {
+      const std::string field = "purchases[" + std::to_string(k) + "]";
+      const val p = purchases[k];
+      in.purchases.push_back(
+          {cbm::wholeFromDouble(p["at"].as<double>(), field + ".at", 0, cbm::kMaxUnixSeconds),
+           cbm::wholeFromDouble(p["units"].as<double>(), field + ".units", 1,
+                                cbm::kMaxUnitsPerActivation),
+           cbm::wholeFromDouble(p["miningStart"].as<double>(), field + ".miningStart", 0,
+                                cbm::kMaxUnixSeconds)});
+    }
+    in.unitPrice =
+        cbm::parseAmount(input["unitPrice"].as<std::string>(), "unitPrice", cbm::Sign::any);
+    in.tokenPrice =
+        cbm::parseAmount(input["tokenPrice"].as<std::string>(), "tokenPrice", cbm::Sign::any);
+    in.today = cbm::wholeFromDouble(input["today"].as<double>(), "today", 0, cbm::kMaxUnixSeconds);
+    in.monthlyGrowthPercent = emscripten::convertJSArrayToNumberVector<double>(input["paths"]);
+    in.rows = input["rows"].as<bool>();
+    const cbm::Valuation v = cbm::valueEarnings(in);
+
+    val out = val::object();
+    out.set("contributionUsd", v.contributionUsd.str());
+    out.set("totalUnits", static_cast<double>(v.totalUnits));
+    std::vector<double> unitsBy(v.unitsBy.begin(), v.unitsBy.end());
+    out.set("unitsBy", doubles(unitsBy));
+    out.set("now", v.now ? val(static_cast<double>(*v.now)) : val::null());
+    out.set("perDayNow", v.now ? val(v.perDayNow.str()) : val::null());
+    out.set("perUnitWfiEnd", v.perUnitWfiEnd.str());
+    val paths = val::array();
+    for (const cbm::PathValuation& p : v.paths) {
+      val path = val::object();
+      path.set("monthly", p.monthlyGrowthPercent);
+      path.set("price", doubles(p.price));
+      path.set("usd", doubles(p.usd));
+      path.set("apr", doubles(p.apr));
+      path.set("aprWithReferrals",
+               p.aprWithReferrals.empty() ? val::null() : doubles(p.aprWithReferrals));
+      path.set("breakeven", p.breakeven ? val(seconds(*p.breakeven)) : val::null());
+      path.set("usdEnd", p.usdEnd.str());
+      path.set("priceNow", p.priceNow ? val(p.priceNow->str()) : val::null());
+      if (in.rows) {
+        path.set("priceRows", decimalArray(p.priceRows));
+        path.set("usdRows", decimalArray(p.usdRows));
+      }
+      paths.call<void>("push", path);
+    }
+    out.set("paths", paths);
+    return out;
+  });
+}
+
+// A value along a growth path at the times t (Unix s): today's value up to `from`, then the
+// modelled compounding (SPEC 5 over time: prices; also the page's Energy projection).
+val growthPath(const std::string& value, double monthlyPercent, double from, const JSArray& t) {
+  return guardedValue([&] {
+    const cbm::Decimal start = cbm::parseAmount(value, "value", cbm::Sign::nonNegative);
+    if (!cbm::validGrowth(monthlyPercent))
+      throw cbm::InputError("monthlyPercent", "must be a percentage above -100 and at most 1000");
+    const std::int64_t origin = cbm::wholeFromDouble(from, "from", 0, cbm::kMaxUnixSeconds);
+    const std::vector<double> times = emscripten::convertJSArrayToNumberVector<double>(t);
+    std::vector<cbm::Decimal> values;
+    for (std::size_t i = 0; i < times.size(); ++i) {
+      const std::int64_t at =
+          cbm::wholeFromDouble(times[i], "t[" + std::to_string(i) + "]", 0, cbm::kMaxUnixSeconds);
+      values.push_back(cbm::modelledPrice(start, monthlyPercent, at - origin));
+    }
+    return decimalArray(values);
+  });
+}
+
+// -1, 0 or 1 as a < b, a = b, a > b: exact, for sorting amounts whose floats tie.
+val compareAmounts(const std::string& a, const std::string& b) {
+  return guardedValue([&] {
+    const cbm::Decimal x = cbm::Decimal::parse(a, "a"), y = cbm::Decimal::parse(b, "b");
+    return val(x < y ? -1 : x > y ? 1 : 0);
+  });
+}
+
 Outcome<std::string> energyPrice(const cbm::EnergyPriceInput& input) {
   return guarded([&] { return cbm::energyPrice(input).str(); });
 }
@@ -490,11 +606,6 @@ struct PoolSettings {
 
 double address(const void* p) {
   return static_cast<double>(reinterpret_cast<std::uintptr_t>(p));
-}
-
-template <class T>
-val typedArray(const char* type, const std::vector<T>& values) {
-  return val::global(type).new_(val(emscripten::typed_memory_view(values.size(), values.data())));
 }
 
 /// A simulation driven from JS in slices (progress, cancel). Every method catches; the JS layer
@@ -850,6 +961,9 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function("presetsJson", &cbm::presetsJson);
   function("limitsJson", &cbm::limitsJson);
   function("queueWait", &queueWait);
+  function("valueEarnings", &valueEarnings);
+  function("growthPath", &growthPath);
+  function("compareAmounts", &compareAmounts);
   function("vesting", &vesting);
   function("referralIncome", &referralIncome);
   function("emission", &emission);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { load } from '../../web/lib/cbmcalc.js';
+import { CbmError, load } from '../../web/lib/cbmcalc.js';
 
 const cbm = await load();
 
@@ -136,4 +136,48 @@ test('streaks from check-in dates', () => {
   assert.deepEqual(cbm.streak({ checkins, on: '2026-11-22' }), { days: 3, checkedInOnDay: false });
   assert.deepEqual(cbm.streak({ checkins, on: '2026-11-23' }), { days: 0, checkedInOnDay: false });
   assert.equal(typeof cbm.streak({ checkins: [] }).days, 'number'); // `on` defaults to today
+});
+
+test('valueEarnings: 10 units at $1 mining 1 WFI a second, valued at $0.5 (worked by hand)', () => {
+  const t = Array.from({ length: 41 }, (_, i) => i);
+  const v = cbm.valueEarnings({
+    t,
+    mined: t.map((i) => String(Math.max(0, i - 1))),
+    rate: t.map((i) => (i >= 1 ? '1' : '0')),
+    purchases: [{ at: 0, units: 10, miningStart: 1 }],
+    unitPrice: '1',
+    tokenPrice: '0.5',
+    today: 0,
+    paths: [0, 10],
+    rows: true,
+  });
+  assert.equal(v.contributionUsd, '10');
+  assert.equal(v.now, 1);
+  assert.equal(v.perDayNow, '86400');
+  assert.equal(v.perUnitWfiEnd, '3.9');
+  const [flat, growing] = v.paths;
+  assert.equal(flat.breakeven, 20); // $10 at $0.5 is 20 WFI: mined before t = 21
+  assert.equal(flat.usdEnd, '19.5');
+  assert.ok(Number.isNaN(flat.apr[0]));
+  assert.equal(Math.round(flat.apr[5]), 157680000); // 1 x 31,536,000 x 0.5 / 10 x 100
+  assert.equal(flat.aprWithReferrals, null);
+  assert.equal(growing.priceRows[0], '0.5');
+  assert.ok(Number(growing.priceRows[40]) > 0.5);
+  assert.throws(
+    () => cbm.valueEarnings({ t: [0], mined: ['0'], rate: ['0'], purchases: [], unitPrice: '1', tokenPrice: '1', today: 0 }),
+    (e) => e instanceof CbmError && e.field === 'purchases',
+  );
+  assert.throws(
+    () =>
+      cbm.valueEarnings({
+        t: [0],
+        mined: ['0'],
+        rate: ['0'],
+        purchases: [{ at: 0, units: 1, miningStart: 1 }],
+        unitPrice: '0',
+        tokenPrice: '1',
+        today: 0,
+      }),
+    (e) => e instanceof CbmError && e.field === 'unitPrice',
+  );
 });

@@ -5,25 +5,40 @@ import { test } from 'node:test';
 
 import { load } from '../../web/lib/cbmcalc.js';
 import { compressDays, dayText, expandDays, parseDay } from '../../web/ui/dates.js';
-import { add, compare, div, mul, numberText, sub } from '../../web/ui/decimal.js';
 import { toCsv } from '../../web/ui/export.js';
-import { formatDuration } from '../../web/ui/format.js';
+import { formatDuration, percentText, shiftPoint } from '../../web/ui/format.js';
 import { priceMining, seedPoolUnits, simulateMining } from '../../web/ui/mining.js';
 import { generateActivations, parseScenarioJson, poolParameters, requestAt } from '../../web/ui/pool-scenario.js';
 import { rateChanges, rulesFrom } from '../../web/ui/rules.js';
 
 const cbm = await load();
 
-test('decimal strings: exact sums and products, truncated like the API', () => {
-  assert.equal(mul('3091.78944', '0.17'), '525.6042048'); // seed 003's yearly reward in USD
-  assert.equal(add('0.1', '0.2'), '0.3');
-  assert.equal(sub('250', '525.6042048'), '-275.6042048');
-  assert.equal(div('1', '3'), '0.333333333333333333');
-  assert.equal(div('1', '0'), null);
-  assert.equal(mul('-0.000000000000000001', '0.5'), '0'); // toward zero, no "-0"
-  assert.equal(compare('10', '9.999999999999999999'), 1);
-  assert.equal(numberText(1e-7), '0.0000001');
-  assert.equal(numberText(2.5e22), '25000000000000000000000');
+test('amounts: compared exactly by the core; a decimal point moved for percentages', () => {
+  assert.equal(cbm.compareAmounts('10', '9.999999999999999999'), 1);
+  assert.equal(cbm.compareAmounts('0.3', '0.30'), 0);
+  assert.equal(cbm.compareAmounts('-1', '0'), -1);
+  assert.throws(
+    () => cbm.compareAmounts('1e', '0'),
+    (e) => e.field === 'a',
+  );
+  assert.equal(percentText('0.125'), '12.5');
+  assert.equal(percentText('1'), '100');
+  assert.equal(percentText('0.000000000000000001'), '0.0000000000000001');
+  assert.equal(shiftPoint('-0.5', 1), '-5');
+  assert.equal(shiftPoint('12', 1), '120');
+  // seed 003's yearly reward in USD, from the core
+  assert.equal(cbm.apr({ blockReward: '0.00009804', tokenPrice: '0.17', units: 1000, unitPrice: '0.25' }).yearlyRewardUsd, '525.6042048');
+});
+
+test('a growth path: unchanged up to its start, then 12 significant digits of the model', () => {
+  const day = 86400;
+  const path = cbm.growthPath({ value: '0.17', monthlyPercent: 5, from: 1000, t: [0, 1000, 1000 + 31556952] });
+  assert.deepEqual(path, ['0.17', '0.17', '0.305295575424']); // 0.17 x 1.05^12
+  assert.deepEqual(cbm.growthPath({ value: '2', monthlyPercent: 0, from: 0, t: [day] }), ['2']);
+  assert.throws(
+    () => cbm.growthPath({ value: '1', monthlyPercent: -100, from: 0, t: [day] }),
+    (e) => e.field === 'monthlyPercent',
+  );
 });
 
 test('days: real calendar days only, runs compressed for links', () => {

@@ -668,6 +668,64 @@ function makeApi(M) {
       return unwrap(M.referralIncome({ t: times, lines: lineValues, purchases: purchaseValues, rules: ruleTexts(rules) }));
     },
 
+    /** SPEC 5 over time: a holder's mining valued along price paths. `t`: the samples (Unix
+     * seconds, ascending); `mined`, `rate` (and `referralRate`, optional): WFI before each t and
+     * WFI a second at it; `purchases`: [{ at, units, miningStart }]; `unitPrice`, `tokenPrice`
+     * (USD, today's); `today`; `paths`: monthly growths in % (default [0]: a flat price);
+     * `rows`: also each sample's exact price and USD value. Returns { contributionUsd,
+     * totalUnits, unitsBy, now (the index of the first sample at or after today at which the
+     * units mine, or null), perDayNow, perUnitWfiEnd, paths: [{ monthly, price, usd, apr,
+     * aprWithReferrals (Float64Arrays for charts; apr NaN before mining), breakeven (Unix s or
+     * null), usdEnd, priceNow, priceRows?, usdRows? }] }. */
+    valueEarnings(input) {
+      const fields = ['t', 'mined', 'rate', 'referralRate', 'purchases', 'unitPrice', 'tokenPrice', 'today', 'paths', 'rows'];
+      const v = fieldsOf(input, 'valueEarnings()', fields);
+      const numbers = (values, f) => {
+        if (!isArrayLike(values)) fail(f, `must be an array of numbers, got ${describe(values)}`);
+        return listOf(Array.from(values), f, (x, g) => (typeof x === 'number' ? x : fail(g, `must be a number, got ${describe(x)}`)));
+      };
+      const decimals = (values, f) => listOf(values, f, text);
+      const seconds = (x, f) => (typeof x === 'number' ? x : Number(unixText(x, f)));
+      return unwrap(
+        M.valueEarnings({
+          t: numbers(v.t, 't'),
+          mined: decimals(v.mined, 'mined'),
+          rate: decimals(v.rate, 'rate'),
+          referralRate: v.referralRate === undefined || v.referralRate === null ? undefined : decimals(v.referralRate, 'referralRate'),
+          purchases: listOf(v.purchases, 'purchases', (p, f) => {
+            fieldsOf(p, 'a purchase', ['at', 'units', 'miningStart'], f);
+            return {
+              at: seconds(p.at, `${f}.at`),
+              units: Number(text(p.units, `${f}.units`)),
+              miningStart: seconds(p.miningStart, `${f}.miningStart`),
+            };
+          }),
+          unitPrice: text(v.unitPrice, 'unitPrice'),
+          tokenPrice: text(v.tokenPrice, 'tokenPrice'),
+          today: seconds(v.today, 'today'),
+          paths: v.paths === undefined ? [0] : numbers(v.paths, 'paths'),
+          rows: v.rows === true,
+        }),
+      );
+    },
+
+    /** -1, 0 or 1 as the amount a is below, equal to or above b (decimal strings, exact). */
+    compareAmounts(a, b) {
+      return unwrap(M.compareAmounts(text(a, 'a'), text(b, 'b')));
+    },
+
+    /** A value along a growth path: `value` (today's, a decimal) at each time of `t` (Unix
+     * seconds): unchanged up to `from`, then compounding `monthlyPercent` a month (a model: 12
+     * significant digits). Returns decimal strings. */
+    growthPath(input) {
+      const { value, monthlyPercent, from, t } = fieldsOf(input, 'growthPath()', ['value', 'monthlyPercent', 'from', 't']);
+      const growth = Number(text(monthlyPercent, 'monthlyPercent'));
+      const times = listOf(Array.from(isArrayLike(t) ? t : fail('t', `must be an array of seconds, got ${describe(t)}`)), 't', (x, f) =>
+        typeof x === 'number' ? x : fail(f, `must be a number of seconds, got ${describe(x)}`),
+      );
+      return unwrap(M.growthPath(text(value, 'value'), growth, Number(unixText(from, 'from')), times));
+    },
+
     /** SPEC 1. The emission schedule as pieces of constant rate: [{ from, to, rate, stage }]
      * (seconds from .. to-1 emit `rate` WFI each; a halving starts a piece, and with a cap the
      * last piece may be a single second emitting the remainder). */

@@ -43,6 +43,21 @@ export function formatAxis(value, locale = undefined) {
   return numberFormat(Math.abs(value) >= 10000 ? 'compact' : 'plain', locale).format(value);
 }
 
+/** A decimal's text times 10^places, by moving its point ("0.125", 2 -> "12.5"): a notation,
+ * not a computation, so every digit stays. */
+export function shiftPoint(text, places) {
+  const negative = text.startsWith('-');
+  const [whole, part = ''] = (negative ? text.slice(1) : text).split('.');
+  const digits = whole + part.padEnd(places, '0');
+  const point = whole.length + places;
+  const integer = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const rest = digits.slice(point);
+  return (negative ? '-' : '') + integer + (rest ? `.${rest}` : '');
+}
+
+/** A fraction's text as a percentage's ("0.03" -> "3"). */
+export const percentText = (fraction) => shiftPoint(fraction, 2);
+
 /** The exact figure as it should be read aloud or copied: every digit, the unit spelled. */
 export function exactText(value, kind = 'plain') {
   if (kind === 'percent') return `${value}%`;

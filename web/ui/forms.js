@@ -106,3 +106,15 @@ export function bindConditions(form, root = form) {
   update();
   return update;
 }
+
+/** Runs `call` and names a failing field as the form does: `names` maps the API's field names
+ * to the form's ({ monthlyPercent: 'energyGrowth' }). */
+export function renamed(names, call) {
+  try {
+    return call();
+  } catch (e) {
+    const field = names[e?.field];
+    if (!field) throw e;
+    throw new CbmError(`${field}: ${e.message.replace(/^[^:]*: /, '')}`, { field, code: e.code });
+  }
+}

@@ -1,7 +1,6 @@
 // The "My mining units" section: purchases, price scenario, pool and rules in; APR, net gain,
 // breakeven, earnings charts, the activation table and the queue wait out.
 import { dayText, parseDay, today as todayUtc } from './dates.js';
-import { mul } from './decimal.js';
 import { downloadCsv, downloadJson } from './export.js';
 import { showFigure, showText } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration } from './format.js';
@@ -418,9 +417,10 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
 
   // --- exports ---
   function exportRows(s) {
-    const { sim, priced } = s;
+    const { sim } = s;
+    // Each row's exact price and USD value: the same valuation, asked for its rows.
+    const priced = priceMining(cbm, sim, s.values, { rows: true });
     const paths = priced.paths;
-    const unitsBy = (t) => sim.purchases.reduce((sum, p) => sum + (p.at <= t ? p.units : 0), 0);
     const columns = [
       'date',
       'pool_seconds',
@@ -431,17 +431,17 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       'emission_rate',
     ];
     const rows = sim.series.t.map((t, i) => {
-      const units = unitsBy(t);
+      const units = priced.unitsBy[i];
       return [
         dayText(t),
         t - sim.genesis,
         sim.series.reward[i],
         sim.series.rate[i],
         ...paths.flatMap((p) => {
-          const price = p.exactPrice(i);
+          const price = p.priceRows[i];
           const apr =
             units > 0 ? cbm.apr({ blockReward: sim.series.rate[i], tokenPrice: price, units, unitPrice: priced.unitPrice }).aprPercent : '';
-          return [price, mul(sim.series.reward[i], price), apr];
+          return [price, p.usdRows[i], apr];
         }),
         String(sim.series.poolPower[i]),
         String(sim.series.emissionRate[i]),

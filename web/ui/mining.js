@@ -9,11 +9,8 @@
 // Shared by the page and the widget; pure functions of their inputs (and the API).
 import { CbmError } from '../lib/cbmcalc.js';
 import { DAY, YEAR, dayText, parseDay } from './dates.js';
-import { compare, div, mul, numberText, toFixed18 } from './decimal.js';
 import { rateChanges } from './rules.js';
 
-/** The average Gregorian month in days: growth "per month" compounds over it. */
-export const DAYS_PER_MONTH = 365.2425 / 12;
 export const YOU = 'you';
 const POOL = 'pool';
 /** The owner of referral line i's activations (0: line 1; SPEC 7b). */
@@ -33,11 +30,10 @@ function whole(text, field, min) {
   return x;
 }
 
-function decimal(text, field, { positive = false } = {}) {
+/** A price field's text; the core checks it (naming the field). */
+function decimal(text, field) {
   const t = String(text ?? '').trim();
-  const n = toFixed18(t);
-  if (t === '' || n === null) fail(field, `must be a decimal number, got "${t}"`);
-  if (positive ? n <= 0n : n < 0n) fail(field, `must be ${positive ? 'greater than 0' : '0 or more'}, got "${t}"`);
+  if (t === '') fail(field, 'is required');
   return t;
 }
 
@@ -175,95 +171,56 @@ export function pricePaths({ scenario = 'flat', growth = '0', bear = '-5', base 
   return [{ key: 'base', monthly: 0 }];
 }
 
-/** `value` grown by `monthly` percent a month, compounded, over `seconds`. */
-export function compound(value, monthly, seconds) {
-  return Number(value) * (1 + monthly / 100) ** (seconds / DAY / DAYS_PER_MONTH);
-}
-
-/** A modelled figure as a decimal string of 12 significant digits: a growth path is a model,
- * not a measurement, and the API takes decimal text. */
-export const modelText = (x) => numberText(Number(x.toPrecision(12)));
-
-/** The price on day `t` (Unix seconds): exactly `price` up to today, then compounding. */
-function priceAt(price, monthly, today, t) {
-  return t <= today || monthly === 0 ? Number(price) : compound(price, monthly, t - today);
-}
-
-/** The price on day `t` as a decimal string: the typed text itself where it is not modelled. */
-function priceText(price, monthly, today, t) {
-  return t <= today || monthly === 0 ? price : modelText(priceAt(price, monthly, today, t));
-}
-
 /**
  * Values a run at a price scenario. `prices`: { tokenPrice, unitPrice, scenario, growth, bear,
  * base, bull }. Returns the contribution, the APR now (cbm.apr: exact), and per price path the
- * USD value of the WFI mined to date, the APR over time and the breakeven day. Floats draw the
- * charts; the figures shown with every digit are computed exactly.
+ * USD value of the WFI mined to date, the APR over time and the breakeven day, all from
+ * cbm.valueEarnings. With `rows`, each path also has each sample's exact price and USD value
+ * (priceRows, usdRows: for exports).
  */
-export function priceMining(cbm, sim, prices) {
+export function priceMining(cbm, sim, prices, { rows = false } = {}) {
   const tokenPrice = decimal(prices.tokenPrice, 'tokenPrice');
-  const unitPrice = decimal(prices.unitPrice, 'unitPrice', { positive: true });
+  const unitPrice = decimal(prices.unitPrice, 'unitPrice');
   const paths = pricePaths(prices);
   const { series, today, purchases } = sim;
   const n = series.t.length;
-
-  // Units bought by each sample (purchases are few).
-  const unitsBy = Float64Array.from(series.t, (t) => purchases.reduce((sum, p) => sum + (p.at <= t ? p.units : 0), 0));
-  const lastPurchase = Math.max(...purchases.map((p) => p.at));
-  const totalUnits = purchases.reduce((sum, p) => sum + p.units, 0);
-  const contributionUsd = mul(String(totalUnits), unitPrice);
-  const contribution = Number(contributionUsd);
-  const unitPriceNumber = Number(unitPrice);
-  const reward = Float64Array.from(series.reward, Number);
-  const rate = Float64Array.from(series.rate, Number);
-
-  // APR is defined from the first second the holder's units mine.
-  const firstMining = Math.min(...purchases.map((p) => p.miningStart));
-  // "Now": today, or the first day the holder's units mine, if that is later.
-  const at = series.t.findIndex((t) => t >= today && t >= firstMining);
-  const referral = sim.lines.length ? referralMining(cbm, sim, unitPrice, at >= 0 ? at : null) : null;
-  const referralRate = referral ? Float64Array.from(referral.series.rate, Number) : null;
-  const valued = paths.map(({ key, monthly }) => {
-    const price = Float64Array.from(series.t, (t) => priceAt(tokenPrice, monthly, today, t));
-    const usd = new Float64Array(n);
-    const apr = new Array(n); // null where there is no APR yet (a gap in the chart)
-    const aprWithReferrals = referral ? new Array(n) : null;
-    // For the chart only: the figures shown are cbm.apr()'s.
-    const aprOf = (i, perSecond) =>
-      series.t[i] >= firstMining ? ((perSecond * YEAR * price[i]) / (unitsBy[i] * unitPriceNumber)) * 100 : null;
-    for (let i = 0; i < n; i++) {
-      usd[i] = reward[i] * price[i];
-      apr[i] = aprOf(i, rate[i]);
-      if (referral) aprWithReferrals[i] = aprOf(i, rate[i] + referralRate[i]);
-    }
-    const exactPrice = (i) => priceText(tokenPrice, monthly, today, series.t[i]);
-    // Breakeven: the mined WFI, at that day's price, worth all that was paid. The floats find
-    // the neighbourhood; the decision is exact.
-    const paidOff = (i) => series.t[i] > lastPurchase && compare(mul(series.reward[i], exactPrice(i)), contributionUsd) >= 0;
-    let breakeven = null;
-    let i = usd.findIndex((v, k) => series.t[k] > lastPurchase && v >= contribution * (1 - 1e-9));
-    if (i >= 0) {
-      while (i > 0 && paidOff(i - 1)) i--;
-      while (i < n && !paidOff(i)) i++;
-      // The sample counts the seconds before t: it was reached during the day before t.
-      if (i < n) breakeven = series.t[i] - 1;
-    }
-    return { key, monthly, price, usd, apr, aprWithReferrals, breakeven, exactPrice, usdEnd: mul(series.reward[n - 1], exactPrice(n - 1)) };
+  // "Now": today, or the first day the holder's units mine, if that is later. Asked first
+  // without the referral income, which needs it.
+  const valuation = (referralRate) =>
+    cbm.valueEarnings({
+      t: series.t,
+      mined: series.reward,
+      rate: series.rate,
+      referralRate,
+      purchases: purchases.map((p) => ({ at: p.at, units: p.units, miningStart: p.miningStart })),
+      unitPrice,
+      tokenPrice,
+      today,
+      paths: paths.map((p) => p.monthly),
+      rows,
+    });
+  let value = valuation();
+  const at = value.now;
+  const referral = sim.lines.length ? referralMining(cbm, sim, unitPrice, at) : null;
+  if (referral) value = valuation(referral.series.rate);
+  const gaps = (column) => column && Array.from(column, (x) => (Number.isNaN(x) ? null : x)); // null: a gap in the chart
+  const valued = paths.map(({ key, monthly }, k) => {
+    const p = value.paths[k];
+    return { ...p, key, monthly, apr: gaps(p.apr), aprWithReferrals: gaps(p.aprWithReferrals) };
   });
 
   let now = null;
-  if (at >= 0) {
+  if (at !== null) {
     const base = valued.find((v) => v.key === 'base');
     const blockReward = series.rate[at];
-    const price = base.exactPrice(at);
     now = {
       t: series.t[at],
       isToday: series.t[at] === today,
       blockReward,
-      perDay: mul(blockReward, String(DAY)),
+      perDay: value.perDayNow,
       mined: series.reward[at],
-      price,
-      apr: cbm.apr({ blockReward, tokenPrice: price, units: unitsBy[at], unitPrice }),
+      price: base.priceNow,
+      apr: cbm.apr({ blockReward, tokenPrice: base.priceNow, units: value.unitsBy[at], unitPrice }),
     };
   }
   if (referral && now) {
@@ -271,19 +228,20 @@ export function priceMining(cbm, sim, prices) {
       blockReward: now.blockReward,
       referralReward: referral.now.rate,
       tokenPrice: now.price,
-      units: unitsBy[at],
+      units: value.unitsBy[at],
       unitPrice,
     });
     referral.now.aprPercent = withReferrals.withReferralsPercent;
   }
   return {
-    contributionUsd,
-    totalUnits,
+    contributionUsd: value.contributionUsd,
+    totalUnits: value.totalUnits,
+    unitsBy: value.unitsBy,
     unitPrice,
     wfiEnd: series.reward[n - 1],
     paths: valued,
     now,
-    perUnitWfiEnd: div(series.reward[n - 1], String(totalUnits)),
+    perUnitWfiEnd: value.perUnitWfiEnd,
     referral,
   };
 }

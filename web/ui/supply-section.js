@@ -3,12 +3,10 @@
 // the Energy price. The thresholds and base price are not public: the defaults are illustrative.
 import { CbmError } from '../lib/cbmcalc.js';
 import { dayText } from './dates.js';
-import { mul, numberText } from './decimal.js';
 import { downloadCsv } from './export.js';
 import { showFigure } from './figures.js';
-import { formatAmount, formatDate } from './format.js';
-import { debounce, live, runForm } from './forms.js';
-import { compound, modelText } from './mining.js';
+import { formatAmount, formatDate, percentText, shiftPoint } from './format.js';
+import { debounce, live, renamed, runForm } from './forms.js';
 import { input, rowList } from './row-list.js';
 import { shareList } from './share.js';
 
@@ -59,7 +57,9 @@ export function setUpSupply(cbm, { onChange = () => {} } = {}) {
   });
   $('add-threshold').addEventListener('click', () => {
     const last = thresholds.read().at(-1);
-    thresholds.add({ energy: last ? numberText(Number(last.energy) * 10 || 1) : '0', releasedFraction: '1' });
+    // A suggestion for the next row: ten times the last threshold (a digit appended), or 1.
+    const next = !last || /^[0.]*$/.test(last.energy.trim()) ? '1' : shiftPoint(last.energy.trim(), 1);
+    thresholds.add({ energy: last ? next : '0', releasedFraction: '1' });
     list.lastElementChild.querySelector('input').focus();
     update();
   });
@@ -68,22 +68,21 @@ export function setUpSupply(cbm, { onChange = () => {} } = {}) {
   function update() {
     const ok = runForm(form, (values) => {
       if (!mining) throw new CbmError('energy: My mining units has no result to split: fix it first', { field: 'energy' });
-      const growth = Number(values.energyGrowth);
-      if (values.energyGrowth === '' || !(growth > -100 && growth <= 1000)) {
-        throw new CbmError(`energyGrowth: must be a percentage above -100, got "${values.energyGrowth}"`, { field: 'energyGrowth' });
-      }
+      if (values.energyGrowth === '') throw new CbmError('energyGrowth: must be a percentage a month', { field: 'energyGrowth' });
       const { sim } = mining;
       const t = sim.series.t;
       // A week apart is plenty for a chart, plus today and the end exactly.
       const picks = t.map((_, i) => i).filter((i) => i % 7 === 0 || i === t.length - 1 || t[i] === sim.today);
       // Energy grows from today on; before today it is taken as today's (its past is not known).
-      const energyAt = (time) => (time <= sim.today ? values.energy : modelText(compound(values.energy, growth, time - sim.today)));
-      const series = picks.map((i) => ({ t: t[i], energy: energyAt(t[i]), mined: sim.series.reward[i] }));
+      const energy = renamed({ monthlyPercent: 'energyGrowth', value: 'energy' }, () =>
+        cbm.growthPath({ value: values.energy, monthlyPercent: values.energyGrowth, from: sim.today, t: picks.map((i) => t[i]) }),
+      );
+      const series = picks.map((i, k) => ({ t: t[i], energy: energy[k], mined: sim.series.reward[i] }));
       const out = cbm.supplyControl({ thresholds: thresholds.read(), series });
       computed = out;
       // Released today: the fraction at today's Energy, whatever the holder has mined.
       const [today] = cbm.supplyControl({ thresholds: thresholds.read(), series: [{ t: sim.today, energy: values.energy, mined: '0' }] });
-      showFigure($('c-fraction'), mul(today.releasedFraction, '100'));
+      showFigure($('c-fraction'), percentText(today.releasedFraction));
       const end = out.at(-1);
       showFigure($('c-liquidEnd'), end.liquid);
       showFigure($('c-lockedEnd'), end.locked);
@@ -128,7 +127,7 @@ export function setUpSupply(cbm, { onChange = () => {} } = {}) {
             return [
               formatDate(p.t),
               formatAmount(p.energy, 'plain'),
-              formatAmount(mul(p.releasedFraction, '100'), 'percent'),
+              formatAmount(percentText(p.releasedFraction), 'percent'),
               formatAmount(p.mined, 'wfi'),
               formatAmount(p.liquid, 'wfi'),
               formatAmount(p.locked, 'wfi'),

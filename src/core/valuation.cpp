@@ -1,0 +1,159 @@
+#include "valuation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+
+#include "input_error.hpp"
+#include "rules.hpp"
+
+namespace cbm {
+
+namespace {
+
+constexpr double kNoApr = std::numeric_limits<double>::quiet_NaN();
+
+// A model's double at 12 significant digits, as an exact decimal truncated to 18 places.
+Decimal twelveDigits(double x, const std::string& what) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.11e", x);  // d.ddddddddddde+XX: 12 digits
+  char* exponentAt = nullptr;
+  std::string digits;
+  for (char* p = text; *p; ++p) {
+    if (*p == 'e') {
+      exponentAt = p + 1;
+      break;
+    }
+    if (*p >= '0' && *p <= '9') digits += *p;
+  }
+  const int exponent = static_cast<int>(std::strtol(exponentAt, nullptr, 10));
+  BigInt mantissa(digits);
+  if (text[0] == '-') mantissa = -mantissa;
+  // value = mantissa x 10^(exponent - 11); raw = value x 10^18.
+  const int shift = exponent - 11 + Decimal::kFractionDigits;
+  if (shift >= 0)
+    return Decimal::ratio(mantissa * boost::multiprecision::pow(BigInt(10), shift), 1, what);
+  return Decimal::ratio(mantissa, boost::multiprecision::pow(BigInt(10), -shift), what);
+}
+
+double growthOver(double monthlyPercent, std::int64_t seconds) {
+  return std::pow(1 + monthlyPercent / 100,
+                  static_cast<double>(seconds) / kSecondsPerDay / kDaysPerMonth);
+}
+
+// The float price of a path at t, for charts.
+double priceNumber(double price, double monthlyPercent, std::int64_t seconds) {
+  return seconds <= 0 || monthlyPercent == 0 ? price : price * growthOver(monthlyPercent, seconds);
+}
+
+void checkInput(const ValuationInput& in) {
+  const std::size_t n = in.t.size();
+  if (n == 0) throw InputError("t", "must have at least one sample");
+  if (in.mined.size() != n) throw InputError("mined", "must have one value per sample");
+  if (in.rate.size() != n) throw InputError("rate", "must have one value per sample");
+  if (!in.referralRate.empty() && in.referralRate.size() != n)
+    throw InputError("referralRate", "must have one value per sample");
+  for (std::size_t i = 1; i < n; ++i)
+    if (in.t[i] <= in.t[i - 1])
+      throw InputError("t[" + std::to_string(i) + "]", "must be after the sample before it");
+  if (in.purchases.empty()) throw InputError("purchases", "must have at least one purchase");
+  for (std::size_t k = 0; k < in.purchases.size(); ++k)
+    if (in.purchases[k].units <= 0)
+      throw InputError("purchases[" + std::to_string(k) + "].units", "must be greater than 0");
+  if (in.unitPrice <= Decimal())
+    throw InputError("unitPrice", "must be greater than 0, got " + quote(in.unitPrice.str()));
+  if (in.tokenPrice < Decimal())
+    throw InputError("tokenPrice", "must be 0 or more, got " + quote(in.tokenPrice.str()));
+  for (std::size_t k = 0; k < in.monthlyGrowthPercent.size(); ++k) {
+    if (!validGrowth(in.monthlyGrowthPercent[k]))
+      throw InputError("paths[" + std::to_string(k) + "]",
+                       "must be a monthly growth above -100% and at most 1000%");
+  }
+}
+
+}  // namespace
+
+Decimal modelledPrice(Decimal price, double monthlyPercent, std::int64_t seconds) {
+  if (seconds <= 0 || monthlyPercent == 0) return price;
+  return twelveDigits(price.toDouble() * growthOver(monthlyPercent, seconds), "price");
+}
+
+Valuation valueEarnings(const ValuationInput& in) {
+  checkInput(in);
+  const std::size_t n = in.t.size();
+  Valuation v;
+  UnixSeconds lastPurchase = in.purchases[0].at, firstMining = in.purchases[0].miningStart;
+  for (const auto& p : in.purchases) {
+    v.totalUnits += p.units;
+    lastPurchase = std::max(lastPurchase, p.at);
+    firstMining = std::min(firstMining, p.miningStart);
+  }
+  v.unitsBy.resize(n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (const auto& p : in.purchases)
+      if (p.at <= in.t[i]) v.unitsBy[i] += p.units;
+  v.contributionUsd = Decimal::fromInteger(v.totalUnits).times(in.unitPrice, "contributionUsd");
+  v.perUnitWfiEnd =
+      Decimal::ratio(in.mined.back().big() * BigInt(1), BigInt(v.totalUnits), "perUnitWfiEnd");
+  for (std::size_t i = 0; i < n && !v.now; ++i)
+    if (in.t[i] >= in.today && in.t[i] >= firstMining) v.now = i;
+  if (v.now) v.perDayNow = in.rate[*v.now].times(Decimal::fromInteger(kSecondsPerDay), "perDay");
+
+  const double tokenPrice = in.tokenPrice.toDouble(), unitPrice = in.unitPrice.toDouble();
+  const double contribution = v.contributionUsd.toDouble();
+  std::vector<double> mined(n), rate(n), referralRate(in.referralRate.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    mined[i] = in.mined[i].toDouble();
+    rate[i] = in.rate[i].toDouble();
+    if (!referralRate.empty()) referralRate[i] = in.referralRate[i].toDouble();
+  }
+  for (const double monthly : in.monthlyGrowthPercent) {
+    PathValuation path;
+    path.monthlyGrowthPercent = monthly;
+    path.price.resize(n);
+    path.usd.resize(n);
+    path.apr.assign(n, kNoApr);
+    if (!referralRate.empty()) path.aprWithReferrals.assign(n, kNoApr);
+    const auto exactPrice = [&](std::size_t i) {
+      return modelledPrice(in.tokenPrice, monthly, in.t[i] - in.today);
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      path.price[i] = priceNumber(tokenPrice, monthly, in.t[i] - in.today);
+      path.usd[i] = mined[i] * path.price[i];
+      if (in.t[i] < firstMining) continue;
+      // SPEC 5's APR, in floats for the chart: the figures shown come from apr().
+      const double paid = static_cast<double>(v.unitsBy[i]) * unitPrice;
+      const auto aprOf = [&](double perSecond) {
+        return perSecond * kSecondsPerYear * path.price[i] / paid * 100;
+      };
+      path.apr[i] = aprOf(rate[i]);
+      if (!referralRate.empty()) path.aprWithReferrals[i] = aprOf(rate[i] + referralRate[i]);
+    }
+    // Breakeven: the floats find the neighbourhood, the decision is exact.
+    const auto paidOff = [&](std::size_t i) {
+      return in.t[i] > lastPurchase && in.mined[i].times(exactPrice(i), "usd") >= v.contributionUsd;
+    };
+    std::size_t i = 0;
+    while (i < n && !(in.t[i] > lastPurchase && path.usd[i] >= contribution * (1 - 1e-9))) ++i;
+    if (i < n) {
+      while (i > 0 && paidOff(i - 1)) --i;
+      while (i < n && !paidOff(i)) ++i;
+      // A sample counts the seconds before t: it was reached during the second before t.
+      if (i < n) path.breakeven = in.t[i] - 1;
+    }
+    path.usdEnd = in.mined.back().times(exactPrice(n - 1), "usdEnd");
+    if (v.now) path.priceNow = exactPrice(*v.now);
+    if (in.rows) {
+      for (std::size_t k = 0; k < n; ++k) {
+        path.priceRows.push_back(exactPrice(k));
+        path.usdRows.push_back(in.mined[k].times(path.priceRows.back(), "usd"));
+      }
+    }
+    v.paths.push_back(std::move(path));
+  }
+  return v;
+}
+
+}  // namespace cbm

@@ -1,0 +1,96 @@
+#include "valuation.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "input_error.hpp"
+
+using cbm::Decimal;
+
+namespace {
+Decimal d(const char* text) {
+  return Decimal::parse(text, "test");
+}
+
+// 10 units at $1 mining 1 WFI a second from second 1: mined before t is t - 1 WFI.
+cbm::ValuationInput simple() {
+  cbm::ValuationInput in;
+  for (int t = 0; t <= 40; ++t) {
+    in.t.push_back(t);
+    in.mined.push_back(Decimal::fromInteger(std::max(0, t - 1)));
+    in.rate.push_back(t >= 1 ? d("1") : Decimal());
+  }
+  in.purchases = {{0, 10, 1}};
+  in.unitPrice = d("1");
+  in.tokenPrice = d("0.5");
+  in.today = 0;
+  in.monthlyGrowthPercent = {0};
+  return in;
+}
+}  // namespace
+
+TEST_CASE("valuation: contribution, breakeven, APR over time, values at the end") {
+  const cbm::Valuation v = cbm::valueEarnings(simple());
+  CHECK(v.contributionUsd == d("10"));
+  CHECK(v.totalUnits == 10);
+  CHECK(v.now == std::size_t{1});  // the first sample the units mine
+  CHECK(v.perDayNow == d("86400"));
+  CHECK(v.perUnitWfiEnd == d("3.9"));  // 39 WFI over 10 units
+  REQUIRE(v.paths.size() == 1);
+  const cbm::PathValuation& p = v.paths[0];
+  // $10 at $0.5 is 20 WFI, mined before t = 21: reached in second 20.
+  REQUIRE(p.breakeven.has_value());
+  CHECK(*p.breakeven == 20);
+  CHECK(p.usdEnd == d("19.5"));
+  CHECK(*p.priceNow == d("0.5"));
+  CHECK(std::isnan(p.apr[0]));  // not mining yet
+  // 1 WFI/s x 31,536,000 s x $0.5 / (10 units x $1) = 1,576,800 = 157,680,000 %.
+  CHECK(p.apr[5] == doctest::Approx(157680000.0).epsilon(1e-15));
+  CHECK(p.usd[21] == 10.0);
+  CHECK(p.aprWithReferrals.empty());
+}
+
+TEST_CASE("valuation: a price that grows, never paid off, referral APR, rows") {
+  cbm::ValuationInput in = simple();
+  in.tokenPrice = d("0.01");  // 39 WFI x $0.01 never reaches $10
+  in.monthlyGrowthPercent = {0, 5};
+  in.referralRate.assign(in.t.size(), d("1"));
+  in.rows = true;
+  const cbm::Valuation v = cbm::valueEarnings(in);
+  CHECK_FALSE(v.paths[0].breakeven.has_value());
+  CHECK(v.paths[0].aprWithReferrals[5] == doctest::Approx(2 * v.paths[0].apr[5]));
+  REQUIRE(v.paths[1].priceRows.size() == in.t.size());
+  CHECK(v.paths[1].priceRows[0] == d("0.01"));  // today's price is the typed one
+  CHECK(v.paths[1].usdRows[40] == in.mined[40].times(v.paths[1].priceRows[40], "x"));
+  CHECK(v.paths[1].priceRows[40] > d("0.01"));
+}
+
+TEST_CASE("modelled prices: 12 significant digits of the compounded model, exact otherwise") {
+  // 5% a month for 12 months (a year of 365.2425 days): 0.17 x 1.05^12 = 0.305295575423762...
+  CHECK(cbm::modelledPrice(d("0.17"), 5, 31556952) == d("0.305295575424"));
+  CHECK(cbm::modelledPrice(d("1"), 100, 2629746) == d("2"));  // one month, doubled
+  CHECK(cbm::modelledPrice(d("0.17"), 5, 0) == d("0.17"));
+  CHECK(cbm::modelledPrice(d("0.17"), 0, 86400) == d("0.17"));
+  // Below 10^-6 the 12 digits go past the 18th decimal: truncated there.
+  CHECK(cbm::modelledPrice(d("0.000000001"), 100, 2629746) == d("0.000000002"));
+  CHECK(cbm::modelledPrice(d("0.000000000123456789"), 10, 2629746) == d("0.000000000135802467"));
+}
+
+TEST_CASE("valuation input errors name the field") {
+  cbm::ValuationInput in = simple();
+  in.mined.pop_back();
+  CHECK_THROWS_WITH(cbm::valueEarnings(in), doctest::Contains("mined:"));
+  in = simple();
+  in.purchases = {};
+  CHECK_THROWS_WITH(cbm::valueEarnings(in), doctest::Contains("purchases:"));
+  in = simple();
+  in.unitPrice = Decimal();
+  CHECK_THROWS_WITH(cbm::valueEarnings(in), doctest::Contains("unitPrice:"));
+  in = simple();
+  in.monthlyGrowthPercent = {-100};
+  CHECK_THROWS_WITH(cbm::valueEarnings(in), doctest::Contains("paths[0]:"));
+  in = simple();
+  in.t[3] = 2;
+  CHECK_THROWS_WITH(cbm::valueEarnings(in), doctest::Contains("t[3]:"));
+}
