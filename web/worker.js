@@ -21,7 +21,14 @@ const post = (message, transfer) => self.postMessage(message, transfer ?? []);
 self.onmessage = ({ data }) => {
   const handlers = { run, cancel, owners: ownersPage, export: exportFile };
   Promise.resolve(handlers[data.type]?.(data)).catch((e) =>
-    post({ type: 'error', id: data.id, message: String(e?.message ?? e), field: e?.field ?? '', code: e?.code ?? 'INTERNAL' }),
+    post({
+      type: 'error',
+      id: data.id,
+      message: String(e?.message ?? e),
+      field: e?.field ?? '',
+      code: e?.code ?? 'INTERNAL',
+      problem: e?.problem ?? null,
+    }),
   );
 };
 
@@ -70,7 +77,15 @@ async function run({ id, source, params, json, horizon, rules }) {
     );
   } catch (e) {
     if (e?.code === 'CANCELLED') post({ type: 'cancelled', id });
-    else post({ type: 'error', id, message: String(e?.message ?? e), field: e?.field ?? '', code: e?.code ?? 'INTERNAL' });
+    else
+      post({
+        type: 'error',
+        id,
+        message: String(e?.message ?? e),
+        field: e?.field ?? '',
+        code: e?.code ?? 'INTERNAL',
+        problem: e?.problem ?? null,
+      });
   } finally {
     if (running?.id === id) running = null;
   }

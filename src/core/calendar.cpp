@@ -50,7 +50,8 @@ unsigned daysInMonth(std::int64_t y, unsigned m) {
 
 Day parseDay(std::string_view text, const std::string& field) {
   auto fail = [&]() -> Day {
-    throw InputError(field, "must be a date YYYY-MM-DD, got " + quote(std::string(text)));
+    throw InputError(field, "must be a date YYYY-MM-DD, got " + quote(std::string(text)),
+                     {"not-a-date", {{"got", std::string(text)}}});
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return fail();
   auto number = [&](std::size_t from, std::size_t count) -> int {

@@ -40,7 +40,9 @@ Decimal Decimal::fromRaw(Int128 raw, const std::string& what) {
 
 Decimal Decimal::parse(std::string_view text, const std::string& field) {
   const std::string original(text);
-  auto fail = [&](const std::string& problem) -> Decimal { throw InputError(field, problem); };
+  auto fail = [&](const std::string& reason, const char* kind) -> Decimal {
+    throw InputError(field, reason, {kind, {{"got", original}}});
+  };
   std::size_t i = 0;
   const std::size_t n = text.size();
   bool negative = false;
@@ -58,7 +60,8 @@ Decimal Decimal::parse(std::string_view text, const std::string& field) {
         if (sawPoint) ++pointShift;  // leading zeros after the point still shift
         continue;
       }
-      if (digits.size() > 80) return fail("has too many digits, got " + quote(original));
+      if (digits.size() > 80)
+        return fail("has too many digits, got " + quote(original), "too-many-digits");
       digits.push_back(c);
       if (sawPoint) ++pointShift;
     } else if (c == '.' && !sawPoint) {
@@ -67,7 +70,7 @@ Decimal Decimal::parse(std::string_view text, const std::string& field) {
       break;
     }
   }
-  if (!sawDigit) return fail(kExpected + quote(original));
+  if (!sawDigit) return fail(kExpected + quote(original), "not-a-number");
 
   long exponent = 0;
   if (i < n && (text[i] == 'e' || text[i] == 'E')) {
@@ -77,10 +80,10 @@ Decimal Decimal::parse(std::string_view text, const std::string& field) {
     std::size_t start = i;
     for (; i < n && isDigit(text[i]); ++i)
       if (exponent < 100000) exponent = exponent * 10 + (text[i] - '0');
-    if (i == start) return fail(kExpected + quote(original));
+    if (i == start) return fail(kExpected + quote(original), "not-a-number");
     if (expNegative) exponent = -exponent;
   }
-  if (i != n) return fail(kExpected + quote(original));
+  if (i != n) return fail(kExpected + quote(original), "not-a-number");
   if (digits.empty()) return Decimal(0);  // "0", "-0.000", "0e999"
 
   // value = digits x 10^(exponent - pointShift); raw = digits x 10^(that + 18).
@@ -89,9 +92,11 @@ Decimal Decimal::parse(std::string_view text, const std::string& field) {
     digits.pop_back();
     ++shift;
   }
-  if (shift < 0) return fail("has more than 18 decimal places, got " + quote(original));
+  if (shift < 0)
+    return fail("has more than 18 decimal places, got " + quote(original), "too-many-decimals");
   auto tooLarge = [&] {
-    return fail("is too large: amounts are limited to " + kLimit + ", got " + quote(original));
+    return fail("is too large: amounts are limited to " + kLimit + ", got " + quote(original),
+                "too-large");
   };
   if (static_cast<long>(digits.size()) + shift > 39) return tooLarge();
   // At most 39 digits: each step stays below 10 x 10^38 < 2^127 before the range check.

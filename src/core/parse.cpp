@@ -9,10 +9,13 @@ namespace cbm {
 
 Decimal parseAmount(std::string_view text, const std::string& field, Sign sign) {
   Decimal value = Decimal::parse(text, field);
+  const std::string got(text);
   if (sign == Sign::positive && value <= Decimal())
-    throw InputError(field, "must be greater than 0, got " + quote(std::string(text)));
+    throw InputError(field, "must be greater than 0, got " + quote(got),
+                     {"not-positive", {{"got", got}}});
   if (sign == Sign::nonNegative && value.isNegative())
-    throw InputError(field, "must not be negative, got " + quote(std::string(text)));
+    throw InputError(field, "must not be negative, got " + quote(got),
+                     {"negative", {{"got", got}}});
   return value;
 }
 
@@ -40,11 +43,20 @@ std::string wholeRange(std::int64_t min, std::int64_t max) {
   return "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
 }
 
+namespace {
+Problem wholeProblem(std::int64_t min, std::int64_t max, const std::string& got) {
+  Problem p{"not-whole-in-range", {{"min", std::to_string(min)}, {"got", got}}};
+  if (max != std::numeric_limits<std::int64_t>::max())
+    p.params.push_back({"max", std::to_string(max)});
+  return p;
+}
+}  // namespace
+
 std::int64_t parseWhole(std::string_view text, const std::string& field, std::int64_t min,
                         std::int64_t max) {
   auto fail = [&]() -> std::int64_t {
-    throw InputError(field,
-                     "must be " + wholeRange(min, max) + ", got " + quote(std::string(text)));
+    throw InputError(field, "must be " + wholeRange(min, max) + ", got " + quote(std::string(text)),
+                     wholeProblem(min, max, std::string(text)));
   };
   Decimal value;
   try {
@@ -64,8 +76,8 @@ std::int64_t wholeFromDouble(double value, const std::string& field, std::int64_
   if (std::isfinite(value) && value == std::floor(value) && value >= static_cast<double>(min) &&
       value <= static_cast<double>(max))
     return static_cast<std::int64_t>(value);
-  throw InputError(field,
-                   "must be " + wholeRange(min, max) + ", got " + quote(shortestText(value)));
+  throw InputError(field, "must be " + wholeRange(min, max) + ", got " + quote(shortestText(value)),
+                   wholeProblem(min, max, shortestText(value)));
 }
 
 }  // namespace cbm

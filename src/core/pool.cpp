@@ -351,12 +351,14 @@ struct PoolSimulation::Engine {
       const std::string_view id = s.ids.at(i);
       Request request{};
       try {
-        if (id.empty()) throw InputError(fieldName(i, "id"), "must not be empty");
+        if (id.empty()) throw InputError(fieldName(i, "id"), "must not be empty", {"empty"});
         const std::uint32_t first = firstWithId[i];
         if (first != i)
-          throw InputError(fieldName(i, "id"), "duplicates the id of activations[" +
-                                                   std::to_string(first) +
-                                                   "]: " + quote(std::string(id)));
+          throw InputError(
+              fieldName(i, "id"),
+              "duplicates the id of activations[" + std::to_string(first) +
+                  "]: " + quote(std::string(id)),
+              {"duplicate-id", {{"first", std::to_string(first)}, {"got", std::string(id)}}});
         request.units = wholeAt(s.units, i, "units", 1, kMaxUnitsPerActivation);
         request.requestedAt = wholeAt(s.requestedAt, i, "requestedAt", 0, kMaxRequestedAt);
       } catch (const InputError& e) {

@@ -33,9 +33,19 @@ namespace {
 
 /// Why a call failed: code "INVALID_INPUT" (with the field), "NOT_ALLOWED" (a session rule),
 /// "OUT_OF_MEMORY" or "INTERNAL". An empty code means success.
+/// An error as a value: `problem` is { kind, ...params } (InputError's, for a machine), or
+/// undefined for the other codes.
 struct Failure {
   std::string code, field, message;
+  val problem = val::undefined();
 };
+
+val problemValue(const cbm::Problem& p) {
+  val out = val::object();
+  out.set("kind", p.kind);
+  for (const auto& [name, value] : p.params) out.set(name, value);
+  return out;
+}
 
 template <class T>
 struct Outcome {
@@ -49,7 +59,7 @@ Failure currentFailure() {
   try {
     throw;
   } catch (const cbm::InputError& e) {
-    return {"INVALID_INPUT", e.field(), e.what()};
+    return {"INVALID_INPUT", e.field(), e.what(), problemValue(e.problem())};
   } catch (const cbm::RuleError& e) {
     return {"NOT_ALLOWED", "", e.what()};
   } catch (const std::bad_alloc&) {
@@ -852,7 +862,8 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   value_object<Failure>("Failure")
       .field("code", &Failure::code)
       .field("field", &Failure::field)
-      .field("message", &Failure::message);
+      .field("message", &Failure::message)
+      .field("problem", &Failure::problem);
 
   value_object<cbm::AprInput>("AprInput")
       .field("blockReward", &cbm::AprInput::blockReward)

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "calendar.hpp"
 #include "input_error.hpp"
 #include "parse.hpp"
 
@@ -160,4 +161,28 @@ TEST_CASE("fromRaw checks the range both ways; more than 81 digits is its own er
   CHECK_THROWS_WITH(Decimal::parse(digits82, "x"), doctest::Contains("x: has too many digits"));
   CHECK_THROWS_WITH(Decimal::parse(digits80, "x"),
                     doctest::Contains("has more than 18 decimal places"));
+}
+
+TEST_CASE("an input error carries its problem for a machine: kind and parameters") {
+  const auto problemOf = [](auto&& call) {
+    try {
+      call();
+    } catch (const cbm::InputError& e) {
+      return e.problem();
+    }
+    return cbm::Problem{"no error", {}};
+  };
+  using Params = std::vector<std::pair<std::string, std::string>>;
+  CHECK(problemOf([] { Decimal::parse("1.5x", "v"); }).kind == "not-a-number");
+  CHECK(problemOf([] { Decimal::parse("0.0000000000000000001", "v"); }).kind ==
+        "too-many-decimals");
+  CHECK(problemOf([] { Decimal::parse("1e30", "v"); }).kind == "too-large");
+  CHECK(problemOf([] { Decimal::parse(std::string(82, '1'), "v"); }).kind == "too-many-digits");
+  const cbm::Problem whole = problemOf([] { cbm::parseWhole("2.5", "n", 1, 9); });
+  CHECK(whole.kind == "not-whole-in-range");
+  CHECK(whole.params == Params{{"min", "1"}, {"got", "2.5"}, {"max", "9"}});
+  CHECK(problemOf([] { cbm::parseAmount("-1", "a", cbm::Sign::positive); }).params ==
+        Params{{"got", "-1"}});
+  CHECK(problemOf([] { cbm::parseDay("2026-02-30", "d"); }).kind == "not-a-date");
+  CHECK(cbm::InputError("f", "anything").problem().kind == "invalid");
 }

@@ -83,3 +83,62 @@ test('the module stays usable after 20,000 failing calls, and memory does not gr
   assert.equal(cbm.memoryBytes(), before);
   assert.equal(cbm.apr(good).aprPercent, '210.24168192');
 });
+
+test('every input error says what is wrong for a machine too: problem { kind, ...params }', () => {
+  const problemOf = (call) => {
+    try {
+      call();
+    } catch (e) {
+      assert.ok(e instanceof CbmError);
+      return e.problem;
+    }
+    assert.fail('no error');
+  };
+  assert.deepEqual(
+    problemOf(() => cbm.apr({ blockReward: '0.00009804', tokenPrice: 0.17, units: -5, unitPrice: 0.25 })),
+    { kind: 'not-positive', got: '-5' },
+  );
+  assert.deepEqual(
+    problemOf(() => cbm.apr({ blockReward: 'x', tokenPrice: 0.17, units: 1, unitPrice: 0.25 })),
+    {
+      kind: 'not-a-number',
+      got: 'x',
+    },
+  );
+  assert.deepEqual(
+    problemOf(() => cbm.apr({ blockReward: '0.0000000000000000001', tokenPrice: 0.17, units: 1, unitPrice: 0.25 })),
+    { kind: 'too-many-decimals', got: '0.0000000000000000001' },
+  );
+  assert.deepEqual(
+    problemOf(() => cbm.simulatePool({ horizon: 0, activations: [] })),
+    {
+      kind: 'not-whole-in-range',
+      min: '1',
+      max: '3153600000',
+      got: '0',
+    },
+  );
+  assert.deepEqual(
+    problemOf(() => cbm.apr({ tokenPrice: 0.17, units: 1, unitPrice: 0.25 })),
+    { kind: 'required' },
+  );
+  assert.deepEqual(
+    problemOf(() => cbm.apr({ blockReward: 1, tokenPrice: 1, units: 1, unitPrice: 1, colour: 1 })),
+    {
+      kind: 'unknown-field',
+    },
+  );
+  assert.deepEqual(
+    problemOf(() => cbm.apr(5)),
+    { kind: 'wrong-type' },
+  );
+  assert.deepEqual(problemOf(() => cbm.streak({ checkins: ['2026-02-30'] })).kind, 'not-a-date');
+  const r = cbm.simulatePool({
+    horizon: 10,
+    activations: [
+      { id: 'a', units: 1, requestedAt: 0 },
+      { id: 'a', units: 1, requestedAt: 0 },
+    ],
+  });
+  assert.equal(r.rejected.length, 1); // a rejection is a reason, not an error
+});

@@ -14,13 +14,19 @@ import createCbmModule from './cbmcalc_wasm.mjs';
 import { ActivationRows, TextColumn } from './pool-result.js';
 
 /** The one error this API throws. `code`: INVALID_INPUT (see `field`), NOT_ALLOWED (a session
- * rule said no), OUT_OF_MEMORY or INTERNAL. The module stays usable after any of them. */
+ * rule said no), CANCELLED, OUT_OF_MEMORY or INTERNAL. For INVALID_INPUT, `problem` says what is
+ * wrong for a machine, { kind, ...params } (kinds such as "required", "unknown-field",
+ * "wrong-type", "not-a-number", "not-positive", "negative", "not-whole-in-range" with min, max,
+ * "too-many-decimals", "too-large", "not-a-date", "duplicate-id"; params such as `got`), so that
+ * a caller can say it in another language; `message` says it in English. The module stays
+ * usable after any error. */
 export class CbmError extends Error {
-  constructor(message, { code = 'INVALID_INPUT', field = '' } = {}) {
+  constructor(message, { code = 'INVALID_INPUT', field = '', problem = undefined } = {}) {
     super(message);
     this.name = 'CbmError';
     this.code = code;
     this.field = field;
+    this.problem = problem ?? (code === 'INVALID_INPUT' ? { kind: 'invalid' } : null);
   }
 }
 
@@ -50,8 +56,16 @@ async function instantiate(options) {
 
 // --- checking and converting inputs ------------------------------------------------------------
 
+// The kind of a shape error this layer finds, from the start of its English text.
+const shapeKinds = [
+  [/^is required/, 'required'],
+  [/^is not a (field|column)/, 'unknown-field'],
+  [/^must be an? (array|object|string|number|finite|date|whole)|takes an object/, 'wrong-type'],
+];
+
 function fail(field, problem) {
-  throw new CbmError(field ? `${field}: ${problem}` : problem, { field });
+  const kind = shapeKinds.find(([pattern]) => pattern.test(problem))?.[1] ?? 'invalid';
+  throw new CbmError(field ? `${field}: ${problem}` : problem, { field, problem: { kind } });
 }
 
 /** A short, safe rendering of any value for an error message. */
@@ -203,7 +217,7 @@ function pairsText(rows, field, { what, names: [a, b] }) {
 /** The value of a core outcome, or its error thrown as a CbmError. */
 function unwrap(outcome) {
   const { error } = outcome;
-  if (error.code) throw new CbmError(error.message, { code: error.code, field: error.field });
+  if (error.code) throw new CbmError(error.message, { code: error.code, field: error.field, problem: error.problem });
   return outcome.value;
 }
 
@@ -537,7 +551,7 @@ function startRun(M, input) {
   };
   const check = () => {
     const error = run.error();
-    if (error.code) throw new CbmError(error.message, { code: error.code, field: error.field });
+    if (error.code) throw new CbmError(error.message, { code: error.code, field: error.field, problem: error.problem });
   };
   const running = (what) => {
     if (state !== 'running')
