@@ -67,6 +67,16 @@ build_wasm() {
   cmake --build build/wasm -j"$JOBS"
 }
 
+# The debug flavour (Emscripten's assertions and runtime checks) into build/wasm-debug/lib:
+# the node tests run against it too (tests/wasm-debug.mjs points them there).
+build_wasm_debug() {
+  say "WASM build, debug flavour (assertions on) -> build/wasm-debug/lib/"
+  export NODE_PATH=/usr/share/nodejs
+  emcmake cmake -S . -B build/wasm-debug -DCMAKE_BUILD_TYPE=Release -DCBM_WASM_DEBUG=ON \
+    -DCMAKE_CROSSCOMPILING_EMULATOR="$(command -v node)" >/dev/null
+  cmake --build build/wasm-debug -j"$JOBS"
+}
+
 FUZZ_TARGETS="decimal calculators pool"
 
 # clang with AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer: the native suite runs

@@ -49,7 +49,9 @@ async function instantiate(options) {
   if (isNode && !moduleOptions.wasmBinary) {
     // The Emscripten glue would fetch() a file path in node; hand it the bytes instead.
     const { readFile } = await import('node:fs/promises');
-    moduleOptions.wasmBinary = await readFile(new URL('./cbmcalc_wasm.wasm', import.meta.url));
+    // Beside the glue wherever it resolves (a test may point it at another build).
+    const glue = import.meta.resolve('./cbmcalc_wasm.mjs');
+    moduleOptions.wasmBinary = await readFile(new URL(glue.replace(/\.mjs$/, '.wasm')));
   }
   return makeApi(await createCbmModule(moduleOptions));
 }
