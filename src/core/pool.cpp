@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "admission.hpp"
 #include "emission.hpp"
 #include "fixed_point.hpp"
 #include "input_error.hpp"
@@ -50,22 +51,6 @@ DoubleDouble nonNegative(DoubleDouble x) {
   return x.hi < 0 ? DoubleDouble() : x;
 }
 
-std::string fieldName(std::size_t index, const char* name) {
-  return "activations[" + std::to_string(index) + "]." + name;
-}
-
-// A whole number from a bulk column: the double, or the text where the double is NaN.
-std::int64_t wholeAt(const NumberColumn& column, std::size_t i, const char* name, std::int64_t min,
-                     std::int64_t max) {
-  const double value = column.values[i];
-  if (std::isnan(value) && i < column.texts.size())
-    return parseWhole(column.texts.at(i), fieldName(i, name), min, max);
-  if (value >= static_cast<double>(min) && value <= static_cast<double>(max) &&
-      value == std::floor(value))
-    return static_cast<std::int64_t>(value);
-  return wholeFromDouble(value, fieldName(i, name), min, max);
-}
-
 // The c_k = B_2k / 2k of the digamma function's asymptotic series.
 const DoubleDouble kDigammaCoefficients[] = {
     DoubleDouble(1.0) / 12.0,   DoubleDouble(-1.0) / 120.0,     DoubleDouble(1.0) / 252.0,
@@ -74,62 +59,6 @@ const DoubleDouble kDigammaCoefficients[] = {
 };
 
 }  // namespace
-
-std::vector<std::uint32_t> detail::firstOccurrences(const TextColumn& column,
-                                                    const std::vector<std::uint32_t>& among) {
-  // Hash every string, then split the (hash, index) pairs by the hash's top bits into buckets of
-  // about 1,024 (a stable counting sort: indices stay in order within a bucket), and find the
-  // repeats bucket by bucket in a small table that stays in the cache. A table over all the
-  // strings at once would miss the cache on nearly every one of a million lookups.
-  struct Entry {
-    std::uint32_t hash, index;
-  };
-  const std::size_t n = among.size();
-  int bits = 0;
-  while (bits < 20 && (n >> bits) > 1024) ++bits;
-  const int shift = 32 - bits;
-  const auto bucketOf = [&](std::uint32_t hash) { return bits ? hash >> shift : 0; };
-  std::vector<Entry> entries(n);
-  std::vector<std::uint32_t> starts((std::size_t{1} << bits) + 1, 0);
-  std::vector<std::uint32_t> hashes(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    hashes[k] = static_cast<std::uint32_t>(std::hash<std::string_view>()(column.at(among[k])));
-    ++starts[bucketOf(hashes[k]) + 1];
-  }
-  for (std::size_t b = 1; b < starts.size(); ++b) starts[b] += starts[b - 1];
-  {
-    std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
-    for (std::size_t k = 0; k < n; ++k)
-      entries[next[bucketOf(hashes[k])]++] = {hashes[k], among[k]};
-  }
-  hashes = {};
-  std::vector<std::uint32_t> first(column.size(), kNoIndex);
-  std::vector<std::uint32_t> table;  // positions in `entries` + 1; 0: empty
-  for (std::size_t b = 0; b + 1 < starts.size(); ++b) {
-    const std::uint32_t from = starts[b], to = starts[b + 1];
-    std::size_t size = 16;
-    while (size < 2 * static_cast<std::size_t>(to - from)) size *= 2;
-    table.assign(size, 0);
-    const std::size_t mask = size - 1;
-    for (std::uint32_t e = from; e < to; ++e) {
-      const Entry entry = entries[e];
-      const std::string_view text = column.at(entry.index);
-      for (std::size_t slot = entry.hash & mask;; slot = (slot + 1) & mask) {
-        if (table[slot] == 0) {
-          table[slot] = e + 1;
-          first[entry.index] = entry.index;
-          break;
-        }
-        const Entry& seen = entries[table[slot] - 1];
-        if (seen.hash == entry.hash && column.at(seen.index) == text) {
-          first[entry.index] = seen.index;
-          break;
-        }
-      }
-    }
-  }
-  return first;
-}
 
 detail::GapSums detail::gapSums(DoubleDouble lastGap, Seconds t0, std::int64_t n) {
   // The gaps a - s run from m - (n-1)/2 to m + (n-1)/2 around the middle gap m, at the middle
@@ -293,9 +222,8 @@ struct PoolSimulation::Engine {
     }
     for (const auto& p : schedule.pieces()) rateWfi.push_back(wfi(p.rateWei));
     followOwners(scenario);
-    std::vector<Request> requests = verify(scenario);
-    scenario = PoolScenario();  // the columns are no longer needed: free them before queueing
-    queue(std::move(requests));
+    take(admit(scenario, rules.activationsPerSecond, horizon), scenario);
+    scenario = PoolScenario();  // the columns are no longer needed: free them
     eventsTotal = miners.size() * (rules.lifetime ? 2 : 1) + schedule.pieces().size() +
                   static_cast<std::size_t>(horizon / sampleEvery) + 2;
   }
@@ -319,130 +247,24 @@ struct PoolSimulation::Engine {
     result.tracked.resize(s.trackedOwners.size());
   }
 
-  struct Request {
-    std::int64_t requestedAt;
-    std::uint32_t index;
-    std::uint32_t owner;
-    std::int64_t units;
-  };
-
-  // SPEC 2: verification. Returns the valid requests; the others go to result.rejected.
-  std::vector<Request> verify(const PoolScenario& s) {
-    const std::size_t n = s.ids.size();
-    const bool ownIds = s.owners.size() == 0;  // each request its own owner
-    if ((!ownIds && s.owners.size() != n) || s.units.values.size() != n ||
-        s.requestedAt.values.size() != n ||
-        (s.units.texts.size() != 0 && s.units.texts.size() != n) ||
-        (s.requestedAt.texts.size() != 0 && s.requestedAt.texts.size() != n))
-      throw InputError("activations", "the columns of the scenario have different lengths");
-    activationCount(static_cast<double>(n));  // the one limit, the one message
-    result.activatedAt.assign(n, -1);
-    result.waitSeconds.assign(n, -1);
-    result.rewardWei.assign(n, 0);
-    ownerOfRequest.assign(n, 0);
-
-    std::vector<Request> valid;
-    valid.reserve(n);
-    std::vector<std::uint32_t> all(n), accepted;
-    for (std::size_t i = 0; i < n; ++i) all[i] = static_cast<std::uint32_t>(i);
-    const std::vector<std::uint32_t> firstWithId = detail::firstOccurrences(s.ids, all);
-    all = {};
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::string_view id = s.ids.at(i);
-      Request request{};
-      try {
-        if (id.empty()) throw InputError(fieldName(i, "id"), "must not be empty", {"empty"});
-        const std::uint32_t first = firstWithId[i];
-        if (first != i)
-          throw InputError(
-              fieldName(i, "id"),
-              "duplicates the id of activations[" + std::to_string(first) +
-                  "]: " + quote(std::string(id)),
-              {"duplicate-id", {{"first", std::to_string(first)}, {"got", std::string(id)}}});
-        request.units = wholeAt(s.units, i, "units", 1, kMaxUnitsPerActivation);
-        request.requestedAt = wholeAt(s.requestedAt, i, "requestedAt", 0, kMaxRequestedAt);
-      } catch (const InputError& e) {
-        result.rejected.push_back({i, e.what()});
-        continue;
-      }
-      request.index = static_cast<std::uint32_t>(i);
-      valid.push_back(request);
+  // The verified and queued requests become the engine's miners and the result's columns.
+  void take(Admission admitted, const PoolScenario& s) {
+    if (!trackers.empty()) {
+      const TextColumn& names = s.owners.size() != 0 ? s.owners : s.ids;
+      for (const PoolResult::Owner& owner : admitted.owners)
+        trackerOfOwner.push_back(trackerNamed(s, names.at(owner.firstIndex)));
     }
-    // Owners by first appearance among the accepted requests. (An accepted id is unique: as an
-    // owner's name it is new.)
-    const TextColumn& ownerNames = ownIds ? s.ids : s.owners;
-    std::vector<std::uint32_t> firstWithOwner;
-    if (!ownIds) {
-      accepted.reserve(valid.size());
-      for (const Request& r : valid) accepted.push_back(r.index);
-      firstWithOwner = detail::firstOccurrences(ownerNames, accepted);
-      accepted = {};
-    }
-    for (Request& request : valid) {
-      const std::uint32_t i = request.index;
-      const std::uint32_t first = ownIds ? i : firstWithOwner[i];
-      if (first == i) {
-        ownerOfRequest[i] = static_cast<std::uint32_t>(result.owners.size());
-        result.owners.push_back({i, 0, 0, 0});
-        if (!trackers.empty()) trackerOfOwner.push_back(trackerNamed(s, ownerNames.at(i)));
-      } else {
-        ownerOfRequest[i] = ownerOfRequest[first];
-      }
-      PoolResult::Owner& owner = result.owners[ownerOfRequest[i]];
-      owner.activations += 1;
-      owner.units += request.units;
-      request.owner = ownerOfRequest[i];
-    }
-    return valid;
-  }
-
-  // SPEC 2: first in, first out by requestedAt, ties in input order; at most
-  // activationsPerSecond a second. Served in second a, a request mines from a + 1.
-  void queue(std::vector<Request> valid) {
-    sortStable(valid);
-    const std::size_t perSecond = static_cast<std::size_t>(rules.activationsPerSecond);
-    miners.reserve(valid.size());
-    Seconds previous = 0, waitTotal = 0;
-    for (std::size_t j = 0; j < valid.size(); ++j) {
-      Seconds a = valid[j].requestedAt;
-      if (j >= 1) a = std::max(a, previous);
-      if (j >= perSecond) a = std::max(a, result.activatedAt[valid[j - perSecond].index] + 1);
-      if (a >= horizon) break;  // this one and all after it are still queued at the horizon
-      previous = result.activatedAt[valid[j].index] = a;
-      const Seconds wait = a - valid[j].requestedAt;
-      result.waitSeconds[valid[j].index] = wait;
-      waitTotal += wait;  // < 2^25 requests x 2^32 s: no overflow
-      result.queue.maxWait = std::max(result.queue.maxWait, wait);
-      result.queue.lastActivatedAt = a;  // served in order of time
-      // (One served at horizon - 1 starts at the horizon: it mines nothing, but is in the last
-      // sample.)
-      miners.push_back({valid[j].index, valid[j].owner, valid[j].units, miningStartOf(a), {}, {}});
-    }
-    result.queue.served = miners.size();
-    if (!miners.empty())
-      result.queue.meanWait = static_cast<double>(waitTotal) / static_cast<double>(miners.size());
+    result.rejected = std::move(admitted.rejected);
+    result.owners = std::move(admitted.owners);
+    result.activatedAt = std::move(admitted.activatedAt);
+    result.waitSeconds = std::move(admitted.waitSeconds);
+    result.queue = admitted.queue;
+    result.rewardWei.assign(result.activatedAt.size(), 0);
+    ownerOfRequest = std::move(admitted.ownerOf);
+    miners.reserve(admitted.served.size());
+    for (const ServedRequest& r : admitted.served)
+      miners.push_back({r.request, r.owner, r.units, r.start, {}, {}});
     if (rules.amortization == Amortization::exponential) decay.resize(miners.size());
-  }
-
-  // Sorts by requestedAt, keeping input order among equals: an LSD radix sort, 16 bits a pass
-  // (stable by construction, and several times faster than a comparison sort here).
-  static void sortStable(std::vector<Request>& items) {
-    const auto earlier = [](const Request& a, const Request& b) {
-      return a.requestedAt < b.requestedAt;
-    };
-    if (std::is_sorted(items.begin(), items.end(), earlier)) return;  // the usual case
-    std::int64_t largest = 0;
-    for (const Request& v : items) largest = std::max(largest, v.requestedAt);
-    std::vector<Request> buffer(items.size());
-    std::vector<std::size_t> counts(1 << 16);
-    for (int shift = 0; shift < 64 && (largest >> shift) > 0; shift += 16) {
-      std::fill(counts.begin(), counts.end(), 0);
-      for (const Request& v : items) ++counts[(v.requestedAt >> shift) & 0xffff];
-      std::size_t offset = 0;
-      for (std::size_t& c : counts) offset += std::exchange(c, offset);
-      for (const Request& v : items) buffer[counts[(v.requestedAt >> shift) & 0xffff]++] = v;
-      items.swap(buffer);
-    }
   }
 
   Seconds retirementOf(const Miner& m) const { return m.start + *rules.lifetime; }

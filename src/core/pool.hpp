@@ -155,12 +155,6 @@ std::size_t activationCount(double count);
 PoolResult simulatePool(PoolScenario scenario);
 
 namespace detail {
-constexpr std::uint32_t kNoIndex = 0xffffffff;
-/// For each index i of `among` (increasing), the first index of `among` whose string in
-/// `column` equals column.at(i); kNoIndex at the indices not in `among`.
-std::vector<std::uint32_t> firstOccurrences(const TextColumn& column,
-                                            const std::vector<std::uint32_t>& among);
-
 /// sum_{i=0}^{n-1} 1 / (x + i) for x >= 1 and n >= 0, to about 2^-100 relative.
 DoubleDouble harmonicSum(DoubleDouble x, std::int64_t n);
 

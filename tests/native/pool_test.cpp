@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "admission.hpp"
 #include "input_error.hpp"
 #include "pool_reference.hpp"
 
