@@ -15,7 +15,8 @@ namespace {
 
 constexpr double kNoApr = std::numeric_limits<double>::quiet_NaN();
 
-// A model's double at 12 significant digits, as an exact decimal truncated to 18 places.
+// A model's double (>= 0: a price or a value grown by a positive factor) at 12 significant
+// digits, as an exact decimal truncated to 18 places.
 Decimal twelveDigits(double x, const std::string& what) {
   char text[32];
   std::snprintf(text, sizeof text, "%.11e", x);  // d.ddddddddddde+XX: 12 digits
@@ -29,8 +30,7 @@ Decimal twelveDigits(double x, const std::string& what) {
     if (*p >= '0' && *p <= '9') digits += *p;
   }
   const int exponent = static_cast<int>(std::strtol(exponentAt, nullptr, 10));
-  BigInt mantissa(digits);
-  if (text[0] == '-') mantissa = -mantissa;
+  const BigInt mantissa(digits);
   // value = mantissa x 10^(exponent - 11); raw = value x 10^18.
   const int shift = exponent - 11 + Decimal::kFractionDigits;
   if (shift >= 0)
@@ -97,8 +97,9 @@ Valuation valueEarnings(const ValuationInput& in) {
   v.contributionUsd = Decimal::fromInteger(v.totalUnits).times(in.unitPrice, "contributionUsd");
   v.perUnitWfiEnd =
       Decimal::ratio(in.mined.back().big() * BigInt(1), BigInt(v.totalUnits), "perUnitWfiEnd");
-  for (std::size_t i = 0; i < n && !v.now; ++i)
-    if (in.t[i] >= in.today && in.t[i] >= firstMining) v.now = i;
+  const auto now = std::find_if(in.t.begin(), in.t.end(),
+                                [&](UnixSeconds t) { return t >= in.today && t >= firstMining; });
+  if (now != in.t.end()) v.now = static_cast<std::size_t>(now - in.t.begin());
   if (v.now) v.perDayNow = in.rate[*v.now].times(Decimal::fromInteger(kSecondsPerDay), "perDay");
 
   const double tokenPrice = in.tokenPrice.toDouble(), unitPrice = in.unitPrice.toDouble();

@@ -94,3 +94,34 @@ TEST_CASE("valuation input errors name the field") {
   in.t[3] = 2;
   CHECK_THROWS_WITH(cbm::valueEarnings(in), doctest::Contains("t[3]:"));
 }
+
+TEST_CASE("valuation: now is today when it mines, each path's own figures, a near miss") {
+  cbm::ValuationInput in = simple();
+  in.today = 5;  // a sample falls on today, and the units mine by then
+  in.monthlyGrowthPercent = {1, 0};
+  const cbm::Valuation v = cbm::valueEarnings(in);
+  CHECK(v.now == std::size_t{5});
+  const cbm::PathValuation& growing = v.paths[0];
+  CHECK(growing.monthlyGrowthPercent == 1);
+  CHECK(growing.price[0] == 0.5);  // before today: today's price
+  CHECK(growing.usd[0] == 0.0);
+  CHECK(growing.price[40] > 0.5);  // 1% a month grows it
+  CHECK(growing.usdEnd == in.mined.back().times(cbm::modelledPrice(d("0.5"), 1, 35), "x"));
+  CHECK(growing.usdEnd > d("19.5"));
+  // Today after every sample: no "now".
+  in.today = 100;
+  CHECK_FALSE(cbm::valueEarnings(in).now.has_value());
+  // Floats that reach the contribution where the exact value does not: not paid off.
+  cbm::ValuationInput near = simple();
+  for (std::size_t i = 0; i < near.t.size(); ++i)
+    near.mined[i] = i + 1 == near.t.size() ? d("19.999999999") : Decimal();
+  CHECK_FALSE(cbm::valueEarnings(near).paths[0].breakeven.has_value());
+  cbm::ValuationInput none = simple();
+  none.purchases[0].units = 0;
+  CHECK_THROWS_WITH(cbm::valueEarnings(none), doctest::Contains("purchases[0].units:"));
+}
+
+TEST_CASE("modelled prices: one second and one percent already move the 12 digits") {
+  CHECK(cbm::modelledPrice(d("0.17"), 5, 1) == d("0.170000003154"));
+  CHECK(cbm::modelledPrice(d("0.5"), 1, 2629746) == d("0.505"));
+}
