@@ -21,6 +21,10 @@ cbm::ValuationInput simple() {
     in.mined.push_back(Decimal::fromInteger(std::max(0, t - 1)));
     in.rate.push_back(t >= 1 ? d("1") : Decimal());
   }
+  // Exactly sized, so that ASan sees a read one past the end.
+  in.t.shrink_to_fit();
+  in.mined.shrink_to_fit();
+  in.rate.shrink_to_fit();
   in.purchases = {{0, 10, 1}};
   in.unitPrice = d("1");
   in.tokenPrice = d("0.5");
@@ -124,4 +128,24 @@ TEST_CASE("valuation: now is today when it mines, each path's own figures, a nea
 TEST_CASE("modelled prices: one second and one percent already move the 12 digits") {
   CHECK(cbm::modelledPrice(d("0.17"), 5, 1) == d("0.170000003154"));
   CHECK(cbm::modelledPrice(d("0.5"), 1, 2629746) == d("0.505"));
+}
+
+TEST_CASE("valuation: one sample is enough; units count from the second they are bought") {
+  cbm::ValuationInput in;
+  in.t = {100};
+  in.mined = {d("5")};
+  in.rate = {d("1")};
+  in.purchases = {{100, 4, 101}, {90, 6, 91}};
+  in.unitPrice = d("1");
+  in.tokenPrice = d("0.5");
+  in.today = 100;
+  in.monthlyGrowthPercent = {0};
+  const cbm::Valuation v = cbm::valueEarnings(in);
+  CHECK(v.unitsBy == std::vector<std::int64_t>{10});  // bought at 100: counted at 100
+  CHECK(v.paths[0].usd[0] == 2.5);                    // 5 WFI at $0.5
+  CHECK(v.now == std::size_t{0});
+  in.t = {};
+  in.mined = {};
+  in.rate = {};
+  CHECK_THROWS_WITH(cbm::valueEarnings(in), doctest::Contains("t: must have at least one sample"));
 }
