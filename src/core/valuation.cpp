@@ -20,22 +20,19 @@ constexpr double kNoApr = std::numeric_limits<double>::quiet_NaN();
 Decimal twelveDigits(double x, const std::string& what) {
   char text[32];
   std::snprintf(text, sizeof text, "%.11e", x);  // d.ddddddddddde+XX: 12 digits
-  char* exponentAt = nullptr;
-  std::string digits;
-  for (char* p = text; *p; ++p) {
-    if (*p == 'e') {
-      exponentAt = p + 1;
-      break;
-    }
-    if (*p >= '0' && *p <= '9') digits += *p;
+  Int128 raw = 0;  // the 12 digits as a whole number, then scaled to 10^-18 units
+  const char* p = text;
+  for (; *p && *p != 'e'; ++p)
+    if (*p >= '0' && *p <= '9') raw = raw * 10 + (*p - '0');
+  // value = digits x 10^(exponent - 11); raw = value x 10^18.
+  const long shift = (*p ? std::strtol(p + 1, nullptr, 10) : 0) - 11 + Decimal::kFractionDigits;
+  for (long k = 0; k < shift; ++k) {
+    if (raw > Decimal::kMaxRaw / 10)
+      return Decimal::fromRaw(Decimal::kMaxRaw + 1, what);  // too large
+    raw *= 10;
   }
-  const int exponent = static_cast<int>(std::strtol(exponentAt, nullptr, 10));
-  const BigInt mantissa(digits);
-  // value = mantissa x 10^(exponent - 11); raw = value x 10^18.
-  const int shift = exponent - 11 + Decimal::kFractionDigits;
-  if (shift >= 0)
-    return Decimal::ratio(mantissa * boost::multiprecision::pow(BigInt(10), shift), 1, what);
-  return Decimal::ratio(mantissa, boost::multiprecision::pow(BigInt(10), -shift), what);
+  for (long k = 0; k < -shift && raw != 0; ++k) raw /= 10;  // truncated at the 18th decimal
+  return Decimal::fromRaw(raw, what);
 }
 
 double growthOver(double monthlyPercent, std::int64_t seconds) {
@@ -95,8 +92,7 @@ Valuation valueEarnings(const ValuationInput& in) {
     for (const auto& p : in.purchases)
       if (p.at <= in.t[i]) v.unitsBy[i] += p.units;
   v.contributionUsd = Decimal::fromInteger(v.totalUnits).times(in.unitPrice, "contributionUsd");
-  v.perUnitWfiEnd =
-      Decimal::ratio(in.mined.back().big() * BigInt(1), BigInt(v.totalUnits), "perUnitWfiEnd");
+  v.perUnitWfiEnd = Decimal::fromRaw(in.mined.back().raw() / v.totalUnits);  // truncated
   const auto now = std::find_if(in.t.begin(), in.t.end(),
                                 [&](UnixSeconds t) { return t >= in.today && t >= firstMining; });
   if (now != in.t.end()) v.now = static_cast<std::size_t>(now - in.t.begin());
