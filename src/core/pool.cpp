@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "admission.hpp"
+#include "amortization.hpp"
 #include "emission.hpp"
 #include "fixed_point.hpp"
 #include "input_error.hpp"
@@ -23,14 +24,6 @@ constexpr Seconds kNever = std::numeric_limits<Seconds>::max();
 constexpr double kMaxWeightExponent = 48;
 //! A weight below 2^-128 of the pool's (a share under 3e-39) is dropped at a rebase.
 constexpr double kNegligibleShare = 0x1p-128;
-
-// The accumulators. X <= R x horizon <= 10^9 WFI/s x 100 years < 2^65 (the newest weight is at
-// least its units, so S >= 1), and Y <= K X < 2^103. Each added double is truncated at the
-// resolution, so a reward, a combination c1 (dX) - c2 (dY) with c1 <= u K or u 2^48 and c2 <= u,
-// is off by at most (c1 2^-190 + c2 2^-152) per event: below 10^-25 WFI for 10^12 units over
-// 2 x 10^7 events, far inside the SPEC's 10^-18.
-using AccumulatorX = Fixed256<190>;
-using AccumulatorY = Fixed256<152>;
 
 DoubleDouble wfi(Int128 wei) {
   return DoubleDouble::fromInt(wei) / kWeiPerWfi;
@@ -176,13 +169,13 @@ struct PoolSimulation::Engine {
   };
 
   PoolRules rules;
+  std::unique_ptr<AmortizationModel> model;
   EmissionSchedule schedule;
   Seconds horizon = 0, sampleEvery = 0;
   // An owner whose reward the series follows: the focus owner first (if any), then the
   // tracked ones. Its sums mirror the pool's: units, units x K, weights, reward to date.
   struct Tracker {
-    Int128 units = 0, unitsTimesEnd = 0;
-    DoubleDouble weight;
+    Holdings holdings;
     AccumulatorX reward;
   };
   std::vector<Tracker> trackers;
@@ -207,7 +200,9 @@ struct PoolSimulation::Engine {
   bool done = false;
 
   explicit Engine(PoolScenario& scenario)
-      : rules(scenario.rules), schedule(scenario.rules.emission) {
+      : rules(scenario.rules),
+        model(amortizationModel(scenario.rules)),
+        schedule(scenario.rules.emission) {
     horizon = parseWhole(scenario.horizon, "horizon", 1, kMaxSeconds);
     if (scenario.sampleEvery.empty()) {
       sampleEvery = std::max<Seconds>(1, (horizon + 999) / 1000);
@@ -287,18 +282,9 @@ struct PoolSimulation::Engine {
   /// What miner i has earned up to now (the accumulators' current values), in WFI.
   DoubleDouble earned(std::size_t i) const {
     const Miner& m = miners[i];
-    const DoubleDouble dx = x.minus(m.x0);
-    switch (rules.amortization) {
-      case Amortization::none:
-        return DoubleDouble(static_cast<double>(m.units)) * dx;
-      case Amortization::linear: {
-        return DoubleDouble::fromInt(m.units * Int128(retirementOf(m))) * dx -
-               DoubleDouble(static_cast<double>(m.units)) * y.minus(m.y0);
-      }
-      case Amortization::exponential:
-        return decay[i].settled + decay[i].weight * dx;
-    }
-    return {};
+    const Decay none{};
+    const Decay& d = decay.empty() ? none : decay[i];
+    return model->earned({m.units, m.start, m.x0, m.y0, d.weight, d.settled}, x, y);
   }
 
   void settle(std::size_t i) {
@@ -306,9 +292,7 @@ struct PoolSimulation::Engine {
   }
 
   // K = the retirement second, which the linear model's sums weigh units by (0 otherwise).
-  Int128 lifetimeEnd(const Miner& m) const {
-    return rules.amortization == Amortization::linear ? retirementOf(m) : 0;
-  }
+  Int128 lifetimeEnd(const Miner& m) const { return model->lifetimeEnd(m.start); }
 
   void start(std::size_t i) {
     Miner& m = miners[i];
@@ -318,8 +302,8 @@ struct PoolSimulation::Engine {
     activeUnits += m.units;
     activeUK += m.units * lifetimeEnd(m);
     if (tracker) {
-      tracker->units += m.units;
-      tracker->unitsTimesEnd += m.units * lifetimeEnd(m);
+      tracker->holdings.units += m.units;
+      tracker->holdings.unitsTimesEnd += m.units * lifetimeEnd(m);
     }
     if (rules.amortization == Amortization::exponential) {
       if (static_cast<double>(m.start - tau) >
@@ -329,7 +313,7 @@ struct PoolSimulation::Engine {
                         exp2(DoubleDouble(static_cast<double>(m.start - tau)) /
                              static_cast<double>(rules.halfLife));
       weightSum += decay[i].weight;
-      if (tracker) tracker->weight += decay[i].weight;
+      if (tracker) tracker->holdings.weight += decay[i].weight;
     }
   }
 
@@ -340,15 +324,15 @@ struct PoolSimulation::Engine {
     activeUK -= m.units * lifetimeEnd(m);
     Tracker* tracker = trackerOf(m);
     if (tracker) {
-      tracker->units -= m.units;
-      tracker->unitsTimesEnd -= m.units * lifetimeEnd(m);
+      tracker->holdings.units -= m.units;
+      tracker->holdings.unitsTimesEnd -= m.units * lifetimeEnd(m);
     }
     if (rules.amortization == Amortization::exponential) {
       // Subtracting a weight much larger than what remains would leave the remainder with the
       // large one's rounding error: sum the remaining weights afresh when that could matter.
       const DoubleDouble weight = std::exchange(decay[i].weight, DoubleDouble());  // it is out
       weightSum -= weight;
-      if (tracker) tracker->weight -= weight;
+      if (tracker) tracker->holdings.weight -= weight;
       weightRemoved += weight.hi;
       if (weightRemoved > weightSum.hi * 0x1p20) sumWeights();
     }
@@ -356,10 +340,10 @@ struct PoolSimulation::Engine {
 
   void sumWeights() {
     weightSum = DoubleDouble();
-    for (Tracker& tracker : trackers) tracker.weight = DoubleDouble();
+    for (Tracker& tracker : trackers) tracker.holdings.weight = DoubleDouble();
     for (std::size_t i = std::max(firstWeighted, nextRetire); i < nextStart; ++i) {
       weightSum += decay[i].weight;
-      if (Tracker* tracker = trackerOf(miners[i])) tracker->weight += decay[i].weight;
+      if (Tracker* tracker = trackerOf(miners[i])) tracker->holdings.weight += decay[i].weight;
     }
     weightRemoved = 0;
   }
@@ -387,7 +371,7 @@ struct PoolSimulation::Engine {
          ++firstWeighted) {
       weightSum -= decay[firstWeighted].weight;
       if (Tracker* tracker = trackerOf(miners[firstWeighted]))
-        tracker->weight -= decay[firstWeighted].weight;
+        tracker->holdings.weight -= decay[firstWeighted].weight;
       decay[firstWeighted].weight = DoubleDouble();
     }
   }
@@ -403,52 +387,13 @@ struct PoolSimulation::Engine {
       unallocated += rateWei * n;
       return;
     }
-    const DoubleDouble rate = rateWfi[piece];
-    const DoubleDouble inverseUnits = DoubleDouble(1.0) / DoubleDouble::fromInt(activeUnits);
-    const DoubleDouble perUnit = rate * inverseUnits;  // R / U
-    DoubleDouble dx, dy;
-    switch (rules.amortization) {
-      case Amortization::none:
-        dx = perUnit * static_cast<double>(n);
-        for (Tracker& tr : trackers) tr.reward.add(DoubleDouble::fromInt(tr.units) * dx);
-        break;
-      case Amortization::linear: {
-        // a - s = sum(u (K - s)) / U, exact in its numerator; at the last second it is >= 1.
-        const DoubleDouble lastGap =
-            DoubleDouble::fromInt(activeUK - activeUnits * (t1 - 1)) * inverseUnits;
-        const detail::GapSums sums = detail::gapSums(lastGap, t0, n);
-        dx = perUnit * sums.g;
-        dy = perUnit * sums.t;
-        for (Tracker& tr : trackers)
-          tr.reward.add(nonNegative(DoubleDouble::fromInt(tr.unitsTimesEnd) * dx -
-                                    DoubleDouble::fromInt(tr.units) * dy));
-        break;
-      }
-      case Amortization::exponential:
-        // Only the oldest weights are ever dropped as negligible, and they retire first, so a
-        // pool with units in it always has weight in it.
-        if (!(weightSum.hi > 0)) throw std::logic_error("pool engine: units without weight");
-        dx = rate * static_cast<double>(n) / weightSum;
-        for (Tracker& tr : trackers) tr.reward.add(nonNegative(tr.weight * dx));
-        break;
-    }
-    x.add(dx);
-    y.add(dy);
+    const Growth growth = model->segment(poolHoldings(), rateWfi[piece], t0, t1);
+    for (Tracker& tr : trackers) tr.reward.add(model->earnedOf(tr.holdings, growth));
+    x.add(growth.dx);
+    y.add(growth.dy);
   }
 
-  DoubleDouble powerAt(Seconds s, Int128 units, Int128 unitsTimesEnd, DoubleDouble weights) const {
-    switch (rules.amortization) {
-      case Amortization::none:
-        return DoubleDouble::fromInt(units);
-      case Amortization::linear:
-        return DoubleDouble::fromInt(unitsTimesEnd - units * s) /
-               static_cast<double>(*rules.lifetime);
-      case Amortization::exponential:
-        return weights * exp2(-(DoubleDouble(static_cast<double>(s - tau)) /
-                                static_cast<double>(rules.halfLife)));
-    }
-    return {};
-  }
+  Holdings poolHoldings() const { return {activeUnits, activeUK, weightSum}; }
 
   void sample() {
     PoolSample s;
@@ -456,7 +401,7 @@ struct PoolSimulation::Engine {
     s.rateWei = schedule.rateAt(t);
     s.emittedWei = emitted;
     s.activeUnits = activeUnits;
-    s.power = activeUnits == 0 ? DoubleDouble() : powerAt(t, activeUnits, activeUK, weightSum);
+    s.power = activeUnits == 0 ? DoubleDouble() : model->powerAt(poolHoldings(), t, tau);
     for (std::size_t k = 0; k < trackers.size(); ++k) {
       const Int128 reward = truncatedWei(trackers[k].reward.toDoubleDouble());
       const Int128 rate = trackedRate(trackers[k], s);
@@ -472,15 +417,10 @@ struct PoolSimulation::Engine {
     result.series.push_back(s);
   }
 
-  // A tracked owner's reward in second s.t: its share of the pool times the rate. Exponential:
-  // the weights' ratio, not the powers', which can underflow to 0 a thousand half-lives after
-  // the last start while shares stay what they are.
+  // A tracked owner's reward in second s.t: its share of the pool times the rate.
   Int128 trackedRate(const Tracker& tracker, const PoolSample& s) const {
-    const bool exponential = rules.amortization == Amortization::exponential;
-    if (tracker.units == 0 || !(exponential ? weightSum.hi > 0 : s.power.hi > 0)) return 0;
-    const DoubleDouble share =
-        exponential ? tracker.weight / weightSum
-                    : powerAt(s.t, tracker.units, tracker.unitsTimesEnd, {}) / s.power;
+    if (tracker.holdings.units == 0) return 0;
+    const DoubleDouble share = model->shareAt(tracker.holdings, poolHoldings(), s.power, s.t, tau);
     return truncatedWei(wfi(s.rateWei) * share);
   }
 

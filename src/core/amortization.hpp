@@ -1,0 +1,68 @@
+// SPEC 3-4: the three amortization models behind one interface. Each says how a miner's power
+// falls with age, and so what the pool's per-second sums over a segment are and what a miner or
+// an owner earns from them. The engine keeps the events and the accumulators; a model only
+// computes.
+#pragma once
+
+#include <memory>
+
+#include "double_double.hpp"
+#include "fixed_point.hpp"
+#include "rules.hpp"
+
+namespace cbm {
+
+// The accumulators. X <= R x horizon <= 10^9 WFI/s x 100 years < 2^65 (the newest weight is at
+// least its units, so S >= 1), and Y <= K X < 2^103. Each added double is truncated at the
+// resolution, so a reward, a combination c1 (dX) - c2 (dY) with c1 <= u K or u 2^48 and c2 <= u,
+// is off by at most (c1 2^-190 + c2 2^-152) per event: below 10^-25 WFI for 10^12 units over
+// 2 x 10^7 events, far inside the SPEC's 10^-18.
+using AccumulatorX = Fixed256<190>;
+using AccumulatorY = Fixed256<152>;
+
+/// The units of a set of miners (the pool, or one owner's), with what the models weigh them by:
+/// units x K (linear; K the retirement second) and their exponential weights.
+struct Holdings {
+  Int128 units = 0, unitsTimesEnd = 0;
+  DoubleDouble weight;
+};
+
+/// How X and Y grow over a segment of seconds.
+struct Growth {
+  DoubleDouble dx, dy;
+};
+
+/// One miner as a model sees it: its units from `start`, the accumulators when it started (or
+/// at the last rebase), and in the exponential model its weight and the reward banked then.
+struct MinerView {
+  std::int64_t units;
+  Seconds start;
+  const AccumulatorX& x0;
+  const AccumulatorY& y0;
+  DoubleDouble weight, banked;
+};
+
+class AmortizationModel {
+ public:
+  virtual ~AmortizationModel() = default;
+  /// K, by which the linear sums weigh a miner's units; 0 in the other models.
+  virtual Int128 lifetimeEnd(Seconds start) const;
+  /// X and Y's growth over the seconds t0 .. t1-1 while `pool` mines `rate` WFI a second.
+  virtual Growth segment(const Holdings& pool, DoubleDouble rate, Seconds t0, Seconds t1) const = 0;
+  /// What `owner` earns of that growth.
+  virtual DoubleDouble earnedOf(const Holdings& owner, const Growth& growth) const = 0;
+  /// What a miner has earned, the accumulators now at x and y.
+  virtual DoubleDouble earned(const MinerView& m, const AccumulatorX& x,
+                              const AccumulatorY& y) const = 0;
+  /// The power of `h` in second s (tau: the origin of the exponential weights).
+  virtual DoubleDouble powerAt(const Holdings& h, Seconds s, Seconds tau) const = 0;
+  /// The share of the pool's emission that `owner` receives in second s, the pool's power there
+  /// being `poolPower`.
+  virtual DoubleDouble shareAt(const Holdings& owner, const Holdings& pool, DoubleDouble poolPower,
+                               Seconds s, Seconds tau) const;
+};
+
+/// The model the rules name (SPEC 3).
+std::unique_ptr<AmortizationModel> amortizationModel(const PoolRules& rules);
+
+}  // namespace cbm
