@@ -183,6 +183,17 @@ class CbmCalculator extends HTMLElement {
     else this.#later.now();
   }
 
+  /** What the note says of the rules, from the core's defaults (the rules the widget runs). */
+  #ruleFacts(end) {
+    const { pool, secondsPerYear } = this.#cbm.defaults();
+    const number = new Intl.NumberFormat(this.#lang, { maximumFractionDigits: 2 });
+    return {
+      end: formatDate(end, this.#lang),
+      lifetimeYears: number.format(pool.lifetime / secondsPerYear), // units of time, for reading
+      stageDays: number.format(pool.schedule[0].duration / 86400),
+    };
+  }
+
   #compute() {
     const t = this.#texts;
     const form = this.#form;
@@ -206,7 +217,7 @@ class CbmCalculator extends HTMLElement {
         base.breakeven === null ? t.never : formatDate(base.breakeven, this.#lang),
         base.breakeven === null ? 'never' : dayText(base.breakeven),
       );
-      $('note').textContent = t.note(formatDate(sim.end, this.#lang));
+      $('note').textContent = t.note(this.#ruleFacts(sim.end));
       this.#status.textContent = '';
       detail = {
         inputs: values,

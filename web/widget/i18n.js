@@ -20,8 +20,8 @@ export const languages = {
     loading: 'Loading…',
     failed: 'The calculator could not start.',
     fix: 'Fix the marked field to see results.',
-    note: (end) =>
-      `Your units mine from today, their efficiency falling linearly over 8 years; emission halves every 2 years and ends ${end}. WFI price held constant.`,
+    note: ({ end, lifetimeYears, stageDays }) =>
+      `Your units mine from today, their efficiency falling linearly over ${lifetimeYears} years; emission halves every ${stageDays} days (WeFi's distribution contract) and ends ${end}. WFI price held constant.`,
     copy: 'Copy',
     copied: 'Copied',
     selected: 'Selected',
@@ -46,8 +46,8 @@ export const languages = {
     loading: 'Wird geladen …',
     failed: 'Der Rechner konnte nicht starten.',
     fix: 'Korrigieren Sie das markierte Feld.',
-    note: (end) =>
-      `Ihre Einheiten schürfen ab heute, ihre Effizienz sinkt linear über 8 Jahre; die Emission halbiert sich alle 2 Jahre und endet am ${end}. WFI-Kurs konstant.`,
+    note: ({ end, lifetimeYears, stageDays }) =>
+      `Ihre Einheiten schürfen ab heute, ihre Effizienz sinkt linear über ${lifetimeYears} Jahre; die Emission halbiert sich alle ${stageDays} Tage (WeFis Verteilungsvertrag) und endet am ${end}. WFI-Kurs konstant.`,
     copy: 'Kopieren',
     copied: 'Kopiert',
     selected: 'Markiert',
