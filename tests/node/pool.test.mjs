@@ -344,4 +344,10 @@ test('columns: the owner defaults to the id; shapes are checked, values by the c
     ['activations[1].units', 'activations[2].units'],
   );
   assert.equal(refused.activations.length, 1);
+  // BigInt columns are read as the whole numbers they are.
+  const big = cbm.simulatePool({
+    horizon: 10,
+    activations: { id: ['x'], units: new BigInt64Array([3n]), requestedAt: new BigUint64Array([0n]) },
+  });
+  assert.equal(big.activations.at(0).reward, '72'); // alone: 9 seconds x 8 WFI
 });

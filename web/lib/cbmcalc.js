@@ -391,7 +391,7 @@ function namesOf(column, name) {
 function writeNumbers(M, run, address, column, name, textColumn, check) {
   const n = column.length;
   const values = M.HEAPF64.subarray(address / 8, address / 8 + n);
-  if (ArrayBuffer.isView(column)) {
+  if (ArrayBuffer.isView(column) && !(column instanceof BigInt64Array || column instanceof BigUint64Array)) {
     values.set(column); // a NaN or an Infinity there is refused by the core, naming the request
     return;
   }
