@@ -307,6 +307,12 @@ std::string presetsJson() {
          "}";
 }
 
+// seconds / unit, rounded to 2 decimals, as decimal text.
+std::string hundredths(Seconds seconds, Seconds unit) {
+  return Decimal::fromRaw((Int128(seconds) * 100 + unit / 2) / unit * (Decimal::kScale / 100))
+      .str();
+}
+
 std::string defaultsJson() {
   const PoolRules pool;
   const PointsRules points;
@@ -333,7 +339,12 @@ std::string defaultsJson() {
          ",\"inviteTiers\":" + tiers(points.inviteTiers) + "}" +
          ",\"supplyControl\":" + supplyDefaultsJson() + ",\"vesting\":" + vestingDefaultsJson() +
          ",\"referral\":" + referralDefaultsJson() +
-         ",\"secondsPerYear\":" + number(kSecondsPerYear) + "}";
+         ",\"secondsPerYear\":" + number(kSecondsPerYear) +
+         // The default rules in the words a reader wants, to 2 decimals: "units age over 8
+         // years; emission halves every 665.18 days".
+         ",\"summary\":{\"lifetimeYears\":" + str(hundredths(*pool.lifetime, kSecondsPerYear)) +
+         ",\"stageDays\":" +
+         str(hundredths(pool.emission.schedule.front().duration, kSecondsPerDay)) + "}}";
 }
 
 }  // namespace cbm

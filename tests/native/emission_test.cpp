@@ -218,7 +218,8 @@ TEST_CASE("the rule set as JSON is the SPEC's, every group of it") {
       "\"1000000\",\"illustrative\":true},\"vesting\":{\"total\":\"127931034\",\"duration\":"
       "63072000},\"referral\":{\"lines\":[{\"share\":\"0.03\",\"thresholdUsd\":\"250\"},{\"share\":"
       "\"0.05\",\"thresholdUsd\":\"500\"},{\"share\":\"0.08\",\"thresholdUsd\":\"1000\"}],"
-      "\"payEvery\":604800,\"lockFor\":31536000},\"secondsPerYear\":31536000}");
+      "\"payEvery\":604800,\"lockFor\":31536000},\"secondsPerYear\":31536000,"
+      "\"summary\":{\"lifetimeYears\":\"8\",\"stageDays\":\"665.18\"}}");
   const std::string presets = cbm::presetsJson();
   CHECK(presets.rfind("{\"contract\":{\"label\":\"WeFi's distribution contract (default)\"", 0) ==
         0);

@@ -16,7 +16,7 @@
 import { CbmError, load } from '../lib/cbmcalc.js';
 import { dayText, today } from '../ui/dates.js';
 import { showFigure, showText } from '../ui/figures.js';
-import { formatDate } from '../ui/format.js';
+import { formatAmount, formatDate } from '../ui/format.js';
 import { clearErrors, debounce, showError, valuesOf } from '../ui/forms.js';
 import { cachedMining, priceMining, seedPoolUnits } from '../ui/mining.js';
 import { textsFor } from './i18n.js';
@@ -183,15 +183,11 @@ class CbmCalculator extends HTMLElement {
     else this.#later.now();
   }
 
-  /** What the note says of the rules, from the core's defaults (the rules the widget runs). */
+  /** What the note says of the rules: the core's words for the defaults the widget runs. */
   #ruleFacts(end) {
-    const { pool, secondsPerYear } = this.#cbm.defaults();
-    const number = new Intl.NumberFormat(this.#lang, { maximumFractionDigits: 2 });
-    return {
-      end: formatDate(end, this.#lang),
-      lifetimeYears: number.format(pool.lifetime / secondsPerYear), // units of time, for reading
-      stageDays: number.format(pool.schedule[0].duration / 86400),
-    };
+    const { lifetimeYears, stageDays } = this.#cbm.defaults().summary;
+    const number = (text) => formatAmount(text, 'plain', this.#lang);
+    return { end: formatDate(end, this.#lang), lifetimeYears: number(lifetimeYears), stageDays: number(stageDays) };
   }
 
   #compute() {
