@@ -22,8 +22,8 @@ int main() {
   reference::Rules rules;  // the defaults: linear, 8 years, 8 WFI/s
   cbm::PoolScenario scenario;
   scenario.rules = cbm::poolRules({});
-  scenario.horizon = std::to_string(kDay);
-  scenario.sampleEvery = "3600";
+  scenario.horizon = kDay;
+  scenario.sampleEvery = 3600;
   scenario.focusOwner = "o3";
   for (const auto& r : requests) {
     scenario.ids.push(r.id);

@@ -51,7 +51,6 @@ async function run({ id, source, params, json, horizon, rules }) {
       activations: scenario.activations,
       horizon: scenario.horizon ?? horizon,
       rules: scenario.rules ?? rules,
-      sampleEvery: Math.max(1, Math.ceil((scenario.horizon ?? horizon) / 1000)),
     };
     const started = performance.now();
     let lastPost = 0;
@@ -100,21 +99,15 @@ function rowsByRequest(input, result) {
 
 /** One row per owner, as the core counted them: activations, units and reward. */
 function ownerRows(result) {
-  const { owner, activations, units, reward } = result.ownerColumns;
-  const distributed = Number(result.distributed);
-  return owner.map((name, k) => {
-    const rewardNumber = Number(reward[k]);
-    // The share is for display and sorting only: a float is enough.
-    return {
-      owner: name,
-      activations: activations[k],
-      units: units[k],
-      unitsNumber: Number(units[k]),
-      reward: reward[k],
-      rewardNumber,
-      share: distributed > 0 ? rewardNumber / distributed : 0,
-    };
-  });
+  const { owner, activations, units, reward, share } = result.ownerColumns;
+  return owner.map((name, k) => ({
+    owner: name,
+    activations: activations[k],
+    units: units[k],
+    unitsNumber: Number(units[k]), // for sorting
+    reward: reward[k],
+    share: share[k],
+  }));
 }
 
 function summarize(input, result, owners, elapsedMs) {
@@ -144,14 +137,16 @@ const ownerNames = new Intl.Collator('en', { numeric: true });
 let cbmLoaded = null;
 cbmReady.then((cbm) => (cbmLoaded = cbm));
 const compare = (a, b) => cbmLoaded.compareAmounts(a, b);
+// A share is the reward over one total: the two sort alike.
+const byReward = (a, b) => a.share - b.share || compare(a.reward, b.reward);
 const orders = {
   // Natural order: owner-9 before owner-10.
   owner: (a, b) => ownerNames.compare(a.owner, b.owner),
   activations: (a, b) => a.activations - b.activations,
   units: (a, b) => a.unitsNumber - b.unitsNumber || compare(a.units, b.units),
   // Floats sort; equal floats are settled exactly.
-  reward: (a, b) => a.rewardNumber - b.rewardNumber || compare(a.reward, b.reward),
-  share: (a, b) => a.rewardNumber - b.rewardNumber || compare(a.reward, b.reward),
+  reward: byReward,
+  share: byReward,
 };
 let sorted = { key: '', rows: [] };
 

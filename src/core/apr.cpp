@@ -7,10 +7,11 @@
 namespace cbm {
 
 AprResult apr(const AprInput& in) {
-  const Decimal blockReward = parseAmount(in.blockReward, "blockReward", Sign::nonNegative);
-  const Decimal tokenPrice = parseAmount(in.tokenPrice, "tokenPrice", Sign::nonNegative);
-  const Decimal units = parseAmount(in.units, "units", Sign::positive);
-  const Decimal unitPrice = parseAmount(in.unitPrice, "unitPrice", Sign::positive);
+  const auto [blockReward, tokenPrice, units, unitPrice, referral] = in;
+  requireSign(blockReward, "blockReward", Sign::nonNegative);
+  requireSign(tokenPrice, "tokenPrice", Sign::nonNegative);
+  requireSign(units, "units", Sign::positive);
+  requireSign(unitPrice, "unitPrice", Sign::positive);
 
   // Exact integers over the raw values (each raw is value x 10^18).
   const BigInt scale = Decimal::kScale;
@@ -26,10 +27,10 @@ AprResult apr(const AprInput& in) {
   r.netGainPercent = Decimal::ratio((yearlyUsd36 - contribution36) * 100 * scale, contribution36,
                                     "netGainPercent");
   r.netGainUsd = Decimal::ratio(yearlyUsd36 - contribution36, scale, "netGainUsd");
-  if (in.referralReward) {
-    const Decimal referral = parseAmount(*in.referralReward, "referralReward", Sign::nonNegative);
+  if (referral) {
+    requireSign(*referral, "referralReward", Sign::nonNegative);
     const BigInt withReferrals36 =
-        (blockReward.big() + referral.big()) * kSecondsPerYear * tokenPrice.big();
+        (blockReward.big() + referral->big()) * kSecondsPerYear * tokenPrice.big();
     r.withReferralsPercent =
         Decimal::ratio(withReferrals36 * 100 * scale, contribution36, "withReferralsPercent");
   }
@@ -37,19 +38,21 @@ AprResult apr(const AprInput& in) {
 }
 
 Decimal blockReward(const ShareInput& in) {
-  const Decimal units = parseAmount(in.units, "units", Sign::positive);
-  const Decimal poolPower = parseAmount(in.poolPower, "poolPower", Sign::positive);
-  const Decimal rate = parseAmount(in.rate, "rate", Sign::nonNegative);
+  const auto [units, poolPower, rate] = in;
+  requireSign(units, "units", Sign::positive);
+  requireSign(poolPower, "poolPower", Sign::positive);
+  requireSign(rate, "rate", Sign::nonNegative);
   if (poolPower < units)
     throw InputError("poolPower", "must include the participant's units (" + units.str() +
-                                      "), got " + quote(in.poolPower));
+                                      "), got " + quote(poolPower.str()));
   return Decimal::ratio(rate.big() * units.big(), poolPower.big(), "blockReward");
 }
 
 Decimal impliedPoolPower(const PoolSizeInput& in) {
-  const Decimal units = parseAmount(in.units, "units", Sign::positive);
-  const Decimal reward = parseAmount(in.blockReward, "blockReward", Sign::positive);
-  const Decimal rate = parseAmount(in.rate, "rate", Sign::positive);
+  const auto [units, reward, rate] = in;
+  requireSign(units, "units", Sign::positive);
+  requireSign(reward, "blockReward", Sign::positive);
+  requireSign(rate, "rate", Sign::positive);
   return Decimal::ratio(rate.big() * units.big(), reward.big(), "poolPower");
 }
 

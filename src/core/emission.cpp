@@ -82,14 +82,12 @@ std::optional<Seconds> EmissionSchedule::nextHalvingAfter(Seconds s) const {
   return std::nullopt;
 }
 
-EmissionReport emissionReport(const std::string& from, const std::string& to,
+EmissionReport emissionReport(Seconds start, std::optional<Seconds> to,
                               const EmissionRules& rules) {
   const EmissionSchedule schedule(rules);
-  // Any second up to 10,000 years: past the end of emission every answer is 0.
-  const Seconds maxTime = 100 * kMaxSeconds;
-  const Seconds start = parseWhole(from, "from", 0, maxTime);
-  const Seconds end =
-      to.empty() ? std::max(start, schedule.endsAt()) : parseWhole(to, "to", start, maxTime);
+  requireWhole(start, "from", 0, kMaxEmissionTime);
+  if (to) requireWhole(*to, "to", start, kMaxEmissionTime);
+  const Seconds end = to ? *to : std::max(start, schedule.endsAt());
   return {Decimal::fromRaw(schedule.emitted(start, end), "emitted"),
           Decimal::fromRaw(schedule.rateAt(start), "rate"),
           Decimal::fromRaw(schedule.total(), "total"),

@@ -59,16 +59,17 @@ class EmissionSchedule {
   std::vector<Piece> pieces_;
 };
 
-/// The emission call of SPEC 8 from text: the seconds from .. to-1 (to "" means: until emission
-/// ends), and the rate, stage and next halving at `from`.
+/// The emission call of SPEC 8: the seconds from .. to-1 (no `to`: until emission ends), and
+/// the rate, stage and next halving at `from`. Any second up to kMaxEmissionTime: past the end
+/// of emission every answer is 0. InputError("from" / "to") outside 0 <= from <= to <= it.
 struct EmissionReport {
   Decimal emitted, rate, total;
   int stage;
   std::optional<Seconds> nextHalvingAt;
   Seconds endsAt;
 };
-EmissionReport emissionReport(const std::string& from, const std::string& to,
-                              const EmissionRules& rules);
+constexpr Seconds kMaxEmissionTime = 100 * kMaxSeconds;  // 10,000 years
+EmissionReport emissionReport(Seconds from, std::optional<Seconds> to, const EmissionRules& rules);
 
 /// SPEC 1: the referral and staking pool of the same contract, vesting linearly from launch.
 struct VestingRules {

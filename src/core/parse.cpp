@@ -7,34 +7,20 @@
 
 namespace cbm {
 
-Decimal parseAmount(std::string_view text, const std::string& field, Sign sign) {
-  Decimal value = Decimal::parse(text, field);
-  const std::string got(text);
+void requireSign(Decimal value, const std::string& field, Sign sign, const std::string& text) {
+  const std::string got = text.empty() ? value.str() : text;
   if (sign == Sign::positive && value <= Decimal())
     throw InputError(field, "must be greater than 0, got " + quote(got),
                      {"not-positive", {{"got", got}}});
   if (sign == Sign::nonNegative && value.isNegative())
     throw InputError(field, "must not be negative, got " + quote(got),
                      {"negative", {{"got", got}}});
-  return value;
 }
 
-std::vector<TextPair> textPairs(const std::string& text, const std::string& field,
-                                const std::string& what) {
-  std::vector<TextPair> rows;
-  for (std::size_t from = 0; from <= text.size();) {
-    std::size_t comma = text.find(',', from);
-    if (comma == std::string::npos) comma = text.size();
-    const std::string row = text.substr(from, comma - from);
-    from = comma + 1;
-    if (row.empty() && from > text.size()) break;  // the end, or an empty text
-    const std::string name = field + "[" + std::to_string(rows.size()) + "]";
-    const auto colon = row.find(':');
-    if (colon == std::string::npos)
-      throw InputError(name, "must be " + what + ", got " + quote(row));
-    rows.push_back({name, row.substr(0, colon), row.substr(colon + 1)});
-  }
-  return rows;
+Decimal parseAmount(std::string_view text, const std::string& field, Sign sign) {
+  const Decimal value = Decimal::parse(text, field);
+  requireSign(value, field, sign, std::string(text));
+  return value;
 }
 
 std::string wholeRange(std::int64_t min, std::int64_t max) {
@@ -51,6 +37,15 @@ Problem wholeProblem(std::int64_t min, std::int64_t max, const std::string& got)
   return p;
 }
 }  // namespace
+
+void requireWhole(std::int64_t value, const std::string& field, std::int64_t min,
+                  std::int64_t max) {
+  if (value < min || value > max) {
+    const std::string got = std::to_string(value);
+    throw InputError(field, "must be " + wholeRange(min, max) + ", got " + quote(got),
+                     wholeProblem(min, max, got));
+  }
+}
 
 std::int64_t parseWhole(std::string_view text, const std::string& field, std::int64_t min,
                         std::int64_t max) {

@@ -1,4 +1,6 @@
-// Reading the values of the SPEC from text, with errors that name the field.
+// The values of the SPEC: which amounts and whole numbers a field accepts, checked on typed
+// values (the core's functions) and on text (the boundary reading a caller's input), with one
+// message and one problem kind for each way a value can be wrong.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +15,13 @@ namespace cbm {
 /// Which amounts a field accepts.
 enum class Sign { any, nonNegative, positive };
 
+/// InputError(field, ...) unless `value` obeys `sign`; `got` is the value as the caller wrote it
+/// (by default its canonical text).
+void requireSign(Decimal value, const std::string& field, Sign sign, const std::string& got = {});
+
+/// InputError(field, "must be a whole number from min to max, got ...") unless min <= value <= max.
+void requireWhole(std::int64_t value, const std::string& field, std::int64_t min, std::int64_t max);
+
 /// A decimal amount (see Decimal::parse) that also obeys `sign`.
 Decimal parseAmount(std::string_view text, const std::string& field, Sign sign);
 
@@ -23,16 +32,6 @@ std::int64_t parseWhole(std::string_view text, const std::string& field, std::in
 /// The same check for a value that arrived as a double (the bulk columns of a pool scenario).
 std::int64_t wholeFromDouble(double value, const std::string& field, std::int64_t min,
                              std::int64_t max);
-
-/// One row of a list given as text: its field name ("rules.schedule[1]") and its two texts.
-struct TextPair {
-  std::string field, first, second;
-};
-
-/// The rows of "a:b,c:d" (an empty text has none, a trailing comma ends it); InputError(
-/// "<field>[i]", "must be <what>, got ...") for a row without a colon.
-std::vector<TextPair> textPairs(const std::string& text, const std::string& field,
-                                const std::string& what);
 
 /// "a whole number from 1 to 100", "a whole number >= 0": the expectation in messages.
 std::string wholeRange(std::int64_t min, std::int64_t max);

@@ -22,20 +22,20 @@ Float50 toFloat(Decimal d) {
   return Float50(d.big()) / Decimal::kScale;
 }
 
-constexpr std::int64_t kMaxCount = 1'000'000'000'000;  // days or friends: any real count fits
-
 }  // namespace
 
 Weight pointsWeight(const WeightInput& in, const PointsRules& rules) {
-  const std::int64_t streakDays = parseWhole(in.streakDays, "streakDays", 0, kMaxCount);
-  const Decimal totalPoints = parseAmount(in.totalPoints, "totalPoints", Sign::nonNegative);
-  const std::int64_t invites = parseWhole(in.invites, "invites", 0, kMaxCount);
+  requireWhole(in.streakDays, "streakDays", 0, kMaxCount);
+  requireSign(in.totalPoints, "totalPoints", Sign::nonNegative);
+  requireWhole(in.invites, "invites", 0, kMaxCount);
+  requireSign(in.vip, "vip", Sign::nonNegative);
+  requireSign(in.extra, "extra", Sign::nonNegative);
   Weight w;
-  w.vip = parseAmount(in.vip, "vip", Sign::nonNegative);
-  w.extra = parseAmount(in.extra, "extra", Sign::nonNegative);
-  w.checkin = tierWeight(rules.checkinTiers, Decimal::fromInteger(streakDays));
-  w.points = tierWeight(rules.pointsTiers, totalPoints);
-  w.invites = tierWeight(rules.inviteTiers, Decimal::fromInteger(invites));
+  w.vip = in.vip;
+  w.extra = in.extra;
+  w.checkin = tierWeight(rules.checkinTiers, Decimal::fromInteger(in.streakDays));
+  w.points = tierWeight(rules.pointsTiers, in.totalPoints);
+  w.invites = tierWeight(rules.inviteTiers, Decimal::fromInteger(in.invites));
   const Decimal sum = w.checkin.plus(w.points, "weight")
                           .plus(w.invites, "weight")
                           .plus(w.vip, "weight")
@@ -89,34 +89,22 @@ Int128 rewardWeiExact(Seconds t, Decimal weight, const PointsRules& rules) {
 }  // namespace detail
 
 Decimal pointsReward(Seconds elapsedSeconds, Decimal weight, const PointsRules& rules) {
+  requireWeight(weight, "weight", rules);
   const Seconds t = std::min(elapsedSeconds, rules.maxSessionSeconds);
   if (t <= 0 || weight.isZero() || rules.base.isZero()) return Decimal();
   const std::optional<Int128> fast = detail::rewardWeiFast(t, weight, rules);
   return Decimal::fromRaw(fast ? *fast : detail::rewardWeiExact(t, weight, rules), "reward");
 }
 
-Decimal parseWeight(const std::string& text, const std::string& field, const PointsRules& rules) {
-  const Decimal weight = parseAmount(text, field, Sign::nonNegative);
+void requireWeight(Decimal weight, const std::string& field, const PointsRules& rules) {
+  requireSign(weight, field, Sign::nonNegative);
   if (weight > rules.weightCap)
     throw InputError(field, "must be at most " + rules.weightCap.str() + " (the weight cap), got " +
-                                quote(text));
-  return weight;
+                                quote(weight.str()));
 }
 
-Decimal pointsReward(const std::string& elapsedSeconds, const std::string& weight,
-                     const PointsRules& rules) {
-  const Seconds elapsed = parseWhole(elapsedSeconds, "elapsedSeconds", 0, kMaxSeconds);
-  return pointsReward(elapsed, parseWeight(weight, "weight", rules), rules);
-}
-
-Streak streak(const std::vector<std::string>& checkins, const std::string& on) {
-  const Day day = parseDay(on, "on");
-  std::vector<Day> days;
-  days.reserve(checkins.size());
-  for (std::size_t i = 0; i < checkins.size(); ++i) {
-    const Day d = parseDay(checkins[i], "checkins[" + std::to_string(i) + "]");
-    if (d <= day) days.push_back(d);
-  }
+Streak streak(std::vector<Day> days, Day day) {
+  days.erase(std::remove_if(days.begin(), days.end(), [&](Day d) { return d > day; }), days.end());
   std::sort(days.begin(), days.end());
   days.erase(std::unique(days.begin(), days.end()), days.end());
 
@@ -128,16 +116,6 @@ Streak streak(const std::vector<std::string>& checkins, const std::string& on) {
 
 namespace {
 
-// A 7-character weekday mask, Monday first.
-std::string weekdayMask(const std::string& text, const std::string& field) {
-  if (text.size() != 7 || text.find_first_not_of("01") != std::string::npos)
-    throw InputError(field,
-                     "must be 7 characters of 0 and 1, Monday first (\"1111100\": "
-                     "weekdays), got " +
-                         quote(text));
-  return text;
-}
-
 // 1970-01-01 was a Thursday: Monday = 0.
 int weekday(Day day) {
   return static_cast<int>(((day + 3) % 7 + 7) % 7);
@@ -146,21 +124,20 @@ int weekday(Day day) {
 }  // namespace
 
 Projection pointsProjection(const ProjectionInput& in, const PointsRules& rules) {
-  const Day from = parseDay(in.from, "from");
-  const std::int64_t count = parseWhole(in.days, "days", 1, 3650);
-  Decimal total = parseAmount(in.totalPoints, "totalPoints", Sign::nonNegative);
-  const std::int64_t invitesBefore = parseWhole(in.invites, "invites", 0, kMaxCount);
-  const Decimal invitesPerWeek =
-      parseAmount(in.invitesPerWeek, "invitesPerWeek", Sign::nonNegative);
-  const Seconds session = parseWhole(in.sessionSeconds, "sessionSeconds", 0, kSecondsPerDay);
-  const std::string checkinDays = weekdayMask(in.checkinWeekdays, "checkinWeekdays");
-  const std::string sessionDays = weekdayMask(in.sessionWeekdays, "sessionWeekdays");
-  const Decimal vip = parseAmount(in.vip, "vip", Sign::nonNegative);
-  const Decimal extra = parseAmount(in.extra, "extra", Sign::nonNegative);
+  const Day from = in.from;
+  const std::int64_t count = in.days;
+  requireWhole(count, "days", 1, kMaxProjectionDays);
+  Decimal total = in.totalPoints;
+  requireSign(total, "totalPoints", Sign::nonNegative);
+  const std::int64_t invitesBefore = in.invites;
+  requireWhole(invitesBefore, "invites", 0, kMaxCount);
+  requireSign(in.invitesPerWeek, "invitesPerWeek", Sign::nonNegative);
+  const Seconds session = in.sessionSeconds;
+  requireWhole(session, "sessionSeconds", 0, kSecondsPerDay);
+  requireSign(in.vip, "vip", Sign::nonNegative);
+  requireSign(in.extra, "extra", Sign::nonNegative);
 
-  std::vector<Day> history;
-  for (std::size_t i = 0; i < in.checkins.size(); ++i)
-    history.push_back(parseDay(in.checkins[i], "checkins[" + std::to_string(i) + "]"));
+  std::vector<Day> history = in.checkins;
   std::sort(history.begin(), history.end());
   const auto inHistory = [&](Day d) {
     return std::binary_search(history.begin(), history.end(), d);
@@ -172,22 +149,20 @@ Projection pointsProjection(const ProjectionInput& in, const PointsRules& rules)
 
   Projection p;
   p.days.reserve(static_cast<std::size_t>(count));
-  const BigInt invitesPerWeekRaw = invitesPerWeek.big();
+  const BigInt invitesPerWeekRaw = in.invitesPerWeek.big();
   for (std::int64_t k = 0; k < count; ++k) {
     const Day day = from + k;
     ProjectionDay d{};
     d.date = day;
-    d.checkedIn = checkinDays[weekday(day)] == '1' || inHistory(day);
+    d.checkedIn = in.checkinWeekdays[weekday(day)] || inHistory(day);
     d.streakDays = d.checkedIn ? run + 1 : run;  // SPEC 7: ending today, else yesterday
     run = d.checkedIn ? run + 1 : 0;
     // Friends so far: the weekly rate accrues daily; whole friends count (any count beyond
     // kMaxCount weighs the same: the top tier is far below it).
     const BigInt friends = invitesBefore + invitesPerWeekRaw * k / (BigInt(Decimal::kScale) * 7);
     d.invites = static_cast<std::int64_t>(std::min(friends, BigInt(kMaxCount)));
-    d.weight = pointsWeight({std::to_string(d.streakDays), total.str(), std::to_string(d.invites),
-                             vip.str(), extra.str()},
-                            rules);
-    if (sessionDays[weekday(day)] == '1') d.reward = pointsReward(session, d.weight.weight, rules);
+    d.weight = pointsWeight({d.streakDays, total, d.invites, in.vip, in.extra}, rules);
+    if (in.sessionWeekdays[weekday(day)]) d.reward = pointsReward(session, d.weight.weight, rules);
     total = total.plus(d.reward, "totalPoints");
     d.totalPoints = total;
 

@@ -1,6 +1,7 @@
 // SPEC 7: points mining: weight tiers, the reward of a session, check-in streaks.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,13 +13,16 @@
 
 namespace cbm {
 
-/// The weight factors as text (SPEC 0). vip and extra are reserved: "0" unless given.
+/// The most days or friends a count may have: any real count fits.
+constexpr std::int64_t kMaxCount = 1'000'000'000'000;
+
+/// The weight factors (SPEC 7). vip and extra are reserved: 0 unless given.
 struct WeightInput {
-  std::string streakDays;   //!< whole days >= 0
-  std::string totalPoints;  //!< >= 0
-  std::string invites;      //!< whole friends >= 0
-  std::string vip = "0";    //!< >= 0
-  std::string extra = "0";  //!< >= 0
+  std::int64_t streakDays = 0;  //!< whole days, 0 to kMaxCount
+  Decimal totalPoints;          //!< >= 0
+  std::int64_t invites = 0;     //!< whole friends, 0 to kMaxCount
+  Decimal vip;                  //!< >= 0
+  Decimal extra;                //!< >= 0
 };
 
 /// Each factor's tier weight and their capped sum.
@@ -29,7 +33,8 @@ struct Weight {
 
 Weight pointsWeight(const WeightInput& input, const PointsRules& rules);
 
-/// base x (1 - exp(-decayRate x t)) x weight with t = min(elapsed, maxSessionSeconds),
+/// base x (1 - exp(-decayRate x t)) x weight with t = min(elapsed, maxSessionSeconds) (nothing
+/// for elapsed <= 0) and a weight from 0 to the cap (else InputError "weight"),
 /// truncated to 18 decimals: every decimal is the exact value's. Double-double decides almost
 /// always; when the value sits within its error of a multiple of 10^-18, 50 digits decide (e^-x
 /// is never exactly such a multiple for x > 0, so they always can).
@@ -42,36 +47,38 @@ std::optional<Int128> rewardWeiFast(Seconds t, Decimal weight, const PointsRules
 Int128 rewardWeiExact(Seconds t, Decimal weight, const PointsRules& rules);
 }  // namespace detail
 
-/// The same from text: elapsedSeconds a whole number >= 0, weight in [0, weightCap].
-Decimal pointsReward(const std::string& elapsedSeconds, const std::string& weight,
-                     const PointsRules& rules);
+/// InputError(field, ...) unless `weight` is a session weight: from 0 to the weight cap.
+void requireWeight(Decimal weight, const std::string& field, const PointsRules& rules);
 
-/// Reads a session weight: a decimal from 0 to the weight cap.
-Decimal parseWeight(const std::string& text, const std::string& field, const PointsRules& rules);
-
-/// The streak on day `on` (UTC dates "YYYY-MM-DD"): consecutive checked-in days ending at `on`
-/// if it is checked in, else ending the day before. Check-ins after `on` do not count.
+/// The streak on day `on`: consecutive checked-in days ending at `on` if it is checked in, else
+/// ending the day before. Check-ins after `on` do not count; their order does not matter.
 struct Streak {
   std::int64_t days;
   bool checkedInOnDay;  //!< `on` itself is in the history
 };
-Streak streak(const std::vector<std::string>& checkins, const std::string& on);
+Streak streak(std::vector<Day> checkins, Day on);
+
+/// A weekday mask, Monday first: true where the routine acts that weekday.
+using Weekdays = std::array<bool, 7>;
+constexpr Weekdays kEveryDay = {true, true, true, true, true, true, true};
+/// The longest projection: 10 years.
+constexpr std::int64_t kMaxProjectionDays = 3650;
 
 /// SPEC 7's projection: a routine stepped day by day from `from`, with the check-in history
 /// before it. On each day: check in (if the routine says so, or the history has the day),
 /// take the weight of that day's streak, points and invites, run one session of
 /// `sessionSeconds` (one a day is what the 24 h rule allows), add its reward, gain invites.
 struct ProjectionInput {
-  std::vector<std::string> checkins;  //!< UTC dates "YYYY-MM-DD" already checked in
-  std::string from;                   //!< the first projected day
-  std::string days;                   //!< how many days, 1 to 3650
-  std::string totalPoints = "0";      //!< before `from`
-  std::string invites = "0";          //!< friends invited before `from`
-  std::string invitesPerWeek = "0";   //!< new friends a week (a decimal: 0.5 is one in two weeks)
-  std::string sessionSeconds = "86400";
-  std::string checkinWeekdays = "1111111";  //!< Monday first: '1' = checks in that weekday
-  std::string sessionWeekdays = "1111111";  //!< '1' = runs a session that weekday
-  std::string vip = "0", extra = "0";
+  std::vector<Day> checkins;  //!< days already checked in
+  Day from = 0;               //!< the first projected day
+  std::int64_t days = 1;      //!< how many days, 1 to kMaxProjectionDays
+  Decimal totalPoints;        //!< before `from`, >= 0
+  std::int64_t invites = 0;   //!< friends invited before `from`, 0 to kMaxCount
+  Decimal invitesPerWeek;     //!< new friends a week (a decimal: 0.5 is one in two weeks)
+  Seconds sessionSeconds = kSecondsPerDay;  //!< 0 to a day
+  Weekdays checkinWeekdays = kEveryDay;     //!< the weekdays it checks in
+  Weekdays sessionWeekdays = kEveryDay;     //!< the weekdays it runs a session
+  Decimal vip, extra;                       //!< >= 0
 };
 
 struct ProjectionDay {

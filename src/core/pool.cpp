@@ -203,11 +203,13 @@ struct PoolSimulation::Engine {
       : rules(scenario.rules),
         model(amortizationModel(scenario.rules)),
         schedule(scenario.rules.emission) {
-    horizon = parseWhole(scenario.horizon, "horizon", 1, kMaxSeconds);
-    if (scenario.sampleEvery.empty()) {
+    horizon = scenario.horizon;
+    requireWhole(horizon, "horizon", 1, kMaxSeconds);
+    if (!scenario.sampleEvery) {
       sampleEvery = std::max<Seconds>(1, (horizon + 999) / 1000);
     } else {
-      sampleEvery = parseWhole(scenario.sampleEvery, "sampleEvery", 1, horizon);
+      sampleEvery = *scenario.sampleEvery;
+      requireWhole(sampleEvery, "sampleEvery", 1, horizon);
       const Seconds samples = horizon / sampleEvery;
       if (samples > static_cast<Seconds>(kMaxSamples))
         throw InputError("sampleEvery",
@@ -467,6 +469,10 @@ struct PoolSimulation::Engine {
     for (std::size_t i = 0; i < result.rewardWei.size(); ++i)
       if (result.rewardWei[i] != 0)
         result.owners[ownerOfRequest[i]].rewardWei += result.rewardWei[i];
+    if (result.distributedWei > 0)
+      for (PoolResult::Owner& owner : result.owners)
+        owner.share =
+            static_cast<double>(owner.rewardWei) / static_cast<double>(result.distributedWei);
     ownerOfRequest = {};
     done = true;
   }
@@ -505,11 +511,10 @@ PoolResult PoolSimulation::takeResult() {
   return std::move(engine_->result);
 }
 
-QueueWait queueWait(const std::string& ahead, const std::string& activationsPerSecond) {
-  const std::int64_t before = parseWhole(ahead, "ahead", 0, kMaxQueueAhead);
-  const std::int64_t perSecond =
-      parseWhole(activationsPerSecond, "activationsPerSecond", 1, kMaxActivationsPerSecond);
-  const Seconds wait = before / perSecond;
+QueueWait queueWait(std::int64_t ahead, std::int64_t perSecond) {
+  requireWhole(ahead, "ahead", 0, kMaxQueueAhead);
+  requireWhole(perSecond, "activationsPerSecond", 1, kMaxActivationsPerSecond);
+  const Seconds wait = ahead / perSecond;
   return {wait, miningStartOf(wait)};
 }
 

@@ -43,8 +43,8 @@ struct NumberColumn {
 /// What simulatePool is asked (SPEC 8).
 struct PoolScenario {
   PoolRules rules;
-  std::string horizon;      //!< whole seconds: simulate the seconds 0 .. horizon-1
-  std::string sampleEvery;  //!< whole seconds between samples; "": about 1,000 samples
+  Seconds horizon = 0;                 //!< simulate the seconds 0 .. horizon-1; 1 to kMaxSeconds
+  std::optional<Seconds> sampleEvery;  //!< seconds between samples; none: about 1,000 samples
   std::optional<std::string> focusOwner;
   //! More owners whose reward the series follows (PoolResult::tracked), e.g. referral lines.
   std::vector<std::string> trackedOwners;
@@ -75,6 +75,7 @@ struct PoolResult {
     Int128 rewardWei;         //!< sum of its activations' truncated rewards
     std::size_t activations;  //!< its accepted requests
     Int128 units;             //!< their units
+    double share = 0;         //!< rewardWei / the distributed emission (for display and sorting)
   };
   //! The queue at a glance, over the requests it served before the horizon.
   struct Queue {
@@ -139,7 +140,7 @@ struct QueueWait {
 };
 /// `ahead`: a whole number from 0 to kMaxQueueAhead; `activationsPerSecond`: from 1 to
 /// kMaxActivationsPerSecond (InputError naming the field otherwise).
-QueueWait queueWait(const std::string& ahead, const std::string& activationsPerSecond);
+QueueWait queueWait(std::int64_t ahead, std::int64_t activationsPerSecond);
 
 /// The limits of the pool's inputs, as JSON (for callers that check or bound a form):
 /// { unitsPerActivation, activations, samples, trackedOwners, seconds, requestedAt,

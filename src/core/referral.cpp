@@ -133,30 +133,20 @@ ReferralIncome referralIncome(const std::vector<Seconds>& t, const std::vector<M
   return out;
 }
 
-ReferralRules referralRules(const std::vector<RuleText>& overrides) {
-  ReferralRules rules;
-  for (const auto& [name, text] : overrides) {
-    const std::string field = "rules." + name;
-    if (name == "payEvery") {
-      rules.payEvery = parseWhole(text, field, 1, kMaxSeconds);
-    } else if (name == "lockFor") {
-      rules.lockFor = parseWhole(text, field, 0, kMaxSeconds);
-    } else if (name == "lines") {
-      const std::vector<TextPair> rows = textPairs(text, field, "a line { share, thresholdUsd }");
-      if (rows.size() > 10) throw InputError(field, "must have at most 10 lines");
-      rules.lines.clear();
-      for (const TextPair& row : rows) {
-        const Decimal lineShare = parseAmount(row.first, row.field + ".share", Sign::nonNegative);
-        if (lineShare > Decimal::fromInteger(1))
-          throw InputError(
-              row.field + ".share",
-              "must be at most 1 (all of what the line mines), got " + quote(row.first));
-        rules.lines.push_back(
-            {lineShare, parseAmount(row.second, row.field + ".thresholdUsd", Sign::nonNegative)});
-      }
-    } else {
-      throw InputError(field, "is not a rule of this call");
-    }
+ReferralRules checkedReferralRules(ReferralRules rules) {
+  requireWhole(rules.payEvery, "rules.payEvery", 1, kMaxSeconds);
+  requireWhole(rules.lockFor, "rules.lockFor", 0, kMaxSeconds);
+  if (rules.lines.size() > kMaxReferralLines)
+    throw InputError("rules.lines",
+                     "must have at most " + std::to_string(kMaxReferralLines) + " lines");
+  for (std::size_t i = 0; i < rules.lines.size(); ++i) {
+    const std::string field = indexed("rules.lines", i);
+    const ReferralLine& line = rules.lines[i];
+    requireSign(line.share, field + ".share", Sign::nonNegative);
+    if (line.share > Decimal::fromInteger(1))
+      throw InputError(field + ".share", "must be at most 1 (all of what the line mines), got " +
+                                             quote(line.share.str()));
+    requireSign(line.thresholdUsd, field + ".thresholdUsd", Sign::nonNegative);
   }
   return rules;
 }

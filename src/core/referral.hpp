@@ -69,9 +69,11 @@ struct ReferralIncome {
 ReferralIncome referralIncome(const std::vector<Seconds>& t, const std::vector<MinedSeries>& lines,
                               std::vector<Purchase> purchases, const ReferralRules& rules);
 
-/// The defaults with `overrides` applied: "lines" ("0.03:250,0.05:500": share:thresholdUsd, line
-/// 1 first), "payEvery", "lockFor" (seconds). InputError("rules.<name>...") for a bad value.
-ReferralRules referralRules(const std::vector<RuleText>& overrides);
+/// `rules` checked: at most 10 lines, each share in [0, 1] and threshold >= 0, payEvery >= 1 s,
+/// lockFor >= 0 s. InputError("rules.<name>...") for a bad value. A caller changes the fields
+/// of a default ReferralRules, then passes it here.
+constexpr std::size_t kMaxReferralLines = 10;
+ReferralRules checkedReferralRules(ReferralRules rules);
 
 /// The referral rules as JSON (the `referral` group of defaults()).
 std::string referralDefaultsJson();

@@ -1,8 +1,6 @@
 #include "rules.hpp"
 
 #include <algorithm>
-#include <functional>
-#include <map>
 
 #include "emission.hpp"
 #include "input_error.hpp"
@@ -17,18 +15,17 @@ namespace {
 const Decimal kMaxBaseRate = Decimal::fromInteger(1'000'000'000);  // WFI/s: far above any sane rate
 const Decimal kMaxTotalEmission = Decimal::fromInteger(1'000'000'000'000);  // WFI, all stages
 
-std::optional<Seconds> optionalSeconds(const std::string& text, const std::string& field) {
-  if (text == "none") return std::nullopt;
-  return parseWhole(text, field, 1, kMaxSeconds);
+std::string rowField(const std::string& field, std::size_t i) {
+  return field + "[" + std::to_string(i) + "]";
 }
 
-// "30:1,15:0.8" -> tiers sorted by min, largest first.
-std::vector<Tier> parseTiers(const std::string& text, const std::string& field) {
-  std::vector<Tier> tiers;
-  for (const TextPair& row : textPairs(text, field, "a pair min:weight"))
-    tiers.push_back({parseAmount(row.first, row.field + ".min", Sign::nonNegative),
-                     parseAmount(row.second, row.field + ".weight", Sign::nonNegative)});
+// Tiers checked, then sorted by min, largest first.
+std::vector<Tier> checkedTiers(std::vector<Tier> tiers, const std::string& field) {
   if (tiers.empty()) throw InputError(field, "must have at least one tier");
+  for (std::size_t i = 0; i < tiers.size(); ++i) {
+    requireSign(tiers[i].min, rowField(field, i) + ".min", Sign::nonNegative);
+    requireSign(tiers[i].weight, rowField(field, i) + ".weight", Sign::nonNegative);
+  }
   std::sort(tiers.begin(), tiers.end(), [](const Tier& a, const Tier& b) { return a.min > b.min; });
   for (std::size_t i = 1; i < tiers.size(); ++i)
     if (tiers[i].min == tiers[i - 1].min)
@@ -36,27 +33,24 @@ std::vector<Tier> parseTiers(const std::string& text, const std::string& field) 
   return tiers;
 }
 
-// Applies each override through the setter registered under its name.
-template <class Rules>
-using Setter = std::function<void(Rules&, const std::string& text, const std::string& field)>;
+void requireRate(Decimal rate, const std::string& field) {
+  requireSign(rate, field, Sign::nonNegative);
+  if (rate > kMaxBaseRate)
+    throw InputError(field, "must be at most " + kMaxBaseRate.str() + " WFI per second, got " +
+                                quote(rate.str()));
+}
 
-template <class Rules>
-void applyOverrides(Rules& rules, const std::map<std::string, Setter<Rules>>& setters,
-                    const std::vector<RuleText>& overrides) {
-  for (const auto& [name, text] : overrides) {
-    std::string field = "rules." + name;
-    auto setter = setters.find(name);
-    if (setter == setters.end()) throw InputError(field, "is not a rule of this call");
-    setter->second(rules, text, field);
-  }
+Tier tier(int min, const char* weight) {
+  return {Decimal::fromInteger(min), Decimal::parse(weight, "weight")};
 }
 
 }  // namespace
 
+// SPEC 7's tables, largest min first.
 PointsRules::PointsRules()
-    : checkinTiers(parseTiers("30:1,15:0.8,7:0.5,0:0.1", "checkinTiers")),
-      pointsTiers(parseTiers("5000:1,3000:0.5,1000:0.3", "pointsTiers")),
-      inviteTiers(parseTiers("30:1,10:0.5,5:0.2", "inviteTiers")) {}
+    : checkinTiers{tier(30, "1"), tier(15, "0.8"), tier(7, "0.5"), tier(0, "0.1")},
+      pointsTiers{tier(5000, "1"), tier(3000, "0.5"), tier(1000, "0.3")},
+      inviteTiers{tier(30, "1"), tier(10, "0.5"), tier(5, "0.2")} {}
 
 const char* toString(Amortization model) {
   switch (model) {
@@ -91,157 +85,94 @@ Schedule halvingSchedule(Decimal baseRate, Seconds halvingPeriod, int stages) {
 
 namespace {
 
-constexpr int kMaxStages = 100;
-
-// "8:57471264,4:57471264" -> stages; rates in WFI per second, durations in seconds.
-Schedule parseSchedule(const std::string& text, const std::string& field) {
-  const std::vector<TextPair> rows = textPairs(text, field, "a stage { rate, duration }");
-  if (rows.size() > kMaxStages)
+void checkSchedule(const Schedule& schedule) {
+  const std::string field = "rules.schedule";
+  if (schedule.empty()) throw InputError(field, "must have at least one stage");
+  if (schedule.size() > kMaxStages)
     throw InputError(field, "must have at most " + std::to_string(kMaxStages) + " stages");
-  Schedule schedule;
-  BigInt totalWei = 0;  // checked as the stages come, so that no sum of them can overflow
-  for (const TextPair& row : rows) {
-    const Decimal rate = parseAmount(row.first, row.field + ".rate", Sign::nonNegative);
-    if (rate > kMaxBaseRate)
-      throw InputError(row.field + ".rate", "must be at most " + kMaxBaseRate.str() +
-                                                " WFI per second, got " + quote(row.first));
-    schedule.push_back({rate, parseWhole(row.second, row.field + ".duration", 1, kMaxSeconds)});
-    totalWei += rate.big() * schedule.back().duration;
+  BigInt totalWei = 0;  // checked stage by stage, so that no sum of them can overflow
+  for (std::size_t i = 0; i < schedule.size(); ++i) {
+    requireRate(schedule[i].rate, rowField(field, i) + ".rate");
+    requireWhole(schedule[i].duration, rowField(field, i) + ".duration", 1, kMaxSeconds);
+    totalWei += schedule[i].rate.big() * schedule[i].duration;
     if (totalWei > kMaxTotalEmission.big())
       throw InputError(field, "would emit more than " + kMaxTotalEmission.str() +
                                   " WFI in all (a thousand times the supply)");
   }
-  if (schedule.empty()) throw InputError(field, "must have at least one stage");
-  return schedule;
 }
 
-// The pool rules while overrides are applied: the halving form's fields are gathered apart,
-// because they become a schedule only once all are known.
-struct PoolRulesDraft {
-  PoolRules rules;
-  bool scheduleGiven = false, lifetimeGiven = false;
-  std::optional<Decimal> baseRate;
-  std::optional<Seconds> halvingPeriod;
-  std::optional<int> stages;
-
-  bool halvingFormGiven() const { return baseRate || halvingPeriod || stages; }
-};
+// SPEC 1: a schedule is given as a list of stages or in the halving form, never both; rules
+// with neither use the contract's.
+Schedule chosenSchedule(const PoolRuleChoices& c) {
+  const bool halvingForm = c.baseRate || c.halvingPeriod || c.stages;
+  if (halvingForm && c.schedule)
+    throw InputError("rules.schedule",
+                     "give either a schedule or the halving form (baseRate, halvingPeriod, "
+                     "stages), not both");
+  if (c.schedule) {
+    checkSchedule(*c.schedule);
+    return *c.schedule;
+  }
+  if (!halvingForm) return contractSchedule();
+  const Decimal baseRate = c.baseRate.value_or(defaultBaseRate());
+  requireSign(baseRate, "rules.baseRate", Sign::positive);
+  requireRate(baseRate, "rules.baseRate");
+  const Seconds period = c.halvingPeriod.value_or(kDefaultHalvingPeriod);
+  requireWhole(period, "rules.halvingPeriod", 1, kMaxSeconds);
+  const int stages = c.stages.value_or(kDefaultHalvingStages);
+  requireWhole(stages, "rules.stages", 1, kMaxStages);
+  return halvingSchedule(baseRate, period, stages);
+}
 
 }  // namespace
 
-PoolRules poolRules(const std::vector<RuleText>& overrides) {
-  using S = Setter<PoolRulesDraft>;
-  static const std::map<std::string, S> setters = {
-      {"schedule",
-       [](PoolRulesDraft& d, const std::string& t, const std::string& f) {
-         d.rules.emission.schedule = parseSchedule(t, f);
-         d.scheduleGiven = true;
-       }},
-      {"baseRate",
-       [](PoolRulesDraft& d, const std::string& t, const std::string& f) {
-         d.baseRate = parseAmount(t, f, Sign::positive);
-         if (*d.baseRate > kMaxBaseRate)
-           throw InputError(
-               f, "must be at most " + kMaxBaseRate.str() + " WFI per second, got " + quote(t));
-       }},
-      {"halvingPeriod",
-       [](PoolRulesDraft& d, const std::string& t, const std::string& f) {
-         d.halvingPeriod = parseWhole(t, f, 1, kMaxSeconds);
-       }},
-      {"stages",
-       [](PoolRulesDraft& d, const std::string& t, const std::string& f) {
-         d.stages = static_cast<int>(parseWhole(t, f, 1, kMaxStages));
-       }},
-      {"supplyCap",
-       [](PoolRulesDraft& d, const std::string& t, const std::string& f) {
-         if (t == "none")
-           d.rules.emission.supplyCap.reset();
-         else
-           d.rules.emission.supplyCap = parseAmount(t, f, Sign::positive);
-       }},
-      {"activationsPerSecond",
-       [](PoolRulesDraft& d, const std::string& t, const std::string& f) {
-         d.rules.activationsPerSecond =
-             static_cast<int>(parseWhole(t, f, 1, kMaxActivationsPerSecond));
-       }},
-      {"amortization",
-       [](PoolRulesDraft& d, const std::string& t, const std::string& f) {
-         if (t == "none")
-           d.rules.amortization = Amortization::none;
-         else if (t == "linear")
-           d.rules.amortization = Amortization::linear;
-         else if (t == "exponential")
-           d.rules.amortization = Amortization::exponential;
-         else
-           throw InputError(f, "must be \"none\", \"linear\" or \"exponential\", got " + quote(t));
-       }},
-      {"lifetime",
-       [](PoolRulesDraft& d, const std::string& t, const std::string& f) {
-         d.rules.lifetime = optionalSeconds(t, f);
-         d.lifetimeGiven = true;
-       }},
-      {"halfLife",
-       [](PoolRulesDraft& d, const std::string& t, const std::string& f) {
-         d.rules.halfLife = parseWhole(t, f, 1, kMaxSeconds);
-       }},
-  };
-  PoolRulesDraft draft;
-  applyOverrides(draft, setters, overrides);
-  PoolRules& rules = draft.rules;
-  // SPEC 1: a schedule is given as a list of stages or in the halving form, never both; rules
-  // with neither use the contract's.
-  if (draft.halvingFormGiven()) {
-    if (draft.scheduleGiven)
-      throw InputError("rules.schedule",
-                       "give either a schedule or the halving form (baseRate, halvingPeriod, "
-                       "stages), not both");
-    rules.emission.schedule = halvingSchedule(draft.baseRate.value_or(defaultBaseRate()),
-                                              draft.halvingPeriod.value_or(kDefaultHalvingPeriod),
-                                              draft.stages.value_or(kDefaultHalvingStages));
+PoolRules poolRules(const PoolRuleChoices& c) {
+  PoolRules rules;
+  rules.emission.schedule = chosenSchedule(c);
+  if (c.supplyCap) {
+    if (*c.supplyCap) requireSign(**c.supplyCap, "rules.supplyCap", Sign::positive);
+    rules.emission.supplyCap = *c.supplyCap;
   }
+  if (c.activationsPerSecond) {
+    requireWhole(*c.activationsPerSecond, "rules.activationsPerSecond", 1,
+                 kMaxActivationsPerSecond);
+    rules.activationsPerSecond = *c.activationsPerSecond;
+  }
+  rules.amortization = c.amortization.value_or(rules.amortization);
   // SPEC 3: the 8-year lifetime is the linear model's; with none and exponential a lifetime is
   // optional, so they have none unless one is given.
-  if (rules.amortization != Amortization::linear && !draft.lifetimeGiven) rules.lifetime.reset();
+  if (c.lifetime)
+    rules.lifetime = *c.lifetime;
+  else if (rules.amortization != Amortization::linear)
+    rules.lifetime.reset();
+  if (rules.lifetime) requireWhole(*rules.lifetime, "rules.lifetime", 1, kMaxSeconds);
   if (rules.amortization == Amortization::linear && !rules.lifetime)
     throw InputError("rules.lifetime", "the linear model needs a lifetime, got none");
+  if (c.halfLife) {
+    requireWhole(*c.halfLife, "rules.halfLife", 1, kMaxSeconds);
+    rules.halfLife = *c.halfLife;
+  }
   // The engine keeps every reward within a small fraction of a wei up to this total; the
   // defaults emit 862,068,966 WFI.
   const Decimal total = Decimal::fromRaw(EmissionSchedule(rules.emission).total());
   if (total > kMaxTotalEmission)
-    throw InputError(draft.scheduleGiven ? "rules.schedule" : "rules.baseRate",
+    throw InputError(c.schedule ? "rules.schedule" : "rules.baseRate",
                      "with these rules emission would total " + total.str() +
                          " WFI; the limit is " + kMaxTotalEmission.str() +
                          " WFI (a thousand times the supply)");
   return rules;
 }
 
-PointsRules pointsRules(const std::vector<RuleText>& overrides) {
-  using S = Setter<PointsRules>;
-  static const std::map<std::string, S> setters = {
-      {"base", [](PointsRules& r, const std::string& t,
-                  const std::string& f) { r.base = parseAmount(t, f, Sign::nonNegative); }},
-      {"decayRate", [](PointsRules& r, const std::string& t,
-                       const std::string& f) { r.decayRate = parseAmount(t, f, Sign::positive); }},
-      {"maxSessionSeconds",
-       [](PointsRules& r, const std::string& t, const std::string& f) {
-         r.maxSessionSeconds = parseWhole(t, f, 1, kMaxSeconds);
-       }},
-      {"cooldownSeconds",
-       [](PointsRules& r, const std::string& t, const std::string& f) {
-         r.cooldownSeconds = parseWhole(t, f, 0, kMaxSeconds);
-       }},
-      {"weightCap", [](PointsRules& r, const std::string& t,
-                       const std::string& f) { r.weightCap = parseAmount(t, f, Sign::positive); }},
-      {"checkinTiers", [](PointsRules& r, const std::string& t,
-                          const std::string& f) { r.checkinTiers = parseTiers(t, f); }},
-      {"pointsTiers", [](PointsRules& r, const std::string& t,
-                         const std::string& f) { r.pointsTiers = parseTiers(t, f); }},
-      {"inviteTiers", [](PointsRules& r, const std::string& t,
-                         const std::string& f) { r.inviteTiers = parseTiers(t, f); }},
-  };
-  PointsRules rules;
-  applyOverrides(rules, setters, overrides);
-  return rules;
+PointsRules checkedPointsRules(PointsRules r) {
+  requireSign(r.base, "rules.base", Sign::nonNegative);
+  requireSign(r.decayRate, "rules.decayRate", Sign::positive);
+  requireWhole(r.maxSessionSeconds, "rules.maxSessionSeconds", 1, kMaxSeconds);
+  requireWhole(r.cooldownSeconds, "rules.cooldownSeconds", 0, kMaxSeconds);
+  requireSign(r.weightCap, "rules.weightCap", Sign::positive);
+  r.checkinTiers = checkedTiers(std::move(r.checkinTiers), "rules.checkinTiers");
+  r.pointsTiers = checkedTiers(std::move(r.pointsTiers), "rules.pointsTiers");
+  r.inviteTiers = checkedTiers(std::move(r.inviteTiers), "rules.inviteTiers");
+  return r;
 }
 
 Decimal tierWeight(const std::vector<Tier>& tiers, Decimal value) {

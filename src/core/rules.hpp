@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "decimal.hpp"
@@ -84,14 +83,32 @@ struct PointsRules {
   PointsRules();
 };
 
-/// A rule override as it arrives from the caller: the rule's name and its value as text
-/// ("halvingPeriod" -> "62985600", "supplyCap" -> "none", "checkinTiers" -> "30:1,15:0.8").
-using RuleText = std::pair<std::string, std::string>;
+/// The pool rules a caller changes; each empty optional keeps its default. The schedule is
+/// given either as stages or in the halving form (baseRate, halvingPeriod, stages; the others
+/// of the form keep their defaults), never both. `supplyCap` and `lifetime` may be set to none
+/// (an empty inner optional); without a lifetime given, only the linear model has one.
+struct PoolRuleChoices {
+  std::optional<Schedule> schedule;
+  std::optional<Decimal> baseRate;
+  std::optional<Seconds> halvingPeriod;
+  std::optional<int> stages;
+  std::optional<std::optional<Decimal>> supplyCap;
+  std::optional<int> activationsPerSecond;
+  std::optional<Amortization> amortization;
+  std::optional<std::optional<Seconds>> lifetime;
+  std::optional<Seconds> halfLife;
+};
 
-/// The defaults with `overrides` applied; InputError("rules.<name>", ...) for an unknown rule or
-/// a bad value. Unknown names are errors: they are usually typos.
-PoolRules poolRules(const std::vector<RuleText>& overrides);
-PointsRules pointsRules(const std::vector<RuleText>& overrides);
+/// The limits of the rules' values, for the boundary that reads them and the checks here.
+constexpr int kMaxStages = 100;
+
+/// The defaults with `choices` applied, checked: InputError("rules.<name>", ...) for a value
+/// outside what the SPEC accepts.
+PoolRules poolRules(const PoolRuleChoices& choices = {});
+
+/// `rules` checked (InputError "rules.<name>") and each weight table sorted by min, largest
+/// first; a caller changes the fields of a default PointsRules, then passes it here.
+PointsRules checkedPointsRules(PointsRules rules);
 
 /// The weight a table gives to `value`: the tier with the largest min <= value, else 0.
 Decimal tierWeight(const std::vector<Tier>& tiers, Decimal value);

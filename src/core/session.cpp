@@ -10,13 +10,8 @@ namespace cbm {
 
 namespace {
 
-std::optional<UnixSeconds> optionalTime(const std::string& text, const std::string& field) {
-  if (text.empty()) return std::nullopt;
-  return parseWhole(text, field, 0, kMaxUnixSeconds);
-}
-
-std::string textOf(const std::optional<UnixSeconds>& t) {
-  return t ? std::to_string(*t) : "";
+void requireTime(std::optional<UnixSeconds> t, const std::string& field) {
+  if (t) requireWhole(*t, field, 0, kMaxUnixSeconds);
 }
 
 // The earliest start the cooldown allows.
@@ -33,29 +28,19 @@ void requireNotBefore(UnixSeconds now, std::optional<UnixSeconds> earlier, const
 
 }  // namespace
 
-UnixSeconds parseNow(const std::string& text) {
-  return parseWhole(text, "now", 0, kMaxUnixSeconds);
-}
-
-PointsAccount readAccount(const PointsAccountText& text, const PointsRules& rules) {
-  PointsAccount a;
-  a.totalPoints = parseAmount(text.totalPoints, "account.totalPoints", Sign::nonNegative);
-  a.activeSince = optionalTime(text.activeSince, "account.session.startedAt");
-  a.lastStartedAt = optionalTime(text.lastStartedAt, "account.lastStartedAt");
-  a.lastCollectedAt = optionalTime(text.lastCollectedAt, "account.lastCollectedAt");
-  if (!text.lastReward.empty())
-    a.lastReward = parseAmount(text.lastReward, "account.lastReward", Sign::nonNegative);
+PointsAccount checkedAccount(PointsAccount a, const PointsRules& rules) {
+  requireSign(a.totalPoints, "account.totalPoints", Sign::nonNegative);
+  requireTime(a.activeSince, "account.session.startedAt");
+  requireTime(a.lastStartedAt, "account.lastStartedAt");
+  requireTime(a.lastCollectedAt, "account.lastCollectedAt");
+  if (a.lastReward) requireSign(*a.lastReward, "account.lastReward", Sign::nonNegative);
   if (a.activeSince) {
-    if (text.activeWeight.empty())
-      throw InputError("account.session.weight", "is required while a session is active");
-    a.activeWeight = parseWeight(text.activeWeight, "account.session.weight", rules);
+    requireWeight(a.activeWeight, "account.session.weight", rules);
     if (!a.lastStartedAt) a.lastStartedAt = a.activeSince;
     if (*a.lastStartedAt != *a.activeSince)
       throw InputError("account.lastStartedAt",
                        "must equal session.startedAt while a session is active, got " +
-                           quote(text.lastStartedAt));
-  } else if (!text.activeWeight.empty()) {
-    throw InputError("account.session.weight", "is only allowed while a session is active");
+                           quote(std::to_string(*a.lastStartedAt)));
   }
   if (a.lastReward.has_value() != a.lastCollectedAt.has_value())
     throw InputError(a.lastReward ? "account.lastCollectedAt" : "account.lastReward",
@@ -63,19 +48,10 @@ PointsAccount readAccount(const PointsAccountText& text, const PointsRules& rule
   return a;
 }
 
-PointsAccountText writeAccount(const PointsAccount& a) {
-  PointsAccountText t;
-  t.totalPoints = a.totalPoints.str();
-  t.activeSince = textOf(a.activeSince);
-  t.activeWeight = a.activeSince ? a.activeWeight.str() : "";
-  t.lastStartedAt = textOf(a.lastStartedAt);
-  t.lastReward = a.lastReward ? a.lastReward->str() : "";
-  t.lastCollectedAt = textOf(a.lastCollectedAt);
-  return t;
-}
-
 PointsAccount startSession(const PointsAccount& account, UnixSeconds now, Decimal weight,
                            const PointsRules& rules) {
+  requireTime(now, "now");
+  requireWeight(weight, "weight", rules);
   if (account.activeSince)
     throw RuleError("a session is already running since " + formatUtc(*account.activeSince) +
                     "; stop it before starting another");
@@ -94,6 +70,7 @@ PointsAccount startSession(const PointsAccount& account, UnixSeconds now, Decima
 }
 
 StopResult stopSession(const PointsAccount& account, UnixSeconds now, const PointsRules& rules) {
+  requireTime(now, "now");
   if (!account.activeSince) throw RuleError("no session is running: there is nothing to stop");
   requireNotBefore(now, account.activeSince, "the session start");
   StopResult r{account, pointsReward(now - *account.activeSince, account.activeWeight, rules)};
@@ -107,6 +84,7 @@ StopResult stopSession(const PointsAccount& account, UnixSeconds now, const Poin
 
 SessionStatus sessionStatus(const PointsAccount& account, UnixSeconds now,
                             const PointsRules& rules) {
+  requireTime(now, "now");
   SessionStatus s;
   s.lastReward = account.lastReward;
   s.lastCollectedAt = account.lastCollectedAt;

@@ -28,21 +28,12 @@ struct PointsAccount {
   std::optional<UnixSeconds> lastCollectedAt;
 };
 
-/// The account as text: "" for a field that is absent (null in JS). Errors name the fields as
-/// the JS API shows them: account.session.startedAt and account.session.weight for the running
-/// session.
-struct PointsAccountText {
-  std::string totalPoints = "0";
-  std::string activeSince, activeWeight, lastStartedAt, lastReward, lastCollectedAt;
-};
-
-/// Reads and checks an account (times in range, an active session has a weight, the last
-/// start is not before the active one...); InputError("account.<field>") otherwise.
-PointsAccount readAccount(const PointsAccountText& text, const PointsRules& rules);
-PointsAccountText writeAccount(const PointsAccount& account);
-
-/// Reads `now` (Unix seconds, whole) for the session calls.
-UnixSeconds parseNow(const std::string& text);
+/// `account` checked (times from 0 to kMaxUnixSeconds, points >= 0, the session's weight
+/// within the cap, the last start that of the running session, lastReward and lastCollectedAt
+/// together): InputError("account.<field>") otherwise, the fields named as the JS API shows
+/// them (account.session.startedAt, account.session.weight). A running session without a
+/// lastStartedAt gets its start as one.
+PointsAccount checkedAccount(PointsAccount account, const PointsRules& rules);
 
 /// Starts a session at `now` with `weight`. RuleError if one is running or the last one started
 /// less than cooldownSeconds ago (the message says when a start is allowed).

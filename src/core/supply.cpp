@@ -8,56 +8,67 @@ namespace cbm {
 namespace {
 
 // Illustrative: Energy levels and the share of mined WFI they release. Not public figures.
-const std::vector<std::pair<std::string, std::string>> kIllustrativeTable = {{"0", "0"},
+const std::vector<std::pair<const char*, const char*>> kIllustrativeTable = {{"0", "0"},
                                                                              {"1000000", "0.1"},
                                                                              {"10000000", "0.25"},
                                                                              {"100000000", "0.5"},
                                                                              {"1000000000", "1"}};
 const char* kIllustrativeBasePrice = "1";
+const char* kPriceStep = "0.1";
+const char* kBurnStep = "1000000";
 
 }  // namespace
 
-std::vector<ReleaseTier> releaseTable(
-    const std::vector<std::pair<std::string, std::string>>& rows) {
-  if (rows.empty()) throw InputError("thresholds", "must have at least one row");
-  std::vector<ReleaseTier> table;
+Decimal defaultPriceStep() {
+  return Decimal::parse(kPriceStep, "step");
+}
+Decimal defaultBurnStep() {
+  return Decimal::parse(kBurnStep, "per");
+}
+
+void checkReleaseTable(const std::vector<ReleaseTier>& table) {
+  if (table.empty()) throw InputError("thresholds", "must have at least one row");
   const Decimal one = Decimal::fromInteger(1);
-  for (std::size_t i = 0; i < rows.size(); ++i) {
+  for (std::size_t i = 0; i < table.size(); ++i) {
     const std::string field = "thresholds[" + std::to_string(i) + "]";
-    ReleaseTier tier{parseAmount(rows[i].first, field + ".energy", Sign::nonNegative),
-                     parseAmount(rows[i].second, field + ".releasedFraction", Sign::nonNegative)};
+    const ReleaseTier& tier = table[i];
+    requireSign(tier.energy, field + ".energy", Sign::nonNegative);
+    requireSign(tier.releasedFraction, field + ".releasedFraction", Sign::nonNegative);
     if (tier.releasedFraction > one)
       throw InputError(field + ".releasedFraction",
-                       "must be a fraction from 0 to 1, got " + quote(rows[i].second));
-    if (!table.empty() && tier.energy < table.back().energy)
-      throw InputError(field + ".energy", "must not be below the row before (" +
-                                              table.back().energy.str() +
-                                              "): the table is "
-                                              "non-decreasing, got " +
-                                              quote(rows[i].first));
-    if (!table.empty() && tier.releasedFraction < table.back().releasedFraction)
+                       "must be a fraction from 0 to 1, got " + quote(tier.releasedFraction.str()));
+    if (i == 0) continue;
+    const ReleaseTier& before = table[i - 1];
+    if (tier.energy < before.energy)
+      throw InputError(field + ".energy",
+                       "must not be below the row before (" + before.energy.str() +
+                           "): the table is non-decreasing, got " + quote(tier.energy.str()));
+    if (tier.releasedFraction < before.releasedFraction)
       throw InputError(field + ".releasedFraction",
-                       "must not be below the row before (" + table.back().releasedFraction.str() +
-                           "): more Energy never locks WFI again, got " + quote(rows[i].second));
-    table.push_back(tier);
+                       "must not be below the row before (" + before.releasedFraction.str() +
+                           "): more Energy never locks WFI again, got " +
+                           quote(tier.releasedFraction.str()));
   }
-  return table;
 }
 
 std::vector<SupplyPoint> supplyControl(const std::vector<ReleaseTier>& table,
-                                       const std::vector<SupplyPointText>& points) {
+                                       const std::vector<SupplyInput>& points) {
+  checkReleaseTable(table);
   std::vector<SupplyPoint> out;
   out.reserve(points.size());
   for (std::size_t i = 0; i < points.size(); ++i) {
     const std::string field = "series[" + std::to_string(i) + "]";
     SupplyPoint p{};
-    p.t = parseWhole(points[i].t, field + ".t", 0, kMaxSeconds * 100);
+    p.t = points[i].t;
+    requireWhole(p.t, field + ".t", 0, kMaxSupplyTime);
     if (!out.empty() && p.t < out.back().t)
       throw InputError(field + ".t", "must not be before the point before (" +
                                          std::to_string(out.back().t) + "), got " +
-                                         quote(points[i].t));
-    p.energy = parseAmount(points[i].energy, field + ".energy", Sign::nonNegative);
-    p.mined = parseAmount(points[i].mined, field + ".mined", Sign::nonNegative);
+                                         quote(std::to_string(p.t)));
+    p.energy = points[i].energy;
+    p.mined = points[i].mined;
+    requireSign(p.energy, field + ".energy", Sign::nonNegative);
+    requireSign(p.mined, field + ".mined", Sign::nonNegative);
     for (const ReleaseTier& tier : table)
       if (tier.energy <= p.energy) p.releasedFraction = tier.releasedFraction;
     p.liquid = p.releasedFraction.times(p.mined, field + ".liquid");
@@ -68,12 +79,12 @@ std::vector<SupplyPoint> supplyControl(const std::vector<ReleaseTier>& table,
 }
 
 Decimal energyPrice(const EnergyPriceInput& in) {
-  const Decimal burned = parseAmount(in.burnedUsd, "burnedUsd", Sign::nonNegative);
-  const Decimal base = parseAmount(in.basePrice, "basePrice", Sign::nonNegative);
-  const Decimal step = parseAmount(in.step, "step", Sign::nonNegative);
-  const Decimal per = parseAmount(in.per, "per", Sign::positive);
-  const BigInt fullSteps = burned.big() / per.big();  // whole multiples of `per`
-  return Decimal::ratio(base.big() + fullSteps * step.big(), 1, "energyPrice");
+  requireSign(in.burnedUsd, "burnedUsd", Sign::nonNegative);
+  requireSign(in.basePrice, "basePrice", Sign::nonNegative);
+  requireSign(in.step, "step", Sign::nonNegative);
+  requireSign(in.per, "per", Sign::positive);
+  const BigInt fullSteps = in.burnedUsd.big() / in.per.big();  // whole multiples of `per`
+  return Decimal::ratio(in.basePrice.big() + fullSteps * in.step.big(), 1, "energyPrice");
 }
 
 std::string supplyDefaultsJson() {
@@ -81,8 +92,8 @@ std::string supplyDefaultsJson() {
   for (std::size_t i = 0; i < kIllustrativeTable.size(); ++i)
     json += std::string(i ? "," : "") + "{\"energy\":\"" + kIllustrativeTable[i].first +
             "\",\"releasedFraction\":\"" + kIllustrativeTable[i].second + "\"}";
-  return json + "],\"basePrice\":\"" + kIllustrativeBasePrice +
-         "\",\"priceStep\":\"0.1\",\"burnStep\":\"1000000\",\"illustrative\":true}";
+  return json + "],\"basePrice\":\"" + kIllustrativeBasePrice + "\",\"priceStep\":\"" + kPriceStep +
+         "\",\"burnStep\":\"" + kBurnStep + "\",\"illustrative\":true}";
 }
 
 }  // namespace cbm

@@ -17,12 +17,13 @@ struct ReleaseTier {
   Decimal releasedFraction;  //!< 0 to 1
 };
 
-/// One point in time: global Energy and the holder's mined WFI, as text (SPEC 0).
-struct SupplyPointText {
-  std::string t;  //!< whole seconds (any origin: the caller's clock)
-  std::string energy;
-  std::string mined;
+/// One point in time: global Energy and the holder's mined WFI.
+struct SupplyInput {
+  Seconds t;       //!< whole seconds (any origin: the caller's clock), 0 to kMaxSupplyTime
+  Decimal energy;  //!< >= 0
+  Decimal mined;   //!< >= 0
 };
+constexpr Seconds kMaxSupplyTime = 100 * kMaxSeconds;
 
 struct SupplyPoint {
   Seconds t;
@@ -32,21 +33,23 @@ struct SupplyPoint {
   Decimal locked;            //!< mined - liquid
 };
 
-/// Reads a release table ("energy:fraction" pairs as text): Energy and fraction non-decreasing,
-/// fractions within [0, 1]. InputError("thresholds[i]...") otherwise.
-std::vector<ReleaseTier> releaseTable(const std::vector<std::pair<std::string, std::string>>& rows);
+/// Checks a release table: at least one row, Energy and fraction non-decreasing, fractions
+/// within [0, 1]. InputError("thresholds[i]...") otherwise.
+void checkReleaseTable(const std::vector<ReleaseTier>& table);
 
-/// Liquid and locked WFI at each point; times must not decrease.
+/// Liquid and locked WFI at each point of a checked table; times must not decrease.
 std::vector<SupplyPoint> supplyControl(const std::vector<ReleaseTier>& table,
-                                       const std::vector<SupplyPointText>& points);
+                                       const std::vector<SupplyInput>& points);
 
 /// Energy price = basePrice + step for every full `per` USD burned globally (public figure:
 /// 0.10 USD per 1,000,000 USD).
+Decimal defaultPriceStep();  //!< 0.1 USD
+Decimal defaultBurnStep();   //!< per 1,000,000 USD
 struct EnergyPriceInput {
-  std::string burnedUsd;
-  std::string basePrice;
-  std::string step = "0.1";
-  std::string per = "1000000";
+  Decimal burnedUsd;                  //!< >= 0
+  Decimal basePrice;                  //!< >= 0
+  Decimal step = defaultPriceStep();  //!< >= 0
+  Decimal per = defaultBurnStep();    //!< > 0
 };
 Decimal energyPrice(const EnergyPriceInput& input);
 

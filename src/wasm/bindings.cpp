@@ -2,8 +2,9 @@
 //
 // Every bound function catches every exception and returns it as a value: a C++ exception that
 // escapes to JS arrives as a bare number and leaks WASM stack on each call. web/lib/cbmcalc.js
-// turns the `error` of an outcome into a thrown Error. Amounts cross as decimal strings; seconds
-// as JS numbers (all below 2^53); rules as [name, text] pairs. Nothing returned needs delete().
+// turns the `error` of an outcome into a thrown Error. Amounts cross as decimal strings, read
+// into typed values by read.hpp; seconds as JS numbers (all below 2^53); rules as an object of
+// texts, nulls and lists of rows. Nothing returned needs delete().
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 #include <emscripten/val.h>
@@ -20,6 +21,7 @@
 #include "parse.hpp"
 #include "points.hpp"
 #include "pool.hpp"
+#include "read.hpp"
 #include "referral.hpp"
 #include "rules.hpp"
 #include "session.hpp"
@@ -82,16 +84,34 @@ auto guarded(F&& compute) -> Outcome<decltype(compute())> {
   return out;
 }
 
-std::vector<cbm::RuleText> ruleTexts(const JSArray& pairs) {
-  std::vector<cbm::RuleText> rules;
-  const auto n = pairs["length"].as<unsigned>();
-  for (unsigned i = 0; i < n; ++i)
-    rules.emplace_back(pairs[i][0].as<std::string>(), pairs[i][1].as<std::string>());
-  return rules;
-}
-
 std::vector<std::string> strings(const JSArray& array) {
   return emscripten::vecFromJSArray<std::string>(array);
+}
+
+/// The rules object the JS layer made: { name: text | null | [{ field: text }] }.
+cbm::RuleValues ruleValues(const val& rules) {
+  cbm::RuleValues out;
+  if (rules.isUndefined()) return out;
+  const val object = val::global("Object");
+  for (const std::string& name : strings(object.call<val>("keys", rules))) {
+    const val value = rules[name];
+    if (value.isNull()) {
+      out.emplace_back(name, std::monostate{});
+    } else if (value.isArray()) {
+      std::vector<cbm::TextRow> rows;
+      const auto n = value["length"].as<unsigned>();
+      for (unsigned i = 0; i < n; ++i) {
+        cbm::TextRow row;
+        for (const std::string& field : strings(object.call<val>("keys", value[i])))
+          row[field] = value[i][field].as<std::string>();
+        rows.push_back(std::move(row));
+      }
+      out.emplace_back(name, std::move(rows));
+    } else {
+      out.emplace_back(name, value.as<std::string>());
+    }
+  }
+  return out;
 }
 
 const cbm::PointsRules& defaultPointsRules() {
@@ -100,9 +120,9 @@ const cbm::PointsRules& defaultPointsRules() {
 }
 
 // Points calls happen on every keystroke: skip rebuilding the default tables.
-cbm::PointsRules pointsRulesFrom(const JSArray& pairs) {
-  auto overrides = ruleTexts(pairs);
-  return overrides.empty() ? defaultPointsRules() : cbm::pointsRules(overrides);
+cbm::PointsRules pointsRulesFrom(const val& rules) {
+  const cbm::RuleValues values = ruleValues(rules);
+  return values.empty() ? defaultPointsRules() : cbm::readPointsRules(values);
 }
 
 double seconds(std::int64_t s) {
@@ -116,10 +136,11 @@ val guardedValue(F&& compute);
 
 /// { emitted, rate, total, stage, nextHalvingAt (null: none), endsAt, stages: [{ stage, from,
 /// to, rate, emitted }] }: the stages as emitted (a cap shortens the one it ends).
-val emission(const std::string& from, const std::string& to, const JSArray& rules) {
+val emission(const std::string& from, const std::string& to, const val& rules) {
   return guardedValue([&] {
-    const cbm::EmissionRules emissionRules = cbm::poolRules(ruleTexts(rules)).emission;
-    const cbm::EmissionReport r = cbm::emissionReport(from, to, emissionRules);
+    const cbm::EmissionRules emissionRules = cbm::readPoolRules(ruleValues(rules)).emission;
+    const cbm::EmissionSpan span = cbm::readEmissionSpan(from, to);
+    const cbm::EmissionReport r = cbm::emissionReport(span.from, span.to, emissionRules);
     val out = val::object();
     out.set("emitted", r.emitted.str());
     out.set("rate", r.rate.str());
@@ -144,9 +165,9 @@ val emission(const std::string& from, const std::string& to, const JSArray& rule
 }
 
 // The emission schedule: [{ from, to, rate, stage }], pieces of constant rate.
-val emissionSchedule(const JSArray& rules) {
+val emissionSchedule(const val& rules) {
   return guardedValue([&] {
-    const cbm::EmissionSchedule schedule(cbm::poolRules(ruleTexts(rules)).emission);
+    const cbm::EmissionSchedule schedule(cbm::readPoolRules(ruleValues(rules)).emission);
     val pieces = val::array();
     for (const auto& piece : schedule.pieces()) {
       val p = val::object();
@@ -167,9 +188,9 @@ struct AprOut {
       netGainUsd;
 };
 
-Outcome<AprOut> apr(const cbm::AprInput& input) {
+Outcome<AprOut> apr(const cbm::AprText& input) {
   return guarded([&] {
-    const cbm::AprResult r = cbm::apr(input);
+    const cbm::AprResult r = cbm::apr(cbm::readApr(input));
     return AprOut{r.aprPercent.str(),      r.yearlyReward.str(),   r.yearlyRewardUsd.str(),
                   r.contributionUsd.str(), r.netGainPercent.str(), r.netGainUsd.str()};
   });
@@ -177,20 +198,24 @@ Outcome<AprOut> apr(const cbm::AprInput& input) {
 
 // The APR of mining and referral income together (a call of its own: apr() runs on every
 // keystroke and stays as lean as it was).
-Outcome<std::string> aprWithReferrals(cbm::AprInput input, const std::string& referralReward) {
+Outcome<std::string> aprWithReferrals(const cbm::AprText& text, const std::string& referralReward) {
   return guarded([&] {
-    input.referralReward = referralReward;
+    cbm::AprInput input = cbm::readApr(text);
+    input.referralReward = cbm::readDecimal(referralReward, "referralReward");
     return cbm::apr(input).withReferralsPercent->str();
   });
 }
 
-Outcome<std::string> blockReward(const cbm::ShareInput& input) {
-  return guarded([&] { return cbm::blockReward(input).str(); });
+Outcome<std::string> blockReward(const cbm::ShareText& input) {
+  return guarded([&] { return cbm::blockReward(cbm::readShare(input)).str(); });
 }
 
 val queueWait(const std::string& ahead, const std::string& activationsPerSecond) {
   return guardedValue([&] {
-    const cbm::QueueWait q = cbm::queueWait(ahead, activationsPerSecond);
+    const cbm::QueueWait q =
+        cbm::queueWait(cbm::parseWhole(ahead, "ahead", 0, cbm::kMaxQueueAhead),
+                       cbm::parseWhole(activationsPerSecond, "activationsPerSecond", 1,
+                                       cbm::kMaxActivationsPerSecond));
     val out = val::object();
     out.set("wait", static_cast<double>(q.wait));
     out.set("miningAfter", static_cast<double>(q.miningAfter));
@@ -198,8 +223,8 @@ val queueWait(const std::string& ahead, const std::string& activationsPerSecond)
   });
 }
 
-Outcome<std::string> impliedPoolPower(const cbm::PoolSizeInput& input) {
-  return guarded([&] { return cbm::impliedPoolPower(input).str(); });
+Outcome<std::string> impliedPoolPower(const cbm::PoolSizeText& input) {
+  return guarded([&] { return cbm::impliedPoolPower(cbm::readPoolSize(input)).str(); });
 }
 
 // --- points -----------------------------------------------------------------------------------
@@ -208,17 +233,20 @@ struct WeightOut {
   std::string weight, checkin, points, invites, vip, extra;
 };
 
-Outcome<WeightOut> pointsWeight(const cbm::WeightInput& input, const JSArray& rules) {
+Outcome<WeightOut> pointsWeight(const cbm::WeightText& input, const val& rules) {
   return guarded([&] {
-    const cbm::Weight w = cbm::pointsWeight(input, pointsRulesFrom(rules));
+    const cbm::Weight w = cbm::pointsWeight(cbm::readWeight(input), pointsRulesFrom(rules));
     return WeightOut{w.weight.str(),  w.checkin.str(), w.points.str(),
                      w.invites.str(), w.vip.str(),     w.extra.str()};
   });
 }
 
 Outcome<std::string> pointsReward(const std::string& elapsed, const std::string& weight,
-                                  const JSArray& rules) {
-  return guarded([&] { return cbm::pointsReward(elapsed, weight, pointsRulesFrom(rules)).str(); });
+                                  const val& rules) {
+  return guarded([&] {
+    const cbm::Seconds t = cbm::readElapsed(elapsed);
+    return cbm::pointsReward(t, cbm::readDecimal(weight, "weight"), pointsRulesFrom(rules)).str();
+  });
 }
 
 struct StreakOut {
@@ -228,39 +256,40 @@ struct StreakOut {
 
 Outcome<StreakOut> streak(const JSArray& checkins, const std::string& on) {
   return guarded([&] {
-    const cbm::Streak s = cbm::streak(strings(checkins), on);
+    std::vector<cbm::Day> days = cbm::readDays(strings(checkins), "checkins");
+    const cbm::Streak s = cbm::streak(std::move(days), cbm::parseDay(on, "on"));
     return StreakOut{static_cast<double>(s.days), s.checkedInOnDay};
   });
 }
 
 // --- sessions ---------------------------------------------------------------------------------
 
-Outcome<cbm::PointsAccountText> startSession(const cbm::PointsAccountText& account,
-                                             const std::string& now, const std::string& weight,
-                                             const JSArray& rules) {
+Outcome<cbm::AccountText> startSession(const cbm::AccountText& account, const std::string& now,
+                                       const std::string& weight, const val& rules) {
   return guarded([&] {
     const cbm::PointsRules r = pointsRulesFrom(rules);
-    return cbm::writeAccount(cbm::startSession(cbm::readAccount(account, r), cbm::parseNow(now),
-                                               cbm::parseWeight(weight, "weight", r), r));
+    const cbm::PointsAccount a = cbm::readAccount(account, r);
+    const cbm::UnixSeconds at = cbm::readNow(now);
+    return cbm::writeAccount(cbm::startSession(a, at, cbm::readDecimal(weight, "weight"), r));
   });
 }
 
-Outcome<cbm::PointsAccountText> checkAccount(const cbm::PointsAccountText& account,
-                                             const JSArray& rules) {
+Outcome<cbm::AccountText> checkAccount(const cbm::AccountText& account, const val& rules) {
   return guarded(
       [&] { return cbm::writeAccount(cbm::readAccount(account, pointsRulesFrom(rules))); });
 }
 
 struct StopOut {
-  cbm::PointsAccountText account;
+  cbm::AccountText account;
   std::string reward;
 };
 
-Outcome<StopOut> stopSession(const cbm::PointsAccountText& account, const std::string& now,
-                             const JSArray& rules) {
+Outcome<StopOut> stopSession(const cbm::AccountText& account, const std::string& now,
+                             const val& rules) {
   return guarded([&] {
     const cbm::PointsRules r = pointsRulesFrom(rules);
-    const cbm::StopResult s = cbm::stopSession(cbm::readAccount(account, r), cbm::parseNow(now), r);
+    const cbm::PointsAccount a = cbm::readAccount(account, r);
+    const cbm::StopResult s = cbm::stopSession(a, cbm::readNow(now), r);
     return StopOut{cbm::writeAccount(s.account), s.reward.str()};
   });
 }
@@ -271,12 +300,12 @@ struct StatusOut {
   std::string estimatedPoints, weight, lastReward;  // "" when absent
 };
 
-Outcome<StatusOut> sessionStatus(const cbm::PointsAccountText& account, const std::string& now,
-                                 const JSArray& rules) {
+Outcome<StatusOut> sessionStatus(const cbm::AccountText& account, const std::string& now,
+                                 const val& rules) {
   return guarded([&] {
     const cbm::PointsRules r = pointsRulesFrom(rules);
-    const cbm::SessionStatus s =
-        cbm::sessionStatus(cbm::readAccount(account, r), cbm::parseNow(now), r);
+    const cbm::PointsAccount a = cbm::readAccount(account, r);
+    const cbm::SessionStatus s = cbm::sessionStatus(a, cbm::readNow(now), r);
     StatusOut out;
     out.active = s.active;
     out.nextStartAt = seconds(s.nextStartAt);
@@ -323,13 +352,14 @@ val supplyControl(const JSArray& thresholds, const JSArray& series) {
     const auto nRows = thresholds["length"].as<unsigned>();
     for (unsigned i = 0; i < nRows; ++i)
       rows.emplace_back(thresholds[i][0].as<std::string>(), thresholds[i][1].as<std::string>());
-    std::vector<cbm::SupplyPointText> points;
+    const std::vector<cbm::ReleaseTier> table = cbm::readReleaseTable(rows);
+    std::vector<cbm::SupplyText> points;
     const auto nPoints = series["length"].as<unsigned>();
     for (unsigned i = 0; i < nPoints; ++i)
       points.push_back({series[i][0].as<std::string>(), series[i][1].as<std::string>(),
                         series[i][2].as<std::string>()});
     val out = val::array();
-    for (const cbm::SupplyPoint& p : cbm::supplyControl(cbm::releaseTable(rows), points)) {
+    for (const cbm::SupplyPoint& p : cbm::supplyControl(table, cbm::readSupplySeries(points))) {
       val point = val::object();
       point.set("t", seconds(p.t));
       point.set("energy", p.energy.str());
@@ -417,7 +447,7 @@ val referralIncome(const val& input) {
                            cbm::parseAmount(purchase["unitPrice"].as<std::string>(),
                                             field + ".unitPrice", cbm::Sign::nonNegative)});
     }
-    const cbm::ReferralRules rules = cbm::referralRules(ruleTexts(input["rules"]));
+    const cbm::ReferralRules rules = cbm::readReferralRules(ruleValues(input["rules"]));
     const cbm::ReferralIncome r = cbm::referralIncome(t, lines, std::move(purchases), rules);
 
     val out = val::object();
@@ -560,15 +590,15 @@ val compareAmounts(const std::string& a, const std::string& b) {
   });
 }
 
-Outcome<std::string> energyPrice(const cbm::EnergyPriceInput& input) {
-  return guarded([&] { return cbm::energyPrice(input).str(); });
+Outcome<std::string> energyPrice(const cbm::EnergyPriceText& input) {
+  return guarded([&] { return cbm::energyPrice(cbm::readEnergyPrice(input)).str(); });
 }
 
-val pointsProjection(const cbm::ProjectionInput& scalars, const JSArray& checkins,
-                     const JSArray& rules) {
+val pointsProjection(const cbm::ProjectionText& scalars, const JSArray& checkins,
+                     const val& rules) {
   return guardedValue([&] {
-    cbm::ProjectionInput input = scalars;
-    input.checkins = strings(checkins);
+    cbm::ProjectionInput input = cbm::readProjection(scalars);
+    input.checkins = cbm::readDays(strings(checkins), "checkins");
     const cbm::Projection p = cbm::pointsProjection(input, pointsRulesFrom(rules));
     val days = val::array();
     for (const cbm::ProjectionDay& d : p.days) {
@@ -610,7 +640,7 @@ val pointsProjection(const cbm::ProjectionInput& scalars, const JSArray& checkin
 struct PoolSettings {
   std::string horizon, sampleEvery, focusOwner;
   bool hasFocusOwner = false;
-  JSArray rules = val::undefined();
+  val rules = val::undefined();
   JSArray trackOwners = val::undefined();  // strings
 };
 
@@ -662,9 +692,9 @@ class PoolRun {
       const std::size_t heap = __builtin_wasm_memory_size(0) * 65536;
       const std::size_t wanted = (std::size_t{32} << 20) + scenario_.ids.size() * 190;
       if (heap < wanted) emscripten_resize_heap(wanted);
-      scenario_.rules = cbm::poolRules(ruleTexts(settings.rules));
-      scenario_.horizon = settings.horizon;
-      scenario_.sampleEvery = settings.sampleEvery;
+      scenario_.rules = cbm::readPoolRules(ruleValues(settings.rules));
+      scenario_.horizon = cbm::readHorizon(settings.horizon);
+      scenario_.sampleEvery = cbm::readSampleEvery(settings.sampleEvery, scenario_.horizon);
       if (settings.hasFocusOwner) scenario_.focusOwner = settings.focusOwner;
       scenario_.trackedOwners = strings(settings.trackOwners);
       simulation_ = std::make_unique<cbm::PoolSimulation>(std::move(scenario_));
@@ -717,16 +747,18 @@ class PoolRun {
       }
       out.set("rejectedIndex", rejectedIndex);
       out.set("rejectedReasons", rejectedReasons);
-      std::vector<double> ownerFirst, ownerActivations;
+      std::vector<double> ownerFirst, ownerActivations, ownerShares;
       std::vector<cbm::Int128> ownerRewards, ownerUnits;
       for (const auto& owner : r.owners) {
         ownerFirst.push_back(static_cast<double>(owner.firstIndex));
         ownerActivations.push_back(static_cast<double>(owner.activations));
+        ownerShares.push_back(owner.share);
         ownerRewards.push_back(owner.rewardWei);
         ownerUnits.push_back(owner.units * cbm::Decimal::kScale);
       }
       out.set("ownerFirst", typedArray("Float64Array", ownerFirst));
       out.set("ownerActivations", typedArray("Float64Array", ownerActivations));
+      out.set("ownerShares", typedArray("Float64Array", ownerShares));
       out.set("ownerRewards", joined(ownerRewards));
       out.set("ownerUnits", joined(ownerUnits));
       val queue = val::object();
@@ -865,11 +897,11 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
       .field("message", &Failure::message)
       .field("problem", &Failure::problem);
 
-  value_object<cbm::AprInput>("AprInput")
-      .field("blockReward", &cbm::AprInput::blockReward)
-      .field("tokenPrice", &cbm::AprInput::tokenPrice)
-      .field("units", &cbm::AprInput::units)
-      .field("unitPrice", &cbm::AprInput::unitPrice);
+  value_object<cbm::AprText>("AprText")
+      .field("blockReward", &cbm::AprText::blockReward)
+      .field("tokenPrice", &cbm::AprText::tokenPrice)
+      .field("units", &cbm::AprText::units)
+      .field("unitPrice", &cbm::AprText::unitPrice);
   value_object<AprOut>("AprOut")
       .field("aprPercent", &AprOut::aprPercent)
       .field("yearlyReward", &AprOut::yearlyReward)
@@ -877,20 +909,20 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
       .field("contributionUsd", &AprOut::contributionUsd)
       .field("netGainPercent", &AprOut::netGainPercent)
       .field("netGainUsd", &AprOut::netGainUsd);
-  value_object<cbm::ShareInput>("ShareInput")
-      .field("units", &cbm::ShareInput::units)
-      .field("poolPower", &cbm::ShareInput::poolPower)
-      .field("rate", &cbm::ShareInput::rate);
-  value_object<cbm::PoolSizeInput>("PoolSizeInput")
-      .field("units", &cbm::PoolSizeInput::units)
-      .field("blockReward", &cbm::PoolSizeInput::blockReward)
-      .field("rate", &cbm::PoolSizeInput::rate);
-  value_object<cbm::WeightInput>("WeightInput")
-      .field("streakDays", &cbm::WeightInput::streakDays)
-      .field("totalPoints", &cbm::WeightInput::totalPoints)
-      .field("invites", &cbm::WeightInput::invites)
-      .field("vip", &cbm::WeightInput::vip)
-      .field("extra", &cbm::WeightInput::extra);
+  value_object<cbm::ShareText>("ShareText")
+      .field("units", &cbm::ShareText::units)
+      .field("poolPower", &cbm::ShareText::poolPower)
+      .field("rate", &cbm::ShareText::rate);
+  value_object<cbm::PoolSizeText>("PoolSizeText")
+      .field("units", &cbm::PoolSizeText::units)
+      .field("blockReward", &cbm::PoolSizeText::blockReward)
+      .field("rate", &cbm::PoolSizeText::rate);
+  value_object<cbm::WeightText>("WeightText")
+      .field("streakDays", &cbm::WeightText::streakDays)
+      .field("totalPoints", &cbm::WeightText::totalPoints)
+      .field("invites", &cbm::WeightText::invites)
+      .field("vip", &cbm::WeightText::vip)
+      .field("extra", &cbm::WeightText::extra);
   value_object<WeightOut>("WeightOut")
       .field("weight", &WeightOut::weight)
       .field("checkin", &WeightOut::checkin)
@@ -901,13 +933,13 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   value_object<StreakOut>("StreakOut")
       .field("days", &StreakOut::days)
       .field("checkedInOnDay", &StreakOut::checkedInOnDay);
-  value_object<cbm::PointsAccountText>("PointsAccountText")
-      .field("totalPoints", &cbm::PointsAccountText::totalPoints)
-      .field("activeSince", &cbm::PointsAccountText::activeSince)
-      .field("activeWeight", &cbm::PointsAccountText::activeWeight)
-      .field("lastStartedAt", &cbm::PointsAccountText::lastStartedAt)
-      .field("lastReward", &cbm::PointsAccountText::lastReward)
-      .field("lastCollectedAt", &cbm::PointsAccountText::lastCollectedAt);
+  value_object<cbm::AccountText>("AccountText")
+      .field("totalPoints", &cbm::AccountText::totalPoints)
+      .field("activeSince", &cbm::AccountText::activeSince)
+      .field("activeWeight", &cbm::AccountText::activeWeight)
+      .field("lastStartedAt", &cbm::AccountText::lastStartedAt)
+      .field("lastReward", &cbm::AccountText::lastReward)
+      .field("lastCollectedAt", &cbm::AccountText::lastCollectedAt);
   value_object<StopOut>("StopOut")
       .field("account", &StopOut::account)
       .field("reward", &StopOut::reward);
@@ -925,26 +957,26 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   registerOutcome<AprOut>("AprOutcome");
   registerOutcome<WeightOut>("WeightOutcome");
   registerOutcome<StreakOut>("StreakOutcome");
-  registerOutcome<cbm::PointsAccountText>("AccountOutcome");
+  registerOutcome<cbm::AccountText>("AccountOutcome");
   registerOutcome<StopOut>("StopOutcome");
   registerOutcome<StatusOut>("StatusOutcome");
 
-  value_object<cbm::EnergyPriceInput>("EnergyPriceInput")
-      .field("burnedUsd", &cbm::EnergyPriceInput::burnedUsd)
-      .field("basePrice", &cbm::EnergyPriceInput::basePrice)
-      .field("step", &cbm::EnergyPriceInput::step)
-      .field("per", &cbm::EnergyPriceInput::per);
-  value_object<cbm::ProjectionInput>("ProjectionInput")
-      .field("from", &cbm::ProjectionInput::from)
-      .field("days", &cbm::ProjectionInput::days)
-      .field("totalPoints", &cbm::ProjectionInput::totalPoints)
-      .field("invites", &cbm::ProjectionInput::invites)
-      .field("invitesPerWeek", &cbm::ProjectionInput::invitesPerWeek)
-      .field("sessionSeconds", &cbm::ProjectionInput::sessionSeconds)
-      .field("checkinWeekdays", &cbm::ProjectionInput::checkinWeekdays)
-      .field("sessionWeekdays", &cbm::ProjectionInput::sessionWeekdays)
-      .field("vip", &cbm::ProjectionInput::vip)
-      .field("extra", &cbm::ProjectionInput::extra);
+  value_object<cbm::EnergyPriceText>("EnergyPriceText")
+      .field("burnedUsd", &cbm::EnergyPriceText::burnedUsd)
+      .field("basePrice", &cbm::EnergyPriceText::basePrice)
+      .field("step", &cbm::EnergyPriceText::step)
+      .field("per", &cbm::EnergyPriceText::per);
+  value_object<cbm::ProjectionText>("ProjectionText")
+      .field("from", &cbm::ProjectionText::from)
+      .field("days", &cbm::ProjectionText::days)
+      .field("totalPoints", &cbm::ProjectionText::totalPoints)
+      .field("invites", &cbm::ProjectionText::invites)
+      .field("invitesPerWeek", &cbm::ProjectionText::invitesPerWeek)
+      .field("sessionSeconds", &cbm::ProjectionText::sessionSeconds)
+      .field("checkinWeekdays", &cbm::ProjectionText::checkinWeekdays)
+      .field("sessionWeekdays", &cbm::ProjectionText::sessionWeekdays)
+      .field("vip", &cbm::ProjectionText::vip)
+      .field("extra", &cbm::ProjectionText::extra);
   function("supplyControl", &supplyControl);
   function("energyPrice", &energyPrice);
   function("pointsProjection", &pointsProjection);

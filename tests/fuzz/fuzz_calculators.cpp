@@ -5,6 +5,7 @@
 #include "emission.hpp"
 #include "input_error.hpp"
 #include "points.hpp"
+#include "read.hpp"
 #include "referral.hpp"
 #include "session.hpp"
 #include "supply.hpp"
@@ -17,7 +18,7 @@ const Decimal kWei = Decimal::fromRaw(1);
 
 void apr(FuzzedDataProvider& in) {
   const cbm::AprResult r =
-      cbm::apr({fuzz::value(in), fuzz::value(in), fuzz::value(in), fuzz::value(in)});
+      cbm::apr(cbm::readApr({fuzz::value(in), fuzz::value(in), fuzz::value(in), fuzz::value(in)}));
   FUZZ_CHECK(!r.aprPercent.isNegative() && !r.yearlyReward.isNegative());
   FUZZ_CHECK(r.contributionUsd > Decimal() || r.contributionUsd.isZero());
   // net gain = APR - 100, each truncated from its exact value: within a wei.
@@ -27,29 +28,30 @@ void apr(FuzzedDataProvider& in) {
 }
 
 void points(FuzzedDataProvider& in) {
-  const cbm::PointsRules rules = cbm::pointsRules(fuzz::ruleOverrides(in, false));
-  const cbm::Weight w =
-      cbm::pointsWeight({fuzz::value(in), fuzz::value(in), fuzz::value(in)}, rules);
+  const cbm::PointsRules rules = cbm::readPointsRules(fuzz::ruleOverrides(in, false));
+  const cbm::Weight w = cbm::pointsWeight(
+      cbm::readWeight({fuzz::value(in), fuzz::value(in), fuzz::value(in)}), rules);
   FUZZ_CHECK(w.weight <= rules.weightCap && !w.weight.isNegative());
   const auto t = in.ConsumeIntegralInRange<cbm::Seconds>(0, 200'000);
   const Decimal now = cbm::pointsReward(t, w.weight, rules);
   const Decimal later = cbm::pointsReward(t + 1, w.weight, rules);
   FUZZ_CHECK(!now.isNegative() && now <= later);
   FUZZ_CHECK(later <= rules.base.times(w.weight, "full"));
-  cbm::pointsReward(fuzz::value(in), fuzz::value(in), rules);
+  cbm::pointsReward(cbm::readElapsed(fuzz::value(in)), cbm::readDecimal(fuzz::value(in), "weight"),
+                    rules);
 }
 
 void emission(FuzzedDataProvider& in) {
-  const cbm::PoolRules rules = cbm::poolRules(fuzz::ruleOverrides(in, true));
-  const cbm::EmissionReport r =
-      cbm::emissionReport(fuzz::value(in), fuzz::value(in), rules.emission);
+  const cbm::PoolRules rules = cbm::readPoolRules(fuzz::ruleOverrides(in, true));
+  const cbm::EmissionSpan span = cbm::readEmissionSpan(fuzz::value(in), fuzz::value(in));
+  const cbm::EmissionReport r = cbm::emissionReport(span.from, span.to, rules.emission);
   FUZZ_CHECK(!r.emitted.isNegative() && r.emitted <= r.total && !r.rate.isNegative());
   FUZZ_CHECK(r.stage >= 0 && r.stage <= static_cast<int>(rules.emission.schedule.size()));
   if (rules.emission.supplyCap) FUZZ_CHECK(r.total <= *rules.emission.supplyCap);
 }
 
 void sessions(FuzzedDataProvider& in) {
-  const cbm::PointsRules rules = cbm::pointsRules(fuzz::ruleOverrides(in, false));
+  const cbm::PointsRules rules = cbm::readPointsRules(fuzz::ruleOverrides(in, false));
   cbm::PointsAccount account = cbm::readAccount({fuzz::value(in)}, rules);
   cbm::UnixSeconds now = in.ConsumeIntegralInRange<cbm::UnixSeconds>(0, 2'000'000'000);
   for (int i = 0; i < 8 && in.remaining_bytes() > 0; ++i) {
@@ -81,18 +83,19 @@ void supply(FuzzedDataProvider& in) {
   std::vector<std::pair<std::string, std::string>> rows;
   for (int i = in.ConsumeIntegralInRange(0, 4); i > 0; --i)
     rows.emplace_back(fuzz::value(in), fuzz::value(in));
-  const auto table = cbm::releaseTable(rows);
-  std::vector<cbm::SupplyPointText> series;
+  const auto table = cbm::readReleaseTable(rows);
+  std::vector<cbm::SupplyText> series;
   for (int i = in.ConsumeIntegralInRange(0, 4); i > 0; --i)
     series.push_back({fuzz::value(in), fuzz::value(in), fuzz::value(in)});
-  for (const cbm::SupplyPoint& p : cbm::supplyControl(table, series))
+  for (const cbm::SupplyPoint& p : cbm::supplyControl(table, cbm::readSupplySeries(series)))
     FUZZ_CHECK(p.liquid.plus(p.locked, "sum") == p.mined && !p.locked.isNegative() &&
                !p.liquid.isNegative());
-  cbm::energyPrice({fuzz::value(in), fuzz::value(in), fuzz::value(in), fuzz::value(in)});
+  cbm::energyPrice(
+      cbm::readEnergyPrice({fuzz::value(in), fuzz::value(in), fuzz::value(in), fuzz::value(in)}));
 }
 
 void projection(FuzzedDataProvider& in) {
-  cbm::ProjectionInput p;
+  cbm::ProjectionText p;
   p.from = in.ConsumeBool() ? "2026-11-23" : fuzz::value(in);
   p.days = std::to_string(in.ConsumeIntegralInRange(0, 40));
   p.totalPoints = fuzz::value(in);
@@ -100,8 +103,11 @@ void projection(FuzzedDataProvider& in) {
   p.invitesPerWeek = fuzz::value(in);
   p.sessionSeconds = fuzz::value(in);
   p.checkinWeekdays = in.ConsumeBool() ? "1111100" : fuzz::value(in);
-  for (int i = in.ConsumeIntegralInRange(0, 3); i > 0; --i) p.checkins.push_back(fuzz::value(in));
-  const cbm::Projection r = cbm::pointsProjection(p, cbm::PointsRules());
+  std::vector<std::string> checkins;
+  for (int i = in.ConsumeIntegralInRange(0, 3); i > 0; --i) checkins.push_back(fuzz::value(in));
+  cbm::ProjectionInput input = cbm::readProjection(p);
+  input.checkins = cbm::readDays(checkins, "checkins");
+  const cbm::Projection r = cbm::pointsProjection(input, cbm::PointsRules());
   for (std::size_t i = 1; i < r.days.size(); ++i) {
     FUZZ_CHECK(r.days[i].totalPoints >= r.days[i - 1].totalPoints);
     FUZZ_CHECK(r.days[i].streakDays <= r.days[i - 1].streakDays + 1);
@@ -111,12 +117,17 @@ void projection(FuzzedDataProvider& in) {
 // Referral income from any mining: payouts add up, are never more than the lines' shares of
 // what they mined, and locked + unlocked = paid at every sample.
 void referral(FuzzedDataProvider& in) {
-  std::vector<cbm::RuleText> overrides;
-  if (in.ConsumeBool()) overrides.emplace_back("lines", fuzz::value(in));
+  cbm::RuleValues overrides;
+  if (in.ConsumeBool()) {
+    std::vector<cbm::TextRow> lines(in.ConsumeIntegralInRange<std::size_t>(0, 11));
+    for (cbm::TextRow& line : lines)
+      line = {{"share", fuzz::value(in)}, {"thresholdUsd", fuzz::value(in)}};
+    overrides.emplace_back("lines", std::move(lines));
+  }
   if (in.ConsumeBool())
     overrides.emplace_back("payEvery", std::to_string(in.ConsumeIntegralInRange(0, 50)));
   if (in.ConsumeBool()) overrides.emplace_back("lockFor", fuzz::value(in));
-  const cbm::ReferralRules rules = cbm::referralRules(overrides);
+  const cbm::ReferralRules rules = cbm::readReferralRules(overrides);
   std::vector<cbm::Seconds> t;
   for (cbm::Seconds s = in.ConsumeIntegralInRange(-1, 20); t.size() < 30 && in.ConsumeBool();)
     t.push_back(s += in.ConsumeIntegralInRange(0, 9));

@@ -46,15 +46,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FuzzedDataProvider in(data, size);
   cbm::PoolScenario s;
   try {
-    s.rules = cbm::poolRules(fuzz::ruleOverrides(in, true));
+    s.rules = cbm::readPoolRules(fuzz::ruleOverrides(in, true));
   } catch (const cbm::InputError&) {
     return 0;
   }
   const long long horizonValue = in.ConsumeIntegralInRange<long long>(1, 3000);
+  // Now and then a horizon the core must refuse.
   s.horizon =
-      in.ConsumeIntegralInRange(0, 15) == 0 ? fuzz::value(in) : std::to_string(horizonValue);
-  if (in.ConsumeBool())
-    s.sampleEvery = std::to_string(in.ConsumeIntegralInRange<long long>(0, 400));
+      in.ConsumeIntegralInRange(0, 15) == 0 ? in.ConsumeIntegral<cbm::Seconds>() : horizonValue;
+  if (in.ConsumeBool()) s.sampleEvery = in.ConsumeIntegralInRange<cbm::Seconds>(0, 400);
   const int count = in.ConsumeIntegralInRange(0, 12);
   const bool withText = in.ConsumeBool();
   for (int i = 0; i < count; ++i) {
@@ -71,8 +71,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   s.focusOwner = "o" + std::to_string(in.ConsumeIntegralInRange(0, 3));
   const cbm::PoolScenario input = s;
   if (std::getenv("FUZZ_VERBOSE")) {  // FUZZ_VERBOSE=1 ./fuzz_pool crash-file: see the scenario
-    std::fprintf(stderr, "horizon %s sampleEvery %s rules:", input.horizon.c_str(),
-                 input.sampleEvery.c_str());
+    std::fprintf(stderr,
+                 "horizon %lld sampleEvery %lld rules:", static_cast<long long>(input.horizon),
+                 static_cast<long long>(input.sampleEvery.value_or(0)));
     std::fprintf(
         stderr, " amortization=%s lifetime=%lld halfLife=%lld cap=%s perSecond=%d schedule:",
         cbm::toString(input.rules.amortization),
@@ -98,7 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   // Conservation, to the wei.
-  const long long horizon = cbm::parseWhole(input.horizon, "horizon", 1, cbm::kMaxSeconds);
+  const cbm::Seconds horizon = input.horizon;
   const cbm::EmissionSchedule schedule(input.rules.emission);
   FUZZ_CHECK(r.emittedWei == schedule.emitted(0, horizon));
   FUZZ_CHECK(r.distributedWei + r.unallocatedWei == r.emittedWei);

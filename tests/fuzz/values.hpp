@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "rules.hpp"
+#include "read.hpp"
 
 namespace fuzz {
 
@@ -70,8 +70,9 @@ inline std::string value(FuzzedDataProvider& in) {
   return kEdges[in.ConsumeIntegralInRange<std::size_t>(0, std::size(kEdges) - 1)];
 }
 
-/// Up to four rule overrides, names right or wrong.
-inline std::vector<cbm::RuleText> ruleOverrides(FuzzedDataProvider& in, bool pool) {
+/// Up to four rule values, names right or wrong; lists for the list rules (mostly), none now
+/// and then.
+inline cbm::RuleValues ruleOverrides(FuzzedDataProvider& in, bool pool) {
   static const char* const kPool[] = {
       "baseRate",     "halvingPeriod", "stages",   "supplyCap", "activationsPerSecond",
       "amortization", "lifetime",      "halfLife", "speed",     "schedule"};
@@ -79,12 +80,27 @@ inline std::vector<cbm::RuleText> ruleOverrides(FuzzedDataProvider& in, bool poo
       "base",      "decayRate",    "maxSessionSeconds", "cooldownSeconds",
       "weightCap", "checkinTiers", "pointsTiers",       "inviteTiers",
       "color"};
-  std::vector<cbm::RuleText> rules;
+  cbm::RuleValues rules;
   const int count = in.ConsumeIntegralInRange(0, 4);
   for (int i = 0; i < count; ++i) {
     const std::size_t k = in.ConsumeIntegralInRange<std::size_t>(
         0, pool ? std::size(kPool) - 1 : std::size(kPoints) - 1);
-    rules.emplace_back(pool ? kPool[k] : kPoints[k], value(in));
+    const std::string name = pool ? kPool[k] : kPoints[k];
+    const bool schedule = name == "schedule";
+    const bool list = schedule || name.find("Tiers") != std::string::npos;
+    if (in.ConsumeIntegralInRange(0, 15) == 0) {
+      rules.emplace_back(name, std::monostate{});
+    } else if (list && in.ConsumeIntegralInRange(0, 7) != 0) {
+      std::vector<cbm::TextRow> rows(in.ConsumeIntegralInRange<std::size_t>(0, 4));
+      for (cbm::TextRow& row : rows) {
+        row[schedule ? "rate" : "min"] = value(in);
+        if (in.ConsumeIntegralInRange(0, 15) != 0)
+          row[schedule ? "duration" : "weight"] = value(in);
+      }
+      rules.emplace_back(name, std::move(rows));
+    } else {
+      rules.emplace_back(name, value(in));
+    }
   }
   return rules;
 }

@@ -10,15 +10,28 @@
 #include "emission.hpp"
 #include "points.hpp"
 #include "pool.hpp"
+#include "read.hpp"
 
 namespace {
 
-std::vector<cbm::RuleText> rulePairs(std::istringstream& words) {
-  std::vector<cbm::RuleText> rules;
+// "k=v" words as rules; the file writes a schedule as rate:duration stages joined by commas.
+cbm::RuleValues ruleValues(std::istringstream& words) {
+  cbm::RuleValues rules;
   std::string pair;
   while (words >> pair) {
     const auto eq = pair.find('=');
-    rules.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
+    const std::string name = pair.substr(0, eq), value = pair.substr(eq + 1);
+    if (name != "schedule") {
+      rules.emplace_back(name, value);
+      continue;
+    }
+    std::vector<cbm::TextRow> stages;
+    std::istringstream list(value);
+    for (std::string stage; std::getline(list, stage, ',');) {
+      const auto colon = stage.find(':');
+      stages.push_back({{"rate", stage.substr(0, colon)}, {"duration", stage.substr(colon + 1)}});
+    }
+    rules.emplace_back(name, stages);
   }
   return rules;
 }
@@ -29,15 +42,16 @@ std::string amount(cbm::Int128 wei) {
 
 void runPool(const std::string& name, std::istream& file) {
   cbm::PoolScenario s;
-  std::vector<cbm::RuleText> rules;
+  cbm::RuleValues rules;
+  std::string horizon, sampleEvery;
   std::string line;
   while (std::getline(file, line) && line != "end") {
     std::istringstream words(line);
     std::string key;
     words >> key;
-    if (key == "rules") rules = rulePairs(words);
-    if (key == "horizon") words >> s.horizon;
-    if (key == "sampleEvery") words >> s.sampleEvery;
+    if (key == "rules") rules = ruleValues(words);
+    if (key == "horizon") words >> horizon;
+    if (key == "sampleEvery") words >> sampleEvery;
     if (key == "focus") s.focusOwner.emplace(), words >> *s.focusOwner;
     if (key == "track")
       for (std::string owner; words >> owner;) s.trackedOwners.push_back(owner);
@@ -62,7 +76,9 @@ void runPool(const std::string& name, std::istream& file) {
       }
     }
   }
-  s.rules = cbm::poolRules(rules);
+  s.rules = cbm::readPoolRules(rules);
+  s.horizon = cbm::readHorizon(horizon);
+  s.sampleEvery = cbm::readSampleEvery(sampleEvery, s.horizon);
   const cbm::PoolScenario input = s;
   const cbm::PoolResult r = cbm::simulatePool(std::move(s));
   std::cout << "pool " << name << "\n";
@@ -111,28 +127,32 @@ int main(int argc, char** argv) {
       words >> name;
       runPool(name, file);
     } else if (kind == "apr") {
-      cbm::AprInput in;
+      cbm::AprText in;
       words >> in.blockReward >> in.tokenPrice >> in.units >> in.unitPrice;
-      const cbm::AprResult r = cbm::apr(in);
+      const cbm::AprResult r = cbm::apr(cbm::readApr(in));
       std::cout << "apr " << r.aprPercent.str() << " " << r.yearlyReward.str() << " "
                 << r.yearlyRewardUsd.str() << " " << r.contributionUsd.str() << " "
                 << r.netGainPercent.str() << " " << r.netGainUsd.str() << "\n";
     } else if (kind == "reward") {
       std::string elapsed, weight;
       words >> elapsed >> weight;
-      std::cout << "reward " << cbm::pointsReward(elapsed, weight, cbm::PointsRules()).str()
+      std::cout << "reward "
+                << cbm::pointsReward(cbm::readElapsed(elapsed), cbm::readDecimal(weight, "weight"),
+                                     cbm::PointsRules())
+                       .str()
                 << "\n";
     } else if (kind == "weight") {
-      cbm::WeightInput in;
+      cbm::WeightText in;
       words >> in.streakDays >> in.totalPoints >> in.invites;
-      const cbm::Weight w = cbm::pointsWeight(in, cbm::PointsRules());
+      const cbm::Weight w = cbm::pointsWeight(cbm::readWeight(in), cbm::PointsRules());
       std::cout << "weight " << w.weight.str() << " " << w.checkin.str() << " " << w.points.str()
                 << " " << w.invites.str() << "\n";
     } else if (kind == "emission") {
       std::string from, to;
       words >> from >> to;
+      const cbm::EmissionSpan span = cbm::readEmissionSpan(from, to);
       const cbm::EmissionReport r =
-          cbm::emissionReport(from, to, cbm::poolRules(rulePairs(words)).emission);
+          cbm::emissionReport(span.from, span.to, cbm::readPoolRules(ruleValues(words)).emission);
       std::cout << "emission " << r.emitted.str() << " " << r.rate.str() << " " << r.total.str()
                 << " " << r.stage << " "
                 << (r.nextHalvingAt ? std::to_string(*r.nextHalvingAt) : std::string("none")) << " "

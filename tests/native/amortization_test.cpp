@@ -6,17 +6,22 @@
 #include "rules.hpp"
 
 namespace {
-std::unique_ptr<cbm::AmortizationModel> model(const char* amortization, const char* lifetime) {
-  return cbm::amortizationModel(
-      cbm::poolRules({{"amortization", amortization}, {"lifetime", lifetime}, {"halfLife", "10"}}));
+std::unique_ptr<cbm::AmortizationModel> model(cbm::Amortization amortization,
+                                              cbm::Seconds lifetime) {
+  cbm::PoolRuleChoices choices;
+  choices.amortization = amortization;
+  choices.lifetime = std::optional<cbm::Seconds>(lifetime);
+  choices.halfLife = 10;
+  return cbm::amortizationModel(cbm::poolRules(choices));
 }
 }  // namespace
 
 TEST_CASE("amortization models: power, segment growth and shares worked by hand") {
   // 10 units started at 0 with a lifetime of 100 s: K = 100, units x K = 1000.
   const cbm::Holdings pool{10, 1000, cbm::DoubleDouble(10.0)};
-  const auto none = model("none", "100"), linear = model("linear", "100"),
-             exponential = model("exponential", "100");
+  const auto none = model(cbm::Amortization::none, 100),
+             linear = model(cbm::Amortization::linear, 100),
+             exponential = model(cbm::Amortization::exponential, 100);
   CHECK(none->lifetimeEnd(0) == 0);
   CHECK(linear->lifetimeEnd(0) == 100);
   CHECK(none->powerAt(pool, 40, 0).hi == 10);

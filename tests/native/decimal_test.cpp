@@ -6,6 +6,7 @@
 #include "calendar.hpp"
 #include "input_error.hpp"
 #include "parse.hpp"
+#include "read.hpp"
 
 using cbm::Decimal;
 
@@ -144,11 +145,18 @@ TEST_CASE("ratios and whole numbers at their limits") {
                     "f: must be a whole number from 0 to 10, got \"11\"");
   CHECK_THROWS_WITH(cbm::wholeFromDouble(-1, "f", 0, 10), doctest::Contains("got \"-1\""));
   CHECK_THROWS_AS(cbm::wholeFromDouble(0.5, "f", 0, 10), cbm::InputError);
-  // A list rule: a trailing comma ends it, an empty row inside it is an error.
-  CHECK(cbm::textPairs("30:1,", "t", "a pair").size() == 1);
-  CHECK(cbm::textPairs("", "t", "a pair").empty());
-  CHECK_THROWS_WITH(cbm::textPairs("30:1,,", "t", "a pair"), "t[1]: must be a pair, got \"\"");
-  CHECK_THROWS_WITH(cbm::textPairs("30:1,,5:2", "t", "a pair"), "t[1]: must be a pair, got \"\"");
+  // A list rule: one row reads as one entry, an empty row inside it is an error. (List rules are
+  // rows now, not "a:b,c:d" text: no trailing comma to end a list, and an empty row is one
+  // without its fields.)
+  using Rows = std::vector<cbm::TextRow>;
+  const cbm::TextRow row = {{"min", "30"}, {"weight", "1"}};
+  CHECK(cbm::readPointsRules({{"checkinTiers", Rows{row}}}).checkinTiers.size() == 1);
+  CHECK(cbm::readDays({}, "t").empty());
+  CHECK_THROWS_WITH(cbm::readPointsRules({{"checkinTiers", Rows{row, {}}}}),
+                    "rules.checkinTiers[1].min: is required");
+  CHECK_THROWS_WITH(
+      cbm::readPointsRules({{"checkinTiers", Rows{row, {}, {{"min", "5"}, {"weight", "2"}}}}}),
+      "rules.checkinTiers[1].min: is required");
 }
 
 TEST_CASE("fromRaw checks the range both ways; more than 81 digits is its own error") {

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "read.hpp"
+
 using cbm::Decimal;
 using cbm::EmissionSchedule;
 using cbm::Int128;
@@ -12,13 +14,28 @@ constexpr Int128 kWei = 1'000'000'000'000'000'000;
 Int128 wfi(long long n) {
   return Int128(n) * kWei;
 }
+Decimal d(const char* text) {
+  return Decimal::parse(text, "test");
+}
+// Stages of (rate, duration).
+cbm::Schedule schedule(std::initializer_list<std::pair<const char*, cbm::Seconds>> stages) {
+  cbm::Schedule out;
+  for (const auto& [rate, duration] : stages) out.push_back({d(rate), duration});
+  return out;
+}
+
+// The caller's rules as the boundary reads them: a schedule is a list of rows.
+using Rows = std::vector<cbm::TextRow>;
+cbm::TextRow stage(const char* rate, const char* duration) {
+  return {{"rate", rate}, {"duration", duration}};
+}
 }  // namespace
 
 // The contract's own figures (wefico/wefi-contracts, test/WFIDistributor.t.sol,
 // testCalculateMiningRewardsAtVariousTimestamps): emission of the seconds 0 .. t-1 is
 // totalUnlockedMiningRewards() at launch + t.
 TEST_CASE("default schedule: the deployed contract's 8, 4, 2, 1 WFI/s stages") {
-  EmissionSchedule s(cbm::poolRules({}).emission);
+  EmissionSchedule s(cbm::poolRules().emission);
   const cbm::Seconds stage = 57'471'264;
   CHECK(s.emitted(0, 0) == 0);
   CHECK(s.emitted(0, 1'000) == wfi(8'000));
@@ -49,13 +66,17 @@ TEST_CASE("default schedule: the deployed contract's 8, 4, 2, 1 WFI/s stages") {
   CHECK(stages[3].emittedWei == wfi(57'471'270));
   CHECK(stages[3].end == 229'885'062);
   // The contract's cap (MINING_REWARDS_POOL) is exactly its schedule's total: it never bites.
-  auto capped = cbm::poolRules({{"supplyCap", "862068966"}});
+  cbm::PoolRuleChoices cappedChoices;
+  cappedChoices.supplyCap = d("862068966");
+  auto capped = cbm::poolRules(cappedChoices);
   CHECK(EmissionSchedule(capped.emission).pieces().size() == 4);
   CHECK(EmissionSchedule(capped.emission).endsAt() == 229'885'062);
 }
 
 TEST_CASE("the whitepaper's halving form: 8 WFI/s halving every 2 years over 4 stages") {
-  EmissionSchedule s(cbm::poolRules({{"halvingPeriod", "63072000"}}).emission);
+  cbm::PoolRuleChoices whitepaper;
+  whitepaper.halvingPeriod = 63'072'000;
+  EmissionSchedule s(cbm::poolRules(whitepaper).emission);
   const cbm::Seconds halving = 63'072'000;
   CHECK(s.emitted(0, halving) == wfi(504'576'000));
   CHECK(s.total() == wfi(946'080'000));
@@ -77,7 +98,10 @@ TEST_CASE("the whitepaper's halving form: 8 WFI/s halving every 2 years over 4 s
 }
 
 TEST_CASE("the public presets: 729-day stages and the 862,068,966 WFI cap") {
-  auto rules = cbm::poolRules({{"halvingPeriod", "62985600"}, {"supplyCap", "862068966"}});
+  cbm::PoolRuleChoices presets;
+  presets.halvingPeriod = 62'985'600;
+  presets.supplyCap = d("862068966");
+  auto rules = cbm::poolRules(presets);
   EmissionSchedule s(rules.emission);
   CHECK(s.emitted(0, 62'985'600) == wfi(503'884'800));
   CHECK(s.emitted(62'985'600, 2 * 62'985'600) == wfi(251'942'400));
@@ -90,7 +114,9 @@ TEST_CASE("the public presets: 729-day stages and the 862,068,966 WFI cap") {
 }
 
 TEST_CASE("a schedule as a list of stages, zero rates included") {
-  auto rules = cbm::poolRules({{"schedule", "3:10,0:5,1.5:4,0:7"}});
+  cbm::PoolRuleChoices paused;
+  paused.schedule = schedule({{"3", 10}, {"0", 5}, {"1.5", 4}, {"0", 7}});
+  auto rules = cbm::poolRules(paused);
   EmissionSchedule s(rules.emission);
   CHECK(s.rateAt(9) == wfi(3));
   CHECK(s.rateAt(10) == 0);  // a pause: stage 2 emits nothing
@@ -102,7 +128,10 @@ TEST_CASE("a schedule as a list of stages, zero rates included") {
   CHECK(s.nextHalvingAfter(10) == 15);
   CHECK(s.nextHalvingAfter(15) == std::nullopt);
   // With a cap inside the third stage.
-  auto capped = cbm::poolRules({{"schedule", "3:10,0:5,1.5:4"}, {"supplyCap", "32.25"}});
+  cbm::PoolRuleChoices cappedStages;
+  cappedStages.schedule = schedule({{"3", 10}, {"0", 5}, {"1.5", 4}});
+  cappedStages.supplyCap = d("32.25");
+  auto capped = cbm::poolRules(cappedStages);
   EmissionSchedule c(capped.emission);
   CHECK(c.total() == wfi(32) + kWei / 4);
   CHECK(c.rateAt(16) == kWei / 4 * 3);  // 1.5 whole second, then 0.75 of the last
@@ -118,47 +147,54 @@ TEST_CASE("a schedule as a list of stages, zero rates included") {
 }
 
 TEST_CASE("the halving form takes the whitepaper's value for a field it is not given") {
-  const auto stages = [](std::vector<cbm::RuleText> overrides) {
-    return cbm::poolRules(overrides).emission.schedule;
+  const auto stages = [](const cbm::PoolRuleChoices& choices) {
+    return cbm::poolRules(choices).emission.schedule;
   };
-  const auto one = stages({{"stages", "1"}});
+  cbm::PoolRuleChoices oneStage, quickHalving, slowRate;
+  oneStage.stages = 1;
+  quickHalving.halvingPeriod = 50;
+  slowRate.baseRate = d("2");
+  const auto one = stages(oneStage);
   REQUIRE(one.size() == 1);
   CHECK(one[0].rate == Decimal::fromInteger(8));
   CHECK(one[0].duration == 63'072'000);
-  const auto quick = stages({{"halvingPeriod", "50"}});
+  const auto quick = stages(quickHalving);
   REQUIRE(quick.size() == 4);
   CHECK(quick[3].rate == Decimal::fromInteger(1));
   CHECK(quick[3].duration == 50);
-  CHECK(stages({{"baseRate", "2"}})[1].rate == Decimal::fromInteger(1));
+  CHECK(stages(slowRate)[1].rate == Decimal::fromInteger(1));
 }
 
 TEST_CASE("schedules are checked and name the stage") {
-  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "8:10"}, {"stages", "2"}}),
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"schedule", Rows{stage("8", "10")}}, {"stages", "2"}}),
                     "rules.schedule: give either a schedule or the halving form (baseRate, "
                     "halvingPeriod, stages), not both");
-  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", ""}}),
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"schedule", Rows{}}}),
                     "rules.schedule: must have at least one stage");
-  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "8:10,4:0"}}),
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"schedule", Rows{stage("8", "10"), stage("4", "0")}}}),
                     "rules.schedule[1].duration: must be a whole number from 1 to 3153600000, "
                     "got \"0\"");
-  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "8:-5"}}),
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"schedule", Rows{stage("8", "-5")}}}),
                     "rules.schedule[0].duration: must be a whole number from 1 to 3153600000, "
                     "got \"-5\"");
-  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "8:10,-1:10"}}),
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"schedule", Rows{stage("8", "10"), stage("-1", "10")}}}),
                     "rules.schedule[1].rate: must not be negative, got \"-1\"");
-  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "8"}}),
-                    "rules.schedule[0]: must be a stage { rate, duration }, got \"8\"");
-  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "1000000000:3153600000"}}),
+  // Stages are rows now, not "rate:duration" text: the nearest to the old "8" (no colon) is a row
+  // without its duration.
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"schedule", Rows{{{"rate", "8"}}}}}),
+                    "rules.schedule[0].duration: is required");
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"schedule", Rows{stage("1000000000", "3153600000")}}}),
                     "rules.schedule: would emit more than 1000000000000 WFI in all (a thousand "
                     "times the supply)");
-  std::string many;
-  for (int i = 0; i < 101; ++i) many += (i ? "," : "") + std::string("1:1");
-  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", many}}),
+  const Rows many(101, stage("1", "1"));
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"schedule", many}}),
                     "rules.schedule: must have at most 100 stages");
 }
 
 TEST_CASE("a cap that ends emission in the middle of a second emits only the remainder") {
-  auto rules = cbm::poolRules({{"supplyCap", "20.5"}});
+  cbm::PoolRuleChoices choices;
+  choices.supplyCap = d("20.5");
+  auto rules = cbm::poolRules(choices);
   EmissionSchedule s(rules.emission);
   CHECK(s.rateAt(0) == wfi(8));
   CHECK(s.rateAt(1) == wfi(8));
@@ -172,7 +208,10 @@ TEST_CASE("a cap that ends emission in the middle of a second emits only the rem
 }
 
 TEST_CASE("rates are whole wei: a tiny base rate halves down to nothing") {
-  auto rules = cbm::poolRules({{"baseRate", "0.000000000000000003"}, {"stages", "5"}});
+  cbm::PoolRuleChoices choices;
+  choices.baseRate = d("0.000000000000000003");
+  choices.stages = 5;
+  auto rules = cbm::poolRules(choices);
   EmissionSchedule s(rules.emission);
   CHECK(s.rateAt(0) == 3);
   CHECK(s.rateAt(63'072'000) == 1);      // 3/2 truncated
@@ -181,18 +220,19 @@ TEST_CASE("rates are whole wei: a tiny base rate halves down to nothing") {
 }
 
 TEST_CASE("rule overrides are checked and name the rule") {
-  CHECK_THROWS_WITH(cbm::poolRules({{"halvingPeriod", "0"}}),
+  // The caller's texts, read at the boundary.
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"halvingPeriod", "0"}}),
                     "rules.halvingPeriod: must be a whole number from 1 to 3153600000, got \"0\"");
-  CHECK_THROWS_WITH(cbm::poolRules({{"stages", "2.5"}}),
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"stages", "2.5"}}),
                     "rules.stages: must be a whole number from 1 to 100, got \"2.5\"");
-  CHECK_THROWS_WITH(cbm::poolRules({{"halvingPriod", "5"}}),
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"halvingPriod", "5"}}),
                     "rules.halvingPriod: is not a rule of this call");
-  CHECK_THROWS_WITH(cbm::poolRules({{"supplyCap", "-1"}}),
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"supplyCap", "-1"}}),
                     "rules.supplyCap: must be greater than 0, got \"-1\"");
-  CHECK_THROWS_WITH(cbm::poolRules({{"lifetime", "none"}}),
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"lifetime", "none"}}),
                     "rules.lifetime: the linear model needs a lifetime, got none");
-  CHECK_NOTHROW(cbm::poolRules({{"amortization", "none"}, {"lifetime", "none"}}));
-  CHECK_THROWS_WITH(cbm::poolRules({{"amortization", "quadratic"}}),
+  CHECK_NOTHROW(cbm::readPoolRules({{"amortization", "none"}, {"lifetime", "none"}}));
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"amortization", "quadratic"}}),
                     "rules.amortization: must be \"none\", \"linear\" or \"exponential\", got "
                     "\"quadratic\"");
 }
@@ -233,39 +273,55 @@ TEST_CASE("the rule set as JSON is the SPEC's, every group of it") {
 }
 
 TEST_CASE("rule limits, at and just beyond") {
-  CHECK_NOTHROW(
-      cbm::poolRules({{"baseRate", "1000000000"}, {"stages", "1"}, {"halvingPeriod", "1000"}}));
-  CHECK_THROWS_WITH(cbm::poolRules({{"baseRate", "1000000000.000000000000000001"}}),
+  cbm::PoolRuleChoices fastest;
+  fastest.baseRate = d("1000000000");
+  fastest.stages = 1;
+  fastest.halvingPeriod = 1000;
+  CHECK_NOTHROW(cbm::poolRules(fastest));
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"baseRate", "1000000000.000000000000000001"}}),
                     doctest::Contains("rules.baseRate: must be at most 1000000000 WFI per second"));
-  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "1000000000.000000000000000001:1"}}),
-                    doctest::Contains("rules.schedule[0].rate: must be at most 1000000000 WFI"));
-  CHECK_THROWS_WITH(cbm::poolRules({{"amortization", "none"}, {"lifetime", "0"}}),
+  CHECK_THROWS_WITH(
+      cbm::readPoolRules({{"schedule", Rows{stage("1000000000.000000000000000001", "1")}}}),
+      doctest::Contains("rules.schedule[0].rate: must be at most 1000000000 WFI"));
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"amortization", "none"}, {"lifetime", "0"}}),
                     "rules.lifetime: must be a whole number from 1 to 3153600000, got \"0\"");
-  CHECK(cbm::poolRules({{"amortization", "none"}, {"lifetime", "1"}}).lifetime == 1);
+  cbm::PoolRuleChoices shortLived;
+  shortLived.amortization = cbm::Amortization::none;
+  shortLived.lifetime = std::optional<cbm::Seconds>(1);
+  CHECK(cbm::poolRules(shortLived).lifetime == 1);
   // 10^12 WFI in all is allowed; a wei more is not.
-  CHECK_NOTHROW(cbm::poolRules({{"schedule", "1000:1000000000"}}));
-  CHECK_THROWS_WITH(cbm::poolRules({{"schedule", "1000:1000000000,0.000000000000000001:1"}}),
+  cbm::PoolRuleChoices most;
+  most.schedule = schedule({{"1000", 1'000'000'000}});
+  CHECK_NOTHROW(cbm::poolRules(most));
+  CHECK_THROWS_WITH(cbm::readPoolRules({{"schedule", Rows{stage("1000", "1000000000"),
+                                                          stage("0.000000000000000001", "1")}}}),
                     doctest::Contains("would emit more than 1000000000000 WFI"));
 }
 
 TEST_CASE("edges of the schedule: a cap on a 1-wei rate, nothing to emit, from genesis") {
-  auto tiny = cbm::poolRules(
-      {{"schedule", "0.000000000000000001:100"}, {"supplyCap", "0.00000000000000001"}});
+  cbm::PoolRuleChoices tinyChoices;
+  tinyChoices.schedule = schedule({{"0.000000000000000001", 100}});
+  tinyChoices.supplyCap = d("0.00000000000000001");
+  auto tiny = cbm::poolRules(tinyChoices);
   EmissionSchedule capped(tiny.emission);
   CHECK(capped.total() == 10);  // 10 wei: the cap, not the 100 of the schedule
   CHECK(capped.endsAt() == 10);
   // A cap one wei past a whole number of seconds: that wei is the last second's remainder.
-  auto oneOver = cbm::poolRules({{"schedule", "2:100"}, {"supplyCap", "10.000000000000000001"}});
+  cbm::PoolRuleChoices oneOverChoices;
+  oneOverChoices.schedule = schedule({{"2", 100}});
+  oneOverChoices.supplyCap = d("10.000000000000000001");
+  auto oneOver = cbm::poolRules(oneOverChoices);
   EmissionSchedule remainder(oneOver.emission);
   CHECK(remainder.total() == wfi(10) + 1);
   CHECK(remainder.endsAt() == 6);
   CHECK(remainder.rateAt(5) == 1);
-  EmissionSchedule nothing(cbm::poolRules({{"schedule", "0:10"}}).emission);
+  cbm::PoolRuleChoices silent;
+  silent.schedule = schedule({{"0", 10}});
+  EmissionSchedule nothing(cbm::poolRules(silent).emission);
   CHECK(nothing.endsAt() == 0);
   CHECK(nothing.total() == 0);
   CHECK(nothing.pieces().empty());
-  const cbm::EmissionReport fromGenesis =
-      cbm::emissionReport("0", "10", cbm::poolRules({}).emission);
+  const cbm::EmissionReport fromGenesis = cbm::emissionReport(0, 10, cbm::poolRules().emission);
   CHECK(fromGenesis.emitted.str() == "80");
   CHECK(fromGenesis.stage == 1);
 }

@@ -11,6 +11,7 @@
 #include "admission.hpp"
 #include "input_error.hpp"
 #include "pool_reference.hpp"
+#include "read.hpp"
 
 using reference::Float50;
 
@@ -18,9 +19,43 @@ namespace {
 
 constexpr cbm::Int128 kWei = 1'000'000'000'000'000'000;
 
-// A scenario in both forms: the engine's (text rules, columns) and the reference's.
+cbm::Decimal d(const char* text) {
+  return cbm::Decimal::parse(text, "test");
+}
+// Stages of (rate, duration).
+cbm::Schedule schedule(std::initializer_list<std::pair<const char*, cbm::Seconds>> stages) {
+  cbm::Schedule out;
+  for (const auto& [rate, duration] : stages) out.push_back({d(rate), duration});
+  return out;
+}
+const std::optional<cbm::Seconds> kNoLifetime;
+
+// Nothing for two seconds, then `rate` WFI in second 2; no amortization, two served a second.
+cbm::PoolRules weiInSecondTwo(const char* rate) {
+  cbm::PoolRuleChoices choices;
+  choices.schedule = schedule({{"0", 2}, {rate, 1}});
+  choices.amortization = cbm::Amortization::none;
+  choices.activationsPerSecond = 2;
+  return cbm::poolRules(choices);
+}
+
+// The rules of a scenario, for the message of a failing check.
+std::string describe(const cbm::PoolRules& rules) {
+  std::ostringstream out;
+  out << "schedule=";
+  for (const cbm::Stage& stage : rules.emission.schedule)
+    out << stage.rate.str() << ":" << stage.duration << ",";
+  out << " supplyCap=" << (rules.emission.supplyCap ? rules.emission.supplyCap->str() : "none")
+      << " activationsPerSecond=" << rules.activationsPerSecond
+      << " amortization=" << cbm::toString(rules.amortization)
+      << " lifetime=" << (rules.lifetime ? std::to_string(*rules.lifetime) : "none")
+      << " halfLife=" << rules.halfLife << " ";
+  return out.str();
+}
+
+// A scenario in both forms: the engine's (rules, columns) and the reference's.
 struct Scenario {
-  std::vector<cbm::RuleText> rules;
+  cbm::PoolRuleChoices rules;
   reference::Rules ref;
   long long horizon = 0, sampleEvery = 1;
   std::string focus;
@@ -31,8 +66,8 @@ struct Scenario {
   cbm::PoolScenario engineInput() const {
     cbm::PoolScenario s;
     s.rules = cbm::poolRules(rules);
-    s.horizon = std::to_string(horizon);
-    s.sampleEvery = std::to_string(sampleEvery);
+    s.horizon = horizon;
+    s.sampleEvery = sampleEvery;
     if (!focus.empty()) s.focusOwner = focus;  // "": no focus owner
     s.trackedOwners = tracked;
     std::size_t valid = 0;
@@ -160,41 +195,44 @@ Scenario randomScenario(std::mt19937_64& random) {
   sc.ref.halvingPeriod = pick(1, 700);
   sc.ref.stages = static_cast<int>(pick(1, 6));
   const char* rates[] = {"8", "0.001", "3.123456789012345678", "1000", "0.000000000000000007"};
-  const std::string rate = rates[pick(0, 4)];
-  sc.ref.baseRateWei = cbm::Decimal::parse(rate, "r").raw();
-  sc.rules = {{"baseRate", rate},
-              {"halvingPeriod", std::to_string(sc.ref.halvingPeriod)},
-              {"stages", std::to_string(sc.ref.stages)}};
+  const cbm::Decimal rate = d(rates[pick(0, 4)]);
+  sc.ref.baseRateWei = rate.raw();
+  sc.rules.baseRate = rate;
+  sc.rules.halvingPeriod = sc.ref.halvingPeriod;
+  sc.rules.stages = sc.ref.stages;
   if (pick(0, 3) == 0) {  // a list of stages instead, of any rates (0 too) and lengths
-    std::string text;
+    cbm::Schedule stages;
     for (long long k = pick(1, 5); k > 0; --k) {
-      const std::string stageRate = pick(0, 4) == 0 ? "0" : rates[pick(0, 4)];
+      const cbm::Decimal stageRate = pick(0, 4) == 0 ? cbm::Decimal() : d(rates[pick(0, 4)]);
       const long long duration = pick(1, 900);
-      sc.ref.schedule.emplace_back(cbm::Decimal::parse(stageRate, "r").raw(), duration);
-      text += (text.empty() ? "" : ",") + stageRate + ":" + std::to_string(duration);
+      sc.ref.schedule.emplace_back(stageRate.raw(), duration);
+      stages.push_back({stageRate, duration});
     }
-    sc.rules = {{"schedule", text}};
+    sc.rules = {};
+    sc.rules.schedule = stages;
   }
   if (pick(0, 3) == 0) {  // a cap that bites, often mid-second
     const cbm::Int128 cap =
         sc.ref.baseRateWei * pick(1, 3000) + pick(0, 999) * (sc.ref.baseRateWei / 1000);
     sc.ref.capWei = cap;
-    sc.rules.push_back({"supplyCap", cbm::Decimal::fromRaw(cap).str()});
+    sc.rules.supplyCap = cbm::Decimal::fromRaw(cap);
   }
   sc.ref.perSecond = static_cast<int>(pick(0, 3) == 0 ? pick(2, 3) : 1);
-  sc.rules.push_back({"activationsPerSecond", std::to_string(sc.ref.perSecond)});
+  sc.rules.activationsPerSecond = sc.ref.perSecond;
   const long long model = pick(0, 2);
   sc.ref.model = static_cast<reference::Model>(model);
-  sc.rules.push_back({"amortization", model == 0 ? "none" : model == 1 ? "linear" : "exponential"});
+  const cbm::Amortization models[] = {cbm::Amortization::none, cbm::Amortization::linear,
+                                      cbm::Amortization::exponential};
+  sc.rules.amortization = models[model];
   if (model != 1 && pick(0, 1) == 0) {
     sc.ref.lifetime.reset();
-    sc.rules.push_back({"lifetime", "none"});
+    sc.rules.lifetime = kNoLifetime;
   } else {
     sc.ref.lifetime = pick(1, 1500);
-    sc.rules.push_back({"lifetime", std::to_string(*sc.ref.lifetime)});
+    sc.rules.lifetime = std::optional<cbm::Seconds>(*sc.ref.lifetime);
   }
   sc.ref.halfLife = pick(1, 600);
-  sc.rules.push_back({"halfLife", std::to_string(sc.ref.halfLife)});
+  sc.rules.halfLife = sc.ref.halfLife;
 
   const long long count = pick(0, 3) == 0 ? pick(20, 60) : pick(0, 12);
   const long long burst = pick(0, sc.horizon);  // many requests at one moment build a backlog
@@ -219,7 +257,7 @@ TEST_CASE("a lone activation earns everything after its mining start") {
   sc.horizon = 100;
   sc.sampleEvery = 10;
   sc.focus = "alice";
-  sc.rules = {{"halvingPeriod", "50"}};
+  sc.rules.halvingPeriod = 50;
   sc.ref.halvingPeriod = 50;
   sc.requests = {{"first", "alice", 1000, 9}};
   compare(sc);
@@ -266,7 +304,9 @@ TEST_CASE("halvings, a mid-second cap and retirements, against the reference") {
   sc.horizon = 400;
   sc.sampleEvery = 7;
   sc.focus = "o1";
-  sc.rules = {{"halvingPeriod", "60"}, {"supplyCap", "700.5"}, {"lifetime", "90"}};
+  sc.rules.halvingPeriod = 60;
+  sc.rules.supplyCap = d("700.5");
+  sc.rules.lifetime = std::optional<cbm::Seconds>(90);
   sc.ref.halvingPeriod = 60;
   sc.ref.capWei = 700 * kWei + kWei / 2;
   sc.ref.lifetime = 90;
@@ -282,10 +322,8 @@ TEST_CASE("all three models on random small scenarios agree with the brute force
   std::mt19937_64 random(20261121);
   for (int i = 0; i < 600; ++i) {
     const Scenario sc = randomScenario(random);
-    std::ostringstream rules;
-    for (const auto& [k, v] : sc.rules) rules << k << "=" << v << " ";
-    INFO("scenario " << i << ": horizon " << sc.horizon << " " << rules.str() << "requests "
-                     << sc.requests.size());
+    INFO("scenario " << i << ": horizon " << sc.horizon << " " << describe(cbm::poolRules(sc.rules))
+                     << "requests " << sc.requests.size());
     compare(sc);
   }
 }
@@ -295,7 +333,9 @@ TEST_CASE("exponential decay over hundreds of half-lives (rebasing the weights)"
   sc.horizon = 2400;
   sc.sampleEvery = 100;
   sc.focus = "late";
-  sc.rules = {{"amortization", "exponential"}, {"lifetime", "none"}, {"halfLife", "1"}};
+  sc.rules.amortization = cbm::Amortization::exponential;
+  sc.rules.lifetime = kNoLifetime;
+  sc.rules.halfLife = 1;
   sc.ref.model = reference::Model::exponential;
   sc.ref.lifetime.reset();
   sc.ref.halfLife = 1;
@@ -309,8 +349,8 @@ TEST_CASE("exponential decay over hundreds of half-lives (rebasing the weights)"
 
 TEST_CASE("invalid requests are rejected with their reason and the rest runs") {
   cbm::PoolScenario s;
-  s.rules = cbm::poolRules({});
-  s.horizon = "1000";
+  s.rules = cbm::poolRules();
+  s.horizon = 1000;
   auto add = [&](const std::string& id, double units, double at) {
     s.ids.push(id);
     s.owners.push("o");
@@ -344,18 +384,25 @@ TEST_CASE("invalid requests are rejected with their reason and the rest runs") {
 }
 
 TEST_CASE("the lifetime default is the linear model's; the others keep units unless told") {
-  CHECK(cbm::poolRules({}).lifetime == 252'288'000);
-  CHECK_FALSE(cbm::poolRules({{"amortization", "none"}}).lifetime);
-  CHECK_FALSE(cbm::poolRules({{"amortization", "exponential"}}).lifetime);
-  CHECK(cbm::poolRules({{"amortization", "none"}, {"lifetime", "1000"}}).lifetime == 1000);
+  const auto lifetimeOf = [](cbm::Amortization model, std::optional<cbm::Seconds> lifetime) {
+    cbm::PoolRuleChoices choices;
+    choices.amortization = model;
+    if (lifetime) choices.lifetime = lifetime;
+    return cbm::poolRules(choices).lifetime;
+  };
+  CHECK(cbm::poolRules().lifetime == 252'288'000);
+  CHECK_FALSE(lifetimeOf(cbm::Amortization::none, std::nullopt));
+  CHECK_FALSE(lifetimeOf(cbm::Amortization::exponential, std::nullopt));
+  CHECK(lifetimeOf(cbm::Amortization::none, 1000) == 1000);
 }
 
 TEST_CASE("malformed scenarios throw, naming the field") {
+  // The caller's texts, read at the boundary.
   auto run = [](const char* horizon, const char* sampleEvery) {
     cbm::PoolScenario s;
-    s.rules = cbm::poolRules({});
-    s.horizon = horizon;
-    s.sampleEvery = sampleEvery;
+    s.rules = cbm::poolRules();
+    s.horizon = cbm::readHorizon(horizon);
+    s.sampleEvery = cbm::readSampleEvery(sampleEvery, s.horizon);
     cbm::simulatePool(std::move(s));
   };
   CHECK_THROWS_WITH_AS(run("0", ""),
@@ -367,7 +414,7 @@ TEST_CASE("malformed scenarios throw, naming the field") {
                     "sampleEvery: gives 1000000 samples, more than 100000; use at least 10");
   CHECK_NOTHROW(run("1000000", ""));
   cbm::PoolScenario twice;
-  twice.horizon = "10";
+  twice.horizon = 10;
   twice.focusOwner = "a";
   twice.trackedOwners = {"b", "a"};
   CHECK_THROWS_WITH(cbm::simulatePool(twice),
@@ -452,8 +499,11 @@ TEST_CASE("the linear model's gap sums, on both sides of the series threshold, a
 TEST_CASE("rewards truncate to the wei: a whole wei stays whole, 0.995 wei is 0") {
   // One wei a second for two seconds: the lone miner mines second 1 only, exactly 1 wei.
   cbm::PoolScenario lone;
-  lone.rules = cbm::poolRules({{"schedule", "0.000000000000000001:2"}, {"amortization", "none"}});
-  lone.horizon = "2";
+  cbm::PoolRuleChoices loneRules;
+  loneRules.schedule = schedule({{"0.000000000000000001", 2}});
+  loneRules.amortization = cbm::Amortization::none;
+  lone.rules = cbm::poolRules(loneRules);
+  lone.horizon = 2;
   lone.ids.push("a");
   lone.owners.push("a");
   lone.units.values = {5};
@@ -464,10 +514,8 @@ TEST_CASE("rewards truncate to the wei: a whole wei stays whole, 0.995 wei is 0"
   // 199 and 1 units share one wei: 0.995 and 0.005 wei, both truncated to nothing (0.995 is far
   // from a whole wei: no slack takes it up).
   cbm::PoolScenario split;
-  split.rules = cbm::poolRules({{"schedule", "0:2,0.000000000000000001:1"},
-                                {"amortization", "none"},
-                                {"activationsPerSecond", "2"}});
-  split.horizon = "3";
+  split.rules = weiInSecondTwo("0.000000000000000001");
+  split.horizon = 3;
   for (const char* id : {"big", "small"}) {
     split.ids.push(id);
     split.owners.push(id);
@@ -482,30 +530,32 @@ TEST_CASE("rewards truncate to the wei: a whole wei stays whole, 0.995 wei is 0"
 }
 
 TEST_CASE("scenario limits, at and just beyond; progress follows the events") {
-  auto run = [](const char* horizon, const char* sampleEvery) {
+  auto run = [](cbm::Seconds horizon, std::optional<cbm::Seconds> sampleEvery) {
     cbm::PoolScenario s;
     s.horizon = horizon;
     s.sampleEvery = sampleEvery;
     return cbm::simulatePool(std::move(s));
   };
-  CHECK(run("100000", "1").series.size() == 100'001);  // 100,000 samples and the horizon's
-  CHECK_THROWS_WITH(run("100001", "1"), doctest::Contains("sampleEvery: gives 100001 samples"));
+  CHECK(run(100'000, 1).series.size() == 100'001);  // 100,000 samples and the horizon's
+  CHECK_THROWS_WITH(run(100'001, 1), doctest::Contains("sampleEvery: gives 100001 samples"));
   // Without sampleEvery: about 1,000 samples, never less than a second apart.
-  CHECK(run("1000000", "").series.size() == 1001);
-  CHECK(run("10", "").series.size() == 11);
+  CHECK(run(1'000'000, std::nullopt).series.size() == 1001);
+  CHECK(run(10, std::nullopt).series.size() == 11);
   CHECK(cbm::activationCount(0) == 0);
   CHECK_THROWS_WITH(cbm::activationCount(0.5), doctest::Contains("activations:"));
   CHECK_THROWS_WITH(cbm::activationCount(-1), doctest::Contains("activations:"));
   cbm::PoolScenario sixteen;
-  sixteen.horizon = "10";
+  sixteen.horizon = 10;
   for (int k = 0; k < 16; ++k) sixteen.trackedOwners.push_back("o" + std::to_string(k));
   CHECK(cbm::simulatePool(sixteen).tracked.size() == 16);
 
   // Progress: the share of the events done, from 0 to 1 as they are.
   cbm::PoolScenario s;
-  s.rules = cbm::poolRules({{"halvingPeriod", "100"}});
-  s.horizon = "400";
-  s.sampleEvery = "10";
+  cbm::PoolRuleChoices halving;
+  halving.halvingPeriod = 100;
+  s.rules = cbm::poolRules(halving);
+  s.horizon = 400;
+  s.sampleEvery = 10;
   for (int i = 0; i < 50; ++i) {
     s.ids.push("a" + std::to_string(i));
     s.owners.push("o");
@@ -527,9 +577,12 @@ TEST_CASE("scenario limits, at and just beyond; progress follows the events") {
   // Where no two events share a second, the estimate counts every event and one more (the sample
   // at the horizon, when the horizon is not a multiple of sampleEvery): progress moves evenly.
   cbm::PoolScenario apart;
-  apart.rules = cbm::poolRules({{"halvingPeriod", "1700"}, {"lifetime", "333"}});
-  apart.horizon = "10000";
-  apart.sampleEvery = "1000";
+  cbm::PoolRuleChoices apartRules;
+  apartRules.halvingPeriod = 1700;
+  apartRules.lifetime = std::optional<cbm::Seconds>(333);
+  apart.rules = cbm::poolRules(apartRules);
+  apart.horizon = 10'000;
+  apart.sampleEvery = 1000;
   for (int i = 0; i < 5; ++i) {
     apart.ids.push("a" + std::to_string(i));
     apart.owners.push("o");
@@ -547,16 +600,19 @@ TEST_CASE("scenario limits, at and just beyond; progress follows the events") {
     }
   };
   movesEvenly(apart, apartEvents + 1);
-  apart.rules =  // no lifetime: no retirements
-      cbm::poolRules({{"halvingPeriod", "1700"}, {"lifetime", "none"}, {"amortization", "none"}});
+  apartRules.lifetime = kNoLifetime;  // no lifetime: no retirements
+  apartRules.amortization = cbm::Amortization::none;
+  apart.rules = cbm::poolRules(apartRules);
   movesEvenly(apart, 5 + 4 + 11);
 }
 
 TEST_CASE("owners sum their activations' rewards; a run without a focus has no focus series") {
   cbm::PoolScenario s;
-  s.rules = cbm::poolRules({{"halvingPeriod", "40"}});
-  s.horizon = "100";
-  s.sampleEvery = "25";
+  cbm::PoolRuleChoices halving;
+  halving.halvingPeriod = 40;
+  s.rules = cbm::poolRules(halving);
+  s.horizon = 100;
+  s.sampleEvery = 25;
   const std::vector<std::pair<const char*, double>> requests = {
       {"x", 3}, {"y", 5}, {"x", 7}, {"z", 1}};
   for (std::size_t i = 0; i < requests.size(); ++i) {
@@ -586,7 +642,7 @@ TEST_CASE("a one-unit miner at the end of its life still earns all of a lone poo
   sc.horizon = 100;
   sc.sampleEvery = 1;
   sc.focus = "old";
-  sc.rules = {{"lifetime", "100"}};
+  sc.rules.lifetime = std::optional<cbm::Seconds>(100);
   sc.ref.lifetime = 100;
   sc.requests = {{"a", "old", 1, 0}};
   compare(sc);  // its power falls to 0.01: below 1, its share is still all of it
@@ -597,7 +653,9 @@ TEST_CASE("exponential rebasing long after genesis keeps the weights of recent m
   sc.horizon = 1100;
   sc.sampleEvery = 50;
   sc.focus = "x";
-  sc.rules = {{"amortization", "exponential"}, {"lifetime", "none"}, {"halfLife", "1"}};
+  sc.rules.amortization = cbm::Amortization::exponential;
+  sc.rules.lifetime = kNoLifetime;
+  sc.rules.halfLife = 1;
   sc.ref.model = reference::Model::exponential;
   sc.ref.lifetime.reset();
   sc.ref.halfLife = 1;
@@ -614,10 +672,8 @@ TEST_CASE("the slack of truncation: a millionth of a wei below a whole wei count
   // 1,572,864 and 1 units share one wei: the first's exact share is 1 - 1/1,572,865 wei, within
   // 2^-20 of a whole wei: it gets that wei (within the SPEC's 10^-18 WFI), the other nothing.
   cbm::PoolScenario s;
-  s.rules = cbm::poolRules({{"schedule", "0:2,0.000000000000000001:1"},
-                            {"amortization", "none"},
-                            {"activationsPerSecond", "2"}});
-  s.horizon = "3";
+  s.rules = weiInSecondTwo("0.000000000000000001");
+  s.horizon = 3;
   for (const char* id : {"big", "small"}) {
     s.ids.push(id);
     s.owners.push(id);
@@ -635,14 +691,14 @@ TEST_CASE(
   Scenario sc;
   sc.horizon = 300;
   sc.sampleEvery = 30;
-  sc.rules = {{"halvingPeriod", "100"}};
+  sc.rules.halvingPeriod = 100;
   sc.ref.halvingPeriod = 100;
   sc.tracked = {"b", "a"};
   sc.requests = {{"r0", "a", 3, 0}, {"r1", "b", 5, 10}, {"r2", "a", 2, 40}};
   compare(sc);  // each tracked series against the reference with that owner in focus
 
   cbm::PoolScenario s;
-  s.horizon = "10";
+  s.horizon = 10;
   s.ids.push("a");
   s.ids.push("b");
   s.owners.push("a");
@@ -663,10 +719,8 @@ TEST_CASE("a huge reward a hair (within its error bound) below a whole wei count
   // share is 199 x 10^24 + 0.995 wei. At that size the engine's error bound (2^-95 of the
   // reward, about 0.005 wei) reaches it: it is taken as the next wei, and conservation holds.
   cbm::PoolScenario s;
-  s.rules = cbm::poolRules({{"schedule", "0:2,200000000.000000000000000001:1"},
-                            {"amortization", "none"},
-                            {"activationsPerSecond", "2"}});
-  s.horizon = "3";
+  s.rules = weiInSecondTwo("200000000.000000000000000001");
+  s.horizon = 3;
   for (const char* id : {"big", "small"}) {
     s.ids.push(id);
     s.owners.push(id);
@@ -685,7 +739,7 @@ TEST_CASE("the queue sorts requests of every size: one far past the horizon does
   // The sort runs 16 bits a pass up to the largest requestedAt (2^50 here): its passes over the
   // high bits must leave the low ones in order.
   cbm::PoolScenario s;
-  s.horizon = "100000";
+  s.horizon = 100'000;
   const double requested[] = {0x1p50, 70000, 5000, 65536 + 100};
   for (int i = 0; i < 4; ++i) {
     s.ids.push("a" + std::to_string(i));
@@ -699,8 +753,11 @@ TEST_CASE("the queue sorts requests of every size: one far past the horizon does
 
 TEST_CASE("without an owner column each request is its own owner, named by its id") {
   cbm::PoolScenario s;
-  s.rules = cbm::poolRules({{"amortization", "none"}, {"lifetime", "none"}});
-  s.horizon = "10";
+  cbm::PoolRuleChoices keep;
+  keep.amortization = cbm::Amortization::none;
+  keep.lifetime = kNoLifetime;
+  s.rules = cbm::poolRules(keep);
+  s.horizon = 10;
   for (const char* id : {"x", "y", "x"}) s.ids.push(id);  // the second x is a duplicate
   s.units.values = {1, 3, 1};
   s.requestedAt.values = {0, 0, 0};
@@ -747,11 +804,11 @@ TEST_CASE("first occurrences: the first index of each string, over many buckets 
 }
 
 TEST_CASE("queue wait: floor(ahead / per second), mining the second after") {
-  CHECK(cbm::queueWait("0", "1").wait == 0);
-  CHECK(cbm::queueWait("0", "1").miningAfter == 1);
-  CHECK(cbm::queueWait("7", "3").wait == 2);
-  CHECK(cbm::queueWait("1000000000000", "1").miningAfter == 1'000'000'000'001);
-  CHECK_THROWS_WITH(cbm::queueWait("1000000000001", "1"), doctest::Contains("ahead:"));
-  CHECK_THROWS_WITH(cbm::queueWait("1", "0"), doctest::Contains("activationsPerSecond:"));
+  CHECK(cbm::queueWait(0, 1).wait == 0);
+  CHECK(cbm::queueWait(0, 1).miningAfter == 1);
+  CHECK(cbm::queueWait(7, 3).wait == 2);
+  CHECK(cbm::queueWait(1'000'000'000'000, 1).miningAfter == 1'000'000'000'001);
+  CHECK_THROWS_WITH(cbm::queueWait(1'000'000'000'001, 1), doctest::Contains("ahead:"));
+  CHECK_THROWS_WITH(cbm::queueWait(1, 0), doctest::Contains("activationsPerSecond:"));
   CHECK(cbm::limitsJson().find("\"unitsPerActivation\":1000000000000,") != std::string::npos);
 }

@@ -6,6 +6,7 @@
 
 #include "emission.hpp"
 #include "input_error.hpp"
+#include "read.hpp"
 
 using cbm::Decimal;
 using cbm::Int128;
@@ -18,6 +19,23 @@ constexpr Seconds kWeek = 604'800;
 
 Decimal d(const char* text) {
   return Decimal::parse(text, "test");
+}
+
+// The default referral rules with these lines (share, thresholdUsd) and payouts, checked.
+cbm::ReferralRules referralRules(std::initializer_list<std::pair<const char*, const char*>> lines,
+                                 Seconds payEvery, Seconds lockFor = cbm::kSecondsPerYear) {
+  cbm::ReferralRules rules;
+  rules.lines.clear();
+  for (const auto& [share, thresholdUsd] : lines)
+    rules.lines.push_back({d(share), d(thresholdUsd)});
+  rules.payEvery = payEvery;
+  rules.lockFor = lockFor;
+  return cbm::checkedReferralRules(rules);
+}
+
+using Rows = std::vector<cbm::TextRow>;
+cbm::TextRow line(const char* share, const char* thresholdUsd) {
+  return {{"share", share}, {"thresholdUsd", thresholdUsd}};
 }
 
 // A line mining `perSecond` WFI every second from t = 0, sampled at `times`.
@@ -125,14 +143,16 @@ TEST_CASE("below the threshold a line earns nothing; shares are truncated to the
 }
 
 TEST_CASE("referral rules and inputs are checked, naming the field") {
-  CHECK_THROWS_WITH(cbm::referralRules({{"lines", "0.03:250,2:500"}}),
-                    "rules.lines[1].share: must be at most 1 (all of what the line mines), got "
-                    "\"2\"");
-  CHECK_THROWS_WITH(cbm::referralRules({{"payEvery", "0"}}),
+  // The caller's texts, read at the boundary.
+  CHECK_THROWS_WITH(
+      cbm::readReferralRules({{"lines", Rows{line("0.03", "250"), line("2", "500")}}}),
+      "rules.lines[1].share: must be at most 1 (all of what the line mines), got "
+      "\"2\"");
+  CHECK_THROWS_WITH(cbm::readReferralRules({{"payEvery", "0"}}),
                     "rules.payEvery: must be a whole number from 1 to 3153600000, got \"0\"");
-  CHECK_THROWS_WITH(cbm::referralRules({{"speed", "1"}}),
+  CHECK_THROWS_WITH(cbm::readReferralRules({{"speed", "1"}}),
                     "rules.speed: is not a rule of this call");
-  const auto rules = cbm::referralRules({{"lines", "0.5:0"}, {"payEvery", "10"}, {"lockFor", "0"}});
+  const auto rules = referralRules({{"0.5", "0"}}, 10, 0);
   REQUIRE(rules.lines.size() == 1);
   CHECK(rules.lines[0].share == d("0.5"));
   CHECK(rules.payEvery == 10);
@@ -163,7 +183,7 @@ TEST_CASE("referral rules and inputs are checked, naming the field") {
 }
 
 TEST_CASE("referral edge cases: a threshold of 0, flat mining, a share of all of it") {
-  const auto rules = cbm::referralRules({{"lines", "1:0"}, {"payEvery", "10"}});
+  const auto rules = referralRules({{"1", "0"}}, 10);
   CHECK(rules.lines[0].share == Decimal::fromInteger(1));  // all of what the line mines
   cbm::MinedSeries flat;
   flat.minedWei = {5, 5, 9};  // nothing mined in the first ten seconds: allowed
@@ -180,7 +200,7 @@ TEST_CASE("referral edge cases: a threshold of 0, flat mining, a share of all of
   CHECK_THROWS_WITH(cbm::referralIncome({0, 10, 20}, {falling}, {}, rules),
                     doctest::Contains("lines[0].mined[1]:"));
   // A purchase at second 7 unlocks a $1 line then: the payout at 10 counts, the rate from 7.
-  const auto paid = cbm::referralRules({{"lines", "0.5:1"}, {"payEvery", "10"}});
+  const auto paid = referralRules({{"0.5", "1"}}, 10);
   cbm::MinedSeries steadyLine;
   steadyLine.minedWei = {0, 70, 80, 100};
   steadyLine.rateWei = {2, 2, 2, 2};

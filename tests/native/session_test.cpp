@@ -8,9 +8,16 @@
 
 #include "calendar.hpp"
 #include "input_error.hpp"
+#include "read.hpp"
 
 namespace {
 const cbm::PointsRules kRules;
+// An account with `totalPoints` and nothing else.
+cbm::PointsAccount withPoints(const char* totalPoints) {
+  cbm::PointsAccount account;
+  account.totalPoints = cbm::Decimal::parse(totalPoints, "test");
+  return account;
+}
 constexpr cbm::UnixSeconds kStart = 1'795'248'000;  // 2026-11-21T08:00:00Z
 constexpr cbm::Seconds kHour = 3600;
 
@@ -39,7 +46,7 @@ TEST_CASE("UTC times print as ISO 8601") {
 }
 
 TEST_CASE("start, status, stop: the reward is added to the total") {
-  cbm::PointsAccount account = cbm::readAccount({"1000"}, kRules);
+  cbm::PointsAccount account = withPoints("1000");
   account = cbm::startSession(account, kStart, cbm::Decimal::parse("1", "w"), kRules);
 
   cbm::SessionStatus status = cbm::sessionStatus(account, kStart + 2 * kHour, kRules);
@@ -62,8 +69,8 @@ TEST_CASE("start, status, stop: the reward is added to the total") {
 }
 
 TEST_CASE("a second start within 24 h fails and says when it will be allowed") {
-  auto account = cbm::startSession(cbm::readAccount({}, kRules), kStart,
-                                   cbm::Decimal::parse("1.8", "w"), kRules);
+  auto account =
+      cbm::startSession(cbm::PointsAccount(), kStart, cbm::Decimal::parse("1.8", "w"), kRules);
   CHECK(ruleErrorOf([&] {
           cbm::startSession(account, kStart + kHour, cbm::Decimal::parse("1", "w"), kRules);
         }) ==
@@ -88,7 +95,7 @@ TEST_CASE("a second start within 24 h fails and says when it will be allowed") {
 }
 
 TEST_CASE("stop with no session fails; times must not run backwards") {
-  auto account = cbm::readAccount({}, kRules);
+  cbm::PointsAccount account;
   CHECK(ruleErrorOf([&] { cbm::stopSession(account, kStart, kRules); }) ==
         "no session is running: there is nothing to stop");
   account = cbm::startSession(account, kStart, cbm::Decimal::parse("1", "w"), kRules);
@@ -99,6 +106,7 @@ TEST_CASE("stop with no session fails; times must not run backwards") {
 }
 
 TEST_CASE("accounts are checked when read") {
+  // The caller's texts, read at the boundary.
   CHECK_THROWS_WITH(cbm::readAccount({"0", "100"}, kRules),
                     "account.session.weight: is required while a session is active");
   CHECK_THROWS_WITH(cbm::readAccount({"0", "", "1"}, kRules),
@@ -107,7 +115,7 @@ TEST_CASE("accounts are checked when read") {
                     "account.totalPoints: must not be negative, got \"-1\"");
   CHECK_THROWS_WITH(cbm::readAccount({"0", "", "", "", "5"}, kRules),
                     "account.lastCollectedAt: lastReward and lastCollectedAt go together");
-  cbm::PointsAccountText text = cbm::writeAccount(cbm::startSession(
+  cbm::AccountText text = cbm::writeAccount(cbm::startSession(
       cbm::readAccount({"12.5"}, kRules), kStart, cbm::Decimal::parse("2.6", "w"), kRules));
   CHECK(text.totalPoints == "12.5");
   CHECK(text.activeSince == std::to_string(kStart));
@@ -116,8 +124,7 @@ TEST_CASE("accounts are checked when read") {
 }
 
 TEST_CASE("status and stop in the very second a session started") {
-  auto account = cbm::startSession(cbm::readAccount({"7"}, kRules), kStart,
-                                   cbm::Decimal::parse("2", "w"), kRules);
+  auto account = cbm::startSession(withPoints("7"), kStart, cbm::Decimal::parse("2", "w"), kRules);
   const cbm::SessionStatus status = cbm::sessionStatus(account, kStart, kRules);
   CHECK(status.active);
   CHECK(status.startedAt == kStart);
@@ -190,7 +197,7 @@ TEST_CASE(
   cbm::PointsRules quick;
   quick.cooldownSeconds = 0;
   auto account =
-      cbm::startSession(cbm::readAccount({}, quick), kStart, cbm::Decimal::parse("1", "w"), quick);
+      cbm::startSession(cbm::PointsAccount(), kStart, cbm::Decimal::parse("1", "w"), quick);
   CHECK_THROWS_WITH(cbm::sessionStatus(account, kStart - 1, quick),
                     "now: is before the session start (2026-11-21T08:00:00Z), got "
                     "2026-11-21T07:59:59Z");
@@ -228,8 +235,8 @@ TEST_CASE("every day past a month's last is refused, each month and leap Februar
 }
 
 TEST_CASE("an account round-trips through its text form, every field") {
-  const cbm::PointsAccountText text{"12.5", "", "", "1795248000", "3.25", "1795250000"};
-  const cbm::PointsAccountText back = cbm::writeAccount(cbm::readAccount(text, kRules));
+  const cbm::AccountText text{"12.5", "", "", "1795248000", "3.25", "1795250000"};
+  const cbm::AccountText back = cbm::writeAccount(cbm::readAccount(text, kRules));
   CHECK(back.totalPoints == "12.5");
   CHECK(back.activeSince.empty());
   CHECK(back.lastStartedAt == "1795248000");
@@ -238,17 +245,20 @@ TEST_CASE("an account round-trips through its text form, every field") {
 }
 
 TEST_CASE("an active session's start is its last start; a stop clears its weight") {
-  const cbm::PointsAccount active = cbm::readAccount({"0", "1795248000", "1.5"}, kRules);
+  cbm::PointsAccount running;
+  running.activeSince = 1'795'248'000;
+  running.activeWeight = cbm::Decimal::parse("1.5", "test");
+  const cbm::PointsAccount active = cbm::checkedAccount(running, kRules);
   REQUIRE(active.lastStartedAt);
   CHECK(*active.lastStartedAt == 1'795'248'000);
-  const cbm::PointsAccount later =
-      cbm::readAccount({"0", "1795248000", "1.5", "1795248000"}, kRules);
+  running.lastStartedAt = 1'795'248'000;
+  const cbm::PointsAccount later = cbm::checkedAccount(running, kRules);
   CHECK(*later.lastStartedAt == 1'795'248'000);
   const cbm::StopResult stopped = cbm::stopSession(active, 1'795'248'000 + kHour, kRules);
   CHECK(stopped.account.activeWeight.isZero());
   CHECK_FALSE(stopped.account.activeSince);
   CHECK(*stopped.account.lastStartedAt == 1'795'248'000);
   CHECK_THROWS_WITH(
-      cbm::pointsRules({{"maxSessionSeconds", "0"}}),
+      cbm::readPointsRules({{"maxSessionSeconds", "0"}}),
       "rules.maxSessionSeconds: must be a whole number from 1 to 3153600000, got \"0\"");
 }

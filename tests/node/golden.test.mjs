@@ -15,7 +15,10 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const scenarios = `${root}tests/golden/scenarios.txt`;
 const native = `${root}build/native/cbm_golden`;
 
-const rules = (pairs) => Object.fromEntries(pairs.map((pair) => pair.split('=')));
+// "k=v" words as rules; the file writes a schedule as rate:duration stages joined by commas.
+const stages = (text) =>
+  text.split(',').map((stage) => Object.fromEntries(['rate', 'duration'].map((name, i) => [name, stage.split(':')[i]])));
+const rules = (pairs) => Object.fromEntries(pairs.map((pair) => pair.split('=')).map(([k, v]) => [k, k === 'schedule' ? stages(v) : v]));
 
 function runPool(name, lines) {
   const scenario = { activations: [] };

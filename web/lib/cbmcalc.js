@@ -181,20 +181,21 @@ function listOf(value, field, convert) {
   return out;
 }
 
-const noRules = Object.freeze([]);
-
-/** Rule overrides as [name, text] pairs; the core knows the names and checks the values. */
-function ruleTexts(rules) {
-  if (rules === undefined) return noRules;
+/** Rule overrides for the boundary: { name: text | null | [{ field: text }] }. The core knows
+ * the names and checks the values; this layer checks each list's rows and turns numbers into
+ * their text. */
+function ruleValues(rules) {
+  if (rules === undefined) return undefined;
   if (!isPlainObject(rules)) fail('rules', `must be an object, got ${describe(rules)}`);
-  return Object.entries(rules)
-    .filter(([, value]) => value !== undefined) // an undefined rule is one not given
-    .map(([name, value]) => {
-      const field = `rules.${name}`;
-      if (value === null) return [name, 'none'];
-      if (Array.isArray(value)) return [name, pairsText(value, field, rowFields[name] ?? rowFields.tiers)];
-      return [name, text(value, field)];
-    });
+  const values = {};
+  for (const [name, value] of Object.entries(rules)) {
+    if (value === undefined) continue; // an undefined rule is one not given
+    const field = `rules.${name}`;
+    if (value === null) values[name] = null;
+    else if (Array.isArray(value)) values[name] = rowsOf(value, field, rowFields[name] ?? rowFields.tiers);
+    else values[name] = text(value, field);
+  }
+  return values;
 }
 
 /** The two fields of each row of a rule that is a list: a schedule's stages, the referral
@@ -205,15 +206,12 @@ const rowFields = {
   tiers: { what: 'a tier', names: ['min', 'weight'] },
 };
 
-/** A list rule [{ a, b }, ...] as the core's "a:b,..." text. */
-function pairsText(rows, field, { what, names: [a, b] }) {
+/** A list rule's rows [{ a, b }, ...], each field as text. */
+function rowsOf(rows, field, { what, names }) {
   return listOf(rows, field, (row, f) => {
-    fieldsOf(row, what, [a, b], f);
-    const first = text(row[a], `${f}.${a}`);
-    const second = text(row[b], `${f}.${b}`);
-    if (/[:,]/.test(first + second)) fail(f, `${a} and ${b} must be decimal numbers`);
-    return `${first}:${second}`;
-  }).join(',');
+    fieldsOf(row, what, names, f);
+    return Object.fromEntries(names.map((name) => [name, text(row[name], `${f}.${name}`)]));
+  });
 }
 
 /** The value of a core outcome, or its error thrown as a CbmError. */
@@ -492,6 +490,7 @@ function readResult(M, r, { ids, owners }, trackOwners) {
       activations: r.ownerActivations,
       units: r.ownerUnits === '' ? [] : r.ownerUnits.split(','),
       reward: ownerRewards,
+      share: r.ownerShares,
     },
     rejected,
     queue: r.queue,
@@ -542,7 +541,7 @@ function startRun(M, input) {
     sampleEvery: text(sampleEvery, 'sampleEvery', ''),
     focusOwner: focus ?? '',
     hasFocusOwner: focus !== null,
-    rules: ruleTexts(rules),
+    rules: ruleValues(rules),
     trackOwners: tracked,
   };
   const run = new M.PoolRun();
@@ -646,7 +645,7 @@ function makeApi(M) {
      * totalUnlockedMiningRewards() at launch + to minus the same at launch + from. */
     emission(input = {}) {
       const { from, to, rules } = fieldsOf(input, 'emission()', ['from', 'to', 'rules']);
-      return unwrap(M.emission(text(from, 'from', '0'), text(to, 'to', ''), ruleTexts(rules)));
+      return unwrap(M.emission(text(from, 'from', '0'), text(to, 'to', ''), ruleValues(rules)));
     },
 
     /** SPEC 1. The referral and staking pool unlocked `elapsed` seconds after launch:
@@ -681,7 +680,7 @@ function makeApi(M) {
         fieldsOf(p, 'a purchase', ['at', 'units', 'unitPrice'], f);
         return { at: text(p.at, `${f}.at`), units: text(p.units, `${f}.units`), unitPrice: text(p.unitPrice, `${f}.unitPrice`) };
       });
-      return unwrap(M.referralIncome({ t: times, lines: lineValues, purchases: purchaseValues, rules: ruleTexts(rules) }));
+      return unwrap(M.referralIncome({ t: times, lines: lineValues, purchases: purchaseValues, rules: ruleValues(rules) }));
     },
 
     /** SPEC 5 over time: a holder's mining valued along price paths. `t`: the samples (Unix
@@ -747,7 +746,7 @@ function makeApi(M) {
      * last piece may be a single second emitting the remainder). */
     emissionSchedule(input = {}) {
       const { rules } = fieldsOf(input, 'emissionSchedule()', ['rules']);
-      return unwrap(M.emissionSchedule(ruleTexts(rules)));
+      return unwrap(M.emissionSchedule(ruleValues(rules)));
     },
 
     /** SPEC 2-4. Simulates the pool: the activation queue and every activation's exact reward.
@@ -757,7 +756,8 @@ function makeApi(M) {
      * to simulate; `sampleEvery`: series spacing (default: about 1,000 points); `focusOwner`:
      * whose reward the series follows; `trackOwners`: up to 16 more owners to follow.
      * Returns { activations, owners: { [owner]: { reward } }, ownerColumns: { owner,
-     * activations, units, reward } (owners by first appearance), rejected: [{ id, index,
+     * activations, units, reward, share } (owners by first appearance; share: of the distributed
+     * emission, a Float64Array for display and sorting), rejected: [{ id, index,
      * reason }] (index: the request's position in the input), queue: { served, maxWait,
      * meanWait, lastActivatedAt }, emitted, distributed, unallocated, dust, series: [{ t, rate,
      * emitted, poolPower, activeUnits, focusReward, focusRate }], seriesColumns (the same as
@@ -827,13 +827,13 @@ function makeApi(M) {
 
     /** SPEC 7. Mining weight and its parts. vip and extra are reserved and default to 0. */
     pointsWeight(input) {
-      return unwrap(M.pointsWeight(read.pointsWeight(input), ruleTexts(input.rules)));
+      return unwrap(M.pointsWeight(read.pointsWeight(input), ruleValues(input.rules)));
     },
 
     /** SPEC 7. Points of a session of `elapsedSeconds` (capped at 24 h) at `weight`. */
     pointsReward(input) {
       fieldsOf(input, 'pointsReward()', ['elapsedSeconds', 'weight', 'rules']);
-      return unwrap(M.pointsReward(text(input.elapsedSeconds, 'elapsedSeconds'), text(input.weight, 'weight'), ruleTexts(input.rules)));
+      return unwrap(M.pointsReward(text(input.elapsedSeconds, 'elapsedSeconds'), text(input.weight, 'weight'), ruleValues(input.rules)));
     },
 
     /** SPEC 7. The check-in streak on day `on` (default today, UTC) from a list of check-in
@@ -884,7 +884,7 @@ function makeApi(M) {
             extra: text(p.extra, 'extra', '0'),
           },
           listOf(p.checkins ?? [], 'checkins', dayText),
-          ruleTexts(p.rules),
+          ruleValues(p.rules),
         ),
       );
     },
@@ -916,13 +916,13 @@ function makeApi(M) {
      * as JSON, pass them back. */
     newAccount(input = {}) {
       fieldsOf(input, 'newAccount()', ['totalPoints']);
-      return accountFromText(unwrap(M.checkAccount(accountText({ totalPoints: input.totalPoints }), noRules)));
+      return accountFromText(unwrap(M.checkAccount(accountText({ totalPoints: input.totalPoints }), undefined)));
     },
 
     /** Checks a stored account and returns it in canonical form; throws what is wrong. */
     checkAccount(input) {
       fieldsOf(input, 'checkAccount()', ['account', 'rules']);
-      return accountFromText(unwrap(M.checkAccount(accountText(input.account), ruleTexts(input.rules))));
+      return accountFromText(unwrap(M.checkAccount(accountText(input.account), ruleValues(input.rules))));
     },
 
     /** Starts a session at `now` (Unix seconds or a Date) with `weight`; returns the new
@@ -933,7 +933,7 @@ function makeApi(M) {
         accountText(input.account),
         unixText(input.now, 'now'),
         text(input.weight, 'weight'),
-        ruleTexts(input.rules),
+        ruleValues(input.rules),
       );
       return accountFromText(unwrap(out));
     },
@@ -942,7 +942,7 @@ function makeApi(M) {
      * Throws NOT_ALLOWED when no session runs. */
     stopSession(input) {
       fieldsOf(input, 'stopSession()', ['account', 'now', 'rules']);
-      const out = unwrap(M.stopSession(accountText(input.account), unixText(input.now, 'now'), ruleTexts(input.rules)));
+      const out = unwrap(M.stopSession(accountText(input.account), unixText(input.now, 'now'), ruleValues(input.rules)));
       return { account: accountFromText(out.account), reward: out.reward };
     },
 
@@ -951,7 +951,7 @@ function makeApi(M) {
      * start is allowed. */
     sessionStatus(input) {
       fieldsOf(input, 'sessionStatus()', ['account', 'now', 'rules']);
-      const s = unwrap(M.sessionStatus(accountText(input.account), unixText(input.now, 'now'), ruleTexts(input.rules)));
+      const s = unwrap(M.sessionStatus(accountText(input.account), unixText(input.now, 'now'), ruleValues(input.rules)));
       return {
         active: s.active,
         startedAt: s.active ? s.startedAt : null,
