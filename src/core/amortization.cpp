@@ -1,6 +1,7 @@
 #include "amortization.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 #include "pool.hpp"
 
@@ -66,7 +67,7 @@ class LinearAmortization final : public AmortizationModel {
 };
 
 // Power u 2^-(s - start)/h: reward = w (dX), dX = R n / S, with w = u 2^((start - tau) / h) and
-// S = sum(w). The weights themselves (their origin tau, rebases) are the engine's bookkeeping.
+// S = sum(w). The weights themselves (their origin tau, rebases) are ExponentialWeights'.
 class ExponentialAmortization final : public AmortizationModel {
  public:
   explicit ExponentialAmortization(Seconds halfLife) : halfLife_(halfLife) {}
@@ -107,6 +108,56 @@ Int128 AmortizationModel::lifetimeEnd(Seconds) const {
 DoubleDouble AmortizationModel::shareAt(const Holdings& owner, const Holdings&,
                                         DoubleDouble poolPower, Seconds s, Seconds tau) const {
   return poolPower.hi > 0 ? powerAt(owner, s, tau) / poolPower : DoubleDouble();
+}
+
+namespace {
+//! A weight below 2^-128 of the pool's (a share under 3e-39) is dropped at a rebase.
+constexpr double kNegligibleShare = 0x1p-128;
+}  // namespace
+
+ExponentialWeights::ExponentialWeights(Seconds halfLife, std::vector<std::int8_t> groupOf,
+                                       std::size_t groups)
+    : halfLife_(halfLife),
+      miners_(groupOf.size()),
+      groupOf_(std::move(groupOf)),
+      groupTotals_(groups) {}
+
+void ExponentialWeights::addToTotals(std::size_t i, DoubleDouble weight) {
+  total_ += weight;
+  if (groupOf_[i] >= 0) groupTotals_[static_cast<std::size_t>(groupOf_[i])] += weight;
+}
+
+void ExponentialWeights::remove(std::size_t i, std::size_t activeFrom, std::size_t activeTo) {
+  // Subtracting a weight much larger than what remains would leave the remainder with the
+  // large one's rounding error: sum the remaining weights afresh when that could matter.
+  const DoubleDouble weight = std::exchange(miners_[i].weight, DoubleDouble());  // it is out
+  addToTotals(i, -weight);
+  removed_ += weight.hi;
+  if (removed_ > total_.hi * 0x1p20) sum(std::max(firstWeighted_, activeFrom), activeTo);
+}
+
+void ExponentialWeights::sum(std::size_t activeFrom, std::size_t activeTo) {
+  total_ = DoubleDouble();
+  for (DoubleDouble& group : groupTotals_) group = DoubleDouble();
+  for (std::size_t i = activeFrom; i < activeTo; ++i) addToTotals(i, miners_[i].weight);
+  removed_ = 0;
+}
+
+DoubleDouble ExponentialWeights::rebaseFactor(Seconds newTau) const {
+  const double halvings = static_cast<double>(newTau - tau_) / static_cast<double>(halfLife_);
+  return halvings > 2000 ? DoubleDouble()
+                         : exp2(-(DoubleDouble(static_cast<double>(newTau - tau_)) /
+                                  static_cast<double>(halfLife_)));
+}
+
+// Keeps each rebase's work to the miners of the last ~180 half-lives.
+void ExponentialWeights::dropNegligible(std::size_t activeTo) {
+  for (; firstWeighted_ < activeTo &&
+         miners_[firstWeighted_].weight.hi < total_.hi * kNegligibleShare;
+       ++firstWeighted_) {
+    addToTotals(firstWeighted_, -miners_[firstWeighted_].weight);
+    miners_[firstWeighted_].weight = DoubleDouble();
+  }
 }
 
 std::unique_ptr<AmortizationModel> amortizationModel(const PoolRules& rules) {

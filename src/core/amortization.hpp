@@ -4,7 +4,10 @@
 // computes.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "double_double.hpp"
 #include "fixed_point.hpp"
@@ -64,5 +67,77 @@ class AmortizationModel {
 
 /// The model the rules name (SPEC 3).
 std::unique_ptr<AmortizationModel> amortizationModel(const PoolRules& rules);
+
+/// The exponential model's weights: miner i weighs units x 2^((start - tau) / halfLife) from
+/// its start, so shares stay constant between events. Their origin tau moves forward (a rebase)
+/// before a weight would pass 2^48 x its units; miners whose weight then becomes negligible
+/// drop out, the oldest first (they retire first, so what remains always holds weight). Miners
+/// are the engine's, by index in mining order; each belongs to a group (a followed owner) or to
+/// none (-1), and each group's weights are summed too.
+class ExponentialWeights {
+ public:
+  ExponentialWeights(Seconds halfLife, std::vector<std::int8_t> groupOf, std::size_t groups);
+
+  Seconds origin() const { return tau_; }
+  DoubleDouble total() const { return total_; }
+  DoubleDouble groupTotal(std::size_t g) const { return groupTotals_[g]; }
+  DoubleDouble weight(std::size_t i) const { return miners_[i].weight; }
+  /// What miner i earned before the last rebase, in WFI.
+  DoubleDouble banked(std::size_t i) const { return miners_[i].banked; }
+
+  /// Miner i (`units` from `start`) joins, the miners from `activeFrom` to i mining. If its
+  /// weight would be out of range, a rebase first: `elapsed(j)` gives each active miner's
+  /// accumulator growth since its start or the last rebase, and restarts it there.
+  template <class Elapsed>
+  void add(std::size_t i, std::int64_t units, Seconds start, std::size_t activeFrom,
+           Elapsed&& elapsed);
+  /// Miner i retires, the miners from activeFrom to activeTo mining.
+  void remove(std::size_t i, std::size_t activeFrom, std::size_t activeTo);
+
+ private:
+  struct Miner {
+    DoubleDouble weight;  // units x 2^((start - tau) / halfLife); 0 once out
+    DoubleDouble banked;  // reward earned before the last rebase, WFI
+  };
+  void addToTotals(std::size_t i, DoubleDouble weight);
+  void sum(std::size_t activeFrom, std::size_t activeTo);
+  DoubleDouble rebaseFactor(Seconds newTau) const;
+  void dropNegligible(std::size_t activeTo);
+
+  Seconds halfLife_, tau_ = 0;
+  std::vector<Miner> miners_;
+  std::vector<std::int8_t> groupOf_;
+  std::vector<DoubleDouble> groupTotals_;
+  DoubleDouble total_;
+  double removed_ = 0;             // weight subtracted from total_ since it was last summed
+  std::size_t firstWeighted_ = 0;  // miners before it are out
+};
+
+namespace detail {
+//! Weights stay below 2^48 times the units: a rebase when the newest start is that many
+//! half-lives past the origin.
+constexpr double kMaxWeightExponent = 48;
+}  // namespace detail
+
+template <class Elapsed>
+void ExponentialWeights::add(std::size_t i, std::int64_t units, Seconds start,
+                             std::size_t activeFrom, Elapsed&& elapsed) {
+  firstWeighted_ = std::max(firstWeighted_, activeFrom);
+  if (static_cast<double>(start - tau_) >
+      detail::kMaxWeightExponent * static_cast<double>(halfLife_)) {
+    const DoubleDouble factor = rebaseFactor(start);
+    for (std::size_t j = firstWeighted_; j < i; ++j) {
+      miners_[j].banked += miners_[j].weight * elapsed(j);
+      miners_[j].weight *= factor;
+    }
+    sum(firstWeighted_, i);
+    tau_ = start;
+    dropNegligible(i);
+  }
+  miners_[i].weight =
+      DoubleDouble(static_cast<double>(units)) *
+      exp2(DoubleDouble(static_cast<double>(start - tau_)) / static_cast<double>(halfLife_));
+  addToTotals(i, miners_[i].weight);
+}
 
 }  // namespace cbm

@@ -19,11 +19,6 @@ namespace {
 
 constexpr double kWeiPerWfi = 1e18;  // exact in a double
 constexpr Seconds kNever = std::numeric_limits<Seconds>::max();
-//! Exponential weights stay below 2^48 times the units: the weights' origin moves (a rebase)
-//! once the newest start is that many half-lives past it.
-constexpr double kMaxWeightExponent = 48;
-//! A weight below 2^-128 of the pool's (a share under 3e-39) is dropped at a rebase.
-constexpr double kNegligibleShare = 0x1p-128;
 
 DoubleDouble wfi(Int128 wei) {
   return DoubleDouble::fromInt(wei) / kWeiPerWfi;
@@ -49,6 +44,52 @@ const DoubleDouble kDigammaCoefficients[] = {
     DoubleDouble(1.0) / 12.0,   DoubleDouble(-1.0) / 120.0,     DoubleDouble(1.0) / 252.0,
     DoubleDouble(-1.0) / 240.0, DoubleDouble(1.0) / 132.0,      DoubleDouble(-691.0) / 32760.0,
     DoubleDouble(1.0) / 12.0,   DoubleDouble(-3617.0) / 8160.0,
+};
+
+// When the series is sampled: every `every` seconds from 0, or at listed seconds; and always at
+// the horizon, last.
+class SampleClock {
+ public:
+  SampleClock() = default;
+  SampleClock(const PoolScenario& s, Seconds horizon) : horizon_(horizon) {
+    if (!s.sampleAt.empty()) {
+      if (s.sampleEvery) throw InputError("sampleAt", "give sampleAt or sampleEvery, not both");
+      if (s.sampleAt.size() > kMaxSamples)
+        throw InputError("sampleAt", "at most " + std::to_string(kMaxSamples) + " samples, got " +
+                                         std::to_string(s.sampleAt.size()));
+      for (std::size_t i = 0; i < s.sampleAt.size(); ++i) {
+        const std::string field = "sampleAt[" + std::to_string(i) + "]";
+        requireWhole(s.sampleAt[i], field, i == 0 ? 0 : s.sampleAt[i - 1] + 1, horizon);
+      }
+      at_ = s.sampleAt;
+      if (at_.back() != horizon) at_.push_back(horizon);
+      return;
+    }
+    every_ = s.sampleEvery.value_or(std::max<Seconds>(1, (horizon + 999) / 1000));
+    requireWhole(every_, "sampleEvery", 1, horizon);
+    const Seconds samples = horizon / every_;
+    if (samples > static_cast<Seconds>(kMaxSamples))
+      throw InputError("sampleEvery",
+                       "gives " + std::to_string(samples) + " samples, more than " +
+                           std::to_string(kMaxSamples) + "; use at least " +
+                           std::to_string((horizon + kMaxSamples - 1) / kMaxSamples));
+  }
+
+  std::size_t count() const {
+    return at_.empty() ? static_cast<std::size_t>(horizon_ / every_) + 2 : at_.size();
+  }
+  Seconds first() const { return at_.empty() ? 0 : at_.front(); }
+  /// The sample after the one at t (kNever after the horizon's).
+  Seconds after(Seconds t) {
+    if (t >= horizon_) return kNever;
+    if (at_.empty()) return std::min(t + every_, horizon_);
+    return at_[++next_];
+  }
+
+ private:
+  Seconds horizon_ = 0, every_ = 0;
+  std::vector<Seconds> at_;
+  std::size_t next_ = 0;  // the index in at_ of the sample last taken
 };
 
 }  // namespace
@@ -162,36 +203,31 @@ struct PoolSimulation::Engine {
     AccumulatorX x0;  // accumulators at start (or at the last rebase)
     AccumulatorY y0;
   };
-  // The exponential model's extra state, one per miner (empty for the other models).
-  struct Decay {
-    DoubleDouble weight;   // units x 2^((start - tau) / halfLife)
-    DoubleDouble settled;  // reward earned before the last rebase, WFI
-  };
 
   PoolRules rules;
   std::unique_ptr<AmortizationModel> model;
   EmissionSchedule schedule;
-  Seconds horizon = 0, sampleEvery = 0;
+  Seconds horizon = 0;
+  SampleClock clock;
   // An owner whose reward the series follows: the focus owner first (if any), then the
-  // tracked ones. Its sums mirror the pool's: units, units x K, weights, reward to date.
+  // tracked ones. Its sums mirror the pool's: units, units x K, reward to date (its weights
+  // are a group of the exponential weights).
   struct Tracker {
-    Holdings holdings;
+    Int128 units = 0, unitsTimesEnd = 0;
     AccumulatorX reward;
   };
   std::vector<Tracker> trackers;
   std::vector<std::int8_t> trackerOfOwner;  // tracker index of each owner, -1 for none
   bool hasFocus = false;
   PoolResult result;
-  std::vector<Miner> miners;  // in mining order
-  std::vector<Decay> decay;   // exponential: parallel to miners
+  std::vector<Miner> miners;                  // in mining order
+  std::optional<ExponentialWeights> weights;  // the exponential model's
   std::vector<std::uint32_t> ownerOfRequest;
 
   // Sweep state.
-  Seconds t = 0, nextSample = 0, tau = 0;
-  std::size_t piece = 0, nextStart = 0, nextRetire = 0, firstWeighted = 0;
+  Seconds t = 0, nextSample = 0;
+  std::size_t piece = 0, nextStart = 0, nextRetire = 0;
   Int128 activeUnits = 0, activeUK = 0;
-  DoubleDouble weightSum;
-  double weightRemoved = 0;  // exponential: weight subtracted from weightSum since it was summed
   AccumulatorX x;
   AccumulatorY y;
   Int128 emitted = 0, unallocated = 0;
@@ -205,24 +241,14 @@ struct PoolSimulation::Engine {
         schedule(scenario.rules.emission) {
     horizon = scenario.horizon;
     requireWhole(horizon, "horizon", 1, kMaxSeconds);
-    if (!scenario.sampleEvery) {
-      sampleEvery = std::max<Seconds>(1, (horizon + 999) / 1000);
-    } else {
-      sampleEvery = *scenario.sampleEvery;
-      requireWhole(sampleEvery, "sampleEvery", 1, horizon);
-      const Seconds samples = horizon / sampleEvery;
-      if (samples > static_cast<Seconds>(kMaxSamples))
-        throw InputError("sampleEvery",
-                         "gives " + std::to_string(samples) + " samples, more than " +
-                             std::to_string(kMaxSamples) + "; use at least " +
-                             std::to_string((horizon + kMaxSamples - 1) / kMaxSamples));
-    }
+    clock = SampleClock(scenario, horizon);
+    nextSample = clock.first();
     for (const auto& p : schedule.pieces()) rateWfi.push_back(wfi(p.rateWei));
     followOwners(scenario);
     take(admit(scenario, rules.activationsPerSecond, horizon), scenario);
     scenario = PoolScenario();  // the columns are no longer needed: free them
-    eventsTotal = miners.size() * (rules.lifetime ? 2 : 1) + schedule.pieces().size() +
-                  static_cast<std::size_t>(horizon / sampleEvery) + 2;
+    eventsTotal =
+        miners.size() * (rules.lifetime ? 2 : 1) + schedule.pieces().size() + clock.count();
   }
 
   void followOwners(const PoolScenario& s) {
@@ -261,7 +287,12 @@ struct PoolSimulation::Engine {
     miners.reserve(admitted.served.size());
     for (const ServedRequest& r : admitted.served)
       miners.push_back({r.request, r.owner, r.units, r.start, {}, {}});
-    if (rules.amortization == Amortization::exponential) decay.resize(miners.size());
+    if (rules.amortization == Amortization::exponential) {
+      std::vector<std::int8_t> groupOf(miners.size(), -1);
+      for (std::size_t i = 0; i < miners.size() && !trackerOfOwner.empty(); ++i)
+        groupOf[i] = trackerOfOwner[miners[i].owner];
+      weights.emplace(rules.halfLife, std::move(groupOf), trackers.size());
+    }
   }
 
   Seconds retirementOf(const Miner& m) const { return m.start + *rules.lifetime; }
@@ -284,9 +315,10 @@ struct PoolSimulation::Engine {
   /// What miner i has earned up to now (the accumulators' current values), in WFI.
   DoubleDouble earned(std::size_t i) const {
     const Miner& m = miners[i];
-    const Decay none{};
-    const Decay& d = decay.empty() ? none : decay[i];
-    return model->earned({m.units, m.start, m.x0, m.y0, d.weight, d.settled}, x, y);
+    return model->earned(
+        {m.units, m.start, m.x0, m.y0, weights ? weights->weight(i) : DoubleDouble(),
+         weights ? weights->banked(i) : DoubleDouble()},
+        x, y);
   }
 
   void settle(std::size_t i) {
@@ -304,19 +336,15 @@ struct PoolSimulation::Engine {
     activeUnits += m.units;
     activeUK += m.units * lifetimeEnd(m);
     if (tracker) {
-      tracker->holdings.units += m.units;
-      tracker->holdings.unitsTimesEnd += m.units * lifetimeEnd(m);
+      tracker->units += m.units;
+      tracker->unitsTimesEnd += m.units * lifetimeEnd(m);
     }
-    if (rules.amortization == Amortization::exponential) {
-      if (static_cast<double>(m.start - tau) >
-          kMaxWeightExponent * static_cast<double>(rules.halfLife))
-        rebase(m.start);
-      decay[i].weight = DoubleDouble(static_cast<double>(m.units)) *
-                        exp2(DoubleDouble(static_cast<double>(m.start - tau)) /
-                             static_cast<double>(rules.halfLife));
-      weightSum += decay[i].weight;
-      if (tracker) tracker->holdings.weight += decay[i].weight;
-    }
+    if (weights)  // a rebase restarts each active miner's accumulator at X now
+      weights->add(i, m.units, m.start, nextRetire, [&](std::size_t j) {
+        const DoubleDouble grown = x.minus(miners[j].x0);
+        miners[j].x0 = x;
+        return grown;
+      });
   }
 
   void retire(std::size_t i) {
@@ -326,56 +354,10 @@ struct PoolSimulation::Engine {
     activeUK -= m.units * lifetimeEnd(m);
     Tracker* tracker = trackerOf(m);
     if (tracker) {
-      tracker->holdings.units -= m.units;
-      tracker->holdings.unitsTimesEnd -= m.units * lifetimeEnd(m);
+      tracker->units -= m.units;
+      tracker->unitsTimesEnd -= m.units * lifetimeEnd(m);
     }
-    if (rules.amortization == Amortization::exponential) {
-      // Subtracting a weight much larger than what remains would leave the remainder with the
-      // large one's rounding error: sum the remaining weights afresh when that could matter.
-      const DoubleDouble weight = std::exchange(decay[i].weight, DoubleDouble());  // it is out
-      weightSum -= weight;
-      if (tracker) tracker->holdings.weight -= weight;
-      weightRemoved += weight.hi;
-      if (weightRemoved > weightSum.hi * 0x1p20) sumWeights();
-    }
-  }
-
-  void sumWeights() {
-    weightSum = DoubleDouble();
-    for (Tracker& tracker : trackers) tracker.holdings.weight = DoubleDouble();
-    for (std::size_t i = std::max(firstWeighted, nextRetire); i < nextStart; ++i) {
-      weightSum += decay[i].weight;
-      if (Tracker* tracker = trackerOf(miners[i])) tracker->holdings.weight += decay[i].weight;
-    }
-    weightRemoved = 0;
-  }
-
-  // Exponential model: moves the weights' origin to `newTau` so that they stay in range. Each
-  // active miner banks what it has earned and restarts its accumulator there; miners whose
-  // weight has become negligible stop taking part (the oldest first: they retire first, so what
-  // remains always holds weight), which keeps each rebase's work to the miners of the last
-  // ~180 half-lives.
-  void rebase(Seconds newTau) {
-    const double halvings = static_cast<double>(newTau - tau) / static_cast<double>(rules.halfLife);
-    const DoubleDouble factor = halvings > 2000
-                                    ? DoubleDouble()
-                                    : exp2(-(DoubleDouble(static_cast<double>(newTau - tau)) /
-                                             static_cast<double>(rules.halfLife)));
-    for (std::size_t i = firstWeighted; i < nextStart; ++i) {
-      decay[i].settled += decay[i].weight * x.minus(miners[i].x0);
-      miners[i].x0 = x;
-      decay[i].weight *= factor;
-    }
-    sumWeights();
-    tau = newTau;
-    for (; firstWeighted < nextStart &&
-           decay[firstWeighted].weight.hi < weightSum.hi * kNegligibleShare;
-         ++firstWeighted) {
-      weightSum -= decay[firstWeighted].weight;
-      if (Tracker* tracker = trackerOf(miners[firstWeighted]))
-        tracker->holdings.weight -= decay[firstWeighted].weight;
-      decay[firstWeighted].weight = DoubleDouble();
-    }
+    if (weights) weights->remove(i, nextRetire, nextStart);
   }
 
   /// The pool-wide sums over the seconds t0 .. t1-1, where nothing changes.
@@ -390,12 +372,21 @@ struct PoolSimulation::Engine {
       return;
     }
     const Growth growth = model->segment(poolHoldings(), rateWfi[piece], t0, t1);
-    for (Tracker& tr : trackers) tr.reward.add(model->earnedOf(tr.holdings, growth));
+    for (std::size_t k = 0; k < trackers.size(); ++k)
+      trackers[k].reward.add(model->earnedOf(holdingsOf(k), growth));
     x.add(growth.dx);
     y.add(growth.dy);
   }
 
-  Holdings poolHoldings() const { return {activeUnits, activeUK, weightSum}; }
+  Holdings poolHoldings() const {
+    return {activeUnits, activeUK, weights ? weights->total() : DoubleDouble()};
+  }
+  Holdings holdingsOf(std::size_t k) const {
+    const Tracker& tracker = trackers[k];
+    return {tracker.units, tracker.unitsTimesEnd,
+            weights ? weights->groupTotal(k) : DoubleDouble()};
+  }
+  Seconds tau() const { return weights ? weights->origin() : 0; }
 
   void sample() {
     PoolSample s;
@@ -403,10 +394,10 @@ struct PoolSimulation::Engine {
     s.rateWei = schedule.rateAt(t);
     s.emittedWei = emitted;
     s.activeUnits = activeUnits;
-    s.power = activeUnits == 0 ? DoubleDouble() : model->powerAt(poolHoldings(), t, tau);
+    s.power = activeUnits == 0 ? DoubleDouble() : model->powerAt(poolHoldings(), t, tau());
     for (std::size_t k = 0; k < trackers.size(); ++k) {
       const Int128 reward = truncatedWei(trackers[k].reward.toDoubleDouble());
-      const Int128 rate = trackedRate(trackers[k], s);
+      const Int128 rate = trackedRate(k, s);
       if (hasFocus && k == 0) {
         s.focusRewardWei = reward;
         s.focusRateWei = rate;
@@ -420,9 +411,9 @@ struct PoolSimulation::Engine {
   }
 
   // A tracked owner's reward in second s.t: its share of the pool times the rate.
-  Int128 trackedRate(const Tracker& tracker, const PoolSample& s) const {
-    if (tracker.holdings.units == 0) return 0;
-    const DoubleDouble share = model->shareAt(tracker.holdings, poolHoldings(), s.power, s.t, tau);
+  Int128 trackedRate(std::size_t k, const PoolSample& s) const {
+    if (trackers[k].units == 0) return 0;
+    const DoubleDouble share = model->shareAt(holdingsOf(k), poolHoldings(), s.power, s.t, tau());
     return truncatedWei(wfi(s.rateWei) * share);
   }
 
@@ -439,16 +430,14 @@ struct PoolSimulation::Engine {
     t = next;
 
     while (piece < pieces.size() && pieces[piece].end <= t) ++piece;
-    if (rules.lifetime) {
+    if (rules.lifetime)
       for (; nextRetire < nextStart && retirementOf(miners[nextRetire]) <= t; ++nextRetire)
         retire(nextRetire);
-      firstWeighted = std::max(firstWeighted, nextRetire);
-    }
     for (; nextStart < miners.size() && miners[nextStart].start <= t; ++nextStart)
       start(nextStart);  // before the increment: a rebase must not see this miner yet
     if (t == nextSample) {
       sample();
-      nextSample = t >= horizon ? kNever : std::min(t + sampleEvery, horizon);
+      nextSample = clock.after(t);
     }
     ++eventsDone;
     if (t >= horizon) finish();
@@ -457,7 +446,7 @@ struct PoolSimulation::Engine {
   void finish() {
     for (std::size_t i = nextRetire; i < nextStart; ++i) settle(i);
     miners = {};
-    decay = {};
+    weights.reset();
     if (emitted != schedule.emitted(0, horizon))
       throw std::logic_error("pool engine: emitted total does not match the schedule");
     result.emittedWei = emitted;

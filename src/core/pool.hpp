@@ -45,6 +45,9 @@ struct PoolScenario {
   PoolRules rules;
   Seconds horizon = 0;                 //!< simulate the seconds 0 .. horizon-1; 1 to kMaxSeconds
   std::optional<Seconds> sampleEvery;  //!< seconds between samples; none: about 1,000 samples
+  //! Instead of sampleEvery: the seconds to sample (ascending, from 0 to the horizon; at most
+  //! kMaxSamples). The horizon is always sampled last.
+  std::vector<Seconds> sampleAt;
   std::optional<std::string> focusOwner;
   //! More owners whose reward the series follows (PoolResult::tracked), e.g. referral lines.
   std::vector<std::string> trackedOwners;

@@ -272,6 +272,38 @@ TEST_CASE("a lone activation earns everything after its mining start") {
   CHECK(r.series.back().focusRewardWei == 520 * kWei);
 }
 
+TEST_CASE("samples at listed seconds, the horizon always last") {
+  Scenario sc;
+  sc.horizon = 100;
+  sc.focus = "alice";
+  sc.rules.halvingPeriod = 50;
+  sc.requests = {{"first", "alice", 1000, 9}};
+  cbm::PoolScenario s = sc.engineInput();
+  s.sampleEvery.reset();
+  s.sampleAt = {0, 10, 11, 60};
+  const cbm::PoolResult r = cbm::simulatePool(s);
+  std::vector<cbm::Seconds> t;
+  for (const cbm::PoolSample& sample : r.series) t.push_back(sample.t);
+  CHECK(t == std::vector<cbm::Seconds>{0, 10, 11, 60, 100});
+  // Mining from second 10 at 8 WFI/s, halving at 50: before 11, 8 WFI; before 60, 40 x 8 +
+  // 10 x 4; in second 60, 4.
+  CHECK(r.series[2].focusRewardWei == 8 * kWei);
+  CHECK(r.series[3].focusRewardWei == 360 * kWei);
+  CHECK(r.series[3].focusRateWei == 4 * kWei);
+  s.sampleAt = {0, 100};  // the horizon listed: sampled once
+  CHECK(cbm::simulatePool(s).series.size() == 2);
+
+  s.sampleAt = {5, 5};
+  CHECK_THROWS_WITH(cbm::simulatePool(s),
+                    "sampleAt[1]: must be a whole number from 6 to 100, got \"5\"");
+  s.sampleAt = {101};
+  CHECK_THROWS_WITH(cbm::simulatePool(s),
+                    "sampleAt[0]: must be a whole number from 0 to 100, got \"101\"");
+  s.sampleAt = {1};
+  s.sampleEvery = 10;
+  CHECK_THROWS_WITH(cbm::simulatePool(s), "sampleAt: give sampleAt or sampleEvery, not both");
+}
+
 TEST_CASE("the queue: one per second, first in first out, ties in input order") {
   Scenario sc;
   sc.horizon = 20;
