@@ -68,6 +68,22 @@ Day parseDay(std::string_view text, const std::string& field) {
   return daysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
+Day nextPeriodStart(Day day, Period period) {
+  const Civil c = civilFromDays(day);
+  switch (period) {
+    case Period::day:
+      return day + 1;
+    case Period::week:  // 1970-01-01 was a Thursday: Monday is day 4 of that week
+      return day - ((day + 3) % 7 + 7) % 7 + 7;
+    case Period::month:
+      return c.month == 12 ? daysFromCivil(c.year + 1, 1, 1)
+                           : daysFromCivil(c.year, c.month + 1, 1);
+    case Period::year:
+      return daysFromCivil(c.year + 1, 1, 1);
+  }
+  return day + 1;
+}
+
 std::string formatDay(Day day) {
   const Civil c = civilFromDays(day);
   char text[32];

@@ -17,6 +17,11 @@ constexpr UnixSeconds kMaxUnixSeconds = 253'402'300'799;
 
 /// Reads "YYYY-MM-DD" (a real date, years 1970-9999); InputError(field) otherwise.
 Day parseDay(std::string_view text, const std::string& field);
+/// Calendar periods (UTC): days, ISO weeks (from Monday), months, years.
+enum class Period { day, week, month, year };
+/// The first day of the calendar period after the one holding `day`.
+Day nextPeriodStart(Day day, Period period);
+
 /// "2026-11-21".
 std::string formatDay(Day day);
 /// "2026-11-21T08:00:00Z".

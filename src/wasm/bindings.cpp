@@ -630,6 +630,58 @@ val pointsProjection(const cbm::ProjectionText& scalars, const JSArray& checkins
   });
 }
 
+// SPEC 5 for a holder. input: { rules, genesis, now, purchases: [{ at, units, unitPrice }],
+// poolUnits, poolGrowthPerDay, tokenPrice, period } (texts; rules as ruleValues reads them).
+val projectEarnings(const val& input) {
+  return guardedValue([&] {
+    const auto textOf = [](const val& object, const char* name) {
+      return object[name].as<std::string>();
+    };
+    cbm::EarningsText text;
+    text.genesis = textOf(input, "genesis");
+    text.now = textOf(input, "now");
+    text.poolUnits = textOf(input, "poolUnits");
+    text.poolGrowthPerDay = textOf(input, "poolGrowthPerDay");
+    text.tokenPrice = textOf(input, "tokenPrice");
+    text.period = textOf(input, "period");
+    const val purchases = input["purchases"];
+    const auto n = purchases["length"].as<unsigned>();
+    for (unsigned i = 0; i < n; ++i)
+      text.purchases.push_back({textOf(purchases[i], "at"), textOf(purchases[i], "units"),
+                                textOf(purchases[i], "unitPrice")});
+    const cbm::Earnings e = cbm::projectEarnings(
+        cbm::readEarnings(text, cbm::readPoolRules(ruleValues(input["rules"]))));
+    val periods = val::array();
+    for (const cbm::EarningsPeriod& p : e.periods) {
+      val period = val::object();
+      period.set("start", seconds(p.start));
+      period.set("end", seconds(p.end));
+      period.set("wfi", p.wfi.str());
+      period.set("usd", p.usd.str());
+      periods.call<void>("push", period);
+    }
+    const auto pair = [](const char* a, const cbm::Decimal& x, const char* b,
+                         const cbm::Decimal& y) {
+      val out = val::object();
+      out.set(a, x.str());
+      out.set(b, y.str());
+      return out;
+    };
+    val out = val::object();
+    out.set("periods", periods);
+    out.set("total", pair("wfi", e.totalWfi, "usd", e.totalUsd));
+    out.set("paidUsd", e.paidUsd.str());
+    out.set("breakevenAt", e.breakevenAt ? val(seconds(*e.breakevenAt)) : val::null());
+    val now = pair("blockReward", e.blockRewardNow, "wfiPerDay", e.wfiPerDayNow);
+    now.set("aprPercent", e.aprPercentNow.str());
+    out.set("now", now);
+    val year = pair("wfi", e.firstYearWfi, "usd", e.firstYearUsd);
+    year.set("returnPercent", e.firstYearReturnPercent.str());
+    out.set("firstYear", year);
+    return out;
+  });
+}
+
 // --- the pool simulation ----------------------------------------------------------------------
 //
 // A million activations cross without copies or per-item calls: the JS layer asks for column
@@ -1005,6 +1057,7 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function("limitsJson", &cbm::limitsJson);
   function("queueWait", &queueWait);
   function("valueEarnings", &valueEarnings);
+  function("projectEarnings", &projectEarnings);
   function("growthPath", &growthPath);
   function("compareAmounts", &compareAmounts);
   function("vesting", &vesting);

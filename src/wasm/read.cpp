@@ -5,6 +5,7 @@
 #include "emission.hpp"
 #include "input_error.hpp"
 #include "parse.hpp"
+#include "pool.hpp"
 
 namespace cbm {
 
@@ -339,6 +340,34 @@ Seconds readHorizon(const std::string& text) {
 std::optional<Seconds> readSampleEvery(const std::string& text, Seconds horizon) {
   if (text.empty()) return std::nullopt;
   return parseWhole(text, "sampleEvery", 1, horizon);
+}
+
+EarningsInput readEarnings(const EarningsText& t, PoolRules rules) {
+  EarningsInput in;
+  in.rules = std::move(rules);
+  in.genesis = parseDay(t.genesis, "genesis");
+  in.now = readSeconds(t.now, "now", 0);
+  for (std::size_t i = 0; i < t.purchases.size(); ++i) {
+    const std::string field = indexed("purchases", i);
+    const EarningsText::Purchase& p = t.purchases[i];
+    in.purchases.push_back({readSeconds(p.at, field + ".at", 0),
+                            parseWhole(p.units, field + ".units", 1, kMaxUnitsPerActivation),
+                            readDecimal(p.unitPrice, field + ".unitPrice")});
+  }
+  in.poolUnits = parseWhole(t.poolUnits, "pool.units", 0, kMaxUnitsPerActivation);
+  in.poolGrowthPerDay =
+      parseWhole(t.poolGrowthPerDay, "pool.growthPerDay", 0, kMaxUnitsPerActivation);
+  in.tokenPrice = readDecimal(t.tokenPrice, "tokenPrice");
+  static const std::map<std::string, Period> periods = {{"day", Period::day},
+                                                        {"week", Period::week},
+                                                        {"month", Period::month},
+                                                        {"year", Period::year}};
+  const auto period = periods.find(t.period);
+  if (period == periods.end())
+    throw InputError("period",
+                     "must be \"day\", \"week\", \"month\" or \"year\", got " + quote(t.period));
+  in.period = period->second;
+  return in;
 }
 
 EnergyPriceInput readEnergyPrice(const EnergyPriceText& t) {

@@ -16,6 +16,7 @@
 
 #include "apr.hpp"
 #include "points.hpp"
+#include "projection.hpp"
 #include "referral.hpp"
 #include "rules.hpp"
 #include "session.hpp"
@@ -105,6 +106,16 @@ EmissionSpan readEmissionSpan(const std::string& from, const std::string& to);
 /// A pool's horizon, and the seconds between its samples ("": about 1,000 samples).
 Seconds readHorizon(const std::string& text);
 std::optional<Seconds> readSampleEvery(const std::string& text, Seconds horizon);
+
+/// projectEarnings' input as text; `period` is "day", "week", "month" or "year".
+struct EarningsText {
+  struct Purchase {
+    std::string at, units, unitPrice;
+  };
+  std::string genesis, now, poolUnits, poolGrowthPerDay, tokenPrice, period;
+  std::vector<Purchase> purchases;
+};
+EarningsInput readEarnings(const EarningsText& text, PoolRules rules);
 
 struct EnergyPriceText {
   std::string burnedUsd, basePrice, step, per;

@@ -724,6 +724,37 @@ function makeApi(M) {
       );
     },
 
+    /** SPEC 5 for a holder, run on the pool engine: what `purchases` [{ at, units, unitPrice }]
+     * earn in a pool of everyone else's `pool.units` at `now`, growing by `pool.growthPerDay` a
+     * day (times in seconds since genesis, `genesis` a "YYYY-MM-DD" date or a Date), at
+     * `tokenPrice`, cut into calendar periods (`period`: "day", "week", "month" or "year", UTC).
+     * Returns { periods: [{ start, end, wfi, usd }] (from the first purchase to the end of
+     * emission), total: { wfi, usd } (their sums), paidUsd, breakevenAt (the second the mined
+     * WFI first covers paidUsd, or null), now: { blockReward, wfiPerDay, aprPercent } (every
+     * purchase mining at now), firstYear: { wfi, usd, returnPercent } (the 365 days from now;
+     * returnPercent: usd over paidUsd) }, amounts as decimal strings. */
+    projectEarnings(input) {
+      const fields = ['rules', 'genesis', 'now', 'purchases', 'pool', 'tokenPrice', 'period'];
+      const v = fieldsOf(input, 'projectEarnings()', fields);
+      const pool = fieldsOf(v.pool, 'a pool', ['units', 'growthPerDay'], 'pool');
+      if (typeof v.period !== 'string') fail('period', `must be a string, got ${describe(v.period)}`);
+      return unwrap(
+        M.projectEarnings({
+          rules: ruleValues(v.rules),
+          genesis: dayText(v.genesis, 'genesis'),
+          now: text(v.now, 'now'),
+          purchases: listOf(v.purchases, 'purchases', (p, f) => {
+            fieldsOf(p, 'a purchase', ['at', 'units', 'unitPrice'], f);
+            return { at: text(p.at, `${f}.at`), units: text(p.units, `${f}.units`), unitPrice: text(p.unitPrice, `${f}.unitPrice`) };
+          }),
+          poolUnits: text(pool.units, 'pool.units'),
+          poolGrowthPerDay: text(pool.growthPerDay, 'pool.growthPerDay'),
+          tokenPrice: text(v.tokenPrice, 'tokenPrice'),
+          period: v.period,
+        }),
+      );
+    },
+
     /** -1, 0 or 1 as the amount a is below, equal to or above b (decimal strings, exact). */
     compareAmounts(a, b) {
       return unwrap(M.compareAmounts(text(a, 'a'), text(b, 'b')));

@@ -1,0 +1,237 @@
+#include "projection.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <stdexcept>
+
+#include "apr.hpp"
+#include "emission.hpp"
+#include "input_error.hpp"
+#include "parse.hpp"
+#include "pool.hpp"
+
+namespace cbm {
+
+namespace {
+
+const char* const kHolder = "you";
+const char* const kPool = "pool";
+//! Points a breakeven search samples in each run: 86,400 s take two runs, a year three.
+constexpr std::size_t kSearchPoints = 1024;
+
+void checkInput(const EarningsInput& in, Seconds end) {
+  if (in.purchases.empty()) throw InputError("purchases", "must have at least one purchase");
+  for (std::size_t i = 0; i < in.purchases.size(); ++i) {
+    const std::string field = "purchases[" + std::to_string(i) + "]";
+    const HolderPurchase& p = in.purchases[i];
+    requireWhole(p.at, field + ".at", 0, kMaxSeconds);
+    if (p.at >= end)
+      throw InputError(field + ".at", "is after emission ends (second " + std::to_string(end) +
+                                          " since genesis), got " + std::to_string(p.at));
+    requireWhole(p.units, field + ".units", 1, kMaxUnitsPerActivation);
+    requireSign(p.unitPrice, field + ".unitPrice", Sign::nonNegative);
+  }
+  requireWhole(in.now, "now", 0, kMaxSeconds);
+  requireWhole(in.poolUnits, "pool.units", 0, kMaxUnitsPerActivation);
+  requireWhole(in.poolGrowthPerDay, "pool.growthPerDay", 0, kMaxUnitsPerActivation);
+  requireSign(in.tokenPrice, "tokenPrice", Sign::nonNegative);
+}
+
+// The pool and the holder as requests: everyone else's block at the start, their growth a day
+// after it, then the holder's purchases (ties in the queue go in this order).
+PoolScenario scenarioOf(const EarningsInput& in, Seconds end) {
+  PoolScenario s;
+  s.rules = in.rules;
+  s.horizon = end;
+  s.focusOwner = kHolder;
+  Seconds firstPurchase = end;
+  for (const HolderPurchase& p : in.purchases) firstPurchase = std::min(firstPurchase, p.at);
+  const Seconds start = std::min(in.now, firstPurchase);
+  const std::int64_t grownSince = (in.now - start) / kSecondsPerDay * in.poolGrowthPerDay;
+  if (grownSince > in.poolUnits)
+    throw InputError("pool.growthPerDay",
+                     std::to_string(in.poolGrowthPerDay) + " units a day since second " +
+                         std::to_string(start) + " is more than the " +
+                         std::to_string(in.poolUnits) + " units at now",
+                     {"growth-exceeds-pool", {{"units", std::to_string(in.poolUnits)}}});
+  const auto add = [&](const std::string& id, const char* owner, std::int64_t units, Seconds at) {
+    s.ids.push(id);
+    s.owners.push(owner);
+    s.units.values.push_back(static_cast<double>(units));
+    s.requestedAt.values.push_back(static_cast<double>(at));
+  };
+  if (in.poolUnits > grownSince) add("pool-0", kPool, in.poolUnits - grownSince, start);
+  if (in.poolGrowthPerDay > 0) {
+    std::int64_t k = 1;
+    for (Seconds at = start + kSecondsPerDay; at < end; at += kSecondsPerDay, ++k)
+      add("pool-" + std::to_string(k), kPool, in.poolGrowthPerDay, at);
+  }
+  for (std::size_t i = 0; i < in.purchases.size(); ++i)
+    add("you-" + std::to_string(i), kHolder, in.purchases[i].units, in.purchases[i].at);
+  return s;
+}
+
+// What the holder has mined before second t, and mines in second t, at the sampled seconds.
+struct Mined {
+  Int128 before, in;
+};
+using Samples = std::map<Seconds, Mined>;
+
+struct Run {
+  Samples mined;
+  std::vector<Seconds> miningStart;  //!< of each purchase
+};
+
+Run run(const PoolScenario& scenario, std::size_t purchases, std::vector<Seconds> at) {
+  PoolScenario s = scenario;
+  std::sort(at.begin(), at.end());
+  at.erase(std::unique(at.begin(), at.end()), at.end());
+  s.sampleAt = std::move(at);
+  const PoolResult r = simulatePool(std::move(s));
+  if (!r.rejected.empty())
+    throw std::logic_error("projectEarnings: a request was rejected: " + r.rejected[0].reason);
+  Run out;
+  for (const PoolSample& sample : r.series)
+    out.mined[sample.t] = {sample.focusRewardWei, sample.focusRateWei};
+  const std::size_t first = r.activatedAt.size() - purchases;
+  for (std::size_t i = first; i < r.activatedAt.size(); ++i)
+    out.miningStart.push_back(miningStartOf(r.activatedAt[i]));
+  return out;
+}
+
+// The first second t in (lo, hi] at which `covered(mined before t)` holds, given that it holds
+// at hi; sampled ever more finely, kSearchPoints a run.
+Seconds firstCovered(const PoolScenario& scenario, std::size_t purchases, Seconds lo, Seconds hi,
+                     const std::function<bool(Int128)>& covered) {
+  while (hi - lo > 1) {
+    std::vector<Seconds> at;
+    const Seconds step = std::max<Seconds>(1, (hi - lo) / static_cast<Seconds>(kSearchPoints));
+    for (Seconds t = lo + step; t < hi; t += step) at.push_back(t);
+    const Samples mined = run(scenario, purchases, at).mined;
+    Seconds newLo = lo, newHi = hi;
+    for (const Seconds t : at) {
+      if (covered(mined.at(t).before)) {
+        newHi = t;
+        break;
+      }
+      newLo = t;
+    }
+    lo = newLo;
+    hi = newHi;
+  }
+  return hi;
+}
+
+Decimal paidFor(const HolderPurchase& p) {
+  return Decimal::fromInteger(p.units).times(p.unitPrice, "paidUsd");
+}
+
+// One projection: the scenario, its main run (sampled at every period boundary, at now and a
+// year on), and the figures taken from it.
+class Projector {
+ public:
+  explicit Projector(const EarningsInput& in)
+      : in_(in), end_(EmissionSchedule(in.rules.emission).endsAt()) {
+    checkInput(in, end_);
+    scenario_ = scenarioOf(in, end_);
+    first_ = end_;
+    for (const HolderPurchase& p : in.purchases) {
+      first_ = std::min(first_, p.at);
+      lastPurchase_ = std::max(lastPurchase_, p.at);
+    }
+    now_ = std::min(in.now, end_);
+    yearOn_ = std::min(now_ + kSecondsPerYear, end_);
+    bounds_.push_back(first_);
+    for (Day d = nextPeriodStart(in.genesis + first_ / kSecondsPerDay, in.period);
+         (d - in.genesis) * kSecondsPerDay < end_; d = nextPeriodStart(d, in.period))
+      bounds_.push_back((d - in.genesis) * kSecondsPerDay);
+    bounds_.push_back(end_);
+    std::vector<Seconds> at = bounds_;
+    at.push_back(now_);
+    at.push_back(yearOn_);
+    main_ = run(scenario_, in.purchases.size(), at);
+  }
+
+  Earnings earnings() const {
+    Earnings e;
+    for (std::size_t k = 0; k + 1 < bounds_.size(); ++k) {
+      const Int128 wei = before(bounds_[k + 1]) - before(bounds_[k]);
+      e.periods.push_back({bounds_[k], bounds_[k + 1], Decimal::fromRaw(wei), usd(wei)});
+      e.totalWfi = e.totalWfi.plus(e.periods.back().wfi, "totalWfi");
+      e.totalUsd = e.totalUsd.plus(e.periods.back().usd, "totalUsd");
+    }
+    for (const HolderPurchase& p : in_.purchases) e.paidUsd = e.paidUsd.plus(paidFor(p), "paidUsd");
+    e.breakevenAt = breakeven(e.paidUsd);
+    takeNow(e);
+    const Int128 yearWei = before(yearOn_) - before(now_);
+    e.firstYearWfi = Decimal::fromRaw(yearWei);
+    e.firstYearUsd = usd(yearWei);
+    if (e.paidUsd > Decimal())
+      e.firstYearReturnPercent = Decimal::ratio(e.firstYearUsd.big() * 100 * Decimal::kScale,
+                                                e.paidUsd.big(), "firstYearReturnPercent");
+    return e;
+  }
+
+ private:
+  Int128 before(Seconds t) const { return main_.mined.at(t).before; }
+  Decimal usd(Int128 wei) const { return Decimal::fromRaw(wei).times(in_.tokenPrice, "usd"); }
+
+  // The second in which the mined WFI first covers what was paid, at or after the last
+  // purchase: the first t with (mined before t + 1) x price >= paid.
+  std::optional<Seconds> breakeven(Decimal paidUsd) const {
+    const BigInt paid = paidUsd.big() * Decimal::kScale;
+    const auto covered = [&](Int128 wei) { return BigInt(wei) * in_.tokenPrice.big() >= paid; };
+    if (!covered(before(end_))) return std::nullopt;
+    Seconds lo = lastPurchase_, hi = end_;  // t + 1 lies in (lo, hi]
+    for (const auto& [t, mined] : main_.mined) {
+      if (t <= lo) continue;
+      if (covered(mined.before)) {
+        hi = t;
+        break;
+      }
+      lo = t;
+    }
+    return firstCovered(scenario_, in_.purchases.size(), lo, hi, covered) - 1;
+  }
+
+  // The purchases requested by now, each mining, and what they paid. One still in the queue at
+  // now (bought today) counts from the second it starts: the figures are that second's.
+  void takeNow(Earnings& e) const {
+    const std::vector<Seconds>& starts = main_.miningStart;
+    Seconds at = now_;
+    for (std::size_t i = 0; i < starts.size(); ++i)
+      if (in_.purchases[i].at <= now_ && starts[i] >= 0) at = std::max(at, starts[i]);
+    at = std::min(at, end_);
+    Decimal miningPaid;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+      const bool retired = in_.rules.lifetime && at >= starts[i] + *in_.rules.lifetime;
+      if (starts[i] >= 0 && starts[i] <= at && !retired)
+        miningPaid = miningPaid.plus(paidFor(in_.purchases[i]), "paid");
+    }
+    Int128 rate = 0;
+    if (at < end_)
+      rate = main_.mined.count(at) ? main_.mined.at(at).in
+                                   : run(scenario_, starts.size(), {at}).mined.at(at).in;
+    e.blockRewardNow = Decimal::fromRaw(rate);
+    e.wfiPerDayNow = e.blockRewardNow.times(Decimal::fromInteger(kSecondsPerDay), "wfiPerDayNow");
+    if (miningPaid > Decimal())  // SPEC 5 with the contribution as one unit at its cost
+      e.aprPercentNow =
+          apr({e.blockRewardNow, in_.tokenPrice, Decimal::fromInteger(1), miningPaid, std::nullopt})
+              .aprPercent;
+  }
+
+  const EarningsInput& in_;
+  Seconds end_, first_ = 0, lastPurchase_ = 0, now_ = 0, yearOn_ = 0;
+  PoolScenario scenario_;
+  std::vector<Seconds> bounds_;
+  Run main_;
+};
+
+}  // namespace
+
+Earnings projectEarnings(const EarningsInput& input) {
+  return Projector(input).earnings();
+}
+
+}  // namespace cbm

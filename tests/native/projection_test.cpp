@@ -1,0 +1,128 @@
+// projectEarnings: a holder's earnings by calendar period, held against values worked by hand
+// from the contract's schedule (8 WFI/s for 57,471,264 s, then 4, 2, 1; 862,068,966 WFI).
+#include "projection.hpp"
+
+#include <doctest/doctest.h>
+
+#include "input_error.hpp"
+
+namespace {
+
+cbm::Decimal d(const char* text) {
+  return cbm::Decimal::parse(text, "test");
+}
+
+cbm::PoolRules noAmortization() {
+  cbm::PoolRuleChoices choices;
+  choices.amortization = cbm::Amortization::none;
+  return cbm::poolRules(choices);
+}
+
+// One purchase of 1,000 units at $0.25 at genesis, alone in the pool, WFI at $0.17.
+cbm::EarningsInput lone(cbm::Period period) {
+  cbm::EarningsInput in;
+  in.rules = noAmortization();
+  in.genesis = cbm::parseDay("2026-01-01", "genesis");
+  in.purchases = {{0, 1000, d("0.25")}};
+  in.tokenPrice = d("0.17");
+  in.period = period;
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("a lone miner earns the whole emission from its mining start") {
+  const cbm::Earnings e = cbm::projectEarnings(lone(cbm::Period::year));
+  // Served in second 0, it mines from second 1: all but the first second's 8 WFI.
+  CHECK(e.totalWfi.str() == "862068958");
+  CHECK(e.paidUsd.str() == "250");
+  // Calendar years from 2026-01-01: 2026 is 365 days of 8 WFI/s less the first second.
+  REQUIRE(e.periods.size() == 8);
+  CHECK(e.periods[0].start == 0);
+  CHECK(e.periods[0].end == 365 * 86400);
+  CHECK(e.periods[0].wfi.str() == "252287992");  // (31,536,000 - 1) x 8
+  CHECK(e.periods[0].usd.str() == "42888958.64");
+  CHECK(e.periods.back().end == 229'885'062);  // emission ends
+  cbm::Decimal sum, usd;
+  for (const cbm::EarningsPeriod& p : e.periods) {
+    sum = sum.plus(p.wfi, "sum");
+    usd = usd.plus(p.usd, "usd");
+  }
+  CHECK(sum == e.totalWfi);
+  CHECK(usd == e.totalUsd);
+  // Bought at now (second 0), it counts from second 1, where it takes all 8 WFI: APR =
+  // 8 x 31,536,000 x 0.17 / 250 x 100. The year from now is the first period.
+  CHECK(e.blockRewardNow.str() == "8");
+  CHECK(e.wfiPerDayNow.str() == "691200");
+  CHECK(e.aprPercentNow.str() == "17155584");
+  CHECK(e.firstYearWfi == e.periods[0].wfi);
+  // 42,888,958.64 USD over 250 USD, in percent.
+  CHECK(e.firstYearReturnPercent.str() == "17155583.456");
+  // 8 t x 0.17 >= 250 first for t = 184 (183 x 1.36 = 248.88): mined before second 185.
+  REQUIRE(e.breakevenAt);
+  CHECK(*e.breakevenAt == 184);
+}
+
+TEST_CASE("calendar periods: months and ISO weeks from the first purchase") {
+  cbm::EarningsInput in = lone(cbm::Period::month);
+  in.purchases = {{40 * 86400, 1000, d("0.25")}};  // 2026-02-10
+  const cbm::Earnings months = cbm::projectEarnings(in);
+  // 2026-02-10 .. 2026-03-01 (19 days, mining from its second 1), then March (31 days).
+  CHECK(months.periods[0].start == 40 * 86400);
+  CHECK(months.periods[0].end == 59 * 86400);
+  CHECK(months.periods[0].wfi.str() == "13132792");  // (19 x 86,400 - 1) x 8
+  CHECK(months.periods[1].end == 90 * 86400);
+  CHECK(months.periods[1].wfi.str() == "21427200");  // 31 x 86,400 x 8
+  in.period = cbm::Period::week;
+  const cbm::Earnings weeks = cbm::projectEarnings(in);
+  // 2026-02-10 is a Tuesday: the first week ends on Monday 2026-02-16.
+  CHECK(weeks.periods[0].end == 46 * 86400);
+  CHECK(weeks.periods[1].end == 53 * 86400);
+  CHECK(weeks.totalWfi == months.totalWfi);
+}
+
+TEST_CASE("two purchases mining now: the block reward is their exact share of the pool") {
+  cbm::EarningsInput in = lone(cbm::Period::month);
+  in.purchases = {{0, 1000, d("0.25")}, {10 * 86400, 3000, d("0.3")}};
+  in.poolUnits = 81'599'347;
+  in.now = 20 * 86400;
+  const cbm::Earnings e = cbm::projectEarnings(in);
+  // 8 x 4,000 / 81,603,347, truncated to 18 decimals.
+  CHECK(e.blockRewardNow.str() == "0.000392140778245284");
+  CHECK(e.wfiPerDayNow.str() == "33.8809632403925376");
+  // x 31,536,000 x 0.17 / (250 + 900) x 100
+  CHECK(e.aprPercentNow.str() == "182.809892962291909398");
+  CHECK(e.paidUsd.str() == "1150");
+}
+
+TEST_CASE("a growing pool: the pool at now less its growth since the start") {
+  cbm::EarningsInput in = lone(cbm::Period::year);
+  in.purchases = {{0, 1000, d("0.25")}};
+  in.now = 10 * 86400;
+  in.poolUnits = 10'000;
+  in.poolGrowthPerDay = 500;
+  const cbm::Earnings e = cbm::projectEarnings(in);
+  // At now the pool holds 5,000 + 10 x 500 = 10,000 units, the last requested at now and so
+  // not yet mining: 9,500 besides the holder's 1,000. 8 x 1,000 / 10,500.
+  CHECK(e.blockRewardNow.str() == "0.761904761904761904");
+  in.poolGrowthPerDay = 1001;
+  CHECK_THROWS_WITH(cbm::projectEarnings(in),
+                    "pool.growthPerDay: 1001 units a day since second 0 is more than the 10000 "
+                    "units at now");
+}
+
+TEST_CASE("projectEarnings names the field of bad input") {
+  cbm::EarningsInput in = lone(cbm::Period::day);
+  in.purchases[0].at = 229'885'062;
+  CHECK_THROWS_WITH(cbm::projectEarnings(in),
+                    "purchases[0].at: is after emission ends (second 229885062 since genesis), "
+                    "got 229885062");
+  in.purchases.clear();
+  CHECK_THROWS_WITH(cbm::projectEarnings(in), "purchases: must have at least one purchase");
+  in = lone(cbm::Period::day);
+  in.tokenPrice = d("-1");
+  CHECK_THROWS_WITH(cbm::projectEarnings(in), "tokenPrice: must not be negative, got \"-1\"");
+  in = lone(cbm::Period::day);
+  in.tokenPrice = d("0");
+  CHECK_FALSE(cbm::projectEarnings(in).breakevenAt);  // WFI worth nothing never pays back
+}

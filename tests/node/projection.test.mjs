@@ -1,0 +1,106 @@
+// cbm.projectEarnings through the JS API, against values worked out here with BigInt from the
+// contract's schedule (8 WFI/s for 57,471,264 s, then 4, 2, 1: 862,068,966 WFI in all).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { CbmError, load } from '../../web/lib/cbmcalc.js';
+
+const cbm = await load();
+const DAY = 86400;
+
+/** A decimal string as a count of 10^-18. */
+const wei = (text) => {
+  const [whole, fraction = ''] = text.split('.');
+  return BigInt(whole) * 10n ** 18n + BigInt(fraction.padEnd(18, '0'));
+};
+
+const base = {
+  genesis: '2026-01-01',
+  now: 0,
+  purchases: [{ at: 0, units: 1000, unitPrice: '0.25' }],
+  pool: { units: 0, growthPerDay: 0 },
+  tokenPrice: '0.17',
+  period: 'month',
+};
+
+test('a lone miner: everything emitted from its mining start, period sums equal the total', () => {
+  const e = cbm.projectEarnings({ ...base, rules: { amortization: 'none' } });
+  // Mining from second 1: all but the first second's 8 WFI.
+  assert.equal(e.total.wfi, '862068958');
+  const sum = e.periods.reduce((s, p) => s + wei(p.wfi), 0n);
+  assert.equal(sum, wei(e.total.wfi));
+  assert.equal(
+    e.periods.reduce((s, p) => s + wei(p.usd), 0n),
+    wei(e.total.usd),
+  );
+  // January 2026: 31 days of 8 WFI/s less the first second; USD at 0.17.
+  assert.deepEqual(e.periods[0], { start: 0, end: 31 * DAY, wfi: String((31n * 86400n - 1n) * 8n), usd: '3642622.64' });
+  // Contiguous periods to the end of emission (57,471,264 x 3 + 57,471,270 s).
+  for (let i = 1; i < e.periods.length; i++) assert.equal(e.periods[i].start, e.periods[i - 1].end);
+  assert.equal(e.periods.at(-1).end, 229885062);
+  // 8 s x 0.17 >= 250 first at s = 184.
+  assert.equal(e.breakevenAt, 184);
+  assert.equal(e.paidUsd, '250');
+});
+
+test('two purchases mining now: the block reward is their exact share of the pool', () => {
+  const pool = 81_599_347n;
+  const e = cbm.projectEarnings({
+    ...base,
+    rules: { amortization: 'none' },
+    now: 20 * DAY,
+    purchases: [
+      { at: 0, units: 1000, unitPrice: '0.25' },
+      { at: 10 * DAY, units: 3000, unitPrice: 0.3 },
+    ],
+    pool: { units: Number(pool), growthPerDay: 0 },
+  });
+  const expected = (8n * 4000n * 10n ** 18n) / (pool + 4000n); // truncated to the wei
+  assert.equal(wei(e.now.blockReward), expected);
+  assert.equal(wei(e.now.wfiPerDay), expected * 86400n);
+  // APR = reward x 31,536,000 x 0.17 / (250 + 900) x 100, truncated.
+  const apr = (expected * 31_536_000n * 17n * 100n * 10n ** 18n) / (100n * 1150n * 10n ** 18n);
+  assert.equal(wei(e.now.aprPercent), apr);
+  // The first year's return: its USD over all that was paid, in percent, truncated.
+  assert.equal(wei(e.firstYear.returnPercent), (wei(e.firstYear.usd) * 100n * 10n ** 18n) / wei(e.paidUsd));
+  assert.equal(wei(e.firstYear.usd), (wei(e.firstYear.wfi) * 17n) / 100n);
+});
+
+test('a purchase made at now counts in the now figures (from the second it starts mining)', () => {
+  const pool = 81_599_347n;
+  const e = cbm.projectEarnings({
+    ...base,
+    rules: { amortization: 'none' },
+    now: 30 * DAY,
+    purchases: [
+      { at: 0, units: 1000, unitPrice: '0.25' },
+      { at: 30 * DAY, units: 1000, unitPrice: '0.25' },
+    ],
+    pool: { units: Number(pool), growthPerDay: 0 },
+  });
+  assert.equal(wei(e.now.blockReward), (8n * 2000n * 10n ** 18n) / (pool + 2000n));
+  assert.equal(e.paidUsd, '500');
+});
+
+test('every period length gives the same total; the first year counts 365 days from now', () => {
+  const totals = ['day', 'week', 'month', 'year'].map((period) => cbm.projectEarnings({ ...base, period }).total.wfi);
+  assert.equal(new Set(totals).size, 1);
+  const e = cbm.projectEarnings({ ...base, period: 'year' });
+  assert.equal(e.firstYear.wfi, e.periods[0].wfi); // 2026 is the 365 days from now = 0
+});
+
+test('bad input names the field', () => {
+  const bad = (input, field) =>
+    assert.throws(
+      () => cbm.projectEarnings({ ...base, ...input }),
+      (e) => e instanceof CbmError && e.field === field,
+    );
+  bad({ period: 'fortnight' }, 'period');
+  bad({ genesis: '2026-02-30' }, 'genesis');
+  bad({ purchases: [] }, 'purchases');
+  bad({ purchases: [{ at: 229885062, units: 1, unitPrice: 1 }] }, 'purchases[0].at');
+  bad({ pool: { units: 10, growthPerDay: 1 }, now: 20 * DAY }, 'pool.growthPerDay');
+  bad({ pool: { units: -1, growthPerDay: 0 } }, 'pool.units');
+  bad({ tokenPrice: '-1' }, 'tokenPrice');
+  bad({ rules: { lifetime: 0 } }, 'rules.lifetime');
+});
