@@ -40,6 +40,7 @@ class LinearAmortization final : public AmortizationModel {
  public:
   explicit LinearAmortization(Seconds lifetime) : lifetime_(lifetime) {}
   Int128 lifetimeEnd(Seconds start) const override { return start + lifetime_; }
+  bool readsY() const override { return true; }
   Growth segment(const Holdings& pool, DoubleDouble rate, Seconds t0, Seconds t1) const override {
     const DoubleDouble inverseUnits = DoubleDouble(1.0) / DoubleDouble::fromInt(pool.units);
     const DoubleDouble r = rate * inverseUnits;

@@ -50,6 +50,8 @@ class AmortizationModel {
   virtual ~AmortizationModel() = default;
   /// K, by which the linear sums weigh a miner's units; 0 in the other models.
   virtual Int128 lifetimeEnd(Seconds start) const;
+  /// Whether earned() reads Y (only the linear model's does): else no miner keeps a Y.
+  virtual bool readsY() const { return false; }
   /// X and Y's growth over the seconds t0 .. t1-1 while `pool` mines `rate` WFI a second.
   virtual Growth segment(const Holdings& pool, DoubleDouble rate, Seconds t0, Seconds t1) const = 0;
   /// What `owner` earns of that growth.

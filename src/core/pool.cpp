@@ -19,6 +19,7 @@ namespace {
 
 constexpr double kWeiPerWfi = 1e18;  // exact in a double
 constexpr Seconds kNever = std::numeric_limits<Seconds>::max();
+const AccumulatorY kUnreadY;  // what a model that never reads Y is shown
 
 DoubleDouble wfi(Int128 wei) {
   return DoubleDouble::fromInt(wei) / kWeiPerWfi;
@@ -194,15 +195,10 @@ DoubleDouble detail::harmonicSum(DoubleDouble x, std::int64_t n) {
 // w = u 2^((start - tau) / h), S = sum(w): shares are constant between events.
 
 struct PoolSimulation::Engine {
-  // 88 bytes a miner: a million of them are the engine's main memory.
-  struct Miner {
-    std::uint32_t request;
-    std::uint32_t owner;
-    std::int64_t units;
-    Seconds start;    // miningStart
-    AccumulatorX x0;  // accumulators at start (or at the last rebase)
-    AccumulatorY y0;
-  };
+  // A miner is a served request (request, owner, units, mining start), with the accumulators
+  // at its start (or at the last rebase) beside it: 88 bytes (56 where the model never reads
+  // Y). A million of them are the engine's main memory.
+  using Miner = ServedRequest;
 
   PoolRules rules;
   std::unique_ptr<AmortizationModel> model;
@@ -220,7 +216,9 @@ struct PoolSimulation::Engine {
   std::vector<std::int8_t> trackerOfOwner;  // tracker index of each owner, -1 for none
   bool hasFocus = false;
   PoolResult result;
-  std::vector<Miner> miners;                  // in mining order
+  std::vector<Miner> miners;  // in mining order
+  std::vector<AccumulatorX> x0;
+  std::vector<AccumulatorY> y0;               // empty if the model never reads Y
   std::optional<ExponentialWeights> weights;  // the exponential model's
   std::vector<std::uint32_t> ownerOfRequest;
 
@@ -245,8 +243,10 @@ struct PoolSimulation::Engine {
     nextSample = clock.first();
     for (const auto& p : schedule.pieces()) rateWfi.push_back(wfi(p.rateWei));
     followOwners(scenario);
-    take(admit(scenario, rules.activationsPerSecond, horizon), scenario);
-    scenario = PoolScenario();  // the columns are no longer needed: free them
+    Admission admitted = admit(scenario, rules.activationsPerSecond, horizon);
+    nameTrackers(admitted, scenario);
+    scenario = PoolScenario();  // free the columns before the miners take their room
+    take(std::move(admitted));
     eventsTotal =
         miners.size() * (rules.lifetime ? 2 : 1) + schedule.pieces().size() + clock.count();
   }
@@ -270,13 +270,16 @@ struct PoolSimulation::Engine {
     result.tracked.resize(s.trackedOwners.size());
   }
 
+  // Which owners the trackers follow, by name.
+  void nameTrackers(const Admission& admitted, const PoolScenario& s) {
+    if (trackers.empty()) return;
+    const TextColumn& names = s.owners.size() != 0 ? s.owners : s.ids;
+    for (const PoolResult::Owner& owner : admitted.owners)
+      trackerOfOwner.push_back(trackerNamed(s, names.at(owner.firstIndex)));
+  }
+
   // The verified and queued requests become the engine's miners and the result's columns.
-  void take(Admission admitted, const PoolScenario& s) {
-    if (!trackers.empty()) {
-      const TextColumn& names = s.owners.size() != 0 ? s.owners : s.ids;
-      for (const PoolResult::Owner& owner : admitted.owners)
-        trackerOfOwner.push_back(trackerNamed(s, names.at(owner.firstIndex)));
-    }
+  void take(Admission admitted) {
     result.rejected = std::move(admitted.rejected);
     result.owners = std::move(admitted.owners);
     result.activatedAt = std::move(admitted.activatedAt);
@@ -284,9 +287,9 @@ struct PoolSimulation::Engine {
     result.queue = admitted.queue;
     result.rewardWei.assign(result.activatedAt.size(), 0);
     ownerOfRequest = std::move(admitted.ownerOf);
-    miners.reserve(admitted.served.size());
-    for (const ServedRequest& r : admitted.served)
-      miners.push_back({r.request, r.owner, r.units, r.start, {}, {}});
+    miners = std::move(admitted.served);
+    x0.resize(miners.size());
+    if (model->readsY()) y0.resize(miners.size());
     if (rules.amortization == Amortization::exponential) {
       std::vector<std::int8_t> groupOf(miners.size(), -1);
       for (std::size_t i = 0; i < miners.size() && !trackerOfOwner.empty(); ++i)
@@ -315,10 +318,10 @@ struct PoolSimulation::Engine {
   /// What miner i has earned up to now (the accumulators' current values), in WFI.
   DoubleDouble earned(std::size_t i) const {
     const Miner& m = miners[i];
-    return model->earned(
-        {m.units, m.start, m.x0, m.y0, weights ? weights->weight(i) : DoubleDouble(),
-         weights ? weights->banked(i) : DoubleDouble()},
-        x, y);
+    return model->earned({m.units, m.start, x0[i], y0.empty() ? kUnreadY : y0[i],
+                          weights ? weights->weight(i) : DoubleDouble(),
+                          weights ? weights->banked(i) : DoubleDouble()},
+                         x, y);
   }
 
   void settle(std::size_t i) {
@@ -329,9 +332,9 @@ struct PoolSimulation::Engine {
   Int128 lifetimeEnd(const Miner& m) const { return model->lifetimeEnd(m.start); }
 
   void start(std::size_t i) {
-    Miner& m = miners[i];
-    m.x0 = x;
-    m.y0 = y;
+    const Miner& m = miners[i];
+    x0[i] = x;
+    if (!y0.empty()) y0[i] = y;
     Tracker* tracker = trackerOf(m);
     activeUnits += m.units;
     activeUK += m.units * lifetimeEnd(m);
@@ -341,8 +344,8 @@ struct PoolSimulation::Engine {
     }
     if (weights)  // a rebase restarts each active miner's accumulator at X now
       weights->add(i, m.units, m.start, nextRetire, [&](std::size_t j) {
-        const DoubleDouble grown = x.minus(miners[j].x0);
-        miners[j].x0 = x;
+        const DoubleDouble grown = x.minus(x0[j]);
+        x0[j] = x;
         return grown;
       });
   }
@@ -446,6 +449,8 @@ struct PoolSimulation::Engine {
   void finish() {
     for (std::size_t i = nextRetire; i < nextStart; ++i) settle(i);
     miners = {};
+    x0 = {};
+    y0 = {};
     weights.reset();
     if (emitted != schedule.emitted(0, horizon))
       throw std::logic_error("pool engine: emitted total does not match the schedule");

@@ -737,12 +737,17 @@ class PoolRun {
   /// Checks and queues the scenario written into the columns.
   void start(const PoolSettings& settings) {
     guardedStep([&] {
-      // Grow the heap once to about what the simulation will need (~190 bytes a request,
-      // measured, over the module's first 32 MB) rather than in many steps, each of which
-      // copies the heap and makes V8 collect; only now that the requests have been read. A
-      // heap already big enough stays as it is; failing to grow is for the allocations to say.
+      // Grow the heap once to about what the simulation will need rather than in many steps,
+      // each of which copies the heap and makes V8 collect (and the last of which would double
+      // it): the module's first 32 MB, the text the requests came with, and 110 bytes a
+      // request for the queue and the engine (measured: a million linear miners fit in 157 MB,
+      // not in 127). A heap already big enough stays as it is; failing to grow is for the
+      // allocations to say.
       const std::size_t heap = __builtin_wasm_memory_size(0) * 65536;
-      const std::size_t wanted = (std::size_t{32} << 20) + scenario_.ids.size() * 190;
+      const std::size_t text = scenario_.ids.bytes.size() + scenario_.owners.bytes.size() +
+                               scenario_.units.texts.bytes.size() +
+                               scenario_.requestedAt.texts.bytes.size();
+      const std::size_t wanted = (std::size_t{32} << 20) + text + scenario_.ids.size() * 110;
       if (heap < wanted) emscripten_resize_heap(wanted);
       scenario_.rules = cbm::readPoolRules(ruleValues(settings.rules));
       scenario_.horizon = cbm::readHorizon(settings.horizon);
