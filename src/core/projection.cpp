@@ -10,66 +10,54 @@
 #include "input_error.hpp"
 #include "parse.hpp"
 #include "pool.hpp"
+#include "referral.hpp"
 
 namespace cbm {
 
 namespace {
 
-const char* const kHolder = "you";
-const char* const kPool = "pool";
 //! Points a breakeven search samples in each run: 86,400 s take two runs, a year three.
 constexpr std::size_t kSearchPoints = 1024;
 
-void checkInput(const EarningsInput& in, Seconds end) {
-  if (in.purchases.empty()) throw InputError("purchases", "must have at least one purchase");
-  for (std::size_t i = 0; i < in.purchases.size(); ++i) {
+void checkPurchases(const std::vector<HolderPurchase>& purchases, Seconds end) {
+  if (purchases.empty()) throw InputError("purchases", "must have at least one purchase");
+  for (std::size_t i = 0; i < purchases.size(); ++i) {
     const std::string field = "purchases[" + std::to_string(i) + "]";
-    const HolderPurchase& p = in.purchases[i];
+    const HolderPurchase& p = purchases[i];
     requireWhole(p.at, field + ".at", 0, kMaxSeconds);
     if (p.at >= end)
-      throw InputError(field + ".at", "is after emission ends (second " + std::to_string(end) +
-                                          " since genesis), got " + std::to_string(p.at));
+      throw InputError(
+          field + ".at",
+          "is after emission ends (second " + std::to_string(end) + " since genesis), got " +
+              std::to_string(p.at),
+          {"after-emission", {{"end", std::to_string(end)}, {"got", std::to_string(p.at)}}});
     requireWhole(p.units, field + ".units", 1, kMaxUnitsPerActivation);
     requireSign(p.unitPrice, field + ".unitPrice", Sign::nonNegative);
   }
-  requireWhole(in.now, "now", 0, kMaxSeconds);
-  requireWhole(in.poolUnits, "pool.units", 0, kMaxUnitsPerActivation);
-  requireWhole(in.poolGrowthPerDay, "pool.growthPerDay", 0, kMaxUnitsPerActivation);
-  requireSign(in.tokenPrice, "tokenPrice", Sign::nonNegative);
 }
 
-// The pool and the holder as requests: everyone else's block at the start, their growth a day
-// after it, then the holder's purchases (ties in the queue go in this order).
-PoolScenario scenarioOf(const EarningsInput& in, Seconds end) {
-  PoolScenario s;
-  s.rules = in.rules;
-  s.horizon = end;
-  s.focusOwner = kHolder;
-  Seconds firstPurchase = end;
-  for (const HolderPurchase& p : in.purchases) firstPurchase = std::min(firstPurchase, p.at);
-  const Seconds start = std::min(in.now, firstPurchase);
-  const std::int64_t grownSince = (in.now - start) / kSecondsPerDay * in.poolGrowthPerDay;
-  if (grownSince > in.poolUnits)
-    throw InputError("pool.growthPerDay",
-                     std::to_string(in.poolGrowthPerDay) + " units a day since second " +
-                         std::to_string(start) + " is more than the " +
-                         std::to_string(in.poolUnits) + " units at now",
-                     {"growth-exceeds-pool", {{"units", std::to_string(in.poolUnits)}}});
-  const auto add = [&](const std::string& id, const char* owner, std::int64_t units, Seconds at) {
-    s.ids.push(id);
-    s.owners.push(owner);
-    s.units.values.push_back(static_cast<double>(units));
-    s.requestedAt.values.push_back(static_cast<double>(at));
-  };
-  if (in.poolUnits > grownSince) add("pool-0", kPool, in.poolUnits - grownSince, start);
-  if (in.poolGrowthPerDay > 0) {
-    std::int64_t k = 1;
-    for (Seconds at = start + kSecondsPerDay; at < end; at += kSecondsPerDay, ++k)
-      add("pool-" + std::to_string(k), kPool, in.poolGrowthPerDay, at);
-  }
-  for (std::size_t i = 0; i < in.purchases.size(); ++i)
-    add("you-" + std::to_string(i), kHolder, in.purchases[i].units, in.purchases[i].at);
-  return s;
+// Units at `start` of something that holds `g.units` at now after growing a day since then.
+std::int64_t unitsAtStart(const GrowingUnits& g, Seconds start, Seconds now,
+                          const std::string& field) {
+  requireWhole(g.units, field + ".units", 0, kMaxUnitsPerActivation);
+  requireWhole(g.growthPerDay, field + ".growthPerDay", 0, kMaxUnitsPerActivation);
+  const std::int64_t days = (now - start) / kSecondsPerDay;
+  if (days * g.growthPerDay > g.units)
+    throw InputError(field + ".growthPerDay",
+                     std::to_string(g.growthPerDay) + " units a day over the " +
+                         std::to_string(days) + " days since second " + std::to_string(start) +
+                         " is more than the " + std::to_string(g.units) + " units at now",
+                     {"growth-exceeds-units",
+                      {{"growthPerDay", std::to_string(g.growthPerDay)},
+                       {"days", std::to_string(days)},
+                       {"since", std::to_string(start)},
+                       {"units", std::to_string(g.units)}}});
+  return g.units - days * g.growthPerDay;
+}
+
+void checkInput(const EarningsInput& in) {
+  requireWhole(in.now, "now", 0, kMaxSeconds);
+  requireSign(in.tokenPrice, "tokenPrice", Sign::nonNegative);
 }
 
 // What the holder has mined before second t, and mines in second t, at the sampled seconds.
@@ -133,8 +121,8 @@ class Projector {
  public:
   explicit Projector(const EarningsInput& in)
       : in_(in), end_(EmissionSchedule(in.rules.emission).endsAt()) {
-    checkInput(in, end_);
-    scenario_ = scenarioOf(in, end_);
+    checkInput(in);
+    scenario_ = holderScenario(in.rules, {in.now, in.purchases, in.pool, {}}).scenario;
     first_ = end_;
     for (const HolderPurchase& p : in.purchases) {
       first_ = std::min(first_, p.at);
@@ -229,6 +217,50 @@ class Projector {
 };
 
 }  // namespace
+
+HolderScenario holderScenario(const PoolRules& rules, const HolderPool& holder) {
+  HolderScenario out;
+  out.horizon = EmissionSchedule(rules.emission).endsAt();
+  checkPurchases(holder.purchases, out.horizon);
+  requireWhole(holder.now, "now", 0, kMaxSeconds);
+  if (holder.lines.size() > kMaxReferralLines)
+    throw InputError("lines", "must have at most " + std::to_string(kMaxReferralLines) + " lines");
+  Seconds firstPurchase = out.horizon;
+  for (const HolderPurchase& p : holder.purchases) firstPurchase = std::min(firstPurchase, p.at);
+  out.start = std::min(holder.now, firstPurchase);
+
+  PoolScenario& s = out.scenario;
+  s.rules = rules;
+  s.horizon = out.horizon;
+  s.focusOwner = kHolderOwner;
+  const auto add = [&](const std::string& id, const std::string& owner, std::int64_t units,
+                       Seconds at) {
+    s.ids.push(id);
+    s.owners.push(owner);
+    s.units.values.push_back(static_cast<double>(units));
+    s.requestedAt.values.push_back(static_cast<double>(at));
+  };
+  // A block at the start, then one request a day for the growth.
+  const auto addGrowing = [&](const std::string& owner, const GrowingUnits& g,
+                              const std::string& field) {
+    const std::int64_t initial = unitsAtStart(g, out.start, holder.now, field);
+    if (initial > 0) add(owner + "-0", owner, initial, out.start);
+    if (g.growthPerDay == 0) return;
+    std::int64_t k = 1;
+    for (Seconds at = out.start + kSecondsPerDay; at < out.horizon; at += kSecondsPerDay, ++k)
+      add(owner + "-" + std::to_string(k), owner, g.growthPerDay, at);
+  };
+  addGrowing("pool", holder.pool, "pool");
+  for (std::size_t i = 0; i < holder.lines.size(); ++i) {
+    const std::string owner = "line-" + std::to_string(i + 1);
+    addGrowing(owner, holder.lines[i], "lines[" + std::to_string(i) + "]");
+    s.trackedOwners.push_back(owner);
+  }
+  for (std::size_t i = 0; i < holder.purchases.size(); ++i)
+    add("you-" + std::to_string(i), kHolderOwner, holder.purchases[i].units,
+        holder.purchases[i].at);
+  return out;
+}
 
 Earnings projectEarnings(const EarningsInput& input) {
   return Projector(input).earnings();

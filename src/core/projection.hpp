@@ -1,6 +1,6 @@
 // SPEC 5 for one holder: what my purchases earn, period by period, in a pool that grows around
-// them. The rest of the pool is everyone else's units: `poolUnits` at `now`, growing by
-// `poolGrowthPerDay` a day (one activation a day), from the earlier of now and the first
+// them. The rest of the pool is everyone else's units: `pool.units` at `now`, growing by
+// `pool.growthPerDay` a day (one activation a day), from the earlier of now and the first
 // purchase; before that start it holds what it holds at the start. The holder's purchases join
 // the queue like any request. The pool engine runs the whole thing, following the holder, so
 // every figure is its exact reward, truncated to the wei; USD figures are WFI x tokenPrice,
@@ -13,6 +13,7 @@
 
 #include "calendar.hpp"
 #include "decimal.hpp"
+#include "pool.hpp"
 #include "rules.hpp"
 
 namespace cbm {
@@ -23,13 +24,38 @@ struct HolderPurchase {
   Decimal unitPrice;   //!< USD a unit, >= 0
 };
 
+/// Units described by what they are at now and what they add a day.
+struct GrowingUnits {
+  std::int64_t units = 0;         //!< at now, 0 to kMaxUnitsPerActivation
+  std::int64_t growthPerDay = 0;  //!< 0 to kMaxUnitsPerActivation
+};
+
+/// A holder among others: everyone else's pool, and the holder's referral lines (SPEC 7b),
+/// each mining beside the holder and growing a day.
+struct HolderPool {
+  Seconds now = 0;                        //!< seconds since genesis
+  std::vector<HolderPurchase> purchases;  //!< at least one, each before emission ends
+  GrowingUnits pool;                      //!< everyone else (the lines aside)
+  std::vector<GrowingUnits> lines;        //!< line 1 first
+};
+
+/// The holder's pool as requests, owned by "pool", "line-1", "line-2"... and "you" (ties in the
+/// queue go in that order), from `start` (the earlier of now and the first purchase; before it
+/// each part holds what it holds then) to the end of emission, `horizon`. InputError naming the
+/// field (purchases[i].at, pool.growthPerDay, lines[i].units...) for bad input.
+struct HolderScenario {
+  PoolScenario scenario;  //!< focused on "you", tracking the lines
+  Seconds start = 0, horizon = 0;
+};
+HolderScenario holderScenario(const PoolRules& rules, const HolderPool& holder);
+constexpr const char* kHolderOwner = "you";
+
 struct EarningsInput {
   PoolRules rules;
   Day genesis = 0;                        //!< the pool's first day: second 0 is its midnight (UTC)
   Seconds now = 0;                        //!< seconds since genesis
   std::vector<HolderPurchase> purchases;  //!< at least one, each before emission ends
-  std::int64_t poolUnits = 0;             //!< everyone else's units at now
-  std::int64_t poolGrowthPerDay = 0;      //!< units they add a day
+  GrowingUnits pool;                      //!< everyone else's units
   Decimal tokenPrice;                     //!< USD a WFI, >= 0
   Period period = Period::month;
 };

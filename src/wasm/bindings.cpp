@@ -328,6 +328,7 @@ val failureValue(const Failure& f) {
   out.set("code", f.code);
   out.set("field", f.field);
   out.set("message", f.message);
+  out.set("problem", f.problem);
   return out;
 }
 
@@ -678,6 +679,51 @@ val projectEarnings(const val& input) {
     val year = pair("wfi", e.firstYearWfi, "usd", e.firstYearUsd);
     year.set("returnPercent", e.firstYearReturnPercent.str());
     out.set("firstYear", year);
+    return out;
+  });
+}
+
+// A holder's pool as request columns (holderScenario), for simulatePool: input { rules, now,
+// purchases: [{ at, units }], pool: { units, growthPerDay }, lines: [the same] } (texts).
+// Returns { start, horizon, activations: { id, owner, units, requestedAt }, focusOwner,
+// trackOwners }.
+val holderActivations(const val& input) {
+  return guardedValue([&] {
+    const auto textOf = [](const val& object, const char* name) {
+      return object[name].as<std::string>();
+    };
+    const auto growing = [&](const val& g) {
+      return cbm::HolderText::Growing{textOf(g, "units"), textOf(g, "growthPerDay")};
+    };
+    cbm::HolderText text;
+    text.now = textOf(input, "now");
+    const val purchases = input["purchases"], lines = input["lines"];
+    for (unsigned i = 0, n = purchases["length"].as<unsigned>(); i < n; ++i)
+      text.purchases.push_back({textOf(purchases[i], "at"), textOf(purchases[i], "units")});
+    text.pool = growing(input["pool"]);
+    for (unsigned i = 0, n = lines["length"].as<unsigned>(); i < n; ++i)
+      text.lines.push_back(growing(lines[i]));
+    const cbm::HolderScenario h =
+        cbm::holderScenario(cbm::readPoolRules(ruleValues(input["rules"])), cbm::readHolder(text));
+    const cbm::PoolScenario& s = h.scenario;
+    val ids = val::array(), owners = val::array();
+    for (std::size_t i = 0; i < s.ids.size(); ++i) {
+      ids.call<void>("push", std::string(s.ids.at(i)));
+      owners.call<void>("push", std::string(s.owners.at(i)));
+    }
+    val activations = val::object();
+    activations.set("id", ids);
+    activations.set("owner", owners);
+    activations.set("units", doubles(s.units.values));
+    activations.set("requestedAt", doubles(s.requestedAt.values));
+    val out = val::object();
+    out.set("start", seconds(h.start));
+    out.set("horizon", seconds(h.horizon));
+    out.set("activations", activations);
+    out.set("focusOwner", *s.focusOwner);
+    val tracked = val::array();
+    for (const std::string& owner : s.trackedOwners) tracked.call<void>("push", owner);
+    out.set("trackOwners", tracked);
     return out;
   });
 }
@@ -1063,6 +1109,7 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function("queueWait", &queueWait);
   function("valueEarnings", &valueEarnings);
   function("projectEarnings", &projectEarnings);
+  function("holderActivations", &holderActivations);
   function("growthPath", &growthPath);
   function("compareAmounts", &compareAmounts);
   function("vesting", &vesting);

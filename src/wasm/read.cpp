@@ -342,6 +342,29 @@ std::optional<Seconds> readSampleEvery(const std::string& text, Seconds horizon)
   return parseWhole(text, "sampleEvery", 1, horizon);
 }
 
+GrowingUnits readGrowing(const std::string& units, const std::string& growthPerDay,
+                         const std::string& field) {
+  return {parseWhole(units, field + ".units", 0, kMaxUnitsPerActivation),
+          parseWhole(growthPerDay, field + ".growthPerDay", 0, kMaxUnitsPerActivation)};
+}
+
+HolderPool readHolder(const HolderText& t) {
+  HolderPool holder;
+  holder.now = readSeconds(t.now, "now", 0);
+  for (std::size_t i = 0; i < t.purchases.size(); ++i) {
+    const std::string field = indexed("purchases", i);
+    holder.purchases.push_back(
+        {readSeconds(t.purchases[i].at, field + ".at", 0),
+         parseWhole(t.purchases[i].units, field + ".units", 1, kMaxUnitsPerActivation),
+         {}});
+  }
+  holder.pool = readGrowing(t.pool.units, t.pool.growthPerDay, "pool");
+  for (std::size_t i = 0; i < t.lines.size(); ++i)
+    holder.lines.push_back(
+        readGrowing(t.lines[i].units, t.lines[i].growthPerDay, indexed("lines", i)));
+  return holder;
+}
+
 EarningsInput readEarnings(const EarningsText& t, PoolRules rules) {
   EarningsInput in;
   in.rules = std::move(rules);
@@ -354,9 +377,7 @@ EarningsInput readEarnings(const EarningsText& t, PoolRules rules) {
                             parseWhole(p.units, field + ".units", 1, kMaxUnitsPerActivation),
                             readDecimal(p.unitPrice, field + ".unitPrice")});
   }
-  in.poolUnits = parseWhole(t.poolUnits, "pool.units", 0, kMaxUnitsPerActivation);
-  in.poolGrowthPerDay =
-      parseWhole(t.poolGrowthPerDay, "pool.growthPerDay", 0, kMaxUnitsPerActivation);
+  in.pool = readGrowing(t.poolUnits, t.poolGrowthPerDay, "pool");
   in.tokenPrice = readDecimal(t.tokenPrice, "tokenPrice");
   static const std::map<std::string, Period> periods = {{"day", Period::day},
                                                         {"week", Period::week},

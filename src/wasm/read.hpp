@@ -107,6 +107,26 @@ EmissionSpan readEmissionSpan(const std::string& from, const std::string& to);
 Seconds readHorizon(const std::string& text);
 std::optional<Seconds> readSampleEvery(const std::string& text, Seconds horizon);
 
+/// Units at now and new units a day, naming field.units and field.growthPerDay.
+GrowingUnits readGrowing(const std::string& units, const std::string& growthPerDay,
+                         const std::string& field);
+
+/// A holder's pool as text (holderScenario): purchases as { at, units }, the pool and the
+/// referral lines as { units, growthPerDay }.
+struct HolderText {
+  struct Purchase {
+    std::string at, units;
+  };
+  struct Growing {
+    std::string units, growthPerDay;
+  };
+  std::string now;
+  std::vector<Purchase> purchases;
+  Growing pool;
+  std::vector<Growing> lines;
+};
+HolderPool readHolder(const HolderText& text);
+
 /// projectEarnings' input as text; `period` is "day", "week", "month" or "year".
 struct EarningsText {
   struct Purchase {

@@ -84,7 +84,7 @@ TEST_CASE("calendar periods: months and ISO weeks from the first purchase") {
 TEST_CASE("two purchases mining now: the block reward is their exact share of the pool") {
   cbm::EarningsInput in = lone(cbm::Period::month);
   in.purchases = {{0, 1000, d("0.25")}, {10 * 86400, 3000, d("0.3")}};
-  in.poolUnits = 81'599'347;
+  in.pool.units = 81'599'347;
   in.now = 20 * 86400;
   const cbm::Earnings e = cbm::projectEarnings(in);
   // 8 x 4,000 / 81,603,347, truncated to 18 decimals.
@@ -99,16 +99,16 @@ TEST_CASE("a growing pool: the pool at now less its growth since the start") {
   cbm::EarningsInput in = lone(cbm::Period::year);
   in.purchases = {{0, 1000, d("0.25")}};
   in.now = 10 * 86400;
-  in.poolUnits = 10'000;
-  in.poolGrowthPerDay = 500;
+  in.pool.units = 10'000;
+  in.pool.growthPerDay = 500;
   const cbm::Earnings e = cbm::projectEarnings(in);
   // At now the pool holds 5,000 + 10 x 500 = 10,000 units, the last requested at now and so
   // not yet mining: 9,500 besides the holder's 1,000. 8 x 1,000 / 10,500.
   CHECK(e.blockRewardNow.str() == "0.761904761904761904");
-  in.poolGrowthPerDay = 1001;
+  in.pool.growthPerDay = 1001;
   CHECK_THROWS_WITH(cbm::projectEarnings(in),
-                    "pool.growthPerDay: 1001 units a day since second 0 is more than the 10000 "
-                    "units at now");
+                    "pool.growthPerDay: 1001 units a day over the 10 days since second 0 is more "
+                    "than the 10000 units at now");
 }
 
 TEST_CASE("projectEarnings names the field of bad input") {

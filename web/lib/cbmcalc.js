@@ -214,6 +214,12 @@ function rowsOf(rows, field, { what, names }) {
   });
 }
 
+/** Units at now and new units a day: { units, growthPerDay } as texts. */
+function growingText(value, field) {
+  fieldsOf(value, 'units and their growth', ['units', 'growthPerDay'], field);
+  return { units: text(value.units, `${field}.units`), growthPerDay: text(value.growthPerDay, `${field}.growthPerDay`) };
+}
+
 /** The value of a core outcome, or its error thrown as a CbmError. */
 function unwrap(outcome) {
   const { error } = outcome;
@@ -736,7 +742,7 @@ function makeApi(M) {
     projectEarnings(input) {
       const fields = ['rules', 'genesis', 'now', 'purchases', 'pool', 'tokenPrice', 'period'];
       const v = fieldsOf(input, 'projectEarnings()', fields);
-      const pool = fieldsOf(v.pool, 'a pool', ['units', 'growthPerDay'], 'pool');
+      const pool = growingText(v.pool, 'pool');
       if (typeof v.period !== 'string') fail('period', `must be a string, got ${describe(v.period)}`);
       return unwrap(
         M.projectEarnings({
@@ -747,10 +753,32 @@ function makeApi(M) {
             fieldsOf(p, 'a purchase', ['at', 'units', 'unitPrice'], f);
             return { at: text(p.at, `${f}.at`), units: text(p.units, `${f}.units`), unitPrice: text(p.unitPrice, `${f}.unitPrice`) };
           }),
-          poolUnits: text(pool.units, 'pool.units'),
-          poolGrowthPerDay: text(pool.growthPerDay, 'pool.growthPerDay'),
+          poolUnits: pool.units,
+          poolGrowthPerDay: pool.growthPerDay,
           tokenPrice: text(v.tokenPrice, 'tokenPrice'),
           period: v.period,
+        }),
+      );
+    },
+
+    /** A holder's pool as request columns, to run with simulatePool (the pool of "My mining
+     * units"): everyone else's `pool` and the referral `lines` ({ units at now, growthPerDay },
+     * line 1 first) as a block at `start` (the earlier of now and the first purchase) and one
+     * request a day, then the holder's `purchases` [{ at, units }] (seconds since genesis).
+     * Returns { start, horizon (the end of emission), activations: { id, owner, units,
+     * requestedAt }, focusOwner ("you"), trackOwners ("line-1", ...) }. */
+    holderActivations(input) {
+      const v = fieldsOf(input, 'holderActivations()', ['rules', 'now', 'purchases', 'pool', 'lines']);
+      return unwrap(
+        M.holderActivations({
+          rules: ruleValues(v.rules),
+          now: text(v.now, 'now'),
+          purchases: listOf(v.purchases, 'purchases', (p, f) => {
+            fieldsOf(p, 'a purchase', ['at', 'units'], f);
+            return { at: text(p.at, `${f}.at`), units: text(p.units, `${f}.units`) };
+          }),
+          pool: growingText(v.pool, 'pool'),
+          lines: listOf(v.lines ?? [], 'lines', growingText),
         }),
       );
     },

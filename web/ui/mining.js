@@ -1,33 +1,19 @@
-// "My mining units": a holder's earnings, composed from cbm.simulatePool (SPEC 2-5).
+// "My mining units": a holder's earnings, composed from the core (SPEC 2-5).
 //
-// The rest of the pool is modelled as synthetic activations: one block holding the pool's units
-// at the start, then one activation per day for the daily growth. The holder's purchases are
-// activations of the owner "you" at their dates, and the run follows that owner, so its series
-// gives the holder's cumulative reward and current per-second reward (the block reward of seed
-// 003, net of amortization). Prices are applied afterwards: a price change needs no new run.
+// cbm.holderActivations models the rest of the pool as requests (a block holding the pool's
+// units at the start, then one a day for the daily growth; the same for each referral line)
+// and the holder's purchases as requests of the owner "you"; cbm.simulatePool runs them and
+// follows that owner, so its series gives the holder's cumulative reward and current
+// per-second reward (the block reward of seed 003, net of amortization). Prices are applied
+// afterwards: a price change needs no new run.
 //
 // Shared by the page and the widget; pure functions of their inputs (and the API).
 import { CbmError } from '../lib/cbmcalc.js';
-import { DAY, YEAR, dayText, parseDay } from './dates.js';
+import { DAY, dayText, parseDay } from './dates.js';
 import { rateChanges } from './rules.js';
-
-export const YOU = 'you';
-const POOL = 'pool';
-/** The owner of referral line i's activations (0: line 1; SPEC 7b). */
-const lineOwner = (i) => `line-${i + 1}`;
-const MAX_UNITS = 1e12; // the core's limit for one activation
 
 function fail(field, problem) {
   throw new CbmError(`${field}: ${problem}`, { field });
-}
-
-function whole(text, field, min) {
-  const t = String(text ?? '').trim();
-  const x = Number(t);
-  if (t === '' || !Number.isInteger(x) || x < min || x > MAX_UNITS) {
-    fail(field, `must be a whole number from ${min} to 1000000000000, got "${t}"`);
-  }
-  return x;
 }
 
 /** A price field's text; the core checks it (naming the field). */
@@ -35,6 +21,26 @@ function decimal(text, field) {
   const t = String(text ?? '').trim();
   if (t === '') fail(field, 'is required');
   return t;
+}
+
+/** The form's field for a field of cbm.holderActivations, and the message a person reads there. */
+function formError(e, genesis) {
+  if (!(e instanceof CbmError)) throw e;
+  const [, list, index, name] = /^(pool|lines|purchases)(?:\[(\d+)\])?\.(\w+)$/.exec(e.field ?? '') ?? [];
+  if (!list) throw e;
+  const line = Number(index) + 1;
+  const field = {
+    pool: { units: 'poolUnits', growthPerDay: 'poolGrowth' },
+    lines: { units: `ref${line}Units`, growthPerDay: `ref${line}Growth` },
+    purchases: { at: `purchases[${index}].date`, units: `purchases[${index}].units` },
+  }[list][name];
+  const { kind, got, end, growthPerDay, days, since, units } = e.problem ?? {};
+  let problem = e.message.slice(e.field.length + 2);
+  if (kind === 'after-emission') problem = `is after emission ends (${dayText(genesis + Number(end))})`;
+  else if (list === 'purchases' && name === 'at' && Number(got) < 0) problem = `is before the genesis date ${dayText(genesis)}`;
+  else if (kind === 'growth-exceeds-units')
+    problem = `${growthPerDay} units a day over the ${days} days since ${dayText(genesis + Number(since))} is more than the ${units} units today`;
+  throw new CbmError(`${field}: ${problem}`, { field, code: e.code, problem: e.problem });
 }
 
 /** The pool of everyone else in seed 003's example: the pool implied by 0.00009804 WFI/s for
@@ -54,51 +60,34 @@ export function seedPoolUnits(cbm) {
 export function simulateMining(cbm, { genesis: genesisText, today, purchases, poolUnits, poolGrowth, referrals = [], rules }) {
   const genesis = parseDay(genesisText);
   if (genesis === null) fail('genesis', `must be a date YYYY-MM-DD, got "${genesisText}"`);
-  const { endsAt } = cbm.emission({ rules });
-  const horizon = endsAt ?? 8 * YEAR;
-  const end = genesis + horizon;
-
   if (purchases.length === 0) fail('purchases[0].units', 'add at least one purchase');
   const buys = purchases.map(({ date, units }, i) => {
     const at = parseDay(date);
     if (at === null) fail(`purchases[${i}].date`, `must be a date YYYY-MM-DD, got "${date}"`);
-    if (at < genesis) fail(`purchases[${i}].date`, `is before the genesis date ${dayText(genesis)}`);
-    if (at >= end) fail(`purchases[${i}].date`, `is after emission ends (${dayText(end)})`);
-    return { at, units: whole(units, `purchases[${i}].units`, 1) };
+    return { at, units: String(units ?? '').trim() };
   });
-  const others = whole(poolUnits, 'poolUnits', 0);
-  const growth = whole(poolGrowth, 'poolGrowth', 0);
-  const lines = referrals.map((line, i) => ({
-    units: whole(line.units, `ref${i + 1}Units`, 0),
-    growth: whole(line.growth, `ref${i + 1}Growth`, 0),
-  }));
-  const hasLines = lines.some((line) => line.units > 0 || line.growth > 0);
-
-  // The run starts at the first purchase or today, whichever is first; the pool at that start
-  // is today's pool less the growth since then.
-  const start = Math.max(genesis, Math.min(today, ...buys.map((b) => b.at)));
-  const daysBack = Math.max(0, Math.round((today - start) / DAY));
-  // Ties in the queue go in input order: the pool's own requests first, then the lines'.
-  const activations = [];
-  // A block of `units` today, grown by `perDay` a day: at the start, today's less the growth
-  // since then; then one request a day.
-  const addGrowing = (owner, units, perDay, field) => {
-    const initial = units - perDay * daysBack;
-    if (initial < 0)
-      fail(field, `${perDay} units a day over the ${daysBack} days since ${dayText(start)} is more than the ${units} units today`);
-    if (initial > 0) activations.push({ id: `${owner}-0`, owner, units: initial, requestedAt: start - genesis });
-    if (perDay > 0) {
-      for (let d = start + DAY, k = 1; d < end; d += DAY, k++) {
-        activations.push({ id: `${owner}-${k}`, owner, units: perDay, requestedAt: d - genesis });
-      }
-    }
-  };
-  addGrowing(POOL, others, growth, 'poolGrowth');
-  if (hasLines) lines.forEach((line, i) => addGrowing(lineOwner(i), line.units, line.growth, `ref${i + 1}Growth`));
-  buys.forEach((b, i) => activations.push({ id: `you-${i}`, owner: YOU, units: b.units, requestedAt: b.at - genesis }));
-
-  const trackOwners = hasLines ? lines.map((_, i) => lineOwner(i)) : [];
-  const result = cbm.simulatePool({ rules, horizon, activations, sampleEvery: DAY, focusOwner: YOU, trackOwners });
+  // Lines only when one is described (a field not "0"): else nothing is tracked.
+  const described = (text) => !['', '0'].includes(String(text ?? '').trim());
+  const hasLines = referrals.some((line) => described(line.units) || described(line.growth));
+  let plan;
+  try {
+    plan = cbm.holderActivations({
+      rules,
+      now: today - genesis,
+      purchases: buys.map((b) => ({ at: b.at - genesis, units: b.units })),
+      pool: { units: String(poolUnits ?? '').trim(), growthPerDay: String(poolGrowth ?? '').trim() },
+      lines: hasLines
+        ? referrals.map((line) => ({ units: String(line.units ?? '').trim(), growthPerDay: String(line.growth ?? '').trim() }))
+        : [],
+    });
+  } catch (e) {
+    formError(e, genesis);
+  }
+  const { horizon, trackOwners } = plan;
+  const start = genesis + plan.start;
+  const end = genesis + horizon;
+  const { activations, focusOwner } = plan;
+  const result = cbm.simulatePool({ rules, horizon, activations, focusOwner, trackOwners, sampleEvery: DAY });
 
   const first = result.series.findIndex((s) => s.t >= start - genesis);
   const samples = result.series.slice(first);
@@ -110,7 +99,7 @@ export function simulateMining(cbm, { genesis: genesisText, today, purchases, po
     poolPower: Float64Array.from(samples, (s) => Number(s.poolPower)),
     emissionRate: Float64Array.from(samples, (s) => Number(s.rate)),
   };
-  const mine = result.activations.filter((a) => a.owner === YOU);
+  const mine = result.activations.filter((a) => a.owner === focusOwner);
   return {
     genesis,
     today,
@@ -120,10 +109,17 @@ export function simulateMining(cbm, { genesis: genesisText, today, purchases, po
     series,
     purchases: buys.map((b, i) => {
       const a = mine[i];
-      return { ...b, activatedAt: genesis + a.activatedAt, miningStart: genesis + a.miningStart, wait: a.wait, reward: a.reward };
+      return {
+        at: b.at,
+        units: Number(b.units),
+        activatedAt: genesis + a.activatedAt,
+        miningStart: genesis + a.miningStart,
+        wait: a.wait,
+        reward: a.reward,
+      };
     }),
     marks: rateChanges(cbm, rules, horizon).map((m) => ({ ...m, t: genesis + m.t })),
-    poolActivations: activations.length - buys.length,
+    poolActivations: activations.id.length - buys.length,
     // Each referral line's mining from the start: WFI before each sample, and per second.
     lines: trackOwners.map((owner) => ({
       mined: result.tracked[owner].reward.slice(first),
