@@ -56,4 +56,9 @@ Decimal impliedPoolPower(const PoolSizeInput& in) {
   return Decimal::ratio(rate.big() * units.big(), reward.big(), "poolPower");
 }
 
+Int128 impliedOtherUnits(const PoolSizeInput& in) {
+  const Decimal others = impliedPoolPower(in).minus(in.units, "otherUnits");
+  return others.isNegative() ? 0 : others.wholePart();
+}
+
 }  // namespace cbm

@@ -47,5 +47,8 @@ struct PoolSizeInput {
   Decimal rate;         //!< WFI per second; > 0
 };
 Decimal impliedPoolPower(const PoolSizeInput& input);
+/// The whole units of everyone else in that pool: floor(pool power - units), at least 0 (for
+/// a pool to simulate around these units).
+Int128 impliedOtherUnits(const PoolSizeInput& input);
 
 }  // namespace cbm

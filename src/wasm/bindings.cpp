@@ -227,6 +227,10 @@ Outcome<std::string> impliedPoolPower(const cbm::PoolSizeText& input) {
   return guarded([&] { return cbm::impliedPoolPower(cbm::readPoolSize(input)).str(); });
 }
 
+Outcome<std::string> impliedOtherUnits(const cbm::PoolSizeText& input) {
+  return guarded([&] { return cbm::toString(cbm::impliedOtherUnits(cbm::readPoolSize(input))); });
+}
+
 // --- points -----------------------------------------------------------------------------------
 
 struct WeightOut {
@@ -1120,6 +1124,7 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function("aprWithReferrals", &aprWithReferrals);
   function("blockReward", &blockReward);
   function("impliedPoolPower", &impliedPoolPower);
+  function("impliedOtherUnits", &impliedOtherUnits);
   function("pointsWeight", &pointsWeight);
   function("pointsReward", &pointsReward);
   function("streak", &streak);

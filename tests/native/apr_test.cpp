@@ -81,4 +81,8 @@ TEST_CASE("block reward and the pool it implies (SPEC 5)") {
   CHECK(cbm::blockReward({d("1000"), d("80000000"), d("8")}).str() == "0.0001");
   CHECK_THROWS_WITH(cbm::blockReward(cbm::readShare({"1000", "999", "8"})),
                     "poolPower: must include the participant's units (1000), got \"999\"");
+  // Everyone else: 81,599,347.2... - 1,000, in whole units; none when the units are the pool.
+  CHECK(cbm::impliedOtherUnits({d("1000"), d("0.00009804"), d("8")}) == 81'598'347);
+  CHECK(cbm::impliedOtherUnits({d("10"), d("8"), d("8")}) == 0);   // the pool is these 10
+  CHECK(cbm::impliedOtherUnits({d("10"), d("16"), d("8")}) == 0);  // 5: less than these
 }

@@ -144,6 +144,7 @@ function readers(defaults) {
     apr: textReader('apr()', { blockReward: REQUIRED, tokenPrice: REQUIRED, units: REQUIRED, unitPrice: REQUIRED }, ['referralReward']),
     blockReward: textReader('blockReward()', { units: REQUIRED, poolPower: REQUIRED, rate }),
     impliedPoolPower: textReader('impliedPoolPower()', { units: REQUIRED, blockReward: REQUIRED, rate }),
+    impliedOtherUnits: textReader('impliedOtherUnits()', { units: REQUIRED, blockReward: REQUIRED, rate }),
     pointsWeight: textReader('pointsWeight()', { streakDays: REQUIRED, totalPoints: REQUIRED, invites: REQUIRED, vip: '0', extra: '0' }, [
       'rules',
     ]),
@@ -882,6 +883,12 @@ function makeApi(M) {
     /** The pool power at which `units` earn `blockReward` per second at `rate` WFI/s. */
     impliedPoolPower(input) {
       return unwrap(M.impliedPoolPower(read.impliedPoolPower(input)));
+    },
+
+    /** The whole units of everyone else in that pool (its power less `units`, at least 0), as
+     * a string: the pool to simulate around these units. */
+    impliedOtherUnits(input) {
+      return unwrap(M.impliedOtherUnits(read.impliedOtherUnits(input)));
     },
 
     /** SPEC 7. Mining weight and its parts. vip and extra are reserved and default to 0. */

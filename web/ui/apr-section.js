@@ -26,7 +26,7 @@ export function setUpApr(cbm, { usePool, onChange = () => {} }) {
       if (Number(values.blockReward) > 0) {
         const pool = cbm.impliedPoolPower({ units: values.units, blockReward: values.blockReward });
         figure('poolPower', pool);
-        others = Math.max(0, Math.floor(Number(pool) - Number(values.units)));
+        others = Number(cbm.impliedOtherUnits({ units: values.units, blockReward: values.blockReward }));
         use.disabled = false;
       } else figure('poolPower', null);
     },

@@ -46,8 +46,7 @@ function formError(e, genesis) {
 /** The pool of everyone else in seed 003's example: the pool implied by 0.00009804 WFI/s for
  * 1,000 units at 8 WFI/s (81,599,347.2 units) less those 1,000, in whole units. */
 export function seedPoolUnits(cbm) {
-  const total = cbm.impliedPoolPower({ units: 1000, blockReward: '0.00009804', rate: 8 });
-  return Number(total.split('.')[0]) - 1000;
+  return Number(cbm.impliedOtherUnits({ units: 1000, blockReward: '0.00009804', rate: 8 }));
 }
 
 /**
