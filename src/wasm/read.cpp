@@ -1,6 +1,7 @@
 #include "read.hpp"
 
-#include <functional>
+#include <algorithm>
+#include <iterator>
 
 #include "emission.hpp"
 #include "input_error.hpp"
@@ -30,9 +31,9 @@ bool isNone(const RuleValue& value) {
 }
 
 // The rows of a list rule, each read by `readRow(row, "rules.<name>[i]")`.
-template <class Row>
+template <class Row, class ReadRow>
 std::vector<Row> rowsOf(const RuleValue& value, const std::string& field, const std::string& what,
-                        const std::function<Row(const TextRow&, const std::string&)>& readRow) {
+                        ReadRow readRow) {
   const auto* rows = std::get_if<std::vector<TextRow>>(&value);
   if (!rows) throw InputError(field, "must be a list of " + what);
   std::vector<Row> out;
@@ -62,24 +63,31 @@ Decimal readAmount(const RuleValue& value, const std::string& field) {
 }
 
 std::vector<Tier> readTiers(const RuleValue& value, const std::string& field) {
-  return rowsOf<Tier>(value, field, "tiers { min, weight }", [](const TextRow& row, auto& f) {
-    return Tier{readDecimal(cell(row, "min", f), f + ".min"),
-                readDecimal(cell(row, "weight", f), f + ".weight")};
-  });
+  return rowsOf<Tier>(value, field, "tiers { min, weight }",
+                      [](const TextRow& row, const std::string& f) {
+                        return Tier{readDecimal(cell(row, "min", f), f + ".min"),
+                                    readDecimal(cell(row, "weight", f), f + ".weight")};
+                      });
 }
 
 // Applies each value through the reader registered under its name.
 template <class Target>
-using Reader = std::function<void(Target&, const RuleValue& value, const std::string& field)>;
-
+using Reader = void (*)(Target&, const RuleValue& value, const std::string& field);
 template <class Target>
-void applyRules(Target& target, const std::map<std::string, Reader<Target>>& readers,
-                const RuleValues& values) {
-  for (const auto& [name, value] : values) {
-    const std::string field = "rules." + name;
-    const auto reader = readers.find(name);
-    if (reader == readers.end()) throw InputError(field, "is not a rule of this call");
-    reader->second(target, value, field);
+struct NamedReader {
+  const char* name;
+  Reader<Target> read;
+};
+
+template <class Target, std::size_t N>
+void applyRules(Target& target, const NamedReader<Target> (&readers)[N], const RuleValues& values) {
+  for (const auto& entry : values) {
+    const std::string field = "rules." + entry.first;
+    const auto reader =
+        std::find_if(std::begin(readers), std::end(readers),
+                     [&](const NamedReader<Target>& r) { return entry.first == r.name; });
+    if (reader == std::end(readers)) throw InputError(field, "is not a rule of this call");
+    reader->read(target, entry.second, field);
   }
 }
 
@@ -90,8 +98,7 @@ Decimal readDecimal(const std::string& text, const std::string& field) {
 }
 
 PoolRules readPoolRules(const RuleValues& values) {
-  using R = Reader<PoolRuleChoices>;
-  static const std::map<std::string, R> readers = {
+  static const NamedReader<PoolRuleChoices> readers[] = {
       {"schedule",
        [](PoolRuleChoices& c, const RuleValue& v, const std::string& f) {
          c.schedule = rowsOf<Stage>(
@@ -144,8 +151,7 @@ PoolRules readPoolRules(const RuleValues& values) {
 }
 
 PointsRules readPointsRules(const RuleValues& values) {
-  using R = Reader<PointsRules>;
-  static const std::map<std::string, R> readers = {
+  static const NamedReader<PointsRules> readers[] = {
       {"base",
        [](PointsRules& r, const RuleValue& v, const std::string& f) { r.base = readAmount(v, f); }},
       {"decayRate", [](PointsRules& r, const RuleValue& v,
@@ -173,8 +179,7 @@ PointsRules readPointsRules(const RuleValues& values) {
 }
 
 ReferralRules readReferralRules(const RuleValues& values) {
-  using R = Reader<ReferralRules>;
-  static const std::map<std::string, R> readers = {
+  static const NamedReader<ReferralRules> readers[] = {
       {"payEvery",
        [](ReferralRules& r, const RuleValue& v, const std::string& f) {
          r.payEvery = readSeconds(textOf(v, f, "a whole number of seconds"), f);
