@@ -122,7 +122,7 @@ class Projector {
   explicit Projector(const EarningsInput& in)
       : in_(in), end_(EmissionSchedule(in.rules.emission).endsAt()) {
     checkInput(in);
-    scenario_ = holderScenario(in.rules, {in.now, in.purchases, in.pool, {}}).scenario;
+    scenario_ = holderScenario(in.rules, {in.now, in.purchases, in.pool, in.lines}).scenario;
     first_ = end_;
     for (const HolderPurchase& p : in.purchases) {
       first_ = std::min(first_, p.at);
@@ -130,6 +130,8 @@ class Projector {
     }
     now_ = std::min(in.now, end_);
     yearOn_ = std::min(now_ + kSecondsPerYear, end_);
+    monthOn_ = std::min(now_ + 30 * kSecondsPerDay, end_);
+    halving_ = EmissionSchedule(in.rules.emission).nextHalvingAfter(now_);
     bounds_.push_back(first_);
     for (Day d = nextPeriodStart(in.genesis + first_ / kSecondsPerDay, in.period);
          (d - in.genesis) * kSecondsPerDay < end_; d = nextPeriodStart(d, in.period))
@@ -137,7 +139,9 @@ class Projector {
     bounds_.push_back(end_);
     std::vector<Seconds> at = bounds_;
     at.push_back(now_);
+    at.push_back(monthOn_);
     at.push_back(yearOn_);
+    if (halving_) at.push_back(*halving_);
     main_ = run(scenario_, in.purchases.size(), at);
   }
 
@@ -145,13 +149,21 @@ class Projector {
     Earnings e;
     for (std::size_t k = 0; k + 1 < bounds_.size(); ++k) {
       const Int128 wei = before(bounds_[k + 1]) - before(bounds_[k]);
-      e.periods.push_back({bounds_[k], bounds_[k + 1], Decimal::fromRaw(wei), usd(wei)});
-      e.totalWfi = e.totalWfi.plus(e.periods.back().wfi, "totalWfi");
-      e.totalUsd = e.totalUsd.plus(e.periods.back().usd, "totalUsd");
+      EarningsPeriod p{bounds_[k], bounds_[k + 1], Decimal::fromRaw(wei), usd(wei), {}, {}};
+      e.totalWfi = p.cumulativeWfi = e.totalWfi.plus(p.wfi, "totalWfi");
+      e.totalUsd = p.cumulativeUsd = e.totalUsd.plus(p.usd, "totalUsd");
+      e.periods.push_back(p);
     }
     for (const HolderPurchase& p : in_.purchases) e.paidUsd = e.paidUsd.plus(paidFor(p), "paidUsd");
     e.breakevenAt = breakeven(e.paidUsd);
     takeNow(e);
+    const Int128 monthWei = before(monthOn_) - before(now_);
+    e.next30DaysWfi = Decimal::fromRaw(monthWei);
+    e.next30DaysUsd = usd(monthWei);
+    if (halving_) {
+      e.nextHalvingAt = halving_;
+      e.afterHalving = rateOf(main_.mined.at(*halving_).in);
+    }
     const Int128 yearWei = before(yearOn_) - before(now_);
     e.firstYearWfi = Decimal::fromRaw(yearWei);
     e.firstYearUsd = usd(yearWei);
@@ -164,6 +176,11 @@ class Projector {
  private:
   Int128 before(Seconds t) const { return main_.mined.at(t).before; }
   Decimal usd(Int128 wei) const { return Decimal::fromRaw(wei).times(in_.tokenPrice, "usd"); }
+  EarningsRate rateOf(Int128 weiPerSecond) const {
+    const Decimal perDay =
+        Decimal::fromRaw(weiPerSecond).times(Decimal::fromInteger(kSecondsPerDay), "wfiPerDay");
+    return {Decimal::fromRaw(weiPerSecond), perDay, perDay.times(in_.tokenPrice, "usdPerDay")};
+  }
 
   // The second in which the mined WFI first covers what was paid, at or after the last
   // purchase: the first t with (mined before t + 1) x price >= paid.
@@ -201,16 +218,16 @@ class Projector {
     if (at < end_)
       rate = main_.mined.count(at) ? main_.mined.at(at).in
                                    : run(scenario_, starts.size(), {at}).mined.at(at).in;
-    e.blockRewardNow = Decimal::fromRaw(rate);
-    e.wfiPerDayNow = e.blockRewardNow.times(Decimal::fromInteger(kSecondsPerDay), "wfiPerDayNow");
+    e.now = rateOf(rate);
     if (miningPaid > Decimal())  // SPEC 5 with the contribution as one unit at its cost
-      e.aprPercentNow =
-          apr({e.blockRewardNow, in_.tokenPrice, Decimal::fromInteger(1), miningPaid, std::nullopt})
-              .aprPercent;
+      e.aprPercentNow = apr({e.now.blockReward, in_.tokenPrice, Decimal::fromInteger(1), miningPaid,
+                             std::nullopt})
+                            .aprPercent;
   }
 
   const EarningsInput& in_;
-  Seconds end_, first_ = 0, lastPurchase_ = 0, now_ = 0, yearOn_ = 0;
+  Seconds end_, first_ = 0, lastPurchase_ = 0, now_ = 0, monthOn_ = 0, yearOn_ = 0;
+  std::optional<Seconds> halving_;
   PoolScenario scenario_;
   std::vector<Seconds> bounds_;
   Run main_;

@@ -56,14 +56,23 @@ struct EarningsInput {
   Seconds now = 0;                        //!< seconds since genesis
   std::vector<HolderPurchase> purchases;  //!< at least one, each before emission ends
   GrowingUnits pool;                      //!< everyone else's units
+  std::vector<GrowingUnits> lines;        //!< the holder's referral lines, mining beside
   Decimal tokenPrice;                     //!< USD a WFI, >= 0
   Period period = Period::month;
 };
 
-/// The seconds start .. end-1 and what the holder mined in them.
+/// The seconds start .. end-1 and what the holder mined in them, and from the first purchase
+/// to `end`.
 struct EarningsPeriod {
   Seconds start, end;
   Decimal wfi, usd;
+  Decimal cumulativeWfi, cumulativeUsd;
+};
+
+/// What the holder mines at a second: a second of it (the block reward), a day of it, a day's
+/// worth in USD.
+struct EarningsRate {
+  Decimal blockReward, wfiPerDay, usdPerDay;
 };
 
 struct Earnings {
@@ -73,11 +82,17 @@ struct Earnings {
   Decimal paidUsd;             //!< units x unitPrice over all purchases
   //! The second in which the mined WFI, at tokenPrice, first covers paidUsd (none: never).
   std::optional<Seconds> breakevenAt;
-  //! At `now`, counting every purchase mining then: the block reward (WFI a second), a day of
-  //! it, and SPEC 5's APR over what those purchases cost. A purchase requested by now but still
-  //! queued (bought today) counts: the figures are then those of the second it starts mining.
-  Decimal blockRewardNow, wfiPerDayNow, aprPercentNow;
-  //! The 365 days from now (to the end of emission, if sooner); returnPercent = usd / paidUsd.
+  //! At `now`, counting every purchase mining then, and SPEC 5's APR over what those purchases
+  //! cost. A purchase requested by now but still queued (bought today) counts: the figures are
+  //! then those of the second it starts mining.
+  EarningsRate now;
+  Decimal aprPercentNow;
+  //! The next stage change after now (a halving), and the rate from its first second.
+  std::optional<Seconds> nextHalvingAt;
+  EarningsRate afterHalving;
+  //! The 30 days from now, and the 365 days from now (each to the end of emission, if sooner);
+  //! firstYearReturnPercent = firstYearUsd / paidUsd.
+  Decimal next30DaysWfi, next30DaysUsd;
   Decimal firstYearWfi, firstYearUsd, firstYearReturnPercent;
 };
 

@@ -654,6 +654,9 @@ val projectEarnings(const val& input) {
     for (unsigned i = 0; i < n; ++i)
       text.purchases.push_back({textOf(purchases[i], "at"), textOf(purchases[i], "units"),
                                 textOf(purchases[i], "unitPrice")});
+    const val lines = input["lines"];
+    for (unsigned i = 0, count = lines["length"].as<unsigned>(); i < count; ++i)
+      text.lines.push_back({textOf(lines[i], "units"), textOf(lines[i], "growthPerDay")});
     const cbm::Earnings e = cbm::projectEarnings(
         cbm::readEarnings(text, cbm::readPoolRules(ruleValues(input["rules"]))));
     val periods = val::array();
@@ -663,6 +666,8 @@ val projectEarnings(const val& input) {
       period.set("end", seconds(p.end));
       period.set("wfi", p.wfi.str());
       period.set("usd", p.usd.str());
+      period.set("cumulativeWfi", p.cumulativeWfi.str());
+      period.set("cumulativeUsd", p.cumulativeUsd.str());
       periods.call<void>("push", period);
     }
     const auto pair = [](const char* a, const cbm::Decimal& x, const char* b,
@@ -677,9 +682,21 @@ val projectEarnings(const val& input) {
     out.set("total", pair("wfi", e.totalWfi, "usd", e.totalUsd));
     out.set("paidUsd", e.paidUsd.str());
     out.set("breakevenAt", e.breakevenAt ? val(seconds(*e.breakevenAt)) : val::null());
-    val now = pair("blockReward", e.blockRewardNow, "wfiPerDay", e.wfiPerDayNow);
+    const auto rate = [&](const cbm::EarningsRate& r) {
+      val v = pair("blockReward", r.blockReward, "wfiPerDay", r.wfiPerDay);
+      v.set("usdPerDay", r.usdPerDay.str());
+      return v;
+    };
+    val now = rate(e.now);
     now.set("aprPercent", e.aprPercentNow.str());
     out.set("now", now);
+    val halving = val::null();
+    if (e.nextHalvingAt) {
+      halving = rate(e.afterHalving);
+      halving.set("at", seconds(*e.nextHalvingAt));
+    }
+    out.set("nextHalving", halving);
+    out.set("next30Days", pair("wfi", e.next30DaysWfi, "usd", e.next30DaysUsd));
     val year = pair("wfi", e.firstYearWfi, "usd", e.firstYearUsd);
     year.set("returnPercent", e.firstYearReturnPercent.str());
     out.set("firstYear", year);

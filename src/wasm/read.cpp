@@ -383,6 +383,8 @@ EarningsInput readEarnings(const EarningsText& t, PoolRules rules) {
                             readDecimal(p.unitPrice, field + ".unitPrice")});
   }
   in.pool = readGrowing(t.poolUnits, t.poolGrowthPerDay, "pool");
+  for (std::size_t i = 0; i < t.lines.size(); ++i)
+    in.lines.push_back(readGrowing(t.lines[i].units, t.lines[i].growthPerDay, indexed("lines", i)));
   in.tokenPrice = readDecimal(t.tokenPrice, "tokenPrice");
   static const std::map<std::string, Period> periods = {{"day", Period::day},
                                                         {"week", Period::week},

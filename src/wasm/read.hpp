@@ -134,6 +134,7 @@ struct EarningsText {
   };
   std::string genesis, now, poolUnits, poolGrowthPerDay, tokenPrice, period;
   std::vector<Purchase> purchases;
+  std::vector<HolderText::Growing> lines;
 };
 EarningsInput readEarnings(const EarningsText& text, PoolRules rules);
 

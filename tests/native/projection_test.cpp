@@ -52,9 +52,20 @@ TEST_CASE("a lone miner earns the whole emission from its mining start") {
   CHECK(usd == e.totalUsd);
   // Bought at now (second 0), it counts from second 1, where it takes all 8 WFI: APR =
   // 8 x 31,536,000 x 0.17 / 250 x 100. The year from now is the first period.
-  CHECK(e.blockRewardNow.str() == "8");
-  CHECK(e.wfiPerDayNow.str() == "691200");
+  CHECK(e.now.blockReward.str() == "8");
+  CHECK(e.now.wfiPerDay.str() == "691200");
   CHECK(e.aprPercentNow.str() == "17155584");
+  CHECK(e.now.usdPerDay.str() == "117504");  // 691,200 x 0.17
+  // The next 30 days: 30 x 86,400 s less the first, at 8 WFI/s.
+  CHECK(e.next30DaysWfi.str() == "20735992");
+  // The contract's first halving, at second 57,471,264: the lone miner then takes all 4 WFI/s.
+  REQUIRE(e.nextHalvingAt);
+  CHECK(*e.nextHalvingAt == 57'471'264);
+  CHECK(e.afterHalving.blockReward.str() == "4");
+  CHECK(e.afterHalving.usdPerDay.str() == "58752");  // 345,600 x 0.17
+  CHECK(e.periods[0].cumulativeWfi == e.periods[0].wfi);
+  CHECK(e.periods.back().cumulativeWfi == e.totalWfi);
+  CHECK(e.periods.back().cumulativeUsd == e.totalUsd);
   CHECK(e.firstYearWfi == e.periods[0].wfi);
   // 42,888,958.64 USD over 250 USD, in percent.
   CHECK(e.firstYearReturnPercent.str() == "17155583.456");
@@ -88,8 +99,8 @@ TEST_CASE("two purchases mining now: the block reward is their exact share of th
   in.now = 20 * 86400;
   const cbm::Earnings e = cbm::projectEarnings(in);
   // 8 x 4,000 / 81,603,347, truncated to 18 decimals.
-  CHECK(e.blockRewardNow.str() == "0.000392140778245284");
-  CHECK(e.wfiPerDayNow.str() == "33.8809632403925376");
+  CHECK(e.now.blockReward.str() == "0.000392140778245284");
+  CHECK(e.now.wfiPerDay.str() == "33.8809632403925376");
   // x 31,536,000 x 0.17 / (250 + 900) x 100
   CHECK(e.aprPercentNow.str() == "182.809892962291909398");
   CHECK(e.paidUsd.str() == "1150");
@@ -104,7 +115,7 @@ TEST_CASE("a growing pool: the pool at now less its growth since the start") {
   const cbm::Earnings e = cbm::projectEarnings(in);
   // At now the pool holds 5,000 + 10 x 500 = 10,000 units, the last requested at now and so
   // not yet mining: 9,500 besides the holder's 1,000. 8 x 1,000 / 10,500.
-  CHECK(e.blockRewardNow.str() == "0.761904761904761904");
+  CHECK(e.now.blockReward.str() == "0.761904761904761904");
   in.pool.growthPerDay = 1001;
   CHECK_THROWS_WITH(cbm::projectEarnings(in),
                     "pool.growthPerDay: 1001 units a day over the 10 days since second 0 is more "

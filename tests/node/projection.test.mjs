@@ -34,10 +34,22 @@ test('a lone miner: everything emitted from its mining start, period sums equal 
     wei(e.total.usd),
   );
   // January 2026: 31 days of 8 WFI/s less the first second; USD at 0.17.
-  assert.deepEqual(e.periods[0], { start: 0, end: 31 * DAY, wfi: String((31n * 86400n - 1n) * 8n), usd: '3642622.64' });
+  assert.deepEqual(e.periods[0], {
+    start: 0,
+    end: 31 * DAY,
+    wfi: String((31n * 86400n - 1n) * 8n),
+    usd: '3642622.64',
+    cumulativeWfi: String((31n * 86400n - 1n) * 8n),
+    cumulativeUsd: '3642622.64',
+  });
   // Contiguous periods to the end of emission (57,471,264 x 3 + 57,471,270 s).
   for (let i = 1; i < e.periods.length; i++) assert.equal(e.periods[i].start, e.periods[i - 1].end);
   assert.equal(e.periods.at(-1).end, 229885062);
+  // The next 30 days and the first halving (the contract's, at 57,471,264 s: all 4 WFI/s).
+  assert.equal(e.next30Days.wfi, String((30n * 86400n - 1n) * 8n));
+  assert.deepEqual(e.nextHalving, { at: 57471264, blockReward: '4', wfiPerDay: '345600', usdPerDay: '58752' });
+  assert.equal(e.now.usdPerDay, '117504');
+  assert.equal(e.periods.at(-1).cumulativeWfi, e.total.wfi);
   // 8 s x 0.17 >= 250 first at s = 184.
   assert.equal(e.breakevenAt, 184);
   assert.equal(e.paidUsd, '250');
@@ -64,6 +76,17 @@ test('two purchases mining now: the block reward is their exact share of the poo
   // The first year's return: its USD over all that was paid, in percent, truncated.
   assert.equal(wei(e.firstYear.returnPercent), (wei(e.firstYear.usd) * 100n * 10n ** 18n) / wei(e.paidUsd));
   assert.equal(wei(e.firstYear.usd), (wei(e.firstYear.wfi) * 17n) / 100n);
+});
+
+test('referral lines dilute the pool: the holder mines its share of all units', () => {
+  const e = cbm.projectEarnings({
+    ...base,
+    rules: { amortization: 'none' },
+    now: 10 * DAY,
+    pool: { units: 3000, growthPerDay: 0 },
+    lines: [{ units: 4000, growthPerDay: 0 }],
+  });
+  assert.equal(wei(e.now.blockReward), (8n * 1000n * 10n ** 18n) / 8000n); // 1 WFI/s
 });
 
 test('a purchase made at now counts in the now figures (from the second it starts mining)', () => {

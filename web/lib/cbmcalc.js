@@ -733,15 +733,19 @@ function makeApi(M) {
 
     /** SPEC 5 for a holder, run on the pool engine: what `purchases` [{ at, units, unitPrice }]
      * earn in a pool of everyone else's `pool.units` at `now`, growing by `pool.growthPerDay` a
-     * day (times in seconds since genesis, `genesis` a "YYYY-MM-DD" date or a Date), at
+     * day, and the holder's referral `lines` beside it (optional, the same shape; they dilute
+     * the pool, their income is referralIncome's) (times in seconds since genesis, `genesis` a
+     * "YYYY-MM-DD" date or a Date), at
      * `tokenPrice`, cut into calendar periods (`period`: "day", "week", "month" or "year", UTC).
-     * Returns { periods: [{ start, end, wfi, usd }] (from the first purchase to the end of
-     * emission), total: { wfi, usd } (their sums), paidUsd, breakevenAt (the second the mined
-     * WFI first covers paidUsd, or null), now: { blockReward, wfiPerDay, aprPercent } (every
-     * purchase mining at now), firstYear: { wfi, usd, returnPercent } (the 365 days from now;
-     * returnPercent: usd over paidUsd) }, amounts as decimal strings. */
+     * Returns { periods: [{ start, end, wfi, usd, cumulativeWfi, cumulativeUsd }] (from the
+     * first purchase to the end of emission), total: { wfi, usd } (their sums), paidUsd,
+     * breakevenAt (the second the mined WFI first covers paidUsd, or null), now: { blockReward,
+     * wfiPerDay, usdPerDay, aprPercent } (every purchase mining at now), nextHalving: { at,
+     * blockReward, wfiPerDay, usdPerDay } (the next stage change and the rate from it; null:
+     * none), next30Days: { wfi, usd }, firstYear: { wfi, usd, returnPercent } (the 365 days from
+     * now; returnPercent: usd over paidUsd) }, amounts as decimal strings. */
     projectEarnings(input) {
-      const fields = ['rules', 'genesis', 'now', 'purchases', 'pool', 'tokenPrice', 'period'];
+      const fields = ['rules', 'genesis', 'now', 'purchases', 'pool', 'lines', 'tokenPrice', 'period'];
       const v = fieldsOf(input, 'projectEarnings()', fields);
       const pool = growingText(v.pool, 'pool');
       if (typeof v.period !== 'string') fail('period', `must be a string, got ${describe(v.period)}`);
@@ -756,6 +760,7 @@ function makeApi(M) {
           }),
           poolUnits: pool.units,
           poolGrowthPerDay: pool.growthPerDay,
+          lines: listOf(v.lines ?? [], 'lines', growingText),
           tokenPrice: text(v.tokenPrice, 'tokenPrice'),
           period: v.period,
         }),
