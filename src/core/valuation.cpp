@@ -93,8 +93,18 @@ Valuation valueEarnings(const ValuationInput& in) {
       if (p.at <= in.t[i]) v.unitsBy[i] += p.units;
   v.contributionUsd = Decimal::fromInteger(v.totalUnits).times(in.unitPrice, "contributionUsd");
   v.perUnitWfiEnd = Decimal::fromRaw(in.mined.back().raw() / v.totalUnits);  // truncated
-  const auto now = std::find_if(in.t.begin(), in.t.end(),
-                                [&](UnixSeconds t) { return t >= in.today && t >= firstMining; });
+  // Now: the first sample at or after today at which the units mine, every purchase made by
+  // today among them (one bought today mines from a second later); without such a sample, the
+  // first at which some of them mine.
+  UnixSeconds allMining = firstMining;
+  for (const auto& p : in.purchases)
+    if (p.at <= in.today) allMining = std::max(allMining, p.miningStart);
+  const auto from = [&](UnixSeconds start) {
+    return std::find_if(in.t.begin(), in.t.end(),
+                        [&](UnixSeconds t) { return t >= in.today && t >= start; });
+  };
+  auto now = from(allMining);
+  if (now == in.t.end()) now = from(firstMining);
   if (now != in.t.end()) v.now = static_cast<std::size_t>(now - in.t.begin());
   if (v.now) v.perDayNow = in.rate[*v.now].times(Decimal::fromInteger(kSecondsPerDay), "perDay");
 

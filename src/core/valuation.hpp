@@ -51,7 +51,8 @@ struct Valuation {
   Decimal contributionUsd;  //!< units x unitPrice
   std::int64_t totalUnits = 0;
   std::vector<std::int64_t> unitsBy;  //!< units bought by each sample
-  //! "Now": the first sample at or after today at which the holder's units mine.
+  //! "Now": the first sample at or after today at which the holder's units mine, every
+  //! purchase made by today among them if a sample has them all.
   std::optional<std::size_t> now;
   Decimal perDayNow;      //!< WFI a day at now (rate x 86,400)
   Decimal perUnitWfiEnd;  //!< mined at the end per unit bought

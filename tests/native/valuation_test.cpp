@@ -149,3 +149,16 @@ TEST_CASE("valuation: one sample is enough; units count from the second they are
   in.rate = {};
   CHECK_THROWS_WITH(cbm::valueEarnings(in), doctest::Contains("t: must have at least one sample"));
 }
+
+TEST_CASE("valuation: now counts a purchase made today, from the sample where it mines") {
+  cbm::ValuationInput in = simple();
+  // An old purchase mining from second 1, and one made today (second 20), mining from 22.
+  in.purchases = {{0, 10, 1}, {20, 10, 22}};
+  in.today = 20;
+  const cbm::Valuation v = cbm::valueEarnings(in);
+  REQUIRE(v.now);
+  CHECK(in.t[*v.now] == 22);  // not 20, where only the old one mines
+  CHECK(v.unitsBy[*v.now] == 20);
+  in.purchases = {{0, 10, 1}, {30, 10, 32}};  // bought after today: now stays today
+  CHECK(in.t[*cbm::valueEarnings(in).now] == 20);
+}

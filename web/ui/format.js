@@ -71,6 +71,21 @@ export function formatDate(unixSeconds, locale = undefined) {
   return f.format(new Date(unixSeconds * 1000));
 }
 
+const periodStyles = {
+  day: { dateStyle: 'medium' },
+  week: { dateStyle: 'medium' },
+  month: { month: 'long', year: 'numeric' },
+  year: { year: 'numeric' },
+};
+
+/** The name of a calendar period (UTC) starting at `unixSeconds`: "Dec 2, 2026", "from Nov 30,
+ * 2026" (a week), "December 2026", "2027". */
+export function formatPeriod(unixSeconds, period, locale = undefined) {
+  const f = formatter(`p|${period}|${locale ?? ''}`, () => new Intl.DateTimeFormat(locale, { ...periodStyles[period], timeZone: 'UTC' }));
+  const name = f.format(new Date(unixSeconds * 1000));
+  return period === 'week' ? `from ${name}` : name;
+}
+
 /** A chart tick (UTC) from Unix seconds: "Jan 2031" when ticks are a month or more apart
  * (`step` seconds), else "Jan 28". */
 export function formatTick(unixSeconds, step, locale = undefined) {

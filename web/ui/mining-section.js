@@ -3,7 +3,7 @@
 import { dayText, parseDay, today as todayUtc } from './dates.js';
 import { downloadCsv, downloadJson } from './export.js';
 import { showFigure, showText } from './figures.js';
-import { formatAmount, formatDate, formatDateTime, formatDuration } from './format.js';
+import { formatAmount, formatDate, formatDateTime, formatDuration, formatPeriod } from './format.js';
 import { bindConditions, debounce, live, runForm, valuesOf } from './forms.js';
 import { cachedMining, priceMining, seedPoolUnits } from './mining.js';
 import { rulesFrom } from './rules.js';
@@ -141,6 +141,19 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     rules: rulesFrom(values, presets),
   });
 
+  /** The holder's figures by period and now, from the core (at today's WFI price). */
+  const earningsOf = (values, sim) =>
+    cbm.projectEarnings({
+      rules: rulesFrom(values, presets),
+      genesis: values.genesis,
+      now: today - sim.genesis,
+      purchases: sim.purchases.map((p) => ({ at: p.at - sim.genesis, units: p.units, unitPrice: values.unitPrice })),
+      pool: { units: values.poolUnits, growthPerDay: values.poolGrowth },
+      lines: lineNumbers.map((k) => ({ units: values[`ref${k}Units`], growthPerDay: values[`ref${k}Growth`] })),
+      tokenPrice: values.tokenPrice,
+      period: $('m-period').value,
+    });
+
   /** The schedule's stages from the genesis date, and whether the units outlive emission. */
   function showSchedule(values) {
     const rules = (() => {
@@ -158,7 +171,8 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     const ok = runForm(form, (values) => {
       const sim = mining.run(simInput(values));
       const priced = priceMining(cbm, sim, values);
-      state = { values, sim, priced, scenario: values.scenario };
+      const earnings = earningsOf(values, sim);
+      state = { values, sim, priced, earnings, scenario: values.scenario };
       render(state);
     });
     if (!ok) {
@@ -192,6 +206,13 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   // --- output ---
   const figures = [
     'm-apr',
+    'm-return',
+    'm-earnDayWfi',
+    'm-earnDayUsd',
+    'm-earnMonthWfi',
+    'm-earnMonthUsd',
+    'm-earnYearWfi',
+    'm-earnYearUsd',
     'm-netGain',
     'm-blockReward',
     'm-perDay',
@@ -209,6 +230,10 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   function clearOutputs() {
     for (const id of figures) showFigure($(id), null);
     showText($('m-breakeven'), null);
+    showText($('m-halving'), null);
+    $('m-halving-effect').textContent = '';
+    $('m-earn-note').textContent = '';
+    $('m-periods').tBodies[0].replaceChildren();
     $('m-breakeven-band').textContent = '';
     $('m-apr-when').textContent = '';
     $('m-explain').textContent = '';
@@ -241,7 +266,61 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       .join(' · ');
   }
 
-  function render({ sim, priced, scenario }) {
+  /** The first screen's answers: a day, 30 days and 12 months, the return, the next halving. */
+  function renderAnswers(sim, earnings, tokenPrice) {
+    $('m-earn-note').textContent = `at today's ${formatAmount(tokenPrice, 'price')} a WFI`;
+    showFigure($('m-earnDayWfi'), earnings.now.wfiPerDay);
+    showFigure($('m-earnDayUsd'), earnings.now.usdPerDay);
+    showFigure($('m-earnMonthWfi'), earnings.next30Days.wfi);
+    showFigure($('m-earnMonthUsd'), earnings.next30Days.usd);
+    showFigure($('m-earnYearWfi'), earnings.firstYear.wfi);
+    showFigure($('m-earnYearUsd'), earnings.firstYear.usd);
+    showFigure($('m-return'), earnings.firstYear.returnPercent);
+    const halving = earnings.nextHalving;
+    showText($('m-halving'), halving ? formatDate(sim.genesis + halving.at) : 'none before emission ends', halving?.at ?? null);
+    $('m-halving-effect').textContent = halving
+      ? `A day then: ${formatAmount(halving.wfiPerDay, 'wfi')} (${formatAmount(halving.usdPerDay, 'usd')}), from ${formatAmount(earnings.now.wfiPerDay, 'wfi')} now`
+      : '';
+    renderPeriods(sim, earnings);
+  }
+
+  /** The earnings table: one row a calendar period, halvings marked, the breakeven row lit. */
+  function renderPeriods(sim, earnings) {
+    const halvings = sim.marks.filter((m) => m.label.startsWith('halving')).map((m) => m.t - sim.genesis);
+    const { breakevenAt } = earnings;
+    $('m-periods').tBodies[0].replaceChildren(
+      ...earnings.periods.map((p) => {
+        const tr = document.createElement('tr');
+        const halving = halvings.find((t) => t >= p.start && t < p.end);
+        const breakeven = breakevenAt !== null && breakevenAt >= p.start && breakevenAt < p.end;
+        if (breakeven) tr.className = 'breakeven';
+        const head = document.createElement('th');
+        head.scope = 'row';
+        head.textContent = formatPeriod(sim.genesis + p.start, $('m-period').value);
+        if (halving !== undefined || breakeven) {
+          const mark = document.createElement('span');
+          mark.className = 'mark';
+          mark.textContent = [halving !== undefined ? 'halving' : '', breakeven ? 'breakeven' : ''].filter(Boolean).join(', ');
+          head.append(' ', mark);
+        }
+        tr.append(head);
+        for (const [value, kind] of [
+          [p.wfi, 'wfi'],
+          [p.usd, 'usd'],
+          [p.cumulativeWfi, 'wfi'],
+          [p.cumulativeUsd, 'usd'],
+        ]) {
+          const td = document.createElement('td');
+          td.textContent = formatAmount(value, kind);
+          tr.append(td);
+        }
+        return tr;
+      }),
+    );
+  }
+
+  function render({ sim, priced, earnings, values, scenario }) {
+    renderAnswers(sim, earnings, values.tokenPrice);
     const { now, paths } = priced;
     const base = paths.find((p) => p.key === 'base');
     showFigure($('m-apr'), now?.apr.aprPercent ?? null);
@@ -414,6 +493,24 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     { onError: clearQueue },
   );
   queueForm.addEventListener('input', onChange);
+
+  $('m-period').addEventListener('change', () => update());
+  document.querySelector('[data-export=periods-csv]').addEventListener('click', () => {
+    const s = exportable();
+    if (!s) return;
+    const columns = ['start', 'end', 'pool_seconds_start', 'pool_seconds_end', 'wfi', 'usd', 'wfi_to_date', 'usd_to_date'];
+    const rows = s.earnings.periods.map((p) => [
+      dayText(s.sim.genesis + p.start),
+      dayText(s.sim.genesis + p.end),
+      p.start,
+      p.end,
+      p.wfi,
+      p.usd,
+      p.cumulativeWfi,
+      p.cumulativeUsd,
+    ]);
+    downloadCsv(`cbmcalc-earnings-by-${$('m-period').value}.csv`, columns, rows);
+  });
 
   // --- exports ---
   function exportRows(s) {

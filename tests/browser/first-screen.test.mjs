@@ -1,0 +1,78 @@
+// The miner's answers on the first screen: what the units earn a day, in 30 days and in 12
+// months, the APR now beside the realised return, the breakeven and the next halving, at a
+// desktop and a phone size; several purchases counted together; the earnings table by period.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { artifact, downloadText, openPage, type, useBrowser } from './harness.mjs';
+
+const env = useBrowser();
+const DAY = 86400;
+const todayDay = () => new Date(Math.floor(Date.now() / 1000 / DAY) * DAY * 1000).toISOString().slice(0, 10);
+const wei = (text) => {
+  const [whole, fraction = ''] = text.split('.');
+  return BigInt(whole) * 10n ** 18n + BigInt(fraction.padEnd(18, '0'));
+};
+
+for (const [width, height] of [
+  [1280, 900],
+  [375, 800],
+]) {
+  test(`at ${width} px the answers are on the first screen`, async () => {
+    const page = await openPage(env, '/', { width, height });
+    await page.waitForFunction(() => document.querySelector('#m-return')?.dataset.value);
+    for (const id of ['m-earnDayWfi', 'm-earnDayUsd', 'm-earnMonthWfi', 'm-earnYearUsd', 'm-return', 'm-apr', 'm-halving']) {
+      assert.ok(await page.getAttribute(`#${id}`, 'data-value'), `${id} has a value`);
+    }
+    // The first answer row is inside the first screen; at a desktop size all of them are.
+    const below = async (id) => (await page.locator(`#${id}`).boundingBox()).y;
+    assert.ok((await below('m-earnDayWfi')) < height, `a day's earnings at y=${await below('m-earnDayWfi')}`);
+    if (width > 1000) assert.ok((await below('m-return')) < height, `the return at y=${await below('m-return')}`);
+    await page.screenshot({ path: artifact(`first-screen-${width}.png`) });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+test('two purchases, one made today: the figures now count both', async () => {
+  const page = await openPage(env, '/', { width: 1280, height: 900 });
+  await page.waitForFunction(() => document.querySelector('#m-return')?.dataset.value);
+  // Stage 1 (8 WFI/s) from today, no amortization: the share is exactly units / all units.
+  await page.fill('#m-genesis', todayDay());
+  await page.selectOption('#m-amortization', 'none');
+  await page.fill('#m-purchase-0-units', '3000');
+  await page.click('#add-purchase');
+  await type(page, '#m-purchase-1-units', '1000');
+  const others = BigInt(await page.inputValue('#m-poolUnits'));
+  const perSecond = (8n * 4000n * 10n ** 18n) / (others + 4000n);
+  await page.waitForFunction(
+    (expected) => document.querySelector('#m-earnDayWfi').dataset.value === expected,
+    ((perSecond * 86400n) / 10n ** 18n).toString() +
+      '.' +
+      ((perSecond * 86400n) % 10n ** 18n).toString().padStart(18, '0').replace(/0+$/, ''),
+    { timeout: 10000 },
+  );
+  // The APR now is over both purchases: 4,000 units at $0.25.
+  const apr = wei(await page.getAttribute('#m-apr', 'data-value'));
+  const expected = (perSecond * 31_536_000n * 17n * 100n) / (100n * 1000n);
+  assert.ok(apr > (expected * 999n) / 1000n && apr < (expected * 1001n) / 1000n, `${apr} vs ${expected}`);
+  await page.close();
+});
+
+test('the earnings table: a row a period, halvings marked, the breakeven row lit, exported', async () => {
+  const page = await openPage(env, '/', { width: 1280, height: 900 });
+  await page.waitForFunction(() => document.querySelectorAll('#m-periods tbody tr').length > 0);
+  const months = await page.locator('#m-periods tbody tr').count();
+  await page.selectOption('#m-period', 'year');
+  await page.waitForFunction((n) => document.querySelectorAll('#m-periods tbody tr').length < n, months);
+  assert.ok((await page.locator('#m-periods tbody tr').count()) <= 10);
+  assert.ok((await page.locator('#m-periods tbody tr.breakeven').count()) === 1);
+  assert.match(await page.textContent('#m-periods tbody'), /halving/);
+  const { name, text } = await downloadText(page, () => page.click('[data-export=periods-csv]'));
+  assert.equal(name, 'cbmcalc-earnings-by-year.csv');
+  const lines = text.trim().split('\r\n');
+  assert.equal(lines[0], 'start,end,pool_seconds_start,pool_seconds_end,wfi,usd,wfi_to_date,usd_to_date');
+  assert.equal(lines.length - 1, await page.locator('#m-periods tbody tr').count());
+  await page.locator('#m-periods').screenshot({ path: artifact('earnings-by-year.png') });
+  await page.close();
+});
