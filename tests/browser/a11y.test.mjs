@@ -86,3 +86,23 @@ test('the theme button: system, light, dark, kept for the next visit', async () 
   assert.equal(await page.getAttribute('html', 'data-theme'), null);
   await page.close();
 });
+
+test('Escape closes the exact digits; a button the keyboard presses keeps the focus nearby', async () => {
+  const page = await openPage(env);
+  await page.focus('#m-apr button.exact');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('#m-apr button.exact', 'aria-expanded'), 'true');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getAttribute('#m-apr button.exact', 'aria-expanded'), 'false');
+  assert.ok(await page.isHidden('#m-apr .exact-value'));
+  assert.equal(await page.evaluate(() => document.activeElement.closest('output')?.id), 'm-apr');
+  // Stop mining with the keyboard: the Stop button is disabled, the focus goes to Start.
+  await page.focus('#ses-start');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('#ses-stop').disabled);
+  await page.focus('#ses-stop');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#ses-stop').disabled);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'ses-start');
+  await page.close();
+});

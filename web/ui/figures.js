@@ -35,10 +35,17 @@ export function showFigure(output, value, { locale = undefined, text = english }
     copy.textContent = text.copy;
     copy.addEventListener('click', () => copyText(digits, copy, text));
     detail.append(digits, copy);
-    toggle.addEventListener('click', () => {
-      const open = toggle.getAttribute('aria-expanded') !== 'true';
+    const show = (open) => {
       toggle.setAttribute('aria-expanded', String(open));
       detail.hidden = !open;
+    };
+    toggle.addEventListener('click', () => show(toggle.getAttribute('aria-expanded') !== 'true'));
+    // Escape closes the digits, from the figure or its Copy button, and gives the focus back.
+    output.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || detail.hidden) return;
+      show(false);
+      toggle.focus();
+      e.stopPropagation();
     });
     output.replaceChildren(toggle, detail);
   }

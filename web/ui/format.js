@@ -6,6 +6,8 @@ const numberOptions = {
   percent: { style: 'unit', unit: 'percent', maximumFractionDigits: 2 },
   // A fraction shown as a percentage ("0.03" as "3%"): Intl scales it, not our arithmetic.
   share: { style: 'percent', maximumFractionDigits: 4 },
+  // An owner's share of a big pool: enough significant digits to tell 0.0012% from 0.0013%.
+  poolShare: { style: 'percent', maximumSignificantDigits: 3 },
   wfi: { maximumFractionDigits: 6 },
   usd: { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 },
   // Token and Energy prices: cents are too coarse for $0.0042.

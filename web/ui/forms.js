@@ -118,3 +118,10 @@ export function renamed(names, call) {
     throw new CbmError(`${field}: ${e.message.replace(/^[^:]*: /, '')}`, { field, code: e.code });
   }
 }
+
+/** Disables `button` (or enables it, with `disabled` false); a disabled button drops the
+ * keyboard's focus to the page's start, so if it had the focus, `next` takes it. */
+export function setDisabled(button, disabled, next) {
+  if (disabled && document.activeElement === button) next.focus();
+  button.disabled = disabled;
+}

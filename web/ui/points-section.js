@@ -5,7 +5,7 @@ import { DAY, compressDays, dayText, expandDays, parseDay, today as todayUtc } f
 import { downloadCsv, downloadJson } from './export.js';
 import { showFigure, showText } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration } from './format.js';
-import { debounce, runForm, valuesOf } from './forms.js';
+import { debounce, runForm, setDisabled, valuesOf } from './forms.js';
 import { shareList } from './share.js';
 
 const $ = (id) => document.getElementById(id);
@@ -238,7 +238,7 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     );
     showFigure($('ses-total'), account.totalPoints);
     $('ses-start').disabled = false;
-    $('ses-stop').disabled = !s.active;
+    setDisabled($('ses-stop'), !s.active, $('ses-start'));
   }
   // The live estimate ticks while a session runs.
   setInterval(() => account.session && renderSession(), 1000);

@@ -6,7 +6,7 @@ import { DAY } from './dates.js';
 import { download } from './export.js';
 import { showFigure, showText } from './figures.js';
 import { formatAmount, formatAxis, formatDuration } from './format.js';
-import { bindConditions, clearErrors, showError, valuesOf } from './forms.js';
+import { bindConditions, clearErrors, setDisabled, showError, valuesOf } from './forms.js';
 import { horizonSeconds, poolParameters } from './pool-scenario.js';
 import { rateChanges, rulesFrom } from './rules.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
@@ -59,8 +59,8 @@ export function setUpPool(cbm) {
   }
 
   function idle() {
-    cancel.disabled = true;
     run.disabled = false;
+    setDisabled(cancel, true, run);
     form.removeAttribute('aria-busy');
   }
 
@@ -221,7 +221,7 @@ export function setUpPool(cbm) {
           formatAmount(String(r.activations), 'plain'),
           formatAmount(String(r.units), 'plain'),
           formatAmount(r.reward, 'wfi'),
-          formatAmount(String(r.share * 100), 'percent'),
+          formatAmount(r.share, 'poolShare'),
         ];
         cells.forEach((text, k) => {
           const cell = document.createElement(k === 0 ? 'th' : 'td');
