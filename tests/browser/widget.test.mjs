@@ -75,6 +75,13 @@ test('typing, attributes and errors reach the host as cbm-change events', async 
   assert.equal(event.composed, true);
   assert.equal(event.bubbles, true);
   assert.equal(event.detail.contributionUsd, '500');
+  // The figures by period: a day is the per-day figure, the year counts its halvings, the
+  // months run to the end of emission and sum to what is mined until then.
+  const { earnings } = event.detail;
+  assert.equal(earnings.perDay.wfi, event.detail.wfiPerDay);
+  assert.ok(Number(earnings.next12Months.wfi) > 0 && Number(earnings.next12Months.returnPercent) > 0);
+  assert.equal(earnings.months.at(-1).end, event.detail.emissionEnds);
+  assert.ok(earnings.months.length > 12);
 
   // An attribute sets the field: twice the price, twice the APR.
   const before = Number(event.detail.aprPercent);

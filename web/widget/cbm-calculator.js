@@ -14,7 +14,7 @@
 // element, and keeps its styles inside its shadow root. It computes with the same modules as
 // the page (ui/mining.js), so the figures are the page's figures.
 import { CbmError, load } from '../lib/cbmcalc.js';
-import { dayText, today } from '../ui/dates.js';
+import { dayText, parseDay, today } from '../ui/dates.js';
 import { showFigure, showText } from '../ui/figures.js';
 import { formatAmount, formatDate } from '../ui/format.js';
 import { clearErrors, debounce, showError, valuesOf } from '../ui/forms.js';
@@ -34,8 +34,10 @@ const fields = [
 const outputs = [
   // [key, format, big]
   ['apr', 'percent', true],
-  ['netGain', 'percent', true],
+  ['return', 'percent', true],
   ['perDay', 'wfi', false],
+  ['perMonth', 'wfi', false],
+  ['perYear', 'wfi', false],
   ['breakeven', null, false],
   ['wfiEnd', 'wfi', false],
   ['usdEnd', 'usd', false],
@@ -203,9 +205,22 @@ class CbmCalculator extends HTMLElement {
       const priced = priceMining(this.#cbm, sim, { tokenPrice: values.tokenPrice, unitPrice: values.unitPrice, scenario: 'flat' });
       const { now } = priced;
       const [base] = priced.paths;
+      // The same figures by period, from the core: a day, 30 days and 12 months from today.
+      const genesis = parseDay(values.genesis);
+      const earnings = this.#cbm.projectEarnings({
+        rules: {},
+        genesis: values.genesis,
+        now: today() - genesis,
+        purchases: [{ at: today() - genesis, units: values.units, unitPrice: values.unitPrice }],
+        pool: { units: values.poolUnits, growthPerDay: values.poolGrowth },
+        tokenPrice: values.tokenPrice,
+        period: 'month',
+      });
       figure('apr', now?.apr.aprPercent);
-      figure('netGain', now?.apr.netGainPercent);
-      figure('perDay', now?.perDay);
+      figure('return', earnings.firstYear.returnPercent);
+      figure('perDay', earnings.now.wfiPerDay);
+      figure('perMonth', earnings.next30Days.wfi);
+      figure('perYear', earnings.firstYear.wfi);
       figure('wfiEnd', priced.wfiEnd);
       figure('usdEnd', base.usdEnd);
       showText(
@@ -219,13 +234,27 @@ class CbmCalculator extends HTMLElement {
         inputs: values,
         aprPercent: now?.apr.aprPercent ?? null,
         netGainPercent: now?.apr.netGainPercent ?? null,
-        blockReward: now?.blockReward ?? null,
-        wfiPerDay: now?.perDay ?? null,
+        blockReward: earnings.now.blockReward,
+        wfiPerDay: earnings.now.wfiPerDay,
         contributionUsd: priced.contributionUsd,
         breakeven: base.breakeven === null ? null : dayText(base.breakeven),
         wfiUntilEmissionEnds: priced.wfiEnd,
         usdUntilEmissionEnds: base.usdEnd,
         emissionEnds: dayText(sim.end),
+        // Per period, at this WFI price: a day now, the next 30 days and 12 months, and each
+        // calendar month (UTC) from today to the end of emission.
+        earnings: {
+          perDay: { wfi: earnings.now.wfiPerDay, usd: earnings.now.usdPerDay },
+          next30Days: earnings.next30Days,
+          next12Months: earnings.firstYear,
+          nextHalving: earnings.nextHalving && { ...earnings.nextHalving, date: dayText(genesis + earnings.nextHalving.at) },
+          months: earnings.periods.map((p) => ({
+            start: dayText(genesis + p.start),
+            end: dayText(genesis + p.end),
+            wfi: p.wfi,
+            usd: p.usd,
+          })),
+        },
         error: null,
       };
     } catch (e) {
