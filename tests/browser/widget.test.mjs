@@ -156,3 +156,30 @@ test('loading the widget leaves no global behind', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the German widget reads German numbers and answers in German', async () => {
+  const page = await openExample();
+  await page.waitForFunction(() => document.getElementById('german').result?.aprPercent);
+  const english = await page.evaluate(() => document.getElementById('english').result);
+  // "0,25" is a quarter; "1.000" (a thousands point, or an English 1.000?) is asked about.
+  await type(page, '#german #in-unitPrice', '0,25');
+  await type(page, '#german #in-tokenPrice', '0,17');
+  await type(page, '#german #in-units', '1000');
+  await page.waitForFunction(() =>
+    (({ inputs, error }) => inputs.unitPrice === '0.25' && inputs.units === '1000' && inputs.tokenPrice === '0.17' && !error)(
+      document.getElementById('german').result,
+    ),
+  );
+  const german = await page.evaluate(() => document.getElementById('german').result);
+  assert.equal(german.inputs.tokenPrice, '0.17');
+  assert.equal(german.contributionUsd, '250');
+  await type(page, '#german #in-units', '1.000');
+  await page.waitForFunction(() => document.getElementById('german').result.error);
+  assert.match(await page.locator('#german #in-units-error').textContent(), /^Meinen Sie 1000 oder 1,000\?/);
+  // A core error in German words, built from its problem kind.
+  await type(page, '#german #in-units', '-5');
+  await page.waitForFunction(() => document.getElementById('german').result.inputs.units === '-5');
+  assert.match(await page.locator('#german #in-units-error').textContent(), /^muss eine ganze Zahl von 1 bis 1\.000\.000\.000\.000 sein$/);
+  assert.ok(english.aprPercent);
+  await page.close();
+});

@@ -9,7 +9,8 @@
 //
 // Shared by the page and the widget; pure functions of their inputs (and the API).
 import { CbmError } from '../lib/cbmcalc.js';
-import { DAY, dayText, parseDay } from './dates.js';
+import { DAY, YEAR, dayText, parseDay } from './dates.js';
+import { formatAmount } from './format.js';
 import { rateChanges } from './rules.js';
 
 function fail(field, problem) {
@@ -26,6 +27,12 @@ function decimal(text, field) {
 /** The form's field for a field of cbm.holderActivations, and the message a person reads there. */
 function formError(e, genesis) {
   if (!(e instanceof CbmError)) throw e;
+  // A lifetime or half-life is typed in years: say its limits in years (a display conversion).
+  const rule = /^rules\.(lifetime|halfLife)$/.exec(e.field ?? '')?.[1];
+  if (rule && e.problem?.kind === 'not-whole-in-range') {
+    const years = formatAmount(String(Number(e.problem.max) / YEAR), 'plain');
+    throw new CbmError(`${rule}: must be more than 0 and at most ${years} years`, { field: rule, code: e.code, problem: e.problem });
+  }
   const [, list, index, name] = /^(pool|lines|purchases)(?:\[(\d+)\])?\.(\w+)$/.exec(e.field ?? '') ?? [];
   if (!list) throw e;
   const line = Number(index) + 1;

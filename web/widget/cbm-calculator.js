@@ -19,7 +19,7 @@ import { showFigure, showText } from '../ui/figures.js';
 import { formatAmount, formatDate } from '../ui/format.js';
 import { clearErrors, debounce, showError, valuesOf } from '../ui/forms.js';
 import { cachedMining, priceMining, seedPoolUnits } from '../ui/mining.js';
-import { textsFor } from './i18n.js';
+import { readNumber, textsFor } from './i18n.js';
 import { styleSheet } from './styles.js';
 
 const fields = [
@@ -192,15 +192,37 @@ class CbmCalculator extends HTMLElement {
     return { end: formatDate(end, this.#lang), lifetimeYears: number(lifetimeYears), stageDays: number(stageDays) };
   }
 
+  /** The form's numbers as the API's decimal text, read in the widget's language; throws a
+   * CbmError (kind "ambiguous") for typing that could mean two numbers. */
+  #valuesIn(form) {
+    const values = valuesOf(form);
+    for (const [name] of fields) {
+      if (name === 'genesis') continue;
+      const read = readNumber(values[name], this.#lang);
+      if (read.ambiguous)
+        throw new CbmError(`${name}: ${this.#texts.ambiguous(...read.ambiguous)}`, { field: name, problem: { kind: 'ambiguous' } });
+      values[name] = read.text;
+    }
+    return values;
+  }
+
+  /** An error's message in the widget's language, from its problem where the words exist. */
+  #messageOf(e) {
+    const say = this.#texts.problems[e.problem?.kind];
+    if (say) return say(e.problem, (n) => formatAmount(n, 'plain', this.#lang));
+    return e.message.replace(/^[^:]*: /, ''); // the field is the label's to say
+  }
+
   #compute() {
     const t = this.#texts;
     const form = this.#form;
-    const values = valuesOf(form);
+    let values = valuesOf(form);
     const $ = (id) => this.#root.getElementById(id);
     const figure = (id, value) => showFigure($(id), value, { locale: this.#lang, text: t });
     clearErrors(form);
     let detail;
     try {
+      values = this.#valuesIn(form);
       const sim = this.#mining.run(this.#input(values));
       const priced = priceMining(this.#cbm, sim, { tokenPrice: values.tokenPrice, unitPrice: values.unitPrice, scenario: 'flat' });
       const { now } = priced;
@@ -261,7 +283,7 @@ class CbmCalculator extends HTMLElement {
       if (!(e instanceof CbmError)) throw e;
       // The one purchase is the widget's "units" field.
       const field = e.field.replace(/^purchases\[0\]\./, '');
-      const message = e.message.replace(/^purchases\[0\]\./, '');
+      const message = `${field}: ${this.#messageOf(e)}`;
       showError(form, field, message);
       for (const [key] of outputs) showFigure($(key), null);
       this.#status.textContent = t.fix;

@@ -24,6 +24,8 @@ export const languages = {
     fix: 'Fix the marked field to see results.',
     note: ({ end, lifetimeYears, stageDays }) =>
       `Your units mine from today, their efficiency falling linearly over ${lifetimeYears} years; emission halves every ${stageDays} days (WeFi's distribution contract) and ends ${end}. The APR is a year at today's rate; the return counts the halvings and aging of the next 12 months. WFI price held constant.`,
+    problems: {},
+    ambiguous: (a, b) => `Do you mean ${a} or ${b}? Write it without the thousands separator.`,
     copy: 'Copy',
     copied: 'Copied',
     selected: 'Selected',
@@ -52,6 +54,21 @@ export const languages = {
     fix: 'Korrigieren Sie das markierte Feld.',
     note: ({ end, lifetimeYears, stageDays }) =>
       `Ihre Einheiten schürfen ab heute, ihre Effizienz sinkt linear über ${lifetimeYears} Jahre; die Emission halbiert sich alle ${stageDays} Tage (WeFis Verteilungsvertrag) und endet am ${end}. Die APR rechnet ein Jahr zum heutigen Satz; die Rendite berücksichtigt Halbierungen und Alterung der nächsten 12 Monate. WFI-Kurs konstant.`,
+    // Messages built from the core's problem kinds (the English message is the fallback).
+    problems: {
+      'not-positive': () => 'muss größer als 0 sein',
+      negative: () => 'darf nicht negativ sein',
+      'not-a-number': () => 'muss eine Zahl sein, etwa 0,25',
+      'too-many-decimals': () => 'hat mehr als 18 Nachkommastellen',
+      'too-large': () => 'ist zu groß',
+      'not-whole-in-range': ({ min, max }, number) =>
+        max === undefined
+          ? `muss eine ganze Zahl ab ${number(min)} sein`
+          : `muss eine ganze Zahl von ${number(min)} bis ${number(max)} sein`,
+      'not-a-date': () => 'muss ein Datum sein',
+      required: () => 'fehlt',
+    },
+    ambiguous: (a, b) => `Meinen Sie ${a} oder ${b}? Schreiben Sie es ohne Tausenderpunkt oder mit Komma.`,
     copy: 'Kopieren',
     copied: 'Kopiert',
     selected: 'Markiert',
@@ -65,4 +82,27 @@ export function textsFor(lang) {
     .toLowerCase()
     .split('-')[0];
   return languages[base] ?? languages.en;
+}
+
+/**
+ * A number as the user typed it in `lang`, as the API's decimal text: "0,25" in German is
+ * "0.25", "1.234,5" is "1234.5". Returns { text } or, when the typing could mean two numbers
+ * ("1.234" in German: 1234 with a thousands point, or an English 1.234), { ambiguous: [a, b] }.
+ * Only separators move; the digits stay as typed.
+ */
+export function readNumber(typed, lang) {
+  const text = String(typed ?? '').trim();
+  const parts = new Intl.NumberFormat(lang).formatToParts(12345.6);
+  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  if (decimal === '.') return { text: /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replaceAll(',', '') : text };
+  // A comma-decimal language (German): the comma is the decimal sign, dots group thousands.
+  if (text.includes(decimal)) {
+    const [whole, fraction] = text.split(decimal);
+    if (fraction === undefined || text.split(decimal).length > 2) return { text };
+    const digits = group === '.' && /^\d{1,3}(\.\d{3})+$/.test(whole) ? whole.replaceAll('.', '') : whole;
+    return { text: `${digits}.${fraction}` };
+  }
+  if (group === '.' && /^\d{1,3}(\.\d{3})+$/.test(text)) return { ambiguous: [text.replaceAll('.', ''), text.replace('.', decimal)] };
+  return { text };
 }
