@@ -352,6 +352,12 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       Number(form.elements.poolGrowth.value) > 0 ? `, with ${formatAmount(form.elements.poolGrowth.value, 'units')} more a day` : '',
       `. Emission ends ${formatDate(sim.end)}`,
       next ? `; next rate change: ${next.label} on ${formatDate(next.t)} (genesis ${formatDate(sim.genesis)}, assumed).` : '.',
+      // Amortization only moves shares between units of different ages.
+      Number(form.elements.poolGrowth.value) > 0 ||
+      form.elements.amortization.value === 'none' ||
+      new Set(sim.purchases.map((p) => p.at)).size > 1
+        ? ''
+        : ' With no growth and one purchase day the pool is all one age: every unit ages alike, shares stay the same, and the amortization model changes nothing. Give the pool a daily growth to see older units lose share to new ones.',
     ].join('');
 
     const body = $('m-activations').tBodies[0];
@@ -430,8 +436,9 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     const marks = [...sim.marks, { t: today, label: 'today', solid: true }];
     const rows = sampleIndices(x.length, 30);
     const base = priced.paths.find((p) => p.key === 'base');
+    const breakeven = base.breakeven === null ? [] : [{ t: base.breakeven, label: 'breakeven', solid: true }];
     charts.earned.set([x, Float64Array.from(sim.series.reward, Number), ...priced.paths.map((p) => p.usd), paid], {
-      marks,
+      marks: [...marks, ...breakeven],
       summary: `Line chart from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: the WFI you mine grows to ${formatAmount(priced.wfiEnd, 'wfi')}, worth ${formatAmount(base.usdEnd, 'usd')} at the base price; you paid ${formatAmount(priced.contributionUsd, 'usd')}.`,
       table: {
         columns: ['Date', 'WFI mined', ...priced.paths.map((p) => `USD, ${pathLabel(p, scenario)}`)],
