@@ -83,7 +83,11 @@ test('the projection: the day each weight tier is reached, a chart and a CSV', a
   await type(page, '#p-invites', '0');
   await type(page, '#r-days', '60');
   await type(page, '#r-invitesPerWeek', '1');
-  await page.waitForFunction(() => document.querySelector('#r-milestones tbody').textContent.includes('Check-in streak'));
+  // Typed key by key, the fields recompute in turn: wait for the last one's effect (invites).
+  await page.waitForFunction(() => {
+    const text = document.querySelector('#r-milestones tbody').textContent;
+    return text.includes('Check-in streak') && text.includes('Invites');
+  });
   const rows = await page.$$eval('#r-milestones tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   // From nothing, checking in daily: the check-in weight reaches 0.5 after 7 days, 0.8 after 15.
   const checkin = rows.filter((r) => r[1] === 'Check-in streak').map((r) => r[2]);
