@@ -657,13 +657,20 @@ val projectEarnings(const val& input) {
     const val lines = input["lines"];
     for (unsigned i = 0, count = lines["length"].as<unsigned>(); i < count; ++i)
       text.lines.push_back({textOf(lines[i], "units"), textOf(lines[i], "growthPerDay")});
-    const cbm::Earnings e = cbm::projectEarnings(
-        cbm::readEarnings(text, cbm::readPoolRules(ruleValues(input["rules"]))));
+    const cbm::EarningsInput in =
+        cbm::readEarnings(text, cbm::readPoolRules(ruleValues(input["rules"])));
+    const cbm::Earnings e = cbm::projectEarnings(in);
+    // The UTC day a pool second falls in, for callers that show dates.
+    const auto day = [&](cbm::Seconds s) {
+      return cbm::formatDay(in.genesis + s / cbm::kSecondsPerDay);
+    };
     val periods = val::array();
     for (const cbm::EarningsPeriod& p : e.periods) {
       val period = val::object();
       period.set("start", seconds(p.start));
       period.set("end", seconds(p.end));
+      period.set("startDate", day(p.start));
+      period.set("endDate", day(p.end));
       period.set("wfi", p.wfi.str());
       period.set("usd", p.usd.str());
       period.set("cumulativeWfi", p.cumulativeWfi.str());
@@ -694,6 +701,7 @@ val projectEarnings(const val& input) {
     if (e.nextHalvingAt) {
       halving = rate(e.afterHalving);
       halving.set("at", seconds(*e.nextHalvingAt));
+      halving.set("date", day(*e.nextHalvingAt));
     }
     out.set("nextHalving", halving);
     out.set("next30Days", pair("wfi", e.next30DaysWfi, "usd", e.next30DaysUsd));

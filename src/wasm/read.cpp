@@ -370,15 +370,29 @@ HolderPool readHolder(const HolderText& t) {
   return holder;
 }
 
+namespace {
+
+// A time of the pool: whole seconds since genesis, or a UTC day "YYYY-MM-DD" (its midnight).
+Seconds readPoolTime(const std::string& text, const std::string& field, Day genesis) {
+  if (text.size() != 10 || text[4] != '-') return readSeconds(text, field, 0);
+  const Day day = parseDay(text, field);
+  if (day < genesis)
+    throw InputError(field, "is before the genesis date " + formatDay(genesis) + ", got " + text,
+                     {"before-genesis", {{"genesis", formatDay(genesis)}, {"got", text}}});
+  return (day - genesis) * kSecondsPerDay;
+}
+
+}  // namespace
+
 EarningsInput readEarnings(const EarningsText& t, PoolRules rules) {
   EarningsInput in;
   in.rules = std::move(rules);
   in.genesis = parseDay(t.genesis, "genesis");
-  in.now = readSeconds(t.now, "now", 0);
+  in.now = readPoolTime(t.now, "now", in.genesis);
   for (std::size_t i = 0; i < t.purchases.size(); ++i) {
     const std::string field = indexed("purchases", i);
     const EarningsText::Purchase& p = t.purchases[i];
-    in.purchases.push_back({readSeconds(p.at, field + ".at", 0),
+    in.purchases.push_back({readPoolTime(p.at, field + ".at", in.genesis),
                             parseWhole(p.units, field + ".units", 1, kMaxUnitsPerActivation),
                             readDecimal(p.unitPrice, field + ".unitPrice")});
   }

@@ -127,7 +127,8 @@ struct HolderText {
 };
 HolderPool readHolder(const HolderText& text);
 
-/// projectEarnings' input as text; `period` is "day", "week", "month" or "year".
+/// projectEarnings' input as text (`now` and each purchase's `at`: whole seconds since
+/// genesis, or a UTC day "YYYY-MM-DD", its midnight); `period` is "day", "week", "month" or "year".
 struct EarningsText {
   struct Purchase {
     std::string at, units, unitPrice;

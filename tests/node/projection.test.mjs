@@ -36,6 +36,8 @@ test('a lone miner: everything emitted from its mining start, period sums equal 
   // January 2026: 31 days of 8 WFI/s less the first second; USD at 0.17.
   assert.deepEqual(e.periods[0], {
     start: 0,
+    startDate: '2026-01-01',
+    endDate: '2026-02-01',
     end: 31 * DAY,
     wfi: String((31n * 86400n - 1n) * 8n),
     usd: '3642622.64',
@@ -47,7 +49,7 @@ test('a lone miner: everything emitted from its mining start, period sums equal 
   assert.equal(e.periods.at(-1).end, 229885062);
   // The next 30 days and the first halving (the contract's, at 57,471,264 s: all 4 WFI/s).
   assert.equal(e.next30Days.wfi, String((30n * 86400n - 1n) * 8n));
-  assert.deepEqual(e.nextHalving, { at: 57471264, blockReward: '4', wfiPerDay: '345600', usdPerDay: '58752' });
+  assert.deepEqual(e.nextHalving, { at: 57471264, date: '2027-10-28', blockReward: '4', wfiPerDay: '345600', usdPerDay: '58752' });
   assert.equal(e.now.usdPerDay, '117504');
   assert.equal(e.periods.at(-1).cumulativeWfi, e.total.wfi);
   // 8 s x 0.17 >= 250 first at s = 184.
@@ -126,4 +128,17 @@ test('bad input names the field', () => {
   bad({ pool: { units: -1, growthPerDay: 0 } }, 'pool.units');
   bad({ tokenPrice: '-1' }, 'tokenPrice');
   bad({ rules: { lifetime: 0 } }, 'rules.lifetime');
+});
+
+test('times as UTC days: the same run as seconds since genesis, and dates in the result', () => {
+  const bySeconds = cbm.projectEarnings({ ...base, now: 20 * DAY, purchases: [{ at: 10 * DAY, units: 1000, unitPrice: '0.25' }] });
+  const byDays = cbm.projectEarnings({ ...base, now: '2026-01-21', purchases: [{ at: '2026-01-11', units: 1000, unitPrice: '0.25' }] });
+  assert.deepEqual(byDays, bySeconds);
+  assert.equal(byDays.periods[0].startDate, '2026-01-11');
+  assert.equal(byDays.periods[0].endDate, '2026-02-01');
+  assert.equal(byDays.nextHalving.date, '2027-10-28'); // 57,471,264 s = 665.18 days after 2026-01-01
+  assert.throws(
+    () => cbm.projectEarnings({ ...base, now: '2025-12-31' }),
+    (e) => e.field === 'now' && e.problem.kind === 'before-genesis',
+  );
 });

@@ -734,13 +734,14 @@ function makeApi(M) {
     /** SPEC 5 for a holder, run on the pool engine: what `purchases` [{ at, units, unitPrice }]
      * earn in a pool of everyone else's `pool.units` at `now`, growing by `pool.growthPerDay` a
      * day, and the holder's referral `lines` beside it (optional, the same shape; they dilute
-     * the pool, their income is referralIncome's) (times in seconds since genesis, `genesis` a
-     * "YYYY-MM-DD" date or a Date), at
+     * the pool, their income is referralIncome's) (`now` and each `at`: seconds since genesis,
+     * or a UTC day "YYYY-MM-DD"; `genesis` a "YYYY-MM-DD" date or a Date), at
      * `tokenPrice`, cut into calendar periods (`period`: "day", "week", "month" or "year", UTC).
-     * Returns { periods: [{ start, end, wfi, usd, cumulativeWfi, cumulativeUsd }] (from the
+     * Returns { periods: [{ start, end, startDate, endDate, wfi, usd, cumulativeWfi,
+     * cumulativeUsd }] (from the
      * first purchase to the end of emission), total: { wfi, usd } (their sums), paidUsd,
      * breakevenAt (the second the mined WFI first covers paidUsd, or null), now: { blockReward,
-     * wfiPerDay, usdPerDay, aprPercent } (every purchase mining at now), nextHalving: { at,
+     * wfiPerDay, usdPerDay, aprPercent } (every purchase mining at now), nextHalving: { at, date,
      * blockReward, wfiPerDay, usdPerDay } (the next stage change and the rate from it; null:
      * none), next30Days: { wfi, usd }, firstYear: { wfi, usd, returnPercent } (the 365 days from
      * now; returnPercent: usd over paidUsd) }, amounts as decimal strings. */

@@ -146,8 +146,8 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     cbm.projectEarnings({
       rules: rulesFrom(values, presets),
       genesis: values.genesis,
-      now: today - sim.genesis,
-      purchases: sim.purchases.map((p) => ({ at: p.at - sim.genesis, units: p.units, unitPrice: values.unitPrice })),
+      now: dayText(today),
+      purchases: sim.purchases.map((p) => ({ at: dayText(p.at), units: p.units, unitPrice: values.unitPrice })),
       pool: { units: values.poolUnits, growthPerDay: values.poolGrowth },
       lines: lineNumbers.map((k) => ({ units: values[`ref${k}Units`], growthPerDay: values[`ref${k}Growth`] })),
       tokenPrice: values.tokenPrice,
@@ -277,7 +277,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     showFigure($('m-earnYearUsd'), earnings.firstYear.usd);
     showFigure($('m-return'), earnings.firstYear.returnPercent);
     const halving = earnings.nextHalving;
-    showText($('m-halving'), halving ? formatDate(sim.genesis + halving.at) : 'none before emission ends', halving?.at ?? null);
+    showText($('m-halving'), halving ? formatDate(parseDay(halving.date)) : 'none before emission ends', halving?.at ?? null);
     $('m-halving-effect').textContent = halving
       ? `A day then: ${formatAmount(halving.wfiPerDay, 'wfi')} (${formatAmount(halving.usdPerDay, 'usd')}), from ${formatAmount(earnings.now.wfiPerDay, 'wfi')} now`
       : '';
@@ -286,17 +286,18 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
 
   /** The earnings table: one row a calendar period, halvings marked, the breakeven row lit. */
   function renderPeriods(sim, earnings) {
-    const halvings = sim.marks.filter((m) => m.label.startsWith('halving')).map((m) => m.t - sim.genesis);
+    const halvings = sim.marks.filter((m) => m.label.startsWith('halving')).map((m) => m.t);
     const { breakevenAt } = earnings;
     $('m-periods').tBodies[0].replaceChildren(
       ...earnings.periods.map((p) => {
         const tr = document.createElement('tr');
-        const halving = halvings.find((t) => t >= p.start && t < p.end);
+        const [from, to] = [parseDay(p.startDate), parseDay(p.endDate)];
+        const halving = halvings.find((t) => t >= from && t < to);
         const breakeven = breakevenAt !== null && breakevenAt >= p.start && breakevenAt < p.end;
         if (breakeven) tr.className = 'breakeven';
         const head = document.createElement('th');
         head.scope = 'row';
-        head.textContent = formatPeriod(sim.genesis + p.start, $('m-period').value);
+        head.textContent = formatPeriod(parseDay(p.startDate), $('m-period').value);
         if (halving !== undefined || breakeven) {
           const mark = document.createElement('span');
           mark.className = 'mark';
@@ -506,16 +507,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     const s = exportable();
     if (!s) return;
     const columns = ['start', 'end', 'pool_seconds_start', 'pool_seconds_end', 'wfi', 'usd', 'wfi_to_date', 'usd_to_date'];
-    const rows = s.earnings.periods.map((p) => [
-      dayText(s.sim.genesis + p.start),
-      dayText(s.sim.genesis + p.end),
-      p.start,
-      p.end,
-      p.wfi,
-      p.usd,
-      p.cumulativeWfi,
-      p.cumulativeUsd,
-    ]);
+    const rows = s.earnings.periods.map((p) => [p.startDate, p.endDate, p.start, p.end, p.wfi, p.usd, p.cumulativeWfi, p.cumulativeUsd]);
     downloadCsv(`cbmcalc-earnings-by-${$('m-period').value}.csv`, columns, rows);
   });
 

@@ -14,7 +14,7 @@
 // element, and keeps its styles inside its shadow root. It computes with the same modules as
 // the page (ui/mining.js), so the figures are the page's figures.
 import { CbmError, load } from '../lib/cbmcalc.js';
-import { dayText, parseDay, today } from '../ui/dates.js';
+import { dayText, today } from '../ui/dates.js';
 import { showFigure, showText } from '../ui/figures.js';
 import { formatAmount, formatDate } from '../ui/format.js';
 import { clearErrors, debounce, showError, valuesOf } from '../ui/forms.js';
@@ -228,12 +228,12 @@ class CbmCalculator extends HTMLElement {
       const { now } = priced;
       const [base] = priced.paths;
       // The same figures by period, from the core: a day, 30 days and 12 months from today.
-      const genesis = parseDay(values.genesis);
+      const day = dayText(today());
       const earnings = this.#cbm.projectEarnings({
         rules: {},
         genesis: values.genesis,
-        now: today() - genesis,
-        purchases: [{ at: today() - genesis, units: values.units, unitPrice: values.unitPrice }],
+        now: day,
+        purchases: [{ at: day, units: values.units, unitPrice: values.unitPrice }],
         pool: { units: values.poolUnits, growthPerDay: values.poolGrowth },
         tokenPrice: values.tokenPrice,
         period: 'month',
@@ -269,13 +269,8 @@ class CbmCalculator extends HTMLElement {
           perDay: { wfi: earnings.now.wfiPerDay, usd: earnings.now.usdPerDay },
           next30Days: earnings.next30Days,
           next12Months: earnings.firstYear,
-          nextHalving: earnings.nextHalving && { ...earnings.nextHalving, date: dayText(genesis + earnings.nextHalving.at) },
-          months: earnings.periods.map((p) => ({
-            start: dayText(genesis + p.start),
-            end: dayText(genesis + p.end),
-            wfi: p.wfi,
-            usd: p.usd,
-          })),
+          nextHalving: earnings.nextHalving,
+          months: earnings.periods.map((p) => ({ start: p.startDate, end: p.endDate, wfi: p.wfi, usd: p.usd })),
         },
         error: null,
       };
