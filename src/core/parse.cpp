@@ -23,6 +23,10 @@ Decimal parseAmount(std::string_view text, const std::string& field, Sign sign) 
   return value;
 }
 
+std::string indexed(const std::string& field, std::size_t i) {
+  return field + "[" + std::to_string(i) + "]";
+}
+
 std::string wholeRange(std::int64_t min, std::int64_t max) {
   if (max == std::numeric_limits<std::int64_t>::max())
     return "a whole number >= " + std::to_string(min);

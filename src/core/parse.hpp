@@ -33,6 +33,9 @@ std::int64_t parseWhole(std::string_view text, const std::string& field, std::in
 std::int64_t wholeFromDouble(double value, const std::string& field, std::int64_t min,
                              std::int64_t max);
 
+/// The field of a list's element: indexed("rules.schedule", 1) is "rules.schedule[1]".
+std::string indexed(const std::string& field, std::size_t i);
+
 /// "a whole number from 1 to 100", "a whole number >= 0": the expectation in messages.
 std::string wholeRange(std::int64_t min, std::int64_t max);
 

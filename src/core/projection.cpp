@@ -22,7 +22,7 @@ constexpr std::size_t kSearchPoints = 1024;
 void checkPurchases(const std::vector<HolderPurchase>& purchases, Seconds end) {
   if (purchases.empty()) throw InputError("purchases", "must have at least one purchase");
   for (std::size_t i = 0; i < purchases.size(); ++i) {
-    const std::string field = "purchases[" + std::to_string(i) + "]";
+    const std::string field = indexed("purchases", i);
     const HolderPurchase& p = purchases[i];
     requireWhole(p.at, field + ".at", 0, kMaxSeconds);
     if (p.at >= end)
@@ -270,7 +270,7 @@ HolderScenario holderScenario(const PoolRules& rules, const HolderPool& holder) 
   addGrowing("pool", holder.pool, "pool");
   for (std::size_t i = 0; i < holder.lines.size(); ++i) {
     const std::string owner = "line-" + std::to_string(i + 1);
-    addGrowing(owner, holder.lines[i], "lines[" + std::to_string(i) + "]");
+    addGrowing(owner, holder.lines[i], indexed("lines", i));
     s.trackedOwners.push_back(owner);
   }
   for (std::size_t i = 0; i < holder.purchases.size(); ++i)

@@ -14,10 +14,6 @@ ReferralRules::ReferralRules()
 
 namespace {
 
-std::string indexed(const std::string& name, std::size_t i) {
-  return name + "[" + std::to_string(i) + "]";
-}
-
 // Per line, the first second at which the holder's activated purchases reach its threshold.
 std::vector<std::optional<Seconds>> unlockTimes(std::vector<Purchase> purchases,
                                                 const ReferralRules& rules) {

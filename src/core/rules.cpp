@@ -15,16 +15,12 @@ namespace {
 const Decimal kMaxBaseRate = Decimal::fromInteger(1'000'000'000);  // WFI/s: far above any sane rate
 const Decimal kMaxTotalEmission = Decimal::fromInteger(1'000'000'000'000);  // WFI, all stages
 
-std::string rowField(const std::string& field, std::size_t i) {
-  return field + "[" + std::to_string(i) + "]";
-}
-
 // Tiers checked, then sorted by min, largest first.
 std::vector<Tier> checkedTiers(std::vector<Tier> tiers, const std::string& field) {
   if (tiers.empty()) throw InputError(field, "must have at least one tier");
   for (std::size_t i = 0; i < tiers.size(); ++i) {
-    requireSign(tiers[i].min, rowField(field, i) + ".min", Sign::nonNegative);
-    requireSign(tiers[i].weight, rowField(field, i) + ".weight", Sign::nonNegative);
+    requireSign(tiers[i].min, indexed(field, i) + ".min", Sign::nonNegative);
+    requireSign(tiers[i].weight, indexed(field, i) + ".weight", Sign::nonNegative);
   }
   std::sort(tiers.begin(), tiers.end(), [](const Tier& a, const Tier& b) { return a.min > b.min; });
   for (std::size_t i = 1; i < tiers.size(); ++i)
@@ -92,8 +88,8 @@ void checkSchedule(const Schedule& schedule) {
     throw InputError(field, "must have at most " + std::to_string(kMaxStages) + " stages");
   BigInt totalWei = 0;  // checked stage by stage, so that no sum of them can overflow
   for (std::size_t i = 0; i < schedule.size(); ++i) {
-    requireRate(schedule[i].rate, rowField(field, i) + ".rate");
-    requireWhole(schedule[i].duration, rowField(field, i) + ".duration", 1, kMaxSeconds);
+    requireRate(schedule[i].rate, indexed(field, i) + ".rate");
+    requireWhole(schedule[i].duration, indexed(field, i) + ".duration", 1, kMaxSeconds);
     totalWei += schedule[i].rate.big() * schedule[i].duration;
     if (totalWei > kMaxTotalEmission.big())
       throw InputError(field, "would emit more than " + kMaxTotalEmission.str() +

@@ -30,7 +30,7 @@ void checkReleaseTable(const std::vector<ReleaseTier>& table) {
   if (table.empty()) throw InputError("thresholds", "must have at least one row");
   const Decimal one = Decimal::fromInteger(1);
   for (std::size_t i = 0; i < table.size(); ++i) {
-    const std::string field = "thresholds[" + std::to_string(i) + "]";
+    const std::string field = indexed("thresholds", i);
     const ReleaseTier& tier = table[i];
     requireSign(tier.energy, field + ".energy", Sign::nonNegative);
     requireSign(tier.releasedFraction, field + ".releasedFraction", Sign::nonNegative);
@@ -57,7 +57,7 @@ std::vector<SupplyPoint> supplyControl(const std::vector<ReleaseTier>& table,
   std::vector<SupplyPoint> out;
   out.reserve(points.size());
   for (std::size_t i = 0; i < points.size(); ++i) {
-    const std::string field = "series[" + std::to_string(i) + "]";
+    const std::string field = indexed("series", i);
     SupplyPoint p{};
     p.t = points[i].t;
     requireWhole(p.t, field + ".t", 0, kMaxSupplyTime);

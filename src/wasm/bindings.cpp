@@ -411,8 +411,7 @@ std::vector<cbm::Int128> weiColumn(const JSArray& texts, const std::string& fiel
   out.reserve(values.size());
   for (std::size_t i = 0; i < values.size(); ++i)
     out.push_back(
-        cbm::parseAmount(values[i], field + "[" + std::to_string(i) + "]", cbm::Sign::nonNegative)
-            .raw());
+        cbm::parseAmount(values[i], cbm::indexed(field, i), cbm::Sign::nonNegative).raw());
   return out;
 }
 

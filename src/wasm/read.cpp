@@ -12,10 +12,6 @@ namespace cbm {
 
 namespace {
 
-std::string indexed(const std::string& field, std::size_t i) {
-  return field + "[" + std::to_string(i) + "]";
-}
-
 // A rule's value where a text is expected: JS null reads as "none" (what the rules that accept
 // none call it; the others reject it by name), a list as no text at all.
 std::string textOf(const RuleValue& value, const std::string& field, const std::string& what) {
