@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <map>
 #include <stdexcept>
 
 #include "apr.hpp"
+#include "double_double.hpp"
 #include "emission.hpp"
 #include "input_error.hpp"
 #include "parse.hpp"
@@ -36,27 +38,104 @@ void checkPurchases(const std::vector<HolderPurchase>& purchases, Seconds end) {
   }
 }
 
-// Units at `start` of something that holds `g.units` at now after growing a day since then.
-std::int64_t unitsAtStart(const GrowingUnits& g, Seconds start, Seconds now,
-                          const std::string& field) {
+// What a part's numbers must satisfy, whatever its growth.
+void checkGrowing(const GrowingUnits& g, const std::string& field) {
   requireWhole(g.units, field + ".units", 0, kMaxUnitsPerActivation);
   requireWhole(g.growthPerDay, field + ".growthPerDay", 0, kMaxUnitsPerActivation);
-  const std::int64_t days = (now - start) / kSecondsPerDay;
-  if (days * g.growthPerDay > g.units)
+  const Decimal& percent = g.growthPercentPerMonth;
+  requireSign(percent, field + ".growthPercentPerMonth", Sign::nonNegative);
+  if (percent > Decimal::fromInteger(kMaxGrowthPercentPerMonth))
+    throw InputError(
+        field + ".growthPercentPerMonth",
+        "must be at most " + std::to_string(kMaxGrowthPercentPerMonth) + " (% a month), got " +
+            percent.str(),
+        {"above-max",
+         {{"max", std::to_string(kMaxGrowthPercentPerMonth)}, {"got", percent.str()}}});
+  if (g.growthPerDay > 0 && !percent.isZero())
+    throw InputError(field + ".growthPercentPerMonth",
+                     "cannot go with growthPerDay: the growth is either units a day or a "
+                     "percentage a month",
+                     {"two-growths", {}});
+  if (!percent.isZero() && g.units == 0)
+    throw InputError(field + ".units",
+                     "must be at least 1 to grow by a percentage (0 grows to 0), got 0",
+                     {"nothing-to-grow", {}});
+  if (g.ceiling) {
+    requireWhole(*g.ceiling, field + ".ceiling", 0, kMaxUnitsPerActivation);
+    if (*g.ceiling < g.units)
+      throw InputError(field + ".ceiling",
+                       "must be at least the " + std::to_string(g.units) + " units at now, got " +
+                           std::to_string(*g.ceiling),
+                       {"ceiling-below-units",
+                        {{"units", std::to_string(g.units)}, {"got", std::to_string(*g.ceiling)}}});
+  }
+}
+
+// The day's units of a linear growth: a block, then growthPerDay a day up to the ceiling.
+std::vector<std::int64_t> linearByDay(const GrowingUnits& g, Seconds start, std::int64_t nowDay,
+                                      std::int64_t days, const std::string& field) {
+  if (nowDay * g.growthPerDay > g.units)
     throw InputError(field + ".growthPerDay",
                      std::to_string(g.growthPerDay) + " units a day over the " +
-                         std::to_string(days) + " days since second " + std::to_string(start) +
+                         std::to_string(nowDay) + " days since second " + std::to_string(start) +
                          " is more than the " + std::to_string(g.units) + " units at now",
                      {"growth-exceeds-units",
                       {{"growthPerDay", std::to_string(g.growthPerDay)},
-                       {"days", std::to_string(days)},
+                       {"days", std::to_string(nowDay)},
                        {"since", std::to_string(start)},
                        {"units", std::to_string(g.units)}}});
-  return g.units - days * g.growthPerDay;
+  std::vector<std::int64_t> out(static_cast<std::size_t>(days));
+  const std::int64_t cap = g.ceiling.value_or(std::numeric_limits<std::int64_t>::max());
+  std::int64_t units = g.units - nowDay * g.growthPerDay;
+  for (std::int64_t& day : out) {
+    day = std::min(cap, units);
+    units += g.growthPerDay;
+  }
+  return out;
+}
+
+// The day's units of a percentage growth (compound, or logistic under a ceiling): the factor a
+// day is g = (1 + p/100)^(12/365), stepped out from now's day both ways, so that day holds
+// exactly `units`.
+std::vector<std::int64_t> percentByDay(const GrowingUnits& g, Seconds start, std::int64_t nowDay,
+                                       std::int64_t days, const std::string& field) {
+  const DoubleDouble monthly =
+      DoubleDouble::fromInt(g.growthPercentPerMonth.raw()) / 1e20;  // p / 100, p in 10^-18
+  const DoubleDouble perDay = DoubleDouble(1) + expm1(log1p(monthly) * 12 / 365);
+  const DoubleDouble units = DoubleDouble::fromInt(g.units);
+  // factor[d] = g^(d - D) for compound growth, and the logistic's K / (1 + c g^(D - d)).
+  const auto unitsAt = [&](DoubleDouble power) {
+    if (!g.ceiling) return units * power;
+    const DoubleDouble k = DoubleDouble::fromInt(*g.ceiling);
+    return k / (DoubleDouble(1) + (k / units - DoubleDouble(1)) / power);
+  };
+  const auto rounded = [&](DoubleDouble x, std::int64_t d) {
+    if (!(x.hi < static_cast<double>(kMaxUnitsPerActivation) + 0.5))
+      throw InputError(field + ".growthPercentPerMonth",
+                       "takes the units past " + std::to_string(kMaxUnitsPerActivation) +
+                           " on day " + std::to_string(d) + " after second " +
+                           std::to_string(start),
+                       {"growth-exceeds-limit",
+                        {{"max", std::to_string(kMaxUnitsPerActivation)},
+                         {"at", std::to_string(start + d * kSecondsPerDay)}}});
+    return static_cast<std::int64_t>((x + DoubleDouble(0.5)).floorToInt());
+  };
+  if (nowDay >= days)
+    throw InputError("now", "must be before emission ends to grow a part by a percentage",
+                     {"after-emission", {}});
+  std::vector<std::int64_t> out(static_cast<std::size_t>(days));
+  DoubleDouble power(1);
+  for (std::int64_t d = nowDay; d < days; ++d, power *= perDay)
+    out[static_cast<std::size_t>(d)] = d == nowDay ? g.units : rounded(unitsAt(power), d);
+  power = DoubleDouble(1) / perDay;
+  for (std::int64_t d = nowDay - 1; d >= 0; --d, power = power / perDay)
+    out[static_cast<std::size_t>(d)] = rounded(unitsAt(power), d);
+  // Rounding could tie a step the other way: keep the days non-decreasing.
+  for (std::size_t d = 1; d < out.size(); ++d) out[d] = std::max(out[d], out[d - 1]);
+  return out;
 }
 
 void checkInput(const EarningsInput& in) {
-  requireWhole(in.now, "now", 0, kMaxSeconds);
   requireSign(in.tokenPrice, "tokenPrice", Sign::nonNegative);
 }
 
@@ -122,13 +201,13 @@ class Projector {
   explicit Projector(const EarningsInput& in)
       : in_(in), end_(EmissionSchedule(in.rules.emission).endsAt()) {
     checkInput(in);
-    scenario_ = holderScenario(in.rules, {in.now, in.purchases, in.pool, in.lines}).scenario;
+    scenario_ = holderScenario(in.rules, in.holder).scenario;
     first_ = end_;
-    for (const HolderPurchase& p : in.purchases) {
+    for (const HolderPurchase& p : in.holder.purchases) {
       first_ = std::min(first_, p.at);
       lastPurchase_ = std::max(lastPurchase_, p.at);
     }
-    now_ = std::min(in.now, end_);
+    now_ = std::min(in.holder.now, end_);
     yearOn_ = std::min(now_ + kSecondsPerYear, end_);
     monthOn_ = std::min(now_ + 30 * kSecondsPerDay, end_);
     halving_ = EmissionSchedule(in.rules.emission).nextHalvingAfter(now_);
@@ -142,7 +221,7 @@ class Projector {
     at.push_back(monthOn_);
     at.push_back(yearOn_);
     if (halving_) at.push_back(*halving_);
-    main_ = run(scenario_, in.purchases.size(), at);
+    main_ = run(scenario_, in.holder.purchases.size(), at);
   }
 
   Earnings earnings() const {
@@ -154,7 +233,8 @@ class Projector {
       e.totalUsd = p.cumulativeUsd = e.totalUsd.plus(p.usd, "totalUsd");
       e.periods.push_back(p);
     }
-    for (const HolderPurchase& p : in_.purchases) e.paidUsd = e.paidUsd.plus(paidFor(p), "paidUsd");
+    for (const HolderPurchase& p : in_.holder.purchases)
+      e.paidUsd = e.paidUsd.plus(paidFor(p), "paidUsd");
     e.breakevenAt = breakeven(e.paidUsd);
     takeNow(e);
     const Int128 monthWei = before(monthOn_) - before(now_);
@@ -197,7 +277,7 @@ class Projector {
       }
       lo = t;
     }
-    return firstCovered(scenario_, in_.purchases.size(), lo, hi, covered) - 1;
+    return firstCovered(scenario_, in_.holder.purchases.size(), lo, hi, covered) - 1;
   }
 
   // The purchases requested by now, each mining, and what they paid. One still in the queue at
@@ -206,13 +286,13 @@ class Projector {
     const std::vector<Seconds>& starts = main_.miningStart;
     Seconds at = now_;
     for (std::size_t i = 0; i < starts.size(); ++i)
-      if (in_.purchases[i].at <= now_ && starts[i] >= 0) at = std::max(at, starts[i]);
+      if (in_.holder.purchases[i].at <= now_ && starts[i] >= 0) at = std::max(at, starts[i]);
     at = std::min(at, end_);
     Decimal miningPaid;
     for (std::size_t i = 0; i < starts.size(); ++i) {
       const bool retired = in_.rules.lifetime && at >= starts[i] + *in_.rules.lifetime;
       if (starts[i] >= 0 && starts[i] <= at && !retired)
-        miningPaid = miningPaid.plus(paidFor(in_.purchases[i]), "paid");
+        miningPaid = miningPaid.plus(paidFor(in_.holder.purchases[i]), "paid");
     }
     Int128 rate = 0;
     if (at < end_)
@@ -234,6 +314,16 @@ class Projector {
 };
 
 }  // namespace
+
+std::vector<std::int64_t> unitsByDay(const GrowingUnits& g, Seconds start, Seconds now,
+                                     Seconds horizon, const std::string& field) {
+  checkGrowing(g, field);
+  const std::int64_t nowDay = (now - start) / kSecondsPerDay;
+  const std::int64_t days =
+      horizon > start ? (horizon - start + kSecondsPerDay - 1) / kSecondsPerDay : 0;
+  return g.growthPercentPerMonth.isZero() ? linearByDay(g, start, nowDay, days, field)
+                                          : percentByDay(g, start, nowDay, days, field);
+}
 
 HolderScenario holderScenario(const PoolRules& rules, const HolderPool& holder) {
   HolderScenario out;
@@ -257,15 +347,18 @@ HolderScenario holderScenario(const PoolRules& rules, const HolderPool& holder) 
     s.units.values.push_back(static_cast<double>(units));
     s.requestedAt.values.push_back(static_cast<double>(at));
   };
-  // A block at the start, then one request a day for the growth.
+  // A block at the start, then one request on each day the part grows.
   const auto addGrowing = [&](const std::string& owner, const GrowingUnits& g,
                               const std::string& field) {
-    const std::int64_t initial = unitsAtStart(g, out.start, holder.now, field);
-    if (initial > 0) add(owner + "-0", owner, initial, out.start);
-    if (g.growthPerDay == 0) return;
-    std::int64_t k = 1;
-    for (Seconds at = out.start + kSecondsPerDay; at < out.horizon; at += kSecondsPerDay, ++k)
-      add(owner + "-" + std::to_string(k), owner, g.growthPerDay, at);
+    const std::vector<std::int64_t> byDay =
+        unitsByDay(g, out.start, holder.now, out.horizon, field);
+    std::int64_t had = 0;
+    for (std::size_t d = 0; d < byDay.size(); ++d) {
+      if (byDay[d] > had)
+        add(owner + "-" + std::to_string(d), owner, byDay[d] - had,
+            out.start + static_cast<Seconds>(d) * kSecondsPerDay);
+      had = byDay[d];
+    }
   };
   addGrowing("pool", holder.pool, "pool");
   for (std::size_t i = 0; i < holder.lines.size(); ++i) {

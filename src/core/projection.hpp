@@ -1,7 +1,7 @@
 // SPEC 5 for one holder: what my purchases earn, period by period, in a pool that grows around
-// them. The rest of the pool is everyone else's units: `pool.units` at `now`, growing by
-// `pool.growthPerDay` a day (one activation a day), from the earlier of now and the first
-// purchase; before that start it holds what it holds at the start. The holder's purchases join
+// them. The rest of the pool is everyone else's units: `pool.units` at `now`, growing a day (one
+// activation a day, see GrowingUnits) from the earlier of now and the first purchase; before
+// that start it holds what it holds at the start. The holder's purchases join
 // the queue like any request. The pool engine runs the whole thing, following the holder, so
 // every figure is its exact reward, truncated to the wei; USD figures are WFI x tokenPrice,
 // truncated.
@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "calendar.hpp"
@@ -24,11 +25,30 @@ struct HolderPurchase {
   Decimal unitPrice;   //!< USD a unit, >= 0
 };
 
-/// Units described by what they are at now and what they add a day.
+/// Units described by what they are at now and how they grow, day by day. The part holds
+/// `units` on the day of now (day D from the start) and on day d:
+/// - by default, units + (d - D) x growthPerDay: the same number of new units a day;
+/// - with growthPercentPerMonth p, units x g^(d - D), g = (1 + p/100)^(12/365) (twelve months
+///   make a year of 365 days): compound growth;
+/// - with a ceiling K as well, K / (1 + (K/units - 1) g^(D - d)): the logistic S-curve that
+///   starts at that compound rate and flattens toward K.
+/// The percentage figures are rounded to the nearest unit (half up), computed in double-double
+/// arithmetic (no libm, the same bits natively and in WASM). A linear growth stops at the
+/// ceiling, if there is one.
 struct GrowingUnits {
-  std::int64_t units = 0;         //!< at now, 0 to kMaxUnitsPerActivation
-  std::int64_t growthPerDay = 0;  //!< 0 to kMaxUnitsPerActivation
+  std::int64_t units = 0;               //!< at now, 0 to kMaxUnitsPerActivation
+  std::int64_t growthPerDay = 0;        //!< 0 to kMaxUnitsPerActivation
+  Decimal growthPercentPerMonth;        //!< 0 to kMaxGrowthPercentPerMonth; not with growthPerDay
+  std::optional<std::int64_t> ceiling;  //!< units to kMaxUnitsPerActivation
 };
+constexpr std::int64_t kMaxGrowthPercentPerMonth = 100;
+
+/// The units of `g` on each day from `start` ([0] on the start's day, [d] d days on) while
+/// start + d days < horizon, with `now` on day (now - start) / 86,400. Non-decreasing.
+/// InputError naming `field`.units, .growthPerDay, .growthPercentPerMonth or .ceiling for bad
+/// input or a growth beyond kMaxUnitsPerActivation.
+std::vector<std::int64_t> unitsByDay(const GrowingUnits& g, Seconds start, Seconds now,
+                                     Seconds horizon, const std::string& field);
 
 /// A holder among others: everyone else's pool, and the holder's referral lines (SPEC 7b),
 /// each mining beside the holder and growing a day.
@@ -52,12 +72,9 @@ constexpr const char* kHolderOwner = "you";
 
 struct EarningsInput {
   PoolRules rules;
-  Day genesis = 0;                        //!< the pool's first day: second 0 is its midnight (UTC)
-  Seconds now = 0;                        //!< seconds since genesis
-  std::vector<HolderPurchase> purchases;  //!< at least one, each before emission ends
-  GrowingUnits pool;                      //!< everyone else's units
-  std::vector<GrowingUnits> lines;        //!< the holder's referral lines, mining beside
-  Decimal tokenPrice;                     //!< USD a WFI, >= 0
+  Day genesis = 0;     //!< the pool's first day: second 0 is its midnight (UTC)
+  HolderPool holder;   //!< now, the purchases (with their unit prices), the pool, the lines
+  Decimal tokenPrice;  //!< USD a WFI, >= 0
   Period period = Period::month;
 };
 

@@ -634,28 +634,35 @@ val pointsProjection(const cbm::ProjectionText& scalars, const JSArray& checkins
   });
 }
 
-// SPEC 5 for a holder. input: { rules, genesis, now, purchases: [{ at, units, unitPrice }],
-// poolUnits, poolGrowthPerDay, tokenPrice, period } (texts; rules as ruleValues reads them).
+// A holder's pool, as the JS layer gives it: { now, purchases: [{ at, units, unitPrice? }],
+// pool: { units, growthPerDay?, growthPercentPerMonth?, ceiling? }, lines: [the same] } (texts).
+cbm::HolderText holderText(const val& input) {
+  const auto growing = [](const val& g) {
+    return cbm::HolderText::Growing{g["units"].as<std::string>(), textField(g, "growthPerDay"),
+                                    textField(g, "growthPercentPerMonth"), textField(g, "ceiling")};
+  };
+  cbm::HolderText text;
+  text.now = input["now"].as<std::string>();
+  const val purchases = input["purchases"], lines = input["lines"];
+  for (unsigned i = 0, n = purchases["length"].as<unsigned>(); i < n; ++i)
+    text.purchases.push_back({purchases[i]["at"].as<std::string>(),
+                              purchases[i]["units"].as<std::string>(),
+                              textField(purchases[i], "unitPrice").value_or("")});
+  text.pool = growing(input["pool"]);
+  for (unsigned i = 0, n = lines["length"].as<unsigned>(); i < n; ++i)
+    text.lines.push_back(growing(lines[i]));
+  return text;
+}
+
+// SPEC 5 for a holder. input: the holder's pool (holderText) and { rules, genesis, tokenPrice,
+// period } (texts; rules as ruleValues reads them).
 val projectEarnings(const val& input) {
   return guardedValue([&] {
-    const auto textOf = [](const val& object, const char* name) {
-      return object[name].as<std::string>();
-    };
     cbm::EarningsText text;
-    text.genesis = textOf(input, "genesis");
-    text.now = textOf(input, "now");
-    text.poolUnits = textOf(input, "poolUnits");
-    text.poolGrowthPerDay = textOf(input, "poolGrowthPerDay");
-    text.tokenPrice = textOf(input, "tokenPrice");
-    text.period = textOf(input, "period");
-    const val purchases = input["purchases"];
-    const auto n = purchases["length"].as<unsigned>();
-    for (unsigned i = 0; i < n; ++i)
-      text.purchases.push_back({textOf(purchases[i], "at"), textOf(purchases[i], "units"),
-                                textOf(purchases[i], "unitPrice")});
-    const val lines = input["lines"];
-    for (unsigned i = 0, count = lines["length"].as<unsigned>(); i < count; ++i)
-      text.lines.push_back({textOf(lines[i], "units"), textOf(lines[i], "growthPerDay")});
+    text.holder = holderText(input);
+    text.genesis = input["genesis"].as<std::string>();
+    text.tokenPrice = input["tokenPrice"].as<std::string>();
+    text.period = input["period"].as<std::string>();
     const cbm::EarningsInput in =
         cbm::readEarnings(text, cbm::readPoolRules(ruleValues(input["rules"])));
     const cbm::Earnings e = cbm::projectEarnings(in);
@@ -711,26 +718,12 @@ val projectEarnings(const val& input) {
   });
 }
 
-// A holder's pool as request columns (holderScenario), for simulatePool: input { rules, now,
-// purchases: [{ at, units }], pool: { units, growthPerDay }, lines: [the same] } (texts).
-// Returns { start, horizon, activations: { id, owner, units, requestedAt }, focusOwner,
-// trackOwners }.
+// A holder's pool as request columns (holderScenario), for simulatePool: input the holder's
+// pool (holderText, times in seconds) and its rules. Returns { start, horizon, activations:
+// { id, owner, units, requestedAt }, focusOwner, trackOwners }.
 val holderActivations(const val& input) {
   return guardedValue([&] {
-    const auto textOf = [](const val& object, const char* name) {
-      return object[name].as<std::string>();
-    };
-    const auto growing = [&](const val& g) {
-      return cbm::HolderText::Growing{textOf(g, "units"), textOf(g, "growthPerDay")};
-    };
-    cbm::HolderText text;
-    text.now = textOf(input, "now");
-    const val purchases = input["purchases"], lines = input["lines"];
-    for (unsigned i = 0, n = purchases["length"].as<unsigned>(); i < n; ++i)
-      text.purchases.push_back({textOf(purchases[i], "at"), textOf(purchases[i], "units")});
-    text.pool = growing(input["pool"]);
-    for (unsigned i = 0, n = lines["length"].as<unsigned>(); i < n; ++i)
-      text.lines.push_back(growing(lines[i]));
+    const cbm::HolderText text = holderText(input);
     const cbm::HolderScenario h =
         cbm::holderScenario(cbm::readPoolRules(ruleValues(input["rules"])), cbm::readHolder(text));
     const cbm::PoolScenario& s = h.scenario;

@@ -343,58 +343,59 @@ std::optional<Seconds> readSampleEvery(const std::string& text, Seconds horizon)
   return parseWhole(text, "sampleEvery", 1, horizon);
 }
 
-GrowingUnits readGrowing(const std::string& units, const std::string& growthPerDay,
-                         const std::string& field) {
-  return {parseWhole(units, field + ".units", 0, kMaxUnitsPerActivation),
-          parseWhole(growthPerDay, field + ".growthPerDay", 0, kMaxUnitsPerActivation)};
-}
-
-HolderPool readHolder(const HolderText& t) {
-  HolderPool holder;
-  holder.now = readSeconds(t.now, "now", 0);
-  for (std::size_t i = 0; i < t.purchases.size(); ++i) {
-    const std::string field = indexed("purchases", i);
-    holder.purchases.push_back(
-        {readSeconds(t.purchases[i].at, field + ".at", 0),
-         parseWhole(t.purchases[i].units, field + ".units", 1, kMaxUnitsPerActivation),
-         {}});
-  }
-  holder.pool = readGrowing(t.pool.units, t.pool.growthPerDay, "pool");
-  for (std::size_t i = 0; i < t.lines.size(); ++i)
-    holder.lines.push_back(
-        readGrowing(t.lines[i].units, t.lines[i].growthPerDay, indexed("lines", i)));
-  return holder;
+GrowingUnits readGrowing(const HolderText::Growing& t, const std::string& field) {
+  GrowingUnits g;
+  g.units = parseWhole(t.units, field + ".units", 0, kMaxUnitsPerActivation);
+  if (t.growthPerDay)
+    g.growthPerDay =
+        parseWhole(*t.growthPerDay, field + ".growthPerDay", 0, kMaxUnitsPerActivation);
+  if (t.growthPercentPerMonth)
+    g.growthPercentPerMonth =
+        readDecimal(*t.growthPercentPerMonth, field + ".growthPercentPerMonth");
+  if (t.ceiling) g.ceiling = parseWhole(*t.ceiling, field + ".ceiling", 0, kMaxUnitsPerActivation);
+  return g;
 }
 
 namespace {
 
-// A time of the pool: whole seconds since genesis, or a UTC day "YYYY-MM-DD" (its midnight).
-Seconds readPoolTime(const std::string& text, const std::string& field, Day genesis) {
-  if (text.size() != 10 || text[4] != '-') return readSeconds(text, field, 0);
+// A time of the pool: whole seconds since genesis, or a UTC day "YYYY-MM-DD" (its midnight)
+// when the genesis day is known.
+Seconds readPoolTime(const std::string& text, const std::string& field,
+                     std::optional<Day> genesis) {
+  if (!genesis || text.size() != 10 || text[4] != '-') return readSeconds(text, field, 0);
   const Day day = parseDay(text, field);
-  if (day < genesis)
-    throw InputError(field, "is before the genesis date " + formatDay(genesis) + ", got " + text,
-                     {"before-genesis", {{"genesis", formatDay(genesis)}, {"got", text}}});
-  return (day - genesis) * kSecondsPerDay;
+  if (day < *genesis)
+    throw InputError(field, "is before the genesis date " + formatDay(*genesis) + ", got " + text,
+                     {"before-genesis", {{"genesis", formatDay(*genesis)}, {"got", text}}});
+  return (day - *genesis) * kSecondsPerDay;
 }
 
 }  // namespace
+
+HolderPool readHolder(const HolderText& t, std::optional<Day> genesis) {
+  HolderPool holder;
+  holder.now = readPoolTime(t.now, "now", genesis);
+  for (std::size_t i = 0; i < t.purchases.size(); ++i) {
+    const std::string field = indexed("purchases", i);
+    holder.purchases.push_back(
+        {readPoolTime(t.purchases[i].at, field + ".at", genesis),
+         parseWhole(t.purchases[i].units, field + ".units", 1, kMaxUnitsPerActivation),
+         {}});
+  }
+  holder.pool = readGrowing(t.pool, "pool");
+  for (std::size_t i = 0; i < t.lines.size(); ++i)
+    holder.lines.push_back(readGrowing(t.lines[i], indexed("lines", i)));
+  return holder;
+}
 
 EarningsInput readEarnings(const EarningsText& t, PoolRules rules) {
   EarningsInput in;
   in.rules = std::move(rules);
   in.genesis = parseDay(t.genesis, "genesis");
-  in.now = readPoolTime(t.now, "now", in.genesis);
-  for (std::size_t i = 0; i < t.purchases.size(); ++i) {
-    const std::string field = indexed("purchases", i);
-    const EarningsText::Purchase& p = t.purchases[i];
-    in.purchases.push_back({readPoolTime(p.at, field + ".at", in.genesis),
-                            parseWhole(p.units, field + ".units", 1, kMaxUnitsPerActivation),
-                            readDecimal(p.unitPrice, field + ".unitPrice")});
-  }
-  in.pool = readGrowing(t.poolUnits, t.poolGrowthPerDay, "pool");
-  for (std::size_t i = 0; i < t.lines.size(); ++i)
-    in.lines.push_back(readGrowing(t.lines[i].units, t.lines[i].growthPerDay, indexed("lines", i)));
+  in.holder = readHolder(t.holder, in.genesis);
+  for (std::size_t i = 0; i < t.holder.purchases.size(); ++i)
+    in.holder.purchases[i].unitPrice =
+        readDecimal(t.holder.purchases[i].unitPrice, indexed("purchases", i) + ".unitPrice");
   in.tokenPrice = readDecimal(t.tokenPrice, "tokenPrice");
   static const std::map<std::string, Period> periods = {{"day", Period::day},
                                                         {"week", Period::week},

@@ -107,35 +107,35 @@ EmissionSpan readEmissionSpan(const std::string& from, const std::string& to);
 Seconds readHorizon(const std::string& text);
 std::optional<Seconds> readSampleEvery(const std::string& text, Seconds horizon);
 
-/// Units at now and new units a day, naming field.units and field.growthPerDay.
-GrowingUnits readGrowing(const std::string& units, const std::string& growthPerDay,
-                         const std::string& field);
-
-/// A holder's pool as text (holderScenario): purchases as { at, units }, the pool and the
-/// referral lines as { units, growthPerDay }.
+/// A holder's pool as text (holderScenario): purchases as { at, units } (and unitPrice, read by
+/// readEarnings), the pool and the referral lines as { units, growthPerDay,
+/// growthPercentPerMonth, ceiling } (all but units optional: absent, no such growth).
 struct HolderText {
   struct Purchase {
-    std::string at, units;
+    std::string at, units, unitPrice;
   };
   struct Growing {
-    std::string units, growthPerDay;
+    std::string units;
+    std::optional<std::string> growthPerDay, growthPercentPerMonth, ceiling;
   };
   std::string now;
   std::vector<Purchase> purchases;
   Growing pool;
   std::vector<Growing> lines;
 };
-HolderPool readHolder(const HolderText& text);
 
-/// projectEarnings' input as text (`now` and each purchase's `at`: whole seconds since
-/// genesis, or a UTC day "YYYY-MM-DD", its midnight); `period` is "day", "week", "month" or "year".
+/// Units at now and how they grow, naming field.units, field.growthPerDay...
+GrowingUnits readGrowing(const HolderText::Growing& text, const std::string& field);
+
+/// `now` and each purchase's `at`: whole seconds since genesis, or, given the genesis day, a UTC
+/// day "YYYY-MM-DD" (its midnight). Unit prices are left at 0.
+HolderPool readHolder(const HolderText& text, std::optional<Day> genesis = std::nullopt);
+
+/// projectEarnings' input as text: the holder (times as readHolder with the genesis day, every
+/// purchase with its unitPrice); `period` is "day", "week", "month" or "year".
 struct EarningsText {
-  struct Purchase {
-    std::string at, units, unitPrice;
-  };
-  std::string genesis, now, poolUnits, poolGrowthPerDay, tokenPrice, period;
-  std::vector<Purchase> purchases;
-  std::vector<HolderText::Growing> lines;
+  HolderText holder;
+  std::string genesis, tokenPrice, period;
 };
 EarningsInput readEarnings(const EarningsText& text, PoolRules rules);
 

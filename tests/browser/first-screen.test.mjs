@@ -85,3 +85,29 @@ test('the earnings table: a row a period, halvings marked, the breakeven row lit
   await page.locator('#m-periods').screenshot({ path: artifact('earnings-by-year.png') });
   await page.close();
 });
+
+test('the pool grows 2% a month by default: the next 12 months earn less than in a pool that stays', async () => {
+  const page = await openPage(env, '/', { width: 1280, height: 900 });
+  await genesisToday(page);
+  assert.equal(await page.inputValue('#m-poolGrowth'), '2');
+  assert.equal(await page.inputValue('#m-poolGrowthUnit'), 'percent');
+  assert.match(await page.textContent('#m-explain'), /growing 2% a month/);
+  const growing = wei(await page.getAttribute('#m-earnYearWfi', 'data-value'));
+  const today = await page.getAttribute('#m-earnDayWfi', 'data-value');
+  await type(page, '#m-poolGrowth', '0');
+  await page.waitForFunction((old) => document.querySelector('#m-earnYearWfi').dataset.value !== old, growing.toString());
+  await page.waitForFunction(() => !/growing/.test(document.querySelector('#m-explain').textContent));
+  const flat = wei(await page.getAttribute('#m-earnYearWfi', 'data-value'));
+  assert.ok(growing < flat, `${growing} < ${flat}`);
+  assert.equal(await page.getAttribute('#m-earnDayWfi', 'data-value'), today); // the same pool today
+  // An S-curve toward a ceiling, and a ceiling below today's pool is refused at its field.
+  await page.fill('#m-poolGrowth', '5');
+  await type(page, '#m-poolCeiling', '100');
+  await page.waitForSelector('#m-poolCeiling[aria-invalid=true]');
+  assert.match(await page.textContent('#m-poolCeiling-error'), /must be at least today's 81,598,347 units/);
+  await type(page, '#m-poolCeiling', '200000000');
+  await page.waitForFunction(() => /levelling off toward 200,000,000 units/.test(document.querySelector('#m-explain').textContent));
+  await page.screenshot({ path: artifact('pool-growth-1280.png'), fullPage: false });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

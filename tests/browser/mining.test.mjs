@@ -82,6 +82,7 @@ test('typing re-runs the pool; price scenarios give one breakeven per path', asy
   assert.equal(await page.locator('[data-chart=apr] .table-wrap thead th').count(), 4); // date + 3 paths
 
   // Daily growth makes the APR fall over time.
+  await page.selectOption('#m-poolGrowthUnit', 'day');
   await type(page, '#m-poolGrowth', '200000');
   await page.waitForFunction(() => !document.querySelector('#m-status').textContent);
   const cells = await page.$$eval('[data-chart=apr] .table-wrap tbody tr', (rows) => rows.map((r) => r.children[2].textContent));

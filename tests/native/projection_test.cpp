@@ -23,7 +23,7 @@ cbm::EarningsInput lone(cbm::Period period) {
   cbm::EarningsInput in;
   in.rules = noAmortization();
   in.genesis = cbm::parseDay("2026-01-01", "genesis");
-  in.purchases = {{0, 1000, d("0.25")}};
+  in.holder.purchases = {{0, 1000, d("0.25")}};
   in.tokenPrice = d("0.17");
   in.period = period;
   return in;
@@ -76,7 +76,7 @@ TEST_CASE("a lone miner earns the whole emission from its mining start") {
 
 TEST_CASE("calendar periods: months and ISO weeks from the first purchase") {
   cbm::EarningsInput in = lone(cbm::Period::month);
-  in.purchases = {{40 * 86400, 1000, d("0.25")}};  // 2026-02-10
+  in.holder.purchases = {{40 * 86400, 1000, d("0.25")}};  // 2026-02-10
   const cbm::Earnings months = cbm::projectEarnings(in);
   // 2026-02-10 .. 2026-03-01 (19 days, mining from its second 1), then March (31 days).
   CHECK(months.periods[0].start == 40 * 86400);
@@ -94,9 +94,9 @@ TEST_CASE("calendar periods: months and ISO weeks from the first purchase") {
 
 TEST_CASE("two purchases mining now: the block reward is their exact share of the pool") {
   cbm::EarningsInput in = lone(cbm::Period::month);
-  in.purchases = {{0, 1000, d("0.25")}, {10 * 86400, 3000, d("0.3")}};
-  in.pool.units = 81'599'347;
-  in.now = 20 * 86400;
+  in.holder.purchases = {{0, 1000, d("0.25")}, {10 * 86400, 3000, d("0.3")}};
+  in.holder.pool.units = 81'599'347;
+  in.holder.now = 20 * 86400;
   const cbm::Earnings e = cbm::projectEarnings(in);
   // 8 x 4,000 / 81,603,347, truncated to 18 decimals.
   CHECK(e.now.blockReward.str() == "0.000392140778245284");
@@ -108,15 +108,15 @@ TEST_CASE("two purchases mining now: the block reward is their exact share of th
 
 TEST_CASE("a growing pool: the pool at now less its growth since the start") {
   cbm::EarningsInput in = lone(cbm::Period::year);
-  in.purchases = {{0, 1000, d("0.25")}};
-  in.now = 10 * 86400;
-  in.pool.units = 10'000;
-  in.pool.growthPerDay = 500;
+  in.holder.purchases = {{0, 1000, d("0.25")}};
+  in.holder.now = 10 * 86400;
+  in.holder.pool.units = 10'000;
+  in.holder.pool.growthPerDay = 500;
   const cbm::Earnings e = cbm::projectEarnings(in);
   // At now the pool holds 5,000 + 10 x 500 = 10,000 units, the last requested at now and so
   // not yet mining: 9,500 besides the holder's 1,000. 8 x 1,000 / 10,500.
   CHECK(e.now.blockReward.str() == "0.761904761904761904");
-  in.pool.growthPerDay = 1001;
+  in.holder.pool.growthPerDay = 1001;
   CHECK_THROWS_WITH(cbm::projectEarnings(in),
                     "pool.growthPerDay: 1001 units a day over the 10 days since second 0 is more "
                     "than the 10000 units at now");
@@ -124,11 +124,11 @@ TEST_CASE("a growing pool: the pool at now less its growth since the start") {
 
 TEST_CASE("projectEarnings names the field of bad input") {
   cbm::EarningsInput in = lone(cbm::Period::day);
-  in.purchases[0].at = 229'885'062;
+  in.holder.purchases[0].at = 229'885'062;
   CHECK_THROWS_WITH(cbm::projectEarnings(in),
                     "purchases[0].at: is after emission ends (second 229885062 since genesis), "
                     "got 229885062");
-  in.purchases.clear();
+  in.holder.purchases.clear();
   CHECK_THROWS_WITH(cbm::projectEarnings(in), "purchases: must have at least one purchase");
   in = lone(cbm::Period::day);
   in.tokenPrice = d("-1");
@@ -136,4 +136,82 @@ TEST_CASE("projectEarnings names the field of bad input") {
   in = lone(cbm::Period::day);
   in.tokenPrice = d("0");
   CHECK_FALSE(cbm::projectEarnings(in).breakevenAt);  // WFI worth nothing never pays back
+}
+
+// Reference values: Python's decimal module at 60 digits, g = exp(ln(1 + p/100) x 12 / 365),
+// rounded half up.
+TEST_CASE("a pool growing by a percentage a month compounds a day, exactly so at now") {
+  cbm::GrowingUnits g;
+  g.units = 81'599'347;
+  g.growthPercentPerMonth = d("2");
+  const cbm::Seconds horizon = 229'885'062;  // the contract's end of emission: 2,661 days
+  const std::vector<std::int64_t> u = cbm::unitsByDay(g, 0, 10 * 86400 + 5, horizon, "pool");
+  REQUIRE(u.size() == 2661);
+  CHECK(u[0] == 81'069'824);  // 81,069,823.890...
+  CHECK(u[9] == 81'546'239);
+  CHECK(u[10] == 81'599'347);  // now's day holds the units at now
+  CHECK(u[11] == 81'652'489);
+  CHECK(u[40] == 83'208'759);
+  CHECK(u[365] == 102'816'139);
+  CHECK(u[2660] == 458'101'719);
+}
+
+TEST_CASE("under a ceiling a percentage growth is the logistic S-curve") {
+  cbm::GrowingUnits g;
+  g.units = 1'000'000;
+  g.growthPercentPerMonth = d("10");
+  g.ceiling = 5'000'000;
+  const std::vector<std::int64_t> u = cbm::unitsByDay(g, 0, 0, 229'885'062, "pool");
+  CHECK(u[0] == 1'000'000);
+  CHECK(u[1] == 1'002'509);
+  CHECK(u[30] == 1'077'327);
+  CHECK(u[365] == 2'198'263);
+  CHECK(u[1000] == 4'257'991);
+  CHECK(u[2660] == 4'995'206);
+  // A linear growth stops at the ceiling.
+  g.growthPercentPerMonth = cbm::Decimal();
+  g.growthPerDay = 3'000;
+  const std::vector<std::int64_t> l = cbm::unitsByDay(g, 0, 0, 229'885'062, "pool");
+  CHECK(l[1] == 1'003'000);
+  CHECK(l[1333] == 4'999'000);
+  CHECK(l[1334] == 5'000'000);
+  CHECK(l[2660] == 5'000'000);
+}
+
+TEST_CASE("growth input errors name the field") {
+  cbm::GrowingUnits g;
+  g.units = 1'000;
+  g.growthPercentPerMonth = d("100.5");
+  CHECK_THROWS_WITH(cbm::unitsByDay(g, 0, 0, 86400, "pool"),
+                    "pool.growthPercentPerMonth: must be at most 100 (% a month), got 100.5");
+  g.growthPercentPerMonth = d("1");
+  g.growthPerDay = 5;
+  CHECK_THROWS_WITH(cbm::unitsByDay(g, 0, 0, 86400, "pool"),
+                    "pool.growthPercentPerMonth: cannot go with growthPerDay: the growth is "
+                    "either units a day or a percentage a month");
+  g.growthPerDay = 0;
+  g.ceiling = 999;
+  CHECK_THROWS_WITH(cbm::unitsByDay(g, 0, 0, 86400, "lines[0]"),
+                    "lines[0].ceiling: must be at least the 1000 units at now, got 999");
+  g.ceiling.reset();
+  g.units = 0;
+  CHECK_THROWS_WITH(cbm::unitsByDay(g, 0, 0, 86400, "pool"),
+                    "pool.units: must be at least 1 to grow by a percentage (0 grows to 0), got 0");
+  g.units = 900'000'000'000;
+  g.growthPercentPerMonth = d("100");
+  CHECK_THROWS_WITH(cbm::unitsByDay(g, 0, 0, 229'885'062, "pool"),
+                    "pool.growthPercentPerMonth: takes the units past 1000000000000 on day 5 "
+                    "after second 0");
+}
+
+TEST_CASE("in a pool growing by a percentage, older units lose share") {
+  cbm::EarningsInput in = lone(cbm::Period::year);
+  in.holder.pool.units = 1'000'000;
+  in.holder.pool.growthPercentPerMonth = d("5");
+  const cbm::Earnings growing = cbm::projectEarnings(in);
+  in.holder.pool.growthPercentPerMonth = cbm::Decimal();
+  const cbm::Earnings flat = cbm::projectEarnings(in);
+  CHECK(growing.now.blockReward == flat.now.blockReward);  // the same pool at now
+  CHECK(growing.periods[1].wfi < flat.periods[1].wfi);
+  CHECK(growing.totalWfi < flat.totalWfi);
 }

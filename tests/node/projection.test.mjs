@@ -142,3 +142,29 @@ test('times as UTC days: the same run as seconds since genesis, and dates in the
     (e) => e.field === 'now' && e.problem.kind === 'before-genesis',
   );
 });
+
+test('a pool growing by a percentage a month: its requests follow the compound curve', () => {
+  const rules = { amortization: 'none' };
+  const holder = { rules, now: 10 * DAY, purchases: [{ at: 0, units: 1000 }] };
+  const { activations } = cbm.holderActivations({ ...holder, pool: { units: 81599347, growthPercentPerMonth: '2' } });
+  const poolUnits = (day) =>
+    activations.id.reduce(
+      (sum, id, i) => (activations.owner[i] === 'pool' && Number(id.split('-')[1]) <= day ? sum + Number(activations.units[i]) : sum),
+      0,
+    );
+  // Python's decimal at 60 digits: 81,599,347 x g^(d - 10), g = exp(ln 1.02 x 12 / 365), half up.
+  assert.equal(poolUnits(0), 81069824);
+  assert.equal(poolUnits(10), 81599347);
+  assert.equal(poolUnits(365), 102816139);
+  // An S-curve toward a ceiling, and the absent growth fields mean no growth.
+  const capped = cbm.holderActivations({ ...holder, now: 0, pool: { units: 1000000, growthPercentPerMonth: 10, ceiling: 5000000 } });
+  assert.equal(
+    capped.activations.units.reduce((s, u, i) => (capped.activations.owner[i] === 'pool' ? s + Number(u) : s), 0),
+    4995206,
+  );
+  assert.equal(cbm.holderActivations({ ...holder, pool: { units: 5 } }).activations.id.length, 2);
+  assert.throws(
+    () => cbm.projectEarnings({ ...base, pool: { units: 5, growthPerDay: 1, growthPercentPerMonth: 1 } }),
+    (e) => e instanceof CbmError && e.field === 'pool.growthPercentPerMonth' && e.problem.kind === 'two-growths',
+  );
+});

@@ -215,10 +215,32 @@ function rowsOf(rows, field, { what, names }) {
   });
 }
 
-/** Units at now and new units a day: { units, growthPerDay } as texts. */
+const growthFields = ['growthPerDay', 'growthPercentPerMonth', 'ceiling'];
+
+/** Units at now and how they grow: { units, growthPerDay?, growthPercentPerMonth?, ceiling? }
+ * as texts (an absent or null growth field stays absent). */
 function growingText(value, field) {
-  fieldsOf(value, 'units and their growth', ['units', 'growthPerDay'], field);
-  return { units: text(value.units, `${field}.units`), growthPerDay: text(value.growthPerDay, `${field}.growthPerDay`) };
+  fieldsOf(value, 'units and their growth', ['units', ...growthFields], field);
+  const out = { units: text(value.units, `${field}.units`) };
+  for (const name of growthFields) {
+    if (value[name] !== undefined && value[name] !== null) out[name] = text(value[name], `${field}.${name}`);
+  }
+  return out;
+}
+
+/** A holder's pool for the core: now, purchases (with `priced`, each with its unitPrice), the
+ * pool and the referral lines, as texts. */
+function holderText(v, priced) {
+  const purchaseFields = priced ? ['at', 'units', 'unitPrice'] : ['at', 'units'];
+  return {
+    now: text(v.now, 'now'),
+    purchases: listOf(v.purchases, 'purchases', (p, f) => {
+      fieldsOf(p, 'a purchase', purchaseFields, f);
+      return Object.fromEntries(purchaseFields.map((name) => [name, text(p[name], `${f}.${name}`)]));
+    }),
+    pool: growingText(v.pool, 'pool'),
+    lines: listOf(v.lines ?? [], 'lines', growingText),
+  };
 }
 
 /** The value of a core outcome, or its error thrown as a CbmError. */
@@ -732,8 +754,10 @@ function makeApi(M) {
     },
 
     /** SPEC 5 for a holder, run on the pool engine: what `purchases` [{ at, units, unitPrice }]
-     * earn in a pool of everyone else's `pool.units` at `now`, growing by `pool.growthPerDay` a
-     * day, and the holder's referral `lines` beside it (optional, the same shape; they dilute
+     * earn in a pool of everyone else's `pool.units` at `now`, growing a day by
+     * `pool.growthPerDay` units, or by `pool.growthPercentPerMonth` compounding (twelve months
+     * make 365 days), toward `pool.ceiling` if given (then an S-curve; a linear growth stops
+     * there), and the holder's referral `lines` beside it (optional, the same shape; they dilute
      * the pool, their income is referralIncome's) (`now` and each `at`: seconds since genesis,
      * or a UTC day "YYYY-MM-DD"; `genesis` a "YYYY-MM-DD" date or a Date), at
      * `tokenPrice`, cut into calendar periods (`period`: "day", "week", "month" or "year", UTC).
@@ -748,20 +772,12 @@ function makeApi(M) {
     projectEarnings(input) {
       const fields = ['rules', 'genesis', 'now', 'purchases', 'pool', 'lines', 'tokenPrice', 'period'];
       const v = fieldsOf(input, 'projectEarnings()', fields);
-      const pool = growingText(v.pool, 'pool');
       if (typeof v.period !== 'string') fail('period', `must be a string, got ${describe(v.period)}`);
       return unwrap(
         M.projectEarnings({
           rules: ruleValues(v.rules),
           genesis: dayText(v.genesis, 'genesis'),
-          now: text(v.now, 'now'),
-          purchases: listOf(v.purchases, 'purchases', (p, f) => {
-            fieldsOf(p, 'a purchase', ['at', 'units', 'unitPrice'], f);
-            return { at: text(p.at, `${f}.at`), units: text(p.units, `${f}.units`), unitPrice: text(p.unitPrice, `${f}.unitPrice`) };
-          }),
-          poolUnits: pool.units,
-          poolGrowthPerDay: pool.growthPerDay,
-          lines: listOf(v.lines ?? [], 'lines', growingText),
+          ...holderText(v, true),
           tokenPrice: text(v.tokenPrice, 'tokenPrice'),
           period: v.period,
         }),
@@ -769,25 +785,15 @@ function makeApi(M) {
     },
 
     /** A holder's pool as request columns, to run with simulatePool (the pool of "My mining
-     * units"): everyone else's `pool` and the referral `lines` ({ units at now, growthPerDay },
+     * units"): everyone else's `pool` and the referral `lines` ({ units at now, and their growth as
+     * projectEarnings takes it },
      * line 1 first) as a block at `start` (the earlier of now and the first purchase) and one
      * request a day, then the holder's `purchases` [{ at, units }] (seconds since genesis).
      * Returns { start, horizon (the end of emission), activations: { id, owner, units,
      * requestedAt }, focusOwner ("you"), trackOwners ("line-1", ...) }. */
     holderActivations(input) {
       const v = fieldsOf(input, 'holderActivations()', ['rules', 'now', 'purchases', 'pool', 'lines']);
-      return unwrap(
-        M.holderActivations({
-          rules: ruleValues(v.rules),
-          now: text(v.now, 'now'),
-          purchases: listOf(v.purchases, 'purchases', (p, f) => {
-            fieldsOf(p, 'a purchase', ['at', 'units'], f);
-            return { at: text(p.at, `${f}.at`), units: text(p.units, `${f}.units`) };
-          }),
-          pool: growingText(v.pool, 'pool'),
-          lines: listOf(v.lines ?? [], 'lines', growingText),
-        }),
-      );
+      return unwrap(M.holderActivations({ rules: ruleValues(v.rules), ...holderText(v, false) }));
     },
 
     /** -1, 0 or 1 as the amount a is below, equal to or above b (decimal strings, exact). */

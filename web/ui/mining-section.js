@@ -5,7 +5,7 @@ import { downloadCsv, downloadJson } from './export.js';
 import { showFigure, showText } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration, formatPeriod } from './format.js';
 import { bindConditions, debounce, live, runForm, valuesOf } from './forms.js';
-import { cachedMining, priceMining, seedPoolUnits } from './mining.js';
+import { cachedMining, growingPool, priceMining, seedPoolUnits } from './mining.js';
 import { rulesFrom } from './rules.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
 import { input, rowList } from './row-list.js';
@@ -84,6 +84,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   $('pool-preset').addEventListener('click', () => {
     poolInput.value = poolInput.defaultValue;
     form.elements.poolGrowth.value = '0';
+    form.elements.poolCeiling.value = '';
     changed();
   });
 
@@ -137,6 +138,8 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     purchases: purchases.read(),
     poolUnits: values.poolUnits,
     poolGrowth: values.poolGrowth,
+    poolGrowthUnit: values.poolGrowthUnit,
+    poolCeiling: values.poolCeiling,
     referrals: lineNumbers.map((k) => ({ units: values[`ref${k}Units`], growth: values[`ref${k}Growth`] })),
     rules: rulesFrom(values, presets),
   });
@@ -148,7 +151,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       genesis: values.genesis,
       now: dayText(today),
       purchases: sim.purchases.map((p) => ({ at: dayText(p.at), units: p.units, unitPrice: values.unitPrice })),
-      pool: { units: values.poolUnits, growthPerDay: values.poolGrowth },
+      pool: growingPool(values),
       lines: lineNumbers.map((k) => ({ units: values[`ref${k}Units`], growthPerDay: values[`ref${k}Growth`] })),
       tokenPrice: values.tokenPrice,
       period: $('m-period').value,
@@ -347,10 +350,20 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
             .join(' · ')
         : 'mined WFI worth what you paid, at the day’s price';
 
+    // The pool's growth in words, as the form says it.
+    const growthText = () => {
+      const { poolGrowth, poolGrowthUnit, poolCeiling } = form.elements;
+      const growth =
+        poolGrowthUnit.value === 'percent'
+          ? `growing ${formatAmount(poolGrowth.value, 'plain')}% a month`
+          : `with ${formatAmount(poolGrowth.value, 'units')} more a day`;
+      const ceiling = poolCeiling.value.trim();
+      return ceiling ? `${growth}, levelling off toward ${formatAmount(ceiling, 'units')}` : growth;
+    };
     const next = sim.marks.find((m) => m.t > today);
     $('m-explain').textContent = [
       `Your ${formatAmount(String(priced.totalUnits), 'units')} among ${formatAmount(form.elements.poolUnits.value, 'units')} of others`,
-      Number(form.elements.poolGrowth.value) > 0 ? `, with ${formatAmount(form.elements.poolGrowth.value, 'units')} more a day` : '',
+      Number(form.elements.poolGrowth.value) > 0 ? `, ${growthText()}` : '',
       `. Emission ends ${formatDate(sim.end)}`,
       next ? `; next rate change: ${next.label} on ${formatDate(next.t)} (genesis ${formatDate(sim.genesis)}, assumed).` : '.',
       // Amortization only moves shares between units of different ages.
@@ -358,7 +371,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       form.elements.amortization.value === 'none' ||
       new Set(sim.purchases.map((p) => p.at)).size > 1
         ? ''
-        : ' With no growth and one purchase day the pool is all one age: every unit ages alike, shares stay the same, and the amortization model changes nothing. Give the pool a daily growth to see older units lose share to new ones.',
+        : ' With no growth and one purchase day the pool is all one age: every unit ages alike, shares stay the same, and the amortization model changes nothing. Give the pool a growth to see older units lose share to new ones.',
     ].join('');
 
     const body = $('m-activations').tBodies[0];

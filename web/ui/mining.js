@@ -37,17 +37,32 @@ function formError(e, genesis) {
   if (!list) throw e;
   const line = Number(index) + 1;
   const field = {
-    pool: { units: 'poolUnits', growthPerDay: 'poolGrowth' },
+    pool: { units: 'poolUnits', growthPerDay: 'poolGrowth', growthPercentPerMonth: 'poolGrowth', ceiling: 'poolCeiling' },
     lines: { units: `ref${line}Units`, growthPerDay: `ref${line}Growth` },
     purchases: { at: `purchases[${index}].date`, units: `purchases[${index}].units` },
   }[list][name];
-  const { kind, got, end, growthPerDay, days, since, units } = e.problem ?? {};
+  const { kind, got, end, growthPerDay, days, since, units, max, at } = e.problem ?? {};
   let problem = e.message.slice(e.field.length + 2);
   if (kind === 'after-emission') problem = `is after emission ends (${dayText(genesis + Number(end))})`;
   else if (list === 'purchases' && name === 'at' && Number(got) < 0) problem = `is before the genesis date ${dayText(genesis)}`;
   else if (kind === 'growth-exceeds-units')
     problem = `${growthPerDay} units a day over the ${days} days since ${dayText(genesis + Number(since))} is more than the ${units} units today`;
+  else if (kind === 'ceiling-below-units') problem = `must be at least today's ${formatAmount(units, 'plain')} units`;
+  else if (kind === 'growth-exceeds-limit')
+    problem = `takes the pool past ${formatAmount(max, 'plain')} units by ${dayText(genesis + Number(at))}`;
+  else if (kind === 'nothing-to-grow') problem = 'must be more than 0 to grow by a percentage';
   throw new CbmError(`${field}: ${problem}`, { field, code: e.code, problem: e.problem });
+}
+
+/** Everyone else's units as the core takes them, from the form's texts: poolUnits today,
+ * poolGrowth in poolGrowthUnit ("day": new units a day, "percent": % a month), and an optional
+ * poolCeiling (empty: none). */
+export function growingPool({ poolUnits, poolGrowth, poolGrowthUnit = 'day', poolCeiling = '' }) {
+  const trimmed = (value) => String(value ?? '').trim();
+  const pool = { units: trimmed(poolUnits) };
+  pool[poolGrowthUnit === 'percent' ? 'growthPercentPerMonth' : 'growthPerDay'] = trimmed(poolGrowth);
+  if (trimmed(poolCeiling) !== '') pool.ceiling = trimmed(poolCeiling);
+  return pool;
 }
 
 /** The pool of everyone else in seed 003's example: the pool implied by 0.00009804 WFI/s for
@@ -58,12 +73,12 @@ export function seedPoolUnits(cbm) {
 
 /**
  * Runs the pool for a holder. `input`: { genesis: "YYYY-MM-DD", today (Unix seconds at a UTC
- * midnight), purchases: [{ date, units }], poolUnits (everyone else's units today), poolGrowth
- * (units a day), referrals: [{ units, growth }] (the referral lines' units today and a day,
+ * midnight), purchases: [{ date, units }], poolUnits (everyone else's units today), poolGrowth,
+ * poolGrowthUnit and poolCeiling (as growingPool reads them), referrals: [{ units, growth }] (the referral lines' units today and a day,
  * besides the pool; line 1 first), rules }. Errors name the field: genesis, purchases[i].date,
  * poolUnits, ref1Units...
  */
-export function simulateMining(cbm, { genesis: genesisText, today, purchases, poolUnits, poolGrowth, referrals = [], rules }) {
+export function simulateMining(cbm, { genesis: genesisText, today, purchases, referrals = [], rules, ...poolFields }) {
   const genesis = parseDay(genesisText);
   if (genesis === null) fail('genesis', `must be a date YYYY-MM-DD, got "${genesisText}"`);
   if (purchases.length === 0) fail('purchases[0].units', 'add at least one purchase');
@@ -81,7 +96,7 @@ export function simulateMining(cbm, { genesis: genesisText, today, purchases, po
       rules,
       now: today - genesis,
       purchases: buys.map((b) => ({ at: b.at - genesis, units: b.units })),
-      pool: { units: String(poolUnits ?? '').trim(), growthPerDay: String(poolGrowth ?? '').trim() },
+      pool: growingPool(poolFields),
       lines: hasLines
         ? referrals.map((line) => ({ units: String(line.units ?? '').trim(), growthPerDay: String(line.growth ?? '').trim() }))
         : [],
