@@ -99,11 +99,14 @@ std::vector<std::int64_t> linearByDay(const GrowingUnits& g, Seconds start, std:
 // exactly `units`.
 std::vector<std::int64_t> percentByDay(const GrowingUnits& g, Seconds start, std::int64_t nowDay,
                                        std::int64_t days, const std::string& field) {
+  if (nowDay >= days)
+    throw InputError("now", "must be before emission ends to grow a part by a percentage",
+                     {"after-emission", {}});
   const DoubleDouble monthly =
       DoubleDouble::fromInt(g.growthPercentPerMonth.raw()) / 1e20;  // p / 100, p in 10^-18
   const DoubleDouble perDay = DoubleDouble(1) + expm1(log1p(monthly) * 12 / 365);
   const DoubleDouble units = DoubleDouble::fromInt(g.units);
-  // factor[d] = g^(d - D) for compound growth, and the logistic's K / (1 + c g^(D - d)).
+  // The units at power = g^(d - D): compound, or the logistic K / (1 + c / power).
   const auto unitsAt = [&](DoubleDouble power) {
     if (!g.ceiling) return units * power;
     const DoubleDouble k = DoubleDouble::fromInt(*g.ceiling);
@@ -120,9 +123,6 @@ std::vector<std::int64_t> percentByDay(const GrowingUnits& g, Seconds start, std
                          {"at", std::to_string(start + d * kSecondsPerDay)}}});
     return static_cast<std::int64_t>((x + DoubleDouble(0.5)).floorToInt());
   };
-  if (nowDay >= days)
-    throw InputError("now", "must be before emission ends to grow a part by a percentage",
-                     {"after-emission", {}});
   std::vector<std::int64_t> out(static_cast<std::size_t>(days));
   DoubleDouble power(1);
   for (std::int64_t d = nowDay; d < days; ++d, power *= perDay)

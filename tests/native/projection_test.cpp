@@ -4,6 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <initializer_list>
+#include <utility>
+#include <vector>
+
 #include "input_error.hpp"
 
 namespace {
@@ -140,20 +144,35 @@ TEST_CASE("projectEarnings names the field of bad input") {
 
 // Reference values: Python's decimal module at 60 digits, g = exp(ln(1 + p/100) x 12 / 365),
 // rounded half up.
+namespace {
+
+constexpr cbm::Seconds kEmissionEnd = 229'885'062;  // the contract's: 2,661 days
+
+// Each listed day's units, as { day, units }.
+void checkDays(const std::vector<std::int64_t>& units,
+               std::initializer_list<std::pair<std::size_t, std::int64_t>> expected) {
+  for (const auto& [day, want] : expected) {
+    INFO("day " << day);
+    CHECK(units.at(day) == want);
+  }
+}
+
+}  // namespace
+
 TEST_CASE("a pool growing by a percentage a month compounds a day, exactly so at now") {
   cbm::GrowingUnits g;
   g.units = 81'599'347;
   g.growthPercentPerMonth = d("2");
-  const cbm::Seconds horizon = 229'885'062;  // the contract's end of emission: 2,661 days
-  const std::vector<std::int64_t> u = cbm::unitsByDay(g, 0, 10 * 86400 + 5, horizon, "pool");
+  const std::vector<std::int64_t> u = cbm::unitsByDay(g, 0, 10 * 86400 + 5, kEmissionEnd, "pool");
   REQUIRE(u.size() == 2661);
-  CHECK(u[0] == 81'069'824);  // 81,069,823.890...
-  CHECK(u[9] == 81'546'239);
-  CHECK(u[10] == 81'599'347);  // now's day holds the units at now
-  CHECK(u[11] == 81'652'489);
-  CHECK(u[40] == 83'208'759);
-  CHECK(u[365] == 102'816'139);
-  CHECK(u[2660] == 458'101'719);
+  // Day 0: 81,069,823.890...; day 10, now's, holds the units at now.
+  checkDays(u, {{0, 81'069'824},
+                {9, 81'546'239},
+                {10, 81'599'347},
+                {11, 81'652'489},
+                {40, 83'208'759},
+                {365, 102'816'139},
+                {2660, 458'101'719}});
 }
 
 TEST_CASE("under a ceiling a percentage growth is the logistic S-curve") {
@@ -161,21 +180,17 @@ TEST_CASE("under a ceiling a percentage growth is the logistic S-curve") {
   g.units = 1'000'000;
   g.growthPercentPerMonth = d("10");
   g.ceiling = 5'000'000;
-  const std::vector<std::int64_t> u = cbm::unitsByDay(g, 0, 0, 229'885'062, "pool");
-  CHECK(u[0] == 1'000'000);
-  CHECK(u[1] == 1'002'509);
-  CHECK(u[30] == 1'077'327);
-  CHECK(u[365] == 2'198'263);
-  CHECK(u[1000] == 4'257'991);
-  CHECK(u[2660] == 4'995'206);
+  checkDays(cbm::unitsByDay(g, 0, 0, kEmissionEnd, "pool"), {{0, 1'000'000},
+                                                             {1, 1'002'509},
+                                                             {30, 1'077'327},
+                                                             {365, 2'198'263},
+                                                             {1000, 4'257'991},
+                                                             {2660, 4'995'206}});
   // A linear growth stops at the ceiling.
   g.growthPercentPerMonth = cbm::Decimal();
   g.growthPerDay = 3'000;
-  const std::vector<std::int64_t> l = cbm::unitsByDay(g, 0, 0, 229'885'062, "pool");
-  CHECK(l[1] == 1'003'000);
-  CHECK(l[1333] == 4'999'000);
-  CHECK(l[1334] == 5'000'000);
-  CHECK(l[2660] == 5'000'000);
+  checkDays(cbm::unitsByDay(g, 0, 0, kEmissionEnd, "pool"),
+            {{1, 1'003'000}, {1333, 4'999'000}, {1334, 5'000'000}, {2660, 5'000'000}});
 }
 
 TEST_CASE("growth input errors name the field") {
@@ -199,7 +214,7 @@ TEST_CASE("growth input errors name the field") {
                     "pool.units: must be at least 1 to grow by a percentage (0 grows to 0), got 0");
   g.units = 900'000'000'000;
   g.growthPercentPerMonth = d("100");
-  CHECK_THROWS_WITH(cbm::unitsByDay(g, 0, 0, 229'885'062, "pool"),
+  CHECK_THROWS_WITH(cbm::unitsByDay(g, 0, 0, kEmissionEnd, "pool"),
                     "pool.growthPercentPerMonth: takes the units past 1000000000000 on day 5 "
                     "after second 0");
 }
