@@ -54,14 +54,18 @@ PointsAccount startSession(const PointsAccount& account, UnixSeconds now, Decima
   requireWeight(weight, "weight", rules);
   if (account.activeSince)
     throw RuleError("a session is already running since " + formatUtc(*account.activeSince) +
-                    "; stop it before starting another");
+                        "; stop it before starting another",
+                    {"session-running", {{"since", std::to_string(*account.activeSince)}}});
   requireNotBefore(now, account.lastStartedAt, "the last session start");
   requireNotBefore(now, account.lastCollectedAt, "the last collection");
   const UnixSeconds allowed = allowedStart(account, now, rules);
   if (now < allowed)
     throw RuleError("the last session started at " + formatUtc(*account.lastStartedAt) +
-                    ", less than " + formatDuration(rules.cooldownSeconds) +
-                    " ago; the next start is allowed at " + formatUtc(allowed));
+                        ", less than " + formatDuration(rules.cooldownSeconds) +
+                        " ago; the next start is allowed at " + formatUtc(allowed),
+                    {"cooldown",
+                     {{"lastStartedAt", std::to_string(*account.lastStartedAt)},
+                      {"allowedAt", std::to_string(allowed)}}});
   PointsAccount next = account;
   next.activeSince = now;
   next.activeWeight = weight;
@@ -71,7 +75,8 @@ PointsAccount startSession(const PointsAccount& account, UnixSeconds now, Decima
 
 StopResult stopSession(const PointsAccount& account, UnixSeconds now, const PointsRules& rules) {
   requireTime(now, "now");
-  if (!account.activeSince) throw RuleError("no session is running: there is nothing to stop");
+  if (!account.activeSince)
+    throw RuleError("no session is running: there is nothing to stop", {"no-session", {}});
   requireNotBefore(now, account.activeSince, "the session start");
   StopResult r{account, pointsReward(now - *account.activeSince, account.activeWeight, rules)};
   r.account.totalPoints = account.totalPoints.plus(r.reward, "account.totalPoints");
@@ -98,6 +103,7 @@ SessionStatus sessionStatus(const PointsAccount& account, UnixSeconds now,
   }
   // While a session runs, a start also needs it stopped first; this is the cooldown's answer.
   s.nextStartAt = allowedStart(account, now, rules);
+  s.secondsToNextStart = std::max<Seconds>(0, s.nextStartAt - now);
   return s;
 }
 

@@ -7,15 +7,24 @@
 
 #include "calendar.hpp"
 #include "decimal.hpp"
+#include "input_error.hpp"
 #include "rules.hpp"
 
 namespace cbm {
 
 /// A request the rules refuse at this moment (a second start within 24 h, a stop with no
-/// session). Not bad input: the same call can succeed later.
+/// session). Not bad input: the same call can succeed later. `problem` says which rule, with its
+/// times as Unix seconds, so that a page can say it in the user's words and time zone:
+/// "session-running" {since}, "cooldown" {lastStartedAt, allowedAt}, "no-session".
 class RuleError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  RuleError(const std::string& message, Problem problem)
+      : std::runtime_error(message), problem_(std::move(problem)) {}
+
+  const Problem& problem() const noexcept { return problem_; }
+
+ private:
+  Problem problem_;
 };
 
 /// Everything the rules need to know about one user's mining. Times are Unix seconds (UTC).
@@ -56,7 +65,8 @@ struct SessionStatus {
   Decimal weight;              //!< active only
   std::optional<Decimal> lastReward;
   std::optional<UnixSeconds> lastCollectedAt;
-  UnixSeconds nextStartAt = 0;  //!< the first second a start is allowed (now, if already)
+  UnixSeconds nextStartAt = 0;     //!< the first second a start is allowed (now, if already)
+  Seconds secondsToNextStart = 0;  //!< nextStartAt - now, 0 once a start is allowed
 };
 SessionStatus sessionStatus(const PointsAccount& account, UnixSeconds now,
                             const PointsRules& rules);

@@ -35,8 +35,8 @@ namespace {
 
 /// Why a call failed: code "INVALID_INPUT" (with the field), "NOT_ALLOWED" (a session rule),
 /// "OUT_OF_MEMORY" or "INTERNAL". An empty code means success.
-/// An error as a value: `problem` is { kind, ...params } (InputError's, for a machine), or
-/// undefined for the other codes.
+/// An error as a value: `problem` is { kind, ...params } (InputError's or RuleError's, for a
+/// machine), or undefined for the other codes.
 struct Failure {
   std::string code, field, message;
   val problem = val::undefined();
@@ -63,7 +63,7 @@ Failure currentFailure() {
   } catch (const cbm::InputError& e) {
     return {"INVALID_INPUT", e.field(), e.what(), problemValue(e.problem())};
   } catch (const cbm::RuleError& e) {
-    return {"NOT_ALLOWED", "", e.what()};
+    return {"NOT_ALLOWED", "", e.what(), problemValue(e.problem())};
   } catch (const std::bad_alloc&) {
     return {"OUT_OF_MEMORY", "", "out of memory: the input is too large for this device"};
   } catch (const std::exception& e) {
@@ -300,7 +300,8 @@ Outcome<StopOut> stopSession(const cbm::AccountText& account, const std::string&
 
 struct StatusOut {
   bool active = false;
-  double startedAt = -1, elapsedSeconds = 0, lastCollectedAt = -1, nextStartAt = 0;
+  double startedAt = -1, elapsedSeconds = 0, lastCollectedAt = -1, nextStartAt = 0,
+         secondsToNextStart = 0;
   std::string estimatedPoints, weight, lastReward;  // "" when absent
 };
 
@@ -313,6 +314,7 @@ Outcome<StatusOut> sessionStatus(const cbm::AccountText& account, const std::str
     StatusOut out;
     out.active = s.active;
     out.nextStartAt = seconds(s.nextStartAt);
+    out.secondsToNextStart = seconds(s.secondsToNextStart);
     if (s.active) {
       out.startedAt = seconds(s.startedAt);
       out.elapsedSeconds = seconds(s.elapsedSeconds);
@@ -1075,7 +1077,8 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
       .field("weight", &StatusOut::weight)
       .field("lastReward", &StatusOut::lastReward)
       .field("lastCollectedAt", &StatusOut::lastCollectedAt)
-      .field("nextStartAt", &StatusOut::nextStartAt);
+      .field("nextStartAt", &StatusOut::nextStartAt)
+      .field("secondsToNextStart", &StatusOut::secondsToNextStart);
 
   registerOutcome<std::string>("StringOutcome");
   registerOutcome<AprOut>("AprOutcome");

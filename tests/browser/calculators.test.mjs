@@ -63,8 +63,7 @@ test('points: weight from the check-in history and the tiers, the session reward
   // A history that ended long ago gives no streak today.
   assert.equal(await page.getAttribute('#p-streak', 'data-value'), '0');
   await page.click('#p-clearDays');
-  await type(page, '#p-fillDays', '30');
-  await page.click('#p-fill');
+  await type(page, '#p-streakDays', '30');
   assert.equal(await page.getAttribute('#p-streak', 'data-value'), '30');
   await type(page, '#p-totalPoints', '999.99');
   await type(page, '#p-invites', '4');

@@ -7,19 +7,28 @@ import { downloadText, openPage, type, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
-/** Points of a session of `seconds` at `weight`, for a range check (the clock keeps running). */
-const points = (seconds, weight) => 100 * (1 - Math.exp(-0.0001 * Math.min(seconds, 86400))) * weight;
-
-test('a points session: start, the live estimate, stop, and the 24 h rule', async () => {
+/** The page with no stored account and the clock at real time. */
+async function freshPage() {
   const page = await openPage(env);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.waitForSelector('html[data-ready=true]');
+  return page;
+}
+
+/** Points of a session of `seconds` at `weight`, for a range check (the clock keeps running). */
+const points = (seconds, weight) => 100 * (1 - Math.exp(-0.0001 * Math.min(seconds, 86400))) * weight;
+
+test('a points session: start, the live estimate, stop, and the 24 h rule', async () => {
+  const page = await freshPage();
   await page.click('#p-clearDays');
-  await type(page, '#p-fillDays', '30');
-  await page.click('#p-fill');
-  await type(page, '#p-totalPoints', '1200');
+  await type(page, '#p-streakDays', '30');
+  await type(page, '#p-totalPoints', '1500');
   await type(page, '#p-invites', '5');
+  // The account follows the field as it is typed.
+  assert.equal(await page.getAttribute('#ses-total', 'data-value'), '1500');
+  await type(page, '#p-totalPoints', '1200');
+  assert.equal(await page.getAttribute('#ses-total', 'data-value'), '1200');
   assert.equal(await page.getAttribute('#p-weight', 'data-value'), '1.5'); // 1 + 0.3 + 0.2
   await page.click('#ses-reset');
   assert.equal(await page.getAttribute('#ses-total', 'data-value'), '1200');
@@ -41,11 +50,11 @@ test('a points session: start, the live estimate, stop, and the 24 h rule', asyn
   const estimate = Number(await page.getAttribute('#ses-estimate', 'data-value'));
   assert.ok(estimate >= points(7200, 1.5) && estimate <= points(7230, 1.5), `estimate ${estimate}`);
 
-  // One session at a time: the API's message, shown as it is.
+  // One session at a time, said in the reader's words (a date as the locale writes it).
   await page.click('#ses-start');
   assert.match(
     await page.textContent('#ses-message'),
-    /^a session is already running since \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z; stop it before starting another$/,
+    /^A session is already running, since [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2}:\d{2} UTC\. Stop it before starting another\.$/,
   );
 
   await page.click('#ses-stop');
@@ -54,13 +63,16 @@ test('a points session: start, the live estimate, stop, and the 24 h rule', asyn
   assert.match(await page.textContent('#ses-message'), new RegExp(`collected \\(${reward.replace('.', '\\.')} exactly\\)`));
   const [whole, fraction] = reward.split('.');
   assert.equal(await page.getAttribute('#ses-total', 'data-value'), `${1200 + Number(whole)}.${fraction}`);
+  // The reward goes into the Total points field too, and the message says the new total.
+  assert.equal(await page.inputValue('#p-totalPoints'), `${1200 + Number(whole)}.${fraction}`);
+  assert.match(await page.textContent('#ses-message'), /total points are now 1,2\d\d\.\d{1,2} points\.$/);
   assert.equal(await page.getAttribute('#ses-state', 'data-value'), 'idle');
 
   // Within 24 h of the last start: refused, and the message says when.
   await page.click('#ses-start');
   assert.match(
     await page.textContent('#ses-message'),
-    /less than 24 h ago; the next start is allowed at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/,
+    /^Not yet: the last session started [A-Z][a-z]{2} \d{1,2}, \d{4}, [\d:]{8} UTC, and the next can start [A-Z][a-z]{2} \d{1,2}, \d{4}, [\d:]{8} UTC\.$/,
   );
   assert.equal(await page.getAttribute('#ses-state', 'data-value'), 'idle');
   await page.click('[data-advance="86400"]');
@@ -72,6 +84,45 @@ test('a points session: start, the live estimate, stop, and the 24 h rule', asyn
   await page.waitForSelector('html[data-ready=true]');
   assert.equal(await page.getAttribute('#ses-state', 'data-value'), 'active');
   assert.match(await page.textContent('#ses-clock'), /ahead\)$/);
+  assert.equal(await page.getAttribute('#ses-total', 'data-value'), await page.inputValue('#p-totalPoints'));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a plain streak field; a session on a later simulated day says why its weight is lower', async () => {
+  const page = await freshPage();
+  // A 40-day history, then a streak of 10 typed: the last 10 days, the day before them not.
+  await page.click('#p-clearDays');
+  await type(page, '#p-streakDays', '40');
+  assert.equal(await page.getAttribute('#p-streak', 'data-value'), '40');
+  await type(page, '#p-streakDays', '10');
+  assert.equal(await page.getAttribute('#p-streak', 'data-value'), '10');
+  assert.match(await page.textContent('#p-history-summary'), /^39 check-in days/);
+  assert.equal(await page.getAttribute('#p-checkin', 'data-value'), '0.5');
+  await type(page, '#p-streakDays', 'ten');
+  assert.match(await page.textContent('#p-streakDays-error'), /whole number of days from 0 to 3,650/);
+  assert.equal(await page.getAttribute('#p-streak', 'data-value'), '10'); // nothing lost
+  // Another field's edit puts the streak back in the field.
+  await type(page, '#p-totalPoints', '0');
+  assert.equal(await page.inputValue('#p-streakDays'), '10');
+  assert.equal(await page.getAttribute('#p-streakDays', 'aria-invalid'), null);
+
+  // Two days later on the simulated clock, without checking in: the streak is broken.
+  await type(page, '#p-streakDays', '30');
+  await type(page, '#p-invites', '0');
+  await page.click('#ses-reset');
+  await page.click('[data-advance="86400"]');
+  await page.click('[data-advance="86400"]');
+  await page.click('#ses-start');
+  assert.match(
+    await page.textContent('#ses-message'),
+    /with weight 0\.1, not 1 as above: on [A-Z][a-z]{2} \d{1,2}, \d{4} the streak is 0 days, no check-in that day, so check-ins weigh 0\.1 \(1 today\)\.$/,
+  );
+  assert.equal(await page.getAttribute('#ses-weight', 'data-value'), '0.1');
+  // Checking in on the simulated day adds that day (9 older days stayed through the typing).
+  await page.click('#ses-checkin');
+  assert.match(await page.textContent('#ses-message'), /^Checked in on /);
+  assert.match(await page.textContent('#p-history-summary'), /^40 check-in days/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -29,6 +29,18 @@ std::string ruleErrorOf(const std::function<void()>& call) {
   }
   return "no error";
 }
+
+// The rule a refusal names, as "kind since=... allowedAt=...".
+std::string ruleProblemOf(const std::function<void()>& call) {
+  try {
+    call();
+  } catch (const cbm::RuleError& e) {
+    std::string out = e.problem().kind;
+    for (const auto& param : e.problem().params) out += " " + param.first + "=" + param.second;
+    return out;
+  }
+  return "no error";
+}
 }  // namespace
 
 TEST_CASE("UTC times print as ISO 8601") {
@@ -66,6 +78,8 @@ TEST_CASE("start, status, stop: the reward is added to the total") {
   CHECK(status.lastReward->str() == "94.386523716586627852");
   CHECK(status.lastCollectedAt == kStart + 8 * kHour);
   CHECK(status.nextStartAt == kStart + 24 * kHour);
+  CHECK(status.secondsToNextStart == 15 * kHour);
+  CHECK(cbm::sessionStatus(stopped.account, kStart + 30 * kHour, kRules).secondsToNextStart == 0);
 }
 
 TEST_CASE("a second start within 24 h fails and says when it will be allowed") {
@@ -76,12 +90,18 @@ TEST_CASE("a second start within 24 h fails and says when it will be allowed") {
         }) ==
         "a session is already running since 2026-11-21T08:00:00Z; stop it before "
         "starting another");
+  CHECK(ruleProblemOf([&] {
+          cbm::startSession(account, kStart + kHour, cbm::Decimal::parse("1", "w"), kRules);
+        }) == "session-running since=1795248000");
   account = cbm::stopSession(account, kStart + 2 * kHour, kRules).account;
   CHECK(ruleErrorOf([&] {
           cbm::startSession(account, kStart + 3 * kHour, cbm::Decimal::parse("1", "w"), kRules);
         }) ==
         "the last session started at 2026-11-21T08:00:00Z, less than 24 h ago; the next "
         "start is allowed at 2026-11-22T08:00:00Z");
+  CHECK(ruleProblemOf([&] {
+          cbm::startSession(account, kStart + 3 * kHour, cbm::Decimal::parse("1", "w"), kRules);
+        }) == "cooldown lastStartedAt=1795248000 allowedAt=1795334400");
   CHECK(ruleErrorOf([&] {
           cbm::startSession(account, kStart + 24 * kHour - 1, cbm::Decimal::parse("1", "w"),
                             kRules);
@@ -98,6 +118,7 @@ TEST_CASE("stop with no session fails; times must not run backwards") {
   cbm::PointsAccount account;
   CHECK(ruleErrorOf([&] { cbm::stopSession(account, kStart, kRules); }) ==
         "no session is running: there is nothing to stop");
+  CHECK(ruleProblemOf([&] { cbm::stopSession(account, kStart, kRules); }) == "no-session");
   account = cbm::startSession(account, kStart, cbm::Decimal::parse("1", "w"), kRules);
   CHECK_THROWS_WITH_AS(cbm::stopSession(account, kStart - 1, kRules),
                        "now: is before the session start (2026-11-21T08:00:00Z), got "

@@ -19,6 +19,7 @@ test('a session: start, status, stop; the reward goes to the total', () => {
   assert.equal(status.elapsedSeconds, 7200);
   assert.equal(status.estimatedPoints, '51.324774404002834994');
   assert.equal(status.nextStartAt, start + 24 * hour);
+  assert.equal(status.secondsToNextStart, 22 * hour);
 
   const stopped = cbm.stopSession({ account, now: new Date((start + 8 * hour) * 1000) });
   assert.equal(stopped.reward, '94.386523716586627852');
@@ -38,11 +39,14 @@ test('a second start within 24 h fails with the time it will be allowed', () => 
     name: 'CbmError',
     code: 'NOT_ALLOWED',
     message: 'a session is already running since 2026-11-21T08:00:00Z; stop it before starting another',
+    problem: { kind: 'session-running', since: String(start) },
   });
   const { account } = cbm.stopSession({ account: running, now: start + 2 * hour });
   assert.throws(() => cbm.startSession({ account, now: start + 3 * hour, weight: 1 }), {
     code: 'NOT_ALLOWED',
     message: 'the last session started at 2026-11-21T08:00:00Z, less than 24 h ago; the next start is allowed at 2026-11-22T08:00:00Z',
+    // The times for a page to say in its own words and time zone.
+    problem: { kind: 'cooldown', lastStartedAt: String(start), allowedAt: String(start + 24 * hour) },
   });
   const again = cbm.startSession({ account, now: start + 24 * hour, weight: 1 });
   assert.equal(again.session.startedAt, start + 24 * hour);
@@ -52,6 +56,7 @@ test('stop without a session, and bad accounts', () => {
   assert.throws(() => cbm.stopSession({ account: cbm.newAccount(), now: start }), {
     code: 'NOT_ALLOWED',
     message: 'no session is running: there is nothing to stop',
+    problem: { kind: 'no-session' },
   });
   assert.throws(() => cbm.startSession({ account: cbm.newAccount(), now: start, weight: 6 }), {
     code: 'INVALID_INPUT',

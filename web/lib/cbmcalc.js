@@ -18,8 +18,9 @@ import { ActivationRows, TextColumn } from './pool-result.js';
  * wrong for a machine, { kind, ...params } (kinds such as "required", "unknown-field",
  * "wrong-type", "not-a-number", "not-positive", "negative", "not-whole-in-range" with min, max,
  * "too-many-decimals", "too-large", "not-a-date", "duplicate-id"; params such as `got`), so that
- * a caller can say it in another language; `message` says it in English. The module stays
- * usable after any error. */
+ * a caller can say it in another language; `message` says it in English. For NOT_ALLOWED it names
+ * the rule: "session-running" { since }, "cooldown" { lastStartedAt, allowedAt } (Unix seconds, as
+ * text), "no-session". The module stays usable after any error. */
 export class CbmError extends Error {
   constructor(message, { code = 'INVALID_INPUT', field = '', problem = undefined } = {}) {
     super(message);
@@ -1039,6 +1040,7 @@ function makeApi(M) {
         lastReward: s.lastReward === '' ? null : s.lastReward,
         lastCollectedAt: s.lastCollectedAt < 0 ? null : s.lastCollectedAt,
         nextStartAt: s.nextStartAt,
+        secondsToNextStart: s.secondsToNextStart,
       };
     },
   });

@@ -11,6 +11,7 @@ import { shareList } from './share.js';
 const $ = (id) => document.getElementById(id);
 const ACCOUNT_KEY = 'cbmcalc.points.account';
 const CLOCK_KEY = 'cbmcalc.points.clockOffset';
+const MAX_HISTORY_DAYS = 3650; // the streak field's limit: ten years of days is plenty
 const factorNames = { checkin: 'Check-in streak', points: 'Total points', invites: 'Invites', weight: 'Total weight' };
 
 function storage(key, value) {
@@ -83,9 +84,22 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     const day = $('p-checkinDate').value;
     if (parseDay(day) !== null) setCheckins([...checkins, day]);
   });
-  $('p-fill').addEventListener('click', () => {
-    const n = Math.min(3650, Math.max(0, Math.floor(Number($('p-fillDays').value)) || 0));
-    setCheckins([...checkins, ...lastDays(n)]);
+  // A plain streak: the last N days checked in, the day before them not; older days stay. The
+  // form's input listener then recomputes everything.
+  const streakInput = $('p-streakDays');
+  streakInput.addEventListener('input', () => {
+    const text = streakInput.value.trim();
+    const error = $('p-streakDays-error');
+    if (!/^\d{1,4}$/.test(text) || Number(text) > MAX_HISTORY_DAYS) {
+      streakInput.setAttribute('aria-invalid', 'true');
+      error.textContent = `must be a whole number of days from 0 to ${formatAmount(MAX_HISTORY_DAYS, 'plain')}`;
+      return;
+    }
+    streakInput.removeAttribute('aria-invalid');
+    error.textContent = '';
+    const gap = dayText(todayUtc() - Number(text) * DAY);
+    checkins = [...new Set([...checkins.filter((d) => d < gap), ...lastDays(Number(text))])].sort();
+    renderHistory();
   });
   $('p-addPasted').addEventListener('click', () => {
     const paste = $('p-paste');
@@ -114,6 +128,11 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   function calculate() {
     const ok = runForm(form, ({ totalPoints, invites, hours }) => {
       const streak = cbm.streak({ checkins, on: dayText(todayUtc()) });
+      if (document.activeElement !== streakInput) {
+        streakInput.value = String(streak.days);
+        streakInput.removeAttribute('aria-invalid');
+        $('p-streakDays-error').textContent = '';
+      }
       showText(
         $('p-streak'),
         `${streak.days} ${streak.days === 1 ? 'day' : 'days'}${streak.checkedInOnDay || streak.days === 0 ? '' : ' (check in today to keep it)'}`,
@@ -124,7 +143,8 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
       showFigure($('p-checkin'), w.checkin);
       showFigure($('p-points'), w.points);
       showFigure($('p-invitesWeight'), w.invites);
-      current = { totalPoints, invites };
+      current = { totalPoints, invites, weight: w };
+      followTotal(totalPoints);
       showFigure($('p-reward'), cbm.pointsReward({ elapsedSeconds: hoursToSeconds(hours, 'hours'), weight: w.weight }));
     });
     if (!ok) {
@@ -132,8 +152,10 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
       for (const id of weightOutputs) showFigure($(id), null);
     }
   }
-  form.addEventListener('input', () => {
+  form.addEventListener('input', (e) => {
+    typedTotal = e.target === $('p-totalPoints');
     calculate();
+    typedTotal = false;
     projection.later();
     onChange();
   });
@@ -142,15 +164,15 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   // --- session simulator ---
   let offset = Number(storage(CLOCK_KEY)) || 0; // seconds the simulated clock is ahead
   const now = () => Math.floor(Date.now() / 1000) + offset;
-  let account = loadAccount();
-  function loadAccount() {
+  let account = storedAccount();
+  function storedAccount() {
     try {
       const stored = JSON.parse(storage(ACCOUNT_KEY) ?? 'null');
       if (stored) return cbm.checkAccount({ account: stored });
     } catch {
       // A damaged or old account: start a new one.
     }
-    return cbm.newAccount({ totalPoints: valuesOf(form).totalPoints || '0' });
+    return null;
   }
   function save() {
     storage(ACCOUNT_KEY, JSON.stringify(account));
@@ -161,10 +183,49 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     message.textContent = text;
     message.className = `status ${tone}`;
   }
+  // The account's total is the Total points field: typing there sets it, a stopped session's
+  // reward goes back into the field.
+  let typedTotal = false;
+  function followTotal(totalPoints) {
+    if (!typedTotal || !account || account.totalPoints === totalPoints) return;
+    account = cbm.checkAccount({ account: { ...account, totalPoints } });
+    save();
+    renderSession();
+  }
+  function showTotal() {
+    const field = $('p-totalPoints');
+    if (field.value === account.totalPoints) return;
+    field.value = account.totalPoints;
+    calculate();
+    projection.later();
+    onChange();
+  }
+  /** The weight a session started now gets, and why it differs from the figures above: the
+   * simulated clock may be on another day, where the streak is not today's. */
   function sessionWeight() {
     if (!current) throw new CbmError('Fix the figures above first: the weight comes from them.', { code: 'NOT_ALLOWED' });
-    const streak = cbm.streak({ checkins, on: dayText(now()) });
-    return cbm.pointsWeight({ streakDays: streak.days, totalPoints: account.totalPoints, invites: current.invites }).weight;
+    const day = dayText(now());
+    const streak = cbm.streak({ checkins, on: day });
+    const w = cbm.pointsWeight({ streakDays: streak.days, totalPoints: account.totalPoints, invites: current.invites });
+    const why = [];
+    if (w.checkin !== current.weight.checkin) {
+      const missed = streak.checkedInOnDay ? '' : `, no check-in that day`;
+      why.push(
+        `on ${formatDate(now())} the streak is ${streak.days} ${streak.days === 1 ? 'day' : 'days'}${missed}, so check-ins weigh ${formatAmount(w.checkin, 'plain')} (${formatAmount(current.weight.checkin, 'plain')} today)`,
+      );
+    }
+    if (w.points !== current.weight.points) why.push(`total points weigh ${formatAmount(w.points, 'plain')}`);
+    return { weight: w.weight, why: why.length ? `, not ${formatAmount(current.weight.weight, 'plain')} as above: ${why.join('; ')}` : '' };
+  }
+  /** A refusal of the session rules in the reader's words and time zone. */
+  function refusal(e) {
+    const { kind, since, lastStartedAt, allowedAt } = e.problem ?? {};
+    if (kind === 'session-running')
+      return `A session is already running, since ${formatDateTime(Number(since))}. Stop it before starting another.`;
+    if (kind === 'cooldown')
+      return `Not yet: the last session started ${formatDateTime(Number(lastStartedAt))}, and the next can start ${formatDateTime(Number(allowedAt))}.`;
+    if (kind === 'no-session') return 'No session is running, so there is nothing to stop.';
+    return e.message;
   }
   function act(fn) {
     try {
@@ -172,22 +233,26 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
       save();
     } catch (e) {
       if (!(e instanceof CbmError)) throw e;
-      say(e.message, 'bad'); // the rule's own words: what is running, when the next start is allowed
+      say(refusal(e), 'bad');
     }
     renderSession();
   }
   $('ses-start').addEventListener('click', () =>
     act(() => {
-      const weight = sessionWeight();
+      const { weight, why } = sessionWeight();
       account = cbm.startSession({ account, now: now(), weight });
-      say(`Mining started at ${formatDateTime(now())} with weight ${formatAmount(weight, 'plain')}.`, 'good');
+      say(`Mining started at ${formatDateTime(now())} with weight ${formatAmount(weight, 'plain')}${why}.`, 'good');
     }),
   );
   $('ses-stop').addEventListener('click', () =>
     act(() => {
       const out = cbm.stopSession({ account, now: now() });
       account = out.account;
-      say(`Mining stopped: ${formatAmount(out.reward, 'points')} collected (${out.reward} exactly).`, 'good');
+      showTotal();
+      say(
+        `Mining stopped: ${formatAmount(out.reward, 'points')} collected (${out.reward} exactly); total points are now ${formatAmount(account.totalPoints, 'points')}.`,
+        'good',
+      );
     }),
   );
   $('ses-reset').addEventListener('click', () =>
@@ -204,6 +269,12 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
       }),
     );
   }
+  $('ses-checkin').addEventListener('click', () =>
+    act(() => {
+      setCheckins([...checkins, dayText(now())]);
+      say(`Checked in on ${formatDate(now())}.`);
+    }),
+  );
   $('ses-realtime').addEventListener('click', () =>
     act(() => {
       offset = 0;
@@ -226,22 +297,22 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     showFigure($('ses-weight'), s.weight);
     showFigure($('ses-lastReward'), s.lastReward);
     showText($('ses-lastCollectedAt'), s.lastCollectedAt === null ? '—' : formatDateTime(s.lastCollectedAt), s.lastCollectedAt);
-    const wait = s.nextStartAt - t;
     showText(
       $('ses-nextStartAt'),
       s.active
-        ? 'after you stop, and 24 h after the last start'
-        : wait > 0
-          ? `${formatDateTime(s.nextStartAt)} (in ${formatDuration(wait)})`
+        ? `after you stop, and not before ${formatDateTime(s.nextStartAt)}`
+        : s.secondsToNextStart > 0
+          ? `${formatDateTime(s.nextStartAt)} (in ${formatDuration(s.secondsToNextStart)})`
           : 'now',
       s.nextStartAt,
     );
+    $('ses-checkin').textContent = `Check in on ${formatDate(t)}`;
     showFigure($('ses-total'), account.totalPoints);
     $('ses-start').disabled = false;
     setDisabled($('ses-stop'), !s.active, $('ses-start'));
   }
   // The live estimate ticks while a session runs.
-  setInterval(() => account.session && renderSession(), 1000);
+  setInterval(() => account?.session && renderSession(), 1000);
 
   // --- projection ---
   const projForm = document.querySelector('[data-form=projection]');
@@ -408,7 +479,13 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     /** Draws everything from the current inputs (after a shared link was applied). */
     refresh() {
       renderHistory();
+      // A stored account gives the Total points field its total, unless a link set the field.
+      const field = $('p-totalPoints');
+      if (account && field.value === field.defaultValue) field.value = account.totalPoints;
+      account ??= cbm.newAccount();
+      typedTotal = true;
       calculate();
+      typedTotal = false;
       renderSession();
       projection.run();
     },
