@@ -21,6 +21,7 @@ bool isDigit(char c) {
 
 const std::string kExpected = "must be a decimal number such as \"0.17\" or \"1e-7\", got ";
 const std::string kLimit = "10^20";
+const std::string kLimitDigits = "100000000000000000000";  // the same, for a machine to format
 
 }  // namespace
 
@@ -34,7 +35,8 @@ std::string quote(const std::string& text) {
 
 Decimal Decimal::fromRaw(Int128 raw, const std::string& what) {
   if (raw > kMaxRaw || raw < -kMaxRaw)
-    throw InputError(what, "is too large: amounts are limited to " + kLimit);
+    throw InputError(what, "is too large: amounts are limited to " + kLimit,
+                     {"too-large", {{"max", kLimitDigits}}});
   return Decimal(raw);
 }
 
@@ -94,9 +96,10 @@ Decimal Decimal::parse(std::string_view text, const std::string& field) {
   }
   if (shift < 0)
     return fail("has more than 18 decimal places, got " + quote(original), "too-many-decimals");
-  auto tooLarge = [&] {
-    return fail("is too large: amounts are limited to " + kLimit + ", got " + quote(original),
-                "too-large");
+  auto tooLarge = [&]() -> Decimal {
+    throw InputError(field,
+                     "is too large: amounts are limited to " + kLimit + ", got " + quote(original),
+                     {"too-large", {{"got", original}, {"max", kLimitDigits}}});
   };
   if (static_cast<long>(digits.size()) + shift > 39) return tooLarge();
   // At most 39 digits: each step stays below 10 x 10^38 < 2^127 before the range check.

@@ -72,9 +72,16 @@ test('points: weight from the check-in history and the tiers, the session reward
   assert.equal(await page.getAttribute('#p-reward', 'data-value'), '51.324774404002834994');
   await type(page, '#p-totalPoints', '5000');
   await type(page, '#p-invites', '30');
+  await type(page, '#p-totalPoints', '1e30');
+  assert.equal(await page.textContent('#p-totalPoints-error'), 'is too large: the limit is 100,000,000,000,000,000,000, got "1e30"');
+  await type(page, '#p-totalPoints', '5000');
   await type(page, '#p-hours', '24');
   assert.equal(await page.getAttribute('#p-weight', 'data-value'), '3');
   assert.equal(await page.getAttribute('#p-reward', 'data-value'), '299.946933929327229994');
+  // A limit as a person reads it, with separators; the value as typed.
+  await type(page, '#p-invites', '2.5');
+  assert.equal(await page.textContent('#p-invites-error'), 'must be a whole number from 0 to 1,000,000,000,000, got "2.5"');
+  await type(page, '#p-invites', '30');
   // The formula's values, not the seed's contradicting table (10, 50, 100).
   assert.equal(await page.getAttribute('#points-2h', 'data-value'), '51.324774404002834994');
   assert.equal(await page.getAttribute('#points-8h', 'data-value'), '94.386523716586627852');

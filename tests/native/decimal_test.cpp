@@ -185,6 +185,8 @@ TEST_CASE("an input error carries its problem for a machine: kind and parameters
   CHECK(problemOf([] { Decimal::parse("0.0000000000000000001", "v"); }).kind ==
         "too-many-decimals");
   CHECK(problemOf([] { Decimal::parse("1e30", "v"); }).kind == "too-large");
+  CHECK(problemOf([] { Decimal::parse("1e30", "v"); }).params ==
+        Params{{"got", "1e30"}, {"max", "100000000000000000000"}});
   CHECK(problemOf([] { Decimal::parse(std::string(82, '1'), "v"); }).kind == "too-many-digits");
   const cbm::Problem whole = problemOf([] { cbm::parseWhole("2.5", "n", 1, 9); });
   CHECK(whole.kind == "not-whole-in-range");

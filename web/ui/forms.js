@@ -1,5 +1,28 @@
 // Forms that recompute as the user types and show an API error next to the field it names.
 import { CbmError } from '../lib/cbmcalc.js';
+import { formatAmount } from './format.js';
+
+// What was typed, shortened as the core shortens it: a pasted megabyte is not a message.
+const given = (got) => (got === undefined ? '' : `, got "${got.length > 40 ? `${got.slice(0, 40)}...` : got}"`);
+
+/** The core's problems in a reader's English, numbers written as the locale writes them (the
+ * core's own message, for logs, says 1000000000000). */
+export const englishProblems = {
+  'not-whole-in-range': ({ min, max, got }, number) =>
+    (max === undefined
+      ? `must be a whole number of at least ${number(min)}`
+      : `must be a whole number from ${number(min)} to ${number(max)}`) + given(got),
+  'too-large': ({ max, got }, number) => `is too large: the limit is ${number(max)}${given(got)}`,
+  'not-a-number': ({ got }) => `must be a number such as 0.17${given(got)}`,
+};
+
+/** An error's message without its field (the label says it), in `problems`' words where they
+ * have the problem's kind, else the core's. */
+export function problemMessage(e, problems = englishProblems, locale = undefined) {
+  const say = problems[e.problem?.kind];
+  if (say) return say(e.problem, (n) => formatAmount(n, 'plain', locale));
+  return e.field && e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message;
+}
 
 /** The form's values by input name (checkboxes as booleans, radio groups as the checked value). */
 export function valuesOf(form) {
@@ -39,7 +62,7 @@ export function runForm(form, compute) {
     return true;
   } catch (e) {
     if (!(e instanceof CbmError)) throw e;
-    showError(form, e.field, e.message);
+    showError(form, e.field, problemMessage(e));
     return false;
   }
 }

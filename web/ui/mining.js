@@ -11,6 +11,7 @@
 import { CbmError } from '../lib/cbmcalc.js';
 import { DAY, YEAR, dayText, parseDay } from './dates.js';
 import { formatAmount } from './format.js';
+import { problemMessage } from './forms.js';
 import { rateChanges } from './rules.js';
 
 function fail(field, problem) {
@@ -31,7 +32,7 @@ function formError(e, genesis) {
   const rule = /^rules\.(lifetime|halfLife)$/.exec(e.field ?? '')?.[1];
   if (rule && e.problem?.kind === 'not-whole-in-range') {
     const years = formatAmount(String(Number(e.problem.max) / YEAR), 'plain');
-    throw new CbmError(`${rule}: must be more than 0 and at most ${years} years`, { field: rule, code: e.code, problem: e.problem });
+    throw new CbmError(`${rule}: must be more than 0 and at most ${years} years`, { field: rule, code: e.code });
   }
   const [, list, index, name] = /^(pool|lines|purchases)(?:\[(\d+)\])?\.(\w+)$/.exec(e.field ?? '') ?? [];
   if (!list) throw e;
@@ -42,7 +43,8 @@ function formError(e, genesis) {
     purchases: { at: `purchases[${index}].date`, units: `purchases[${index}].units` },
   }[list][name];
   const { kind, got, end, growthPerDay, days, since, units, max, at } = e.problem ?? {};
-  let problem = e.message.slice(e.field.length + 2);
+  // Said here in the page's words (the problem's own words are no longer the message's).
+  let problem = null;
   if (kind === 'after-emission') problem = `is after emission ends (${dayText(genesis + Number(end))})`;
   else if (list === 'purchases' && name === 'at' && Number(got) < 0) problem = `is before the genesis date ${dayText(genesis)}`;
   else if (kind === 'growth-exceeds-units')
@@ -51,7 +53,8 @@ function formError(e, genesis) {
   else if (kind === 'growth-exceeds-limit')
     problem = `takes the pool past ${formatAmount(max, 'plain')} units by ${dayText(genesis + Number(at))}`;
   else if (kind === 'nothing-to-grow') problem = 'must be more than 0 to grow by a percentage';
-  throw new CbmError(`${field}: ${problem}`, { field, code: e.code, problem: e.problem });
+  if (problem === null) throw new CbmError(`${field}: ${problemMessage(e)}`, { field, code: e.code, problem: e.problem });
+  throw new CbmError(`${field}: ${problem}`, { field, code: e.code });
 }
 
 /** Everyone else's units as the core takes them, from the form's texts: poolUnits today,

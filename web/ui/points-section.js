@@ -29,7 +29,7 @@ function hoursToSeconds(text, field) {
   const t = String(text).trim();
   const hours = Number(t);
   if (t === '' || !(hours >= 0) || hours > 8760)
-    throw new CbmError(`${field}: must be a number of hours from 0 to 8760, got "${t}"`, { field });
+    throw new CbmError(`${field}: must be a number of hours from 0 to ${formatAmount(8760, 'plain')}, got "${t}"`, { field });
   return Math.round(hours * 3600);
 }
 

@@ -17,7 +17,7 @@ import { CbmError, load } from '../lib/cbmcalc.js';
 import { dayText, today } from '../ui/dates.js';
 import { showFigure, showText } from '../ui/figures.js';
 import { formatAmount, formatDate } from '../ui/format.js';
-import { clearErrors, debounce, showError, valuesOf } from '../ui/forms.js';
+import { clearErrors, debounce, problemMessage, showError, valuesOf } from '../ui/forms.js';
 import { cachedMining, priceMining, seedPoolUnits } from '../ui/mining.js';
 import { readNumber, textsFor } from './i18n.js';
 import { styleSheet } from './styles.js';
@@ -206,13 +206,6 @@ class CbmCalculator extends HTMLElement {
     return values;
   }
 
-  /** An error's message in the widget's language, from its problem where the words exist. */
-  #messageOf(e) {
-    const say = this.#texts.problems[e.problem?.kind];
-    if (say) return say(e.problem, (n) => formatAmount(n, 'plain', this.#lang));
-    return e.message.replace(/^[^:]*: /, ''); // the field is the label's to say
-  }
-
   #compute() {
     const t = this.#texts;
     const form = this.#form;
@@ -278,7 +271,7 @@ class CbmCalculator extends HTMLElement {
       if (!(e instanceof CbmError)) throw e;
       // The one purchase is the widget's "units" field.
       const field = e.field.replace(/^purchases\[0\]\./, '');
-      const message = `${field}: ${this.#messageOf(e)}`;
+      const message = `${field}: ${problemMessage(e, this.#texts.problems, this.#lang)}`;
       showError(form, field, message);
       for (const [key] of outputs) showFigure($(key), null);
       this.#status.textContent = t.fix;

@@ -1,5 +1,7 @@
 // The widget's words in each language it speaks. Numbers and dates are not here: Intl formats
 // them in the same language (ui/format.js).
+import { englishProblems } from '../ui/forms.js';
+
 export const languages = {
   en: {
     title: 'WFI mining calculator',
@@ -24,7 +26,7 @@ export const languages = {
     fix: 'Fix the marked field to see results.',
     note: ({ end, lifetimeYears, stageDays }) =>
       `Your units mine from today, their efficiency falling linearly over ${lifetimeYears} years; emission halves every ${stageDays} days (WeFi's distribution contract) and ends ${end}. The APR is a year at today's rate; the return counts the halvings and aging of the next 12 months. WFI price held constant.`,
-    problems: {},
+    problems: englishProblems,
     ambiguous: (a, b) => `Do you mean ${a} or ${b}? Write it without the thousands separator.`,
     copy: 'Copy',
     copied: 'Copied',
