@@ -41,3 +41,27 @@ for (const width of [1280, 375]) {
     await page.close();
   });
 }
+
+for (const width of [1280, 375]) {
+  test(`the earnings chart at ${width} px: axis titles, one line at a flat price, a log scale for bear / base / bull`, async () => {
+    const page = await openPage(env, '/', { width, height: 900 });
+    const chart = page.locator('[data-chart=earned]');
+    await page.waitForSelector('[data-chart=earned][data-points] canvas');
+    const legend = () => chart.locator('.u-legend .u-series th').allTextContents();
+    // At a flat price the USD value is the WFI line read on the right axis: no second line on it.
+    assert.deepEqual(await legend(), ['Date', 'WFI mined (its USD value on the right)', 'You paid']);
+    // A phone has its axis titles above the plot; a desktop has them beside the axes.
+    assert.equal(await chart.locator('.axis-titles').count(), width < 500 ? 1 : 0);
+    if (width < 500) assert.deepEqual(await chart.locator('.axis-titles span').allTextContents(), ['WFI', 'USD']);
+    await chart.screenshot({ path: artifact(`earned-flat-${width}.png`) });
+
+    await page.check('input[name=scenario][value=band]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-chart=earned] .u-legend .u-series').length === 6);
+    assert.deepEqual((await legend()).slice(2, 5), ['USD, bear −5%/month', 'USD, base 0%/month', 'USD, bull +5%/month']);
+    if (width < 500) assert.deepEqual(await chart.locator('.axis-titles span').allTextContents(), ['WFI', 'USD, log scale']);
+    await fitsWidth(page);
+    await chart.screenshot({ path: artifact(`earned-band-${width}.png`) });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}

@@ -81,7 +81,8 @@ function marksPlugin(chart) {
 /**
  * A chart in `figure`. `spec`: { height, x: { label, format(v) } (default: dates from Unix
  * seconds), series: [{ label, color (a CSS variable), scale, dash, fill, stepped, format(v) }],
- * scales: { [name]: { label, side (3 left, 1 right), format(v), range } } }.
+ * scales: { [name]: { label, side (3 left, 1 right), format(v), range, log } } }. A `log`
+ * scale is logarithmic (base 10) and leaves out values <= 0, which it cannot place.
  */
 export class Chart {
   constructor(figure, spec = { series: [], scales: {} }) {
@@ -105,10 +106,11 @@ export class Chart {
   /** New data: `data` is [x (Unix seconds), ...one array per series]; `marks` [{ t, label }];
    * `summary` the accessible name; `table` { columns, rows } the text alternative. */
   set(data, { marks = [], summary = '', table = null } = {}) {
-    this.data = data;
+    const log = [null, ...this.spec.series.map((s) => this.spec.scales[s.scale]?.log)];
+    this.data = data.map((column, i) => (log[i] ? Array.from(column, (v) => (v > 0 ? v : null)) : column));
     this.marks = marks;
     if (!this.u) this.build();
-    else this.u.setData(data);
+    else this.u.setData(this.data);
     this.plot.setAttribute('aria-label', summary);
     if (table) fillTable(this.figure.querySelector('.table-wrap'), table);
     this.figure.dataset.points = String(data[0].length);
@@ -125,8 +127,23 @@ export class Chart {
     const { series, scales, height = 260, x } = this.spec;
     const formatX = x?.format ?? formatDate;
     const tick = x?.format ? (v) => x.format(v) : formatTick;
-    // A phone-wide plot drops the axis titles: the legend and the data table name the series.
+    // A phone-wide plot has no room for rotated axis titles: they go in a line above it, and
+    // month ticks take two lines so that more of them fit.
     this.narrow = this.plot.clientWidth < 480;
+    this.titles?.remove();
+    this.titles = null;
+    if (this.narrow) {
+      this.titles = document.createElement('div');
+      this.titles.className = 'axis-titles';
+      this.titles.setAttribute('aria-hidden', 'true'); // the summary and the table say the units
+      for (const scale of Object.values(scales)) {
+        const title = document.createElement('span');
+        title.textContent = scale.label;
+        title.className = (scale.side ?? 3) === 1 ? 'right' : 'left';
+        this.titles.append(title);
+      }
+      this.plot.before(this.titles);
+    }
     const axisFor = (name) => {
       const scale = scales[name];
       return {
@@ -138,7 +155,8 @@ export class Chart {
         grid: { stroke: colors.grid, width: 1, show: (scale.side ?? 3) === 3 },
         ticks: { stroke: colors.grid, width: 1 },
         size: axisSize,
-        values: (u, splits) => splits.map(scale.format ?? ((v) => formatAxis(v))),
+        // A log axis leaves out the splits it does not label (null).
+        values: (u, splits) => splits.map((v) => (v === null ? '' : (scale.format ?? formatAxis)(v))),
       };
     };
     const opts = {
@@ -149,7 +167,12 @@ export class Chart {
       legend: { live: true },
       scales: {
         x: { time: !x },
-        ...Object.fromEntries(Object.keys(scales).map((name) => [name, scales[name].range ? { range: scales[name].range } : {}])),
+        ...Object.fromEntries(
+          Object.entries(scales).map(([name, scale]) => [
+            name,
+            { ...(scale.range && { range: scale.range }), ...(scale.log && { distr: 3, log: 10 }) },
+          ]),
+        ),
       },
       axes: [
         {
@@ -158,8 +181,9 @@ export class Chart {
           labelSize: x?.label && !this.narrow ? 20 : 0,
           grid: { stroke: colors.grid, width: 1 },
           ticks: { stroke: colors.grid, width: 1 },
-          values: (u, splits, axis, space, step) => splits.map((v) => tick(v, step)),
-          space: 70,
+          values: (u, splits, axis, space, step) => splits.map((v) => tick(v, step, undefined, this.narrow)),
+          space: this.narrow ? 44 : 70,
+          size: this.narrow ? 60 : 50,
         },
         ...Object.keys(scales).map(axisFor),
       ],

@@ -89,18 +89,17 @@ export function formatPeriod(unixSeconds, period, locale = undefined) {
 }
 
 /** A chart tick (UTC) from Unix seconds: "Jan 2031" when ticks are a month or more apart
- * (`step` seconds), else "Jan 28". */
-export function formatTick(unixSeconds, step, locale = undefined) {
+ * (`step` seconds), else "Jan 28"; `stacked`, the month over the year ("Jan\n2031"), for a
+ * narrow chart. */
+export function formatTick(unixSeconds, step, locale = undefined, stacked = false) {
   const monthly = step >= 28 * 86400;
-  const f = formatter(
-    `k|${monthly}|${locale ?? ''}`,
-    () =>
-      new Intl.DateTimeFormat(
-        locale,
-        monthly ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: 'short', day: 'numeric', timeZone: 'UTC' },
-      ),
-  );
-  return f.format(new Date(unixSeconds * 1000));
+  const options = monthly ? { month: 'short', year: 'numeric' } : { month: 'short', day: 'numeric' };
+  const f = formatter(`k|${monthly}|${locale ?? ''}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }));
+  const date = new Date(unixSeconds * 1000);
+  if (!(monthly && stacked)) return f.format(date);
+  const parts = f.formatToParts(date);
+  const part = (type) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('month')}\n${part('year')}`;
 }
 
 /** A moment (UTC) from Unix seconds: "21 Nov 2026, 14:05:09 UTC". */

@@ -406,26 +406,55 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       earned: new Chart(document.querySelector('[data-chart=earned]')),
       apr: new Chart(document.querySelector('[data-chart=apr]')),
       referral: new Chart(document.querySelector('[data-chart=referral]')),
-      scenario: '',
-      withReferrals: false,
+      layout: '',
+      top: null,
     };
     const { sim, priced, scenario } = s;
     const x = sim.series.t;
+    const base = priced.paths.find((p) => p.key === 'base');
+    const reward = Float64Array.from(sim.series.reward, Number);
+    // At a flat price the USD line is the WFI line scaled: one line, read in WFI on the left and
+    // in USD on the right, the two axes in proportion (a drawing's geometry, not a figure).
+    const last = x.length - 1;
+    const aligned = scenario === 'flat' && base.usd[last] > 0;
+    if (aligned) {
+      const usdTop = Math.max(base.usd[last], Number(priced.contributionUsd)) * 1.05;
+      charts.top = { usd: usdTop, wfi: (usdTop * reward[last]) / base.usd[last] };
+    }
     // The series depend on the scenario (one price path or three) and on the referral lines.
     const withReferrals = priced.referral !== null;
-    if (charts.scenario !== scenario || charts.withReferrals !== withReferrals) {
-      charts.scenario = scenario;
-      charts.withReferrals = withReferrals;
+    const layout = `${scenario}|${aligned}|${withReferrals}`;
+    if (charts.layout !== layout) {
+      charts.layout = layout;
+      const usdFormat = (v) => formatAmount(String(v), 'usdCompact');
       charts.earned.configure({
         series: [
-          { label: 'WFI mined', color: '--c1', scale: 'wfi', fill: true, width: 1.5, format: (v) => formatAmount(String(v), 'wfi') },
-          ...priced.paths.map((p) => ({ label: `USD, ${pathLabel(p, scenario)}`, scale: 'usd', format: usdValue, ...pathStyle[p.key] })),
+          {
+            label: aligned ? 'WFI mined (its USD value on the right)' : 'WFI mined',
+            color: '--c1',
+            scale: 'wfi',
+            fill: true,
+            width: 1.5,
+            format: (v) => formatAmount(String(v), 'wfi'),
+          },
+          ...(aligned ? [] : priced.paths).map((p) => ({
+            label: `USD, ${pathLabel(p, scenario)}`,
+            scale: 'usd',
+            format: usdValue,
+            ...pathStyle[p.key],
+          })),
           { label: 'You paid', color: '--muted', scale: 'usd', dash: [2, 4], width: 1.5, format: usdValue },
         ],
-        scales: {
-          wfi: { label: 'WFI', side: 3 },
-          usd: { label: 'USD', side: 1, format: (v) => formatAmount(String(v), 'usdCompact') },
-        },
+        // Bear, base and bull can be far apart: a log scale keeps each one readable.
+        scales: aligned
+          ? {
+              wfi: { label: 'WFI', side: 3, range: () => [0, charts.top.wfi] },
+              usd: { label: 'USD', side: 1, format: usdFormat, range: () => [0, charts.top.usd] },
+            }
+          : {
+              wfi: { label: 'WFI', side: 3 },
+              usd: { label: scenario === 'band' ? 'USD, log scale' : 'USD', side: 1, format: usdFormat, log: scenario === 'band' },
+            },
       });
       charts.apr.configure({
         series: [
@@ -449,9 +478,8 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     const paid = new Float64Array(x.length).fill(Number(priced.contributionUsd));
     const marks = [...sim.marks, { t: today, label: 'today', solid: true }];
     const rows = sampleIndices(x.length, 30);
-    const base = priced.paths.find((p) => p.key === 'base');
     const breakeven = base.breakeven === null ? [] : [{ t: base.breakeven, label: 'breakeven', solid: true }];
-    charts.earned.set([x, Float64Array.from(sim.series.reward, Number), ...priced.paths.map((p) => p.usd), paid], {
+    charts.earned.set([x, reward, ...(aligned ? [] : priced.paths.map((p) => p.usd)), paid], {
       marks: [...marks, ...breakeven],
       summary: `Line chart from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: the WFI you mine grows to ${formatAmount(priced.wfiEnd, 'wfi')}, worth ${formatAmount(base.usdEnd, 'usd')} at the base price; you paid ${formatAmount(priced.contributionUsd, 'usd')}.`,
       table: {
@@ -466,23 +494,20 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     const aprStart = priced.now ? x.indexOf(priced.now.t) : 0;
     if (withReferrals) {
       const ref = priced.referral.series;
-      charts.referral.set(
-        [x, Float64Array.from(sim.series.reward, Number), Float64Array.from(ref.locked, Number), Float64Array.from(ref.unlocked, Number)],
-        {
-          marks,
-          summary: `Line chart from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: the WFI you mine grows to ${formatAmount(priced.wfiEnd, 'wfi')}; referral income adds ${formatAmount(priced.referral.total, 'wfi')}, each weekly payout locked for a year.`,
-          table: {
-            columns: ['Date', 'WFI mined', 'Referral WFI paid', 'locked', 'unlocked'],
-            rows: rows.map((i) => [
-              formatDate(x[i]),
-              formatAmount(sim.series.reward[i], 'wfi'),
-              formatAmount(ref.paid[i], 'wfi'),
-              formatAmount(ref.locked[i], 'wfi'),
-              formatAmount(ref.unlocked[i], 'wfi'),
-            ]),
-          },
+      charts.referral.set([x, reward, Float64Array.from(ref.locked, Number), Float64Array.from(ref.unlocked, Number)], {
+        marks,
+        summary: `Line chart from ${formatDate(x[0])} to ${formatDate(x.at(-1))}: the WFI you mine grows to ${formatAmount(priced.wfiEnd, 'wfi')}; referral income adds ${formatAmount(priced.referral.total, 'wfi')}, each weekly payout locked for a year.`,
+        table: {
+          columns: ['Date', 'WFI mined', 'Referral WFI paid', 'locked', 'unlocked'],
+          rows: rows.map((i) => [
+            formatDate(x[i]),
+            formatAmount(sim.series.reward[i], 'wfi'),
+            formatAmount(ref.paid[i], 'wfi'),
+            formatAmount(ref.locked[i], 'wfi'),
+            formatAmount(ref.unlocked[i], 'wfi'),
+          ]),
         },
-      );
+      });
     }
     charts.apr.set([x, ...priced.paths.map((p) => p.apr), ...(withReferrals ? [base.aprWithReferrals] : [])], {
       marks,
