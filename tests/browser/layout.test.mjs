@@ -65,3 +65,48 @@ for (const width of [1280, 375]) {
     await page.close();
   });
 }
+
+/** The figures whose number breaks across lines (each word must sit on one line) or overflows
+ * its box. */
+async function brokenFigures(page) {
+  return page.evaluate(() => {
+    const broken = [];
+    for (const figure of document.querySelectorAll('.figure')) {
+      const node = figure.querySelector('output button.exact')?.firstChild;
+      if (!node || figure.offsetParent === null) continue;
+      if (figure.scrollWidth > figure.clientWidth) broken.push(`overflows: ${node.textContent}`);
+      let at = 0;
+      for (const word of node.textContent.split(/\s/)) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + word.length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(`breaks: ${node.textContent}`);
+        at += word.length + 1;
+      }
+    }
+    return broken;
+  });
+}
+
+test('no number breaks across lines on a phone, for big holdings and for dust', async () => {
+  const page = await openPage(env, '/', { width: 375, height: 800 });
+  for (const [units, price] of [
+    ['123456789', '0.987654'],
+    ['1', '0.000001'],
+  ]) {
+    await page.fill('#m-purchase-0-units', units);
+    await type(page, '#m-tokenPrice', price);
+    await page.waitForFunction(
+      () => !document.querySelector('#m-status').textContent && document.querySelector('#m-perDay')?.dataset.value,
+    );
+    assert.deepEqual(await brokenFigures(page), [], `${units} units at $${price}`);
+    await fitsWidth(page);
+  }
+  // Dust keeps two significant digits instead of showing nothing.
+  assert.match(await page.textContent('#m-earnDayUsd button.exact'), /^\$0\.00000000\d\d$/);
+  assert.match(await page.textContent('#m-apr button.exact'), /^0\.000\d\d%$/);
+  await page.locator('#m-answers').screenshot({ path: artifact('answers-dust-375.png') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

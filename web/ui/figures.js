@@ -50,6 +50,8 @@ export function showFigure(output, value, { locale = undefined, text = english }
     output.replaceChildren(toggle, detail);
   }
   toggle.textContent = formatAmount(value, kind, locale);
+  // The longest run without a space: CSS sizes the figure to fit it rather than break a number.
+  output.style.setProperty('--chars', String(Math.max(...toggle.textContent.split(/\s/).map((word) => word.length))));
   toggle.title = text.exact(exactText(value, kind));
   detail.firstChild.textContent = value;
   output.dataset.value = value;

@@ -2,14 +2,17 @@
 // `lang`). Intl.NumberFormat formats a decimal string without going through a binary double, so
 // "210.24168192" stays what it is. Every number the page shows goes through this module.
 
+// Small amounts keep two significant digits instead of rounding to nothing ("$0.0042", not
+// "$0.00"; "0.00062%", not "0%"): the more precise of the two roundings wins.
+const keepSmall = { maximumSignificantDigits: 2, roundingPriority: 'morePrecision' };
 const numberOptions = {
-  percent: { style: 'unit', unit: 'percent', maximumFractionDigits: 2 },
+  percent: { style: 'unit', unit: 'percent', maximumFractionDigits: 2, ...keepSmall },
   // A fraction shown as a percentage ("0.03" as "3%"): Intl scales it, not our arithmetic.
   share: { style: 'percent', maximumFractionDigits: 4 },
   // An owner's share of a big pool: enough significant digits to tell 0.0012% from 0.0013%.
   poolShare: { style: 'percent', maximumSignificantDigits: 3 },
   wfi: { maximumFractionDigits: 6 },
-  usd: { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  usd: { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2, ...keepSmall },
   // Token and Energy prices: cents are too coarse for $0.0042.
   price: { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 6 },
   points: { maximumFractionDigits: 2 },

@@ -48,10 +48,12 @@ summary { cursor: pointer; color: var(--accent); font-weight: 600; font-size: 0.
 .error { color: var(--error); font-size: 0.85em; margin: 0.1em 0 0; }
 .error:empty { display: none; }
 .results { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 9em), 1fr)); gap: 0.5em; margin-top: 0.9em; }
-.figure { display: flex; flex-direction: column; padding: 0.45em 0.6em; border-radius: 8px; background: var(--raised); min-width: 0; }
+.figure { display: flex; flex-direction: column; padding: 0.45em 0.6em; border-radius: 8px; background: var(--raised); min-width: 0; container-type: inline-size; }
 .figure .label { color: var(--muted); font-size: 0.82em; }
-output { font-weight: 700; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
-.big output { font-size: 1.5em; color: var(--accent); line-height: 1.2; }
+/* A number never breaks: a long one gets a smaller font (--chars, set with the value). */
+output { font-weight: 700; font-variant-numeric: tabular-nums; }
+.figure output { font-size: min(1em, 100cqi / (var(--chars, 1) * 0.62)); }
+.big output { font-size: min(1.5em, 100cqi / (var(--chars, 1) * 0.62)); color: var(--accent); line-height: 1.2; }
 button.exact { all: unset; cursor: pointer; border-bottom: 1px dashed currentColor; }
 button.exact:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .exact-value { display: block; font: 400 0.8em ui-monospace, SFMono-Regular, Menlo, monospace; color: var(--text); overflow-wrap: anywhere; }
