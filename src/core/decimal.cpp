@@ -1,5 +1,7 @@
 #include "decimal.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
@@ -139,8 +141,48 @@ Decimal Decimal::times(Decimal other, const std::string& what) const {
   return ratio(big() * other.big(), BigInt(kScale), what);
 }
 
+namespace {
+
+int bitLength(unsigned __int128 x) {
+  const auto high = static_cast<std::uint64_t>(x >> 64), low = static_cast<std::uint64_t>(x);
+  if (high) return 128 - __builtin_clzll(high);
+  return low ? 64 - __builtin_clzll(low) : 0;
+}
+
+// (x + a little, if `sticky`) x 2^exponent, rounded to the nearest double (ties to even): x's
+// top 64 bits, with any lower bit folded into the last one, which lies below the rounding bit.
+double roundScaled(unsigned __int128 x, bool sticky, int exponent) {
+  const int extra = bitLength(x) - 64;
+  if (extra > 0) {
+    sticky = sticky || (x & ((static_cast<unsigned __int128>(1) << extra) - 1)) != 0;
+    x >>= extra;
+    exponent += extra;
+  }
+  return std::ldexp(static_cast<double>(static_cast<std::uint64_t>(x) | (sticky ? 1 : 0)),
+                    exponent);
+}
+
+}  // namespace
+
+// raw / 10^18 = (raw / 5^18) x 2^-18, correctly rounded, in integers: strtod of the text gives
+// the same double but runs musl's long-double code, microseconds a call in WASM.
 double Decimal::toDouble() const {
-  return std::strtod(str().c_str(), nullptr);
+  constexpr std::uint64_t kFive18 = 3'814'697'265'625;  // 5^18, 42 bits
+  const unsigned __int128 magnitude = raw_ < 0 ? -static_cast<unsigned __int128>(raw_) : raw_;
+  if (magnitude == 0) return 0;
+  const unsigned __int128 q = magnitude / kFive18;
+  const auto r = static_cast<std::uint64_t>(magnitude % kFive18);
+  double value;
+  if (q >> 64) {
+    value = roundScaled(q, r != 0, -18);
+  } else {
+    // Enough fraction bits beside q for 64 significant ones: r x 2^shift / 5^18 stays exact
+    // below 2^128, and its remainder is the sticky bit.
+    const int shift = q ? 64 : 127 - bitLength(r);
+    const unsigned __int128 scaled = static_cast<unsigned __int128>(r) << shift;
+    value = roundScaled((q << shift) + scaled / kFive18, scaled % kFive18 != 0, -18 - shift);
+  }
+  return raw_ < 0 ? -value : value;
 }
 
 std::string toString(Int128 n) {

@@ -3,6 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <random>
+#include <vector>
+
 #include "calendar.hpp"
 #include "input_error.hpp"
 #include "parse.hpp"
@@ -195,4 +199,54 @@ TEST_CASE("an input error carries its problem for a machine: kind and parameters
         Params{{"got", "-1"}});
   CHECK(problemOf([] { cbm::parseDay("2026-02-30", "d"); }).kind == "not-a-date");
   CHECK(cbm::InputError("f", "anything").problem().kind == "invalid");
+}
+
+TEST_CASE("toDouble is the correctly rounded double of the decimal, as strtod reads its text") {
+  // strtod of the canonical text is the reference (correctly rounded by the C library); the
+  // conversion itself works in integers. Every bit length, both signs, near powers of two and
+  // halfway cases (x.5 ulp patterns come from the random low bits).
+  std::mt19937_64 random(20261202);
+  const auto reference = [](Decimal d) { return std::strtod(d.str().c_str(), nullptr); };
+  std::vector<cbm::Int128> raws = {1,
+                                   -1,
+                                   2,
+                                   10,
+                                   999'999'999'999'999'999,
+                                   Decimal::kScale,
+                                   Decimal::kScale + 1,
+                                   Decimal::kMaxRaw,
+                                   -Decimal::kMaxRaw};
+  for (int bits = 1; bits <= 126; ++bits) {
+    for (int k = 0; k < 400; ++k) {
+      const unsigned __int128 wide = (static_cast<unsigned __int128>(random()) << 64) |
+                                     static_cast<unsigned __int128>(random());
+      auto raw = static_cast<cbm::Int128>(wide >> (128 - bits));
+      if (raw > Decimal::kMaxRaw) raw = Decimal::kMaxRaw - k;
+      raws.push_back(k % 2 ? -raw : raw);
+    }
+    const auto power = static_cast<cbm::Int128>(static_cast<unsigned __int128>(1) << (bits - 1));
+    if (power <= Decimal::kMaxRaw) raws.insert(raws.end(), {power - 1, power, power + 1});
+  }
+  // Exact ties between two doubles (integers 2^e + 2^(e-53), and 3 of those), and a wei above.
+  for (int e = 54; e <= 66; ++e) {
+    const cbm::Int128 one = static_cast<cbm::Int128>(1) << (e - 53);
+    for (const cbm::Int128 whole :
+         {(static_cast<cbm::Int128>(1) << e) + one, (static_cast<cbm::Int128>(1) << e) + 3 * one}) {
+      raws.push_back(whole * Decimal::kScale);
+      raws.push_back(whole * Decimal::kScale + 1);
+      raws.push_back(whole * Decimal::kScale - 1);
+    }
+  }
+  std::size_t wrong = 0;
+  for (const cbm::Int128 raw : raws) {
+    const Decimal d = Decimal::fromRaw(raw);
+    if (d.toDouble() != reference(d)) {
+      ++wrong;
+      INFO(d.str());
+      CHECK(d.toDouble() == reference(d));
+    }
+  }
+  CHECK(wrong == 0);
+  CHECK(raws.size() > 50'000);
+  CHECK(Decimal().toDouble() == 0);
 }
