@@ -241,3 +241,23 @@ test('a described pool is the same for the same seed; a pasted one is checked fo
     (e) => e.field === 'json',
   );
 });
+
+test('index.html preloads every module of the static import graph of the page (a late one delays the first result)', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const web = new URL('../../web/', import.meta.url);
+  const html = await readFile(new URL('index.html', web), 'utf8');
+  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => new URL(m[1], web).href));
+  const seen = new Set();
+  const visit = async (url) => {
+    if (seen.has(url)) return;
+    seen.add(url);
+    const source = await readFile(new URL(url), 'utf8');
+    // Static imports only: `import ... from '...'` at a line's start (dynamic import() loads later, on purpose).
+    for (const [, path] of source.matchAll(/^import [^;]*?from '([^']+)';/gms)) await visit(new URL(path, url).href);
+  };
+  await visit(new URL('app.js', web).href);
+  seen.delete(new URL('app.js', web).href);
+  const missing = [...seen].filter((url) => !preloaded.has(url)).map((url) => url.slice(web.href.length));
+  assert.deepEqual(missing, []);
+  assert.ok(seen.size > 15, `${seen.size} modules`);
+});

@@ -100,12 +100,13 @@ export function live(form, compute, { onError = () => {} } = {}) {
   return run;
 }
 
-/** `fn` run once `ms` after the last call (the latest arguments win). */
+/** `fn` run once `ms` after the last call (the latest arguments win); `ms` may be a function,
+ * asked at each call. */
 export function debounce(fn, ms) {
   let timer = 0;
   const debounced = (...args) => {
     clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), ms);
+    timer = setTimeout(() => fn(...args), typeof ms === 'function' ? ms() : ms);
   };
   debounced.now = (...args) => {
     clearTimeout(timer);

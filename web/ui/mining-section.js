@@ -129,7 +129,13 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   // --- computing: the run is cached; a price change only re-values it ---
   const mining = cachedMining(cbm);
   let state = null;
-  const pending = debounce(() => update(), 120);
+  // A run that is quick enough follows every keystroke (keys typed while it runs come together
+  // in the next one); a slow one (many purchases, a long history) waits for a pause in typing.
+  let lastCost = 0;
+  const pending = debounce(
+    () => update(),
+    () => (lastCost > 60 ? 120 : 0),
+  );
 
   /** What the pool run depends on (prices are applied afterwards). */
   const simInput = (values) => ({
@@ -170,6 +176,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   }
 
   function update() {
+    const started = performance.now();
     showSchedule(valuesOf(form));
     const ok = runForm(form, (values) => {
       const sim = mining.run(simInput(values));
@@ -184,6 +191,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     }
     $('m-status').textContent = ok ? '' : 'Fix the marked field to see results.';
     onResult(state);
+    lastCost = performance.now() - started;
   }
 
   function changed() {
