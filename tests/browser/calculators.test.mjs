@@ -18,6 +18,11 @@ test("typing seed 003's example shows 210.24% and every digit on demand", async 
   assert.equal(await page.locator('#apr-netGainPercent button.exact').textContent(), '110.24%');
   assert.equal(await page.getAttribute('#apr-yearlyReward', 'data-value'), '3091.78944');
   assert.equal(await page.getAttribute('#apr-yearlyRewardUsd', 'data-value'), '525.6042048');
+  // What the APR means, for these figures: $250 back and $275.60 more.
+  assert.equal(
+    await page.textContent('#apr-meaning'),
+    'An APR of 210.24% here: a year at this block reward and price pays back your $250.00 and $275.60 more (110.24%).',
+  );
   // The pool that block reward implies (SPEC 5): 81,599,347.2 units.
   assert.match(await page.getAttribute('#apr-poolPower', 'data-value'), /^81599347\.2/);
   assert.equal(await apr.locator('.exact-value').isVisible(), false);
@@ -27,6 +32,12 @@ test("typing seed 003's example shows 210.24% and every digit on demand", async 
 
   await type(page, '#apr-tokenPrice', '1.70');
   assert.equal(await apr.getAttribute('data-value'), '2102.4168192');
+  // Below 100% the year does not pay back what was paid, and the sentence says so.
+  await type(page, '#apr-tokenPrice', '0.05');
+  assert.equal(
+    await page.textContent('#apr-meaning'),
+    'An APR of 61.84% here: a year at this block reward and price pays $154.59, less than the $250.00 you paid.',
+  );
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -183,3 +183,31 @@ test('the German widget reads German numbers and answers in German', async () =>
   assert.ok(english.aprPercent);
   await page.close();
 });
+
+test('the widget grows the pool 2% a month by default; units a day replace it; a bad percentage is shown at its field', async () => {
+  const page = await openExample({ width: 1280, height: 900 });
+  const result = () => page.evaluate(() => document.getElementById('english').result);
+  const grown = await result();
+  assert.equal(grown.inputs.poolGrowthPercent, '2');
+  assert.match(await page.locator('#english #note').textContent(), /Everyone else's units grow 2% a month\./);
+  await page.evaluate(() => document.getElementById('english').setAttribute('pool-growth-percent', '0'));
+  await page.waitForFunction(() => document.getElementById('english').result.inputs.poolGrowthPercent === '0');
+  const still = await result();
+  // A growing pool earns less over the next 12 months than one that stays; today's day is the same.
+  assert.ok(Number(grown.earnings.next12Months.wfi) < Number(still.earnings.next12Months.wfi));
+  assert.equal(grown.wfiPerDay, still.wfiPerDay);
+  assert.match(await page.locator('#english #note').textContent(), /Everyone else's units stay as they are\./);
+  await page.evaluate(() => document.getElementById('english').setAttribute('pool-growth', '100000'));
+  await page.waitForFunction(() => document.getElementById('english').result.inputs.poolGrowth === '100000');
+  assert.ok(Number((await result()).earnings.next12Months.wfi) < Number(still.earnings.next12Months.wfi));
+  await page.evaluate(() => {
+    const widget = document.getElementById('english');
+    widget.setAttribute('pool-growth', '0');
+    widget.setAttribute('pool-growth-percent', '500');
+  });
+  await page.waitForFunction(() => document.getElementById('english').result.error !== null);
+  assert.equal((await result()).error.field, 'poolGrowthPercent');
+  assert.equal(await page.locator('#english #in-poolGrowthPercent').getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

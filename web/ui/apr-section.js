@@ -1,6 +1,7 @@
 // The APR calculator of seed 003: block reward, WFI price, units and unit price in; APR, net gain
 // and the pool that block reward implies out. Recomputes on every keystroke.
 import { showFigure } from './figures.js';
+import { formatAmount } from './format.js';
 import { live } from './forms.js';
 
 const outputs = ['aprPercent', 'netGainPercent', 'yearlyReward', 'yearlyRewardUsd', 'contributionUsd', 'netGainUsd'];
@@ -12,7 +13,17 @@ export function setUpApr(cbm, { usePool, onChange = () => {} }) {
   let others = null;
   const use = document.getElementById('apr-use-pool');
 
+  const meaning = document.getElementById('apr-meaning');
+  /** What this APR means for these figures, in money (the core's amounts, formatted). */
+  const sayMeaning = (r) => {
+    const apr = formatAmount(r.aprPercent, 'percent');
+    const usd = (text) => formatAmount(text, 'usd');
+    meaning.textContent = r.netGainUsd.startsWith('-')
+      ? `An APR of ${apr} here: a year at this block reward and price pays ${usd(r.yearlyRewardUsd)}, less than the ${usd(r.contributionUsd)} you paid.`
+      : `An APR of ${apr} here: a year at this block reward and price pays back your ${usd(r.contributionUsd)} and ${usd(r.netGainUsd)} more (${formatAmount(r.netGainPercent, 'percent')}).`;
+  };
   const clear = () => {
+    meaning.textContent = '';
     others = null;
     use.disabled = true;
     for (const key of [...outputs, 'poolPower']) figure(key, null);
@@ -22,6 +33,7 @@ export function setUpApr(cbm, { usePool, onChange = () => {} }) {
     (values) => {
       const result = cbm.apr(values);
       for (const key of outputs) figure(key, result[key]);
+      sayMeaning(result);
       // The pool in which these units earn this block reward at stage 1's 8 WFI/s.
       if (Number(values.blockReward) > 0) {
         const pool = cbm.impliedPoolPower({ units: values.units, blockReward: values.blockReward });

@@ -18,7 +18,7 @@ import { dayText, today } from '../ui/dates.js';
 import { showFigure, showText } from '../ui/figures.js';
 import { formatAmount, formatDate } from '../ui/format.js';
 import { clearErrors, debounce, problemMessage, showError, valuesOf } from '../ui/forms.js';
-import { cachedMining, priceMining, seedPoolUnits } from '../ui/mining.js';
+import { cachedMining, growingPool, priceMining, seedPoolUnits } from '../ui/mining.js';
 import { readNumber, textsFor } from './i18n.js';
 import { styleSheet } from './styles.js';
 
@@ -29,6 +29,7 @@ const fields = [
   ['tokenPrice', 'token-price', '0.17', 'main'],
   ['poolUnits', 'pool-units', null, 'more'],
   ['poolGrowth', 'pool-growth', '0', 'more'],
+  ['poolGrowthPercent', 'pool-growth-percent', '2', 'more'],
   ['genesis', 'genesis', '2025-01-01', 'more'],
 ];
 const outputs = [
@@ -163,12 +164,15 @@ class CbmCalculator extends HTMLElement {
 
   #input(values) {
     const now = today();
+    // New units a day when given (not 0), else the growth in % a month: the pool grows one way.
+    const daily = !['', '0'].includes(values.poolGrowth.trim());
     return {
       genesis: values.genesis,
       today: now,
       purchases: [{ date: dayText(now), units: values.units }],
       poolUnits: values.poolUnits,
-      poolGrowth: values.poolGrowth,
+      poolGrowth: daily ? values.poolGrowth : values.poolGrowthPercent,
+      poolGrowthUnit: daily ? 'day' : 'percent',
       rules: {},
     };
   }
@@ -227,7 +231,7 @@ class CbmCalculator extends HTMLElement {
         genesis: values.genesis,
         now: day,
         purchases: [{ at: day, units: values.units, unitPrice: values.unitPrice }],
-        pool: { units: values.poolUnits, growthPerDay: values.poolGrowth },
+        pool: growingPool(this.#input(values)),
         tokenPrice: values.tokenPrice,
         period: 'month',
       });
@@ -243,7 +247,9 @@ class CbmCalculator extends HTMLElement {
         base.breakeven === null ? t.never : formatDate(base.breakeven, this.#lang),
         base.breakeven === null ? 'never' : dayText(base.breakeven),
       );
-      $('note').textContent = t.note(this.#ruleFacts(sim.end));
+      const pool = this.#input(values);
+      const growth = t.growth({ daily: pool.poolGrowthUnit === 'day', amount: formatAmount(pool.poolGrowth, 'plain', this.#lang) });
+      $('note').textContent = t.note({ ...this.#ruleFacts(sim.end), growth });
       this.#status.textContent = '';
       detail = {
         inputs: values,
@@ -269,8 +275,9 @@ class CbmCalculator extends HTMLElement {
       };
     } catch (e) {
       if (!(e instanceof CbmError)) throw e;
-      // The one purchase is the widget's "units" field.
-      const field = e.field.replace(/^purchases\[0\]\./, '');
+      // The one purchase is the widget's "units" field; a percentage growth has its own field.
+      let field = e.field.replace(/^purchases\[0\]\./, '');
+      if (field === 'poolGrowth' && this.#input(values).poolGrowthUnit === 'percent') field = 'poolGrowthPercent';
       const message = `${field}: ${problemMessage(e, this.#texts.problems, this.#lang)}`;
       showError(form, field, message);
       for (const [key] of outputs) showFigure($(key), null);

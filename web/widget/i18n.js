@@ -11,6 +11,7 @@ export const languages = {
     more: 'Pool and start date',
     poolUnits: "Everyone else's units",
     poolGrowth: 'New units per day',
+    poolGrowthPercent: 'Or growth, % a month',
     genesis: 'Emission started (assumed)',
     apr: 'APR (simple, not APY)',
     return: 'Return over the next 12 months',
@@ -24,8 +25,12 @@ export const languages = {
     loading: 'Loading…',
     failed: 'The calculator could not start.',
     fix: 'Fix the marked field to see results.',
-    note: ({ end, lifetimeYears, stageDays }) =>
-      `Your units mine from today, their efficiency falling linearly over ${lifetimeYears} years; emission halves every ${stageDays} days (WeFi's distribution contract) and ends ${end}. The APR is a year at today's rate; the return counts the halvings and aging of the next 12 months. WFI price held constant.`,
+    note: ({ end, lifetimeYears, stageDays, growth }) =>
+      `Your units mine from today, their efficiency falling linearly over ${lifetimeYears} years; emission halves every ${stageDays} days (WeFi's distribution contract) and ends ${end}. ${growth}. The APR is a year at today's rate; the return counts the halvings, aging and pool growth of the next 12 months. WFI price held constant.`,
+    growth: ({ daily, amount }) =>
+      amount === '0'
+        ? "Everyone else's units stay as they are"
+        : `Everyone else's units grow ${daily ? `by ${amount} a day` : `${amount}% a month`}`,
     problems: englishProblems,
     ambiguous: (a, b) => `Do you mean ${a} or ${b}? Write it without the thousands separator.`,
     copy: 'Copy',
@@ -41,6 +46,7 @@ export const languages = {
     more: 'Pool und Startdatum',
     poolUnits: 'Einheiten aller anderen',
     poolGrowth: 'Neue Einheiten pro Tag',
+    poolGrowthPercent: 'Oder Wachstum, % pro Monat',
     genesis: 'Beginn der Emission (angenommen)',
     apr: 'APR (einfach, kein APY)',
     return: 'Rendite der nächsten 12 Monate',
@@ -54,8 +60,12 @@ export const languages = {
     loading: 'Wird geladen …',
     failed: 'Der Rechner konnte nicht starten.',
     fix: 'Korrigieren Sie das markierte Feld.',
-    note: ({ end, lifetimeYears, stageDays }) =>
-      `Ihre Einheiten schürfen ab heute, ihre Effizienz sinkt linear über ${lifetimeYears} Jahre; die Emission halbiert sich alle ${stageDays} Tage (WeFis Verteilungsvertrag) und endet am ${end}. Die APR rechnet ein Jahr zum heutigen Satz; die Rendite berücksichtigt Halbierungen und Alterung der nächsten 12 Monate. WFI-Kurs konstant.`,
+    note: ({ end, lifetimeYears, stageDays, growth }) =>
+      `Ihre Einheiten schürfen ab heute, ihre Effizienz sinkt linear über ${lifetimeYears} Jahre; die Emission halbiert sich alle ${stageDays} Tage (WeFis Verteilungsvertrag) und endet am ${end}. ${growth}. Die APR rechnet ein Jahr zum heutigen Satz; die Rendite berücksichtigt Halbierungen, Alterung und Poolwachstum der nächsten 12 Monate. WFI-Kurs konstant.`,
+    growth: ({ daily, amount }) =>
+      amount === '0'
+        ? 'Die Einheiten aller anderen bleiben gleich'
+        : `Die Einheiten aller anderen wachsen ${daily ? `um ${amount} pro Tag` : `um ${amount} % pro Monat`}`,
     // Messages built from the core's problem kinds (the English message is the fallback).
     problems: {
       'not-positive': () => 'muss größer als 0 sein',
