@@ -161,3 +161,59 @@ test('the projection: the day each weight tier is reached, a chart and a CSV', a
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('the clock moved back never locks a session: it goes back only to the last start, before and after a reload', async () => {
+  const page = await freshPage();
+  await page.click('[data-advance="86400"]');
+  await page.click('#ses-start');
+  assert.equal(await page.getAttribute('#ses-state', 'data-value'), 'active');
+  await page.click('#ses-realtime');
+  assert.match(
+    await page.textContent('#ses-message'),
+    /^The clock can go back only to .*, the account's last start or collection; it runs on from there\.$/,
+  );
+  await page.waitForTimeout(1500); // the live estimate ticks without an error
+  await page.click('#ses-stop');
+  assert.match(await page.textContent('#ses-message'), /^Mining stopped: /);
+
+  // A stored clock behind the stored account (an older version, another tab): the page starts
+  // and moves the clock on.
+  await page.evaluate(() => {
+    const account = JSON.parse(localStorage.getItem('cbmcalc.points.account'));
+    const later = Math.floor(Date.now() / 1000) + 30 * 86400;
+    localStorage.setItem(
+      'cbmcalc.points.account',
+      JSON.stringify({ ...account, session: { startedAt: later, weight: '1' }, lastStartedAt: later }),
+    );
+    localStorage.setItem('cbmcalc.points.clockOffset', '0');
+  });
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true]');
+  assert.equal(await page.getAttribute('#ses-state', 'data-value'), 'active');
+  assert.match(await page.textContent('#ses-clock'), /\((30 days|29 days 23 hr 59 min)/);
+  await page.click('#ses-stop');
+  assert.match(await page.textContent('#ses-message'), /^Mining stopped: /);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('two tabs: points collected in one are never written over by the other', async () => {
+  const one = await freshPage();
+  const two = await openPage(env);
+  await one.click('#ses-start');
+  await one.click('[data-advance="28800"]');
+  await one.click('#ses-stop');
+  const total = await one.getAttribute('#ses-total', 'data-value');
+  assert.notEqual(total, '1200');
+  // The other tab sees the collected points at once (the storage event) ...
+  await two.waitForFunction((t) => document.querySelector('#ses-total').dataset.value === t, total);
+  assert.equal(await two.inputValue('#p-totalPoints'), total);
+  // ... and its next action starts from them instead of its own older account.
+  await two.click('[data-advance="3600"]');
+  const stored = await two.evaluate(() => JSON.parse(localStorage.getItem('cbmcalc.points.account')));
+  assert.equal(stored.totalPoints, total);
+  assert.notEqual(stored.lastReward, null);
+  assert.deepEqual([...one.errors, ...two.errors], []);
+  await one.close();
+  await two.close();
+});

@@ -165,6 +165,30 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   let offset = Number(storage(CLOCK_KEY)) || 0; // seconds the simulated clock is ahead
   const now = () => Math.floor(Date.now() / 1000) + offset;
   let account = storedAccount();
+  /** Moves the clock forward to the account's last start or collection if it is behind it
+   * (the clock was moved back, or another tab moved it on): before that moment the rules could
+   * only refuse. Returns whether it moved. */
+  function keepClockAfterAccount() {
+    const last = Math.max(account?.session?.startedAt ?? 0, account?.lastStartedAt ?? 0, account?.lastCollectedAt ?? 0);
+    if (last <= now()) return false;
+    offset += last - now();
+    return true;
+  }
+  /** The account and clock another tab may have stored since: the newest state is the stored
+   * one, so nothing collected there is written over here. */
+  function reload() {
+    account = storedAccount() ?? account;
+    const stored = storage(CLOCK_KEY);
+    if (stored !== null) offset = Number(stored) || 0;
+    keepClockAfterAccount();
+  }
+  window.addEventListener('storage', (e) => {
+    if (e.key !== ACCOUNT_KEY && e.key !== CLOCK_KEY && e.key !== null) return;
+    reload();
+    if (!account) return; // not set up yet: refresh() reads the stored state
+    showTotal();
+    renderSession();
+  });
   function storedAccount() {
     try {
       const stored = JSON.parse(storage(ACCOUNT_KEY) ?? 'null');
@@ -228,6 +252,7 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     return e.message;
   }
   function act(fn) {
+    reload();
     try {
       fn();
       save();
@@ -278,11 +303,16 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   $('ses-realtime').addEventListener('click', () =>
     act(() => {
       offset = 0;
-      say('The clock is back to real time.');
+      say(
+        keepClockAfterAccount()
+          ? `The clock can go back only to ${formatDateTime(now())}, the account's last start or collection; it runs on from there.`
+          : 'The clock is back to real time.',
+      );
     }),
   );
 
   function renderSession() {
+    keepClockAfterAccount();
     const t = now();
     const s = cbm.sessionStatus({ account, now: t });
     $('ses-clock').textContent = `${formatDateTime(t)}${offset ? ` (${formatDuration(offset)} ahead)` : ''}`;
