@@ -211,3 +211,29 @@ test('the widget grows the pool 2% a month by default; units a day replace it; a
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('the widget recovers from any lang value and coalesces a burst of attribute changes into one recomputation', async () => {
+  const page = await openExample({ width: 1280, height: 900 });
+  for (const lang of ['__proto__', 'en_US!', 'constructor', 'de']) {
+    await page.evaluate((l) => document.getElementById('english').setAttribute('lang', l), lang);
+    await page.waitForFunction(() => document.getElementById('english').shadowRoot.querySelector('#apr button.exact'));
+    const label = await page.locator('#english #apr-label').textContent();
+    assert.equal(label, lang === 'de' ? 'APR (einfach, kein APY)' : 'APR (simple, not APY)', lang);
+  }
+  // A thousand attribute changes in one go: one cbm-change event, with the last values.
+  const events = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const widget = document.getElementById('english');
+        let count = 0;
+        widget.addEventListener('cbm-change', () => count++);
+        const started = performance.now();
+        for (let i = 1; i <= 1000; i++) widget.setAttribute('units', String(1000 + i));
+        setTimeout(() => resolve({ count, units: widget.result.inputs.units, ms: performance.now() - started }), 500);
+      }),
+  );
+  assert.equal(events.count, 1);
+  assert.equal(events.units, '2000');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

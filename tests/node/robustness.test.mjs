@@ -102,3 +102,27 @@ test('a focus owner earning under exponential decay has its rate, long after the
 test('account errors name the fields as the API shows them', () => {
   refused(() => cbm.checkAccount({ account: { session: { startedAt: 100, weight: 7 } } }), 'account.session.weight', /at most 5/);
 });
+
+test('a host page that adds enumerable properties to Object.prototype does not break the module', () => {
+  const expected = {
+    apr: cbm.apr({ blockReward: '0.00009804', tokenPrice: '0.17', units: 1000, unitPrice: '0.25' }),
+    reward: cbm.pointsReward({ elapsedSeconds: 7200, weight: 1 }),
+    weight: cbm.pointsWeight({ streakDays: 30, totalPoints: 1200, invites: 5 }),
+    emission: cbm.emissionSchedule({}),
+  };
+  // What some libraries do: an enumerable method and a plain value on every object.
+  Object.prototype.polluted = 'x'; // eslint-disable-line no-extend-native
+  Object.prototype.each = function each() {}; // eslint-disable-line no-extend-native
+  try {
+    assert.deepEqual(cbm.apr({ blockReward: '0.00009804', tokenPrice: '0.17', units: 1000, unitPrice: '0.25' }), expected.apr);
+    assert.equal(cbm.pointsReward({ elapsedSeconds: 7200, weight: 1 }), expected.reward);
+    assert.deepEqual(cbm.pointsWeight({ streakDays: 30, totalPoints: 1200, invites: 5 }), expected.weight);
+    assert.deepEqual(cbm.emissionSchedule({}), expected.emission);
+    const account = cbm.startSession({ account: cbm.newAccount({ totalPoints: 10 }), now: 1_800_000_000, weight: 1 });
+    assert.equal(cbm.stopSession({ account, now: 1_800_007_200 }).reward, expected.reward);
+    assert.throws(() => cbm.apr({ blockReward: '-1', tokenPrice: '0.17', units: 1000, unitPrice: '0.25' }), { code: 'INVALID_INPUT' });
+  } finally {
+    delete Object.prototype.polluted;
+    delete Object.prototype.each;
+  }
+});

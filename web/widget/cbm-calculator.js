@@ -81,21 +81,41 @@ class CbmCalculator extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (!this.#form || old === value) return;
     if (name === 'lang') {
-      this.#build();
+      this.#rebuild = true;
     } else {
       const field = fields.find((f) => f[1] === name);
       this.#form.elements[field[0]].value = value ?? this.#defaultOf(field);
     }
-    if (this.#cbm) this.#compute();
+    // A host that sets many attributes at once gets one recomputation a frame, not one each.
+    this.#frame ||= requestAnimationFrame(() => {
+      this.#frame = 0;
+      if (this.#rebuild) this.#build();
+      this.#rebuild = false;
+      if (this.#cbm) this.#compute();
+    });
   }
+
+  #frame = 0;
+  #rebuild = false;
 
   get #texts() {
     return textsFor(this.#lang);
   }
 
+  /** The lang attribute as a language tag Intl accepts; English (with a console note) for a
+   * value it does not ("__proto__", "en_US!"). */
   get #lang() {
-    return this.getAttribute('lang') || 'en';
+    const lang = this.getAttribute('lang') || 'en';
+    try {
+      return Intl.getCanonicalLocales(lang)[0];
+    } catch {
+      if (this.#warnedLang !== lang) console.info(`cbm-calculator: lang "${lang}" is not a language tag; using English`);
+      this.#warnedLang = lang;
+      return 'en';
+    }
   }
+
+  #warnedLang = null;
 
   get #status() {
     return this.#root.getElementById('status');

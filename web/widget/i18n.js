@@ -93,7 +93,7 @@ export function textsFor(lang) {
   const base = String(lang ?? '')
     .toLowerCase()
     .split('-')[0];
-  return languages[base] ?? languages.en;
+  return Object.hasOwn(languages, base) ? languages[base] : languages.en;
 }
 
 /**
