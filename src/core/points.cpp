@@ -103,7 +103,16 @@ void requireWeight(Decimal weight, const std::string& field, const PointsRules& 
                                 quote(weight.str()));
 }
 
+void requireCheckinCount(std::size_t count) {
+  if (count > kMaxCheckins)
+    throw InputError(
+        "checkins",
+        "at most " + std::to_string(kMaxCheckins) + " days, got " + std::to_string(count),
+        {"too-many", {{"max", std::to_string(kMaxCheckins)}, {"got", std::to_string(count)}}});
+}
+
 Streak streak(std::vector<Day> days, Day day) {
+  requireCheckinCount(days.size());
   days.erase(std::remove_if(days.begin(), days.end(), [&](Day d) { return d > day; }), days.end());
   std::sort(days.begin(), days.end());
   days.erase(std::unique(days.begin(), days.end()), days.end());
@@ -127,6 +136,7 @@ Projection pointsProjection(const ProjectionInput& in, const PointsRules& rules)
   const Day from = in.from;
   const std::int64_t count = in.days;
   requireWhole(count, "days", 1, kMaxProjectionDays);
+  requireCheckinCount(in.checkins.size());
   Decimal total = in.totalPoints;
   requireSign(total, "totalPoints", Sign::nonNegative);
   const std::int64_t invitesBefore = in.invites;

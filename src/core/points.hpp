@@ -58,6 +58,12 @@ struct Streak {
 };
 Streak streak(std::vector<Day> checkins, Day on);
 
+/// A check-in history holds at most this many days (100 years of them): a bound on the total,
+/// so that no list of ranges, however short to write, is a million days of work.
+constexpr std::size_t kMaxCheckins = 36'600;
+/// InputError("checkins", ...) (problem "too-many" {max, got}) above kMaxCheckins days.
+void requireCheckinCount(std::size_t count);
+
 /// A weekday mask, Monday first: true where the routine acts that weekday.
 using Weekdays = std::array<bool, 7>;
 constexpr Weekdays kEveryDay = {true, true, true, true, true, true, true};

@@ -12,6 +12,7 @@
 #include "fixed_point.hpp"
 #include "input_error.hpp"
 #include "parse.hpp"
+#include "points.hpp"
 
 namespace cbm {
 
@@ -519,7 +520,8 @@ std::string limitsJson() {
          ",\"trackedOwners\":" + number(kMaxTrackedOwners) + ",\"seconds\":" + number(kMaxSeconds) +
          ",\"requestedAt\":" + number(kMaxRequestedAt) +
          ",\"activationsPerSecond\":" + number(kMaxActivationsPerSecond) +
-         ",\"queueAhead\":" + number(kMaxQueueAhead) + "}";
+         ",\"queueAhead\":" + number(kMaxQueueAhead) + ",\"checkins\":" + number(kMaxCheckins) +
+         "}";
 }
 
 std::size_t activationCount(double count) {

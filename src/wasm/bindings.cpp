@@ -258,9 +258,15 @@ struct StreakOut {
   bool checkedInOnDay = false;
 };
 
+/// A check-in list as days, its length checked before a million strings are converted.
+std::vector<cbm::Day> checkinDays(const JSArray& checkins) {
+  cbm::requireCheckinCount(checkins["length"].as<std::size_t>());
+  return cbm::readDays(strings(checkins), "checkins");
+}
+
 Outcome<StreakOut> streak(const JSArray& checkins, const std::string& on) {
   return guarded([&] {
-    std::vector<cbm::Day> days = cbm::readDays(strings(checkins), "checkins");
+    std::vector<cbm::Day> days = checkinDays(checkins);
     const cbm::Streak s = cbm::streak(std::move(days), cbm::parseDay(on, "on"));
     return StreakOut{static_cast<double>(s.days), s.checkedInOnDay};
   });
@@ -604,7 +610,7 @@ val pointsProjection(const cbm::ProjectionText& scalars, const JSArray& checkins
                      const val& rules) {
   return guardedValue([&] {
     cbm::ProjectionInput input = cbm::readProjection(scalars);
-    input.checkins = cbm::readDays(strings(checkins), "checkins");
+    input.checkins = checkinDays(checkins);
     const cbm::Projection p = cbm::pointsProjection(input, pointsRulesFrom(rules));
     val days = val::array();
     for (const cbm::ProjectionDay& d : p.days) {

@@ -148,6 +148,16 @@ TEST_CASE("tiers and the reward formula follow rule overrides") {
                     "rules.pointsTiers[0].weight: is required");
 }
 
+TEST_CASE("a check-in history holds at most 36,600 days in all") {
+  std::vector<cbm::Day> history;
+  for (std::size_t k = 0; k < cbm::kMaxCheckins; ++k)
+    history.push_back(day("2000-01-01") + static_cast<cbm::Day>(k));
+  CHECK(cbm::streak(history, history.back()).days == 36'600);
+  history.push_back(history.back() + 1);
+  CHECK_THROWS_WITH_AS(cbm::streak(history, history.back()),
+                       "checkins: at most 36600 days, got 36601", cbm::InputError);
+}
+
 TEST_CASE("streaks count consecutive UTC days ending today, or yesterday") {
   const std::vector<cbm::Day> checkins =
       days({"2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-15"});

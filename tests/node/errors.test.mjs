@@ -48,6 +48,35 @@ test('each kind of bad value names its field', () => {
   throwsField(() => cbm.streak({ checkins: 'x' }), 'checkins', /must be an array/);
 });
 
+test('a check-in history is bounded in total: 36,600 days, refused before a million are read', () => {
+  assert.equal(cbm.limits().checkins, 36600);
+  const days = (n) => Array.from({ length: n }, (_, k) => new Date(Date.UTC(2000, 0, 1) + k * 86400000).toISOString().slice(0, 10));
+  const all = days(36600);
+  assert.equal(cbm.streak({ checkins: all, on: all.at(-1) }).days, 36600);
+  assert.throws(() => cbm.streak({ checkins: days(36601), on: all.at(-1) }), {
+    field: 'checkins',
+    message: 'checkins: at most 36600 days, got 36601',
+    problem: { kind: 'too-many', max: '36600', got: '36601' },
+  });
+  const million = new Array(1_000_000).fill('2026-01-01');
+  assert.throws(() => cbm.streak({ checkins: million }), { problem: { kind: 'too-many', max: '36600', got: '1000000' } });
+  assert.throws(
+    () =>
+      cbm.pointsProjection({
+        checkins: million,
+        from: '2026-12-02',
+        days: 10,
+        totalPoints: 0,
+        invites: 0,
+        invitesPerWeek: 0,
+        sessionSeconds: 0,
+        checkinWeekdays: '1111111',
+        sessionWeekdays: '1111111',
+      }),
+    { field: 'checkins' },
+  );
+});
+
 test('no result is ever NaN, Infinity or negative where an amount cannot be', () => {
   const values = [0, 1e-18, 1e-7, 0.5, 1, 7, 1e9, 1e19, '99999999999999999999.999999999999999999'];
   for (const blockReward of values) {

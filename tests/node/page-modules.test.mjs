@@ -49,6 +49,17 @@ test('days: real calendar days only, runs compressed for links', () => {
   assert.equal(compressDays(days), '2026-10-01~2026-10-03,2026-10-05');
   assert.deepEqual(expandDays('2026-10-01~2026-10-03,2026-10-05').days, ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-05']);
   assert.deepEqual(expandDays('2026-10-01\n2026-13-01 nope').bad, ['2026-13-01', 'nope']);
+  // A bound on the total: 28 long ranges in a short text stop at the limit, the earliest kept.
+  const ranges = Array.from({ length: 28 }, (_, k) => `${2000 + 100 * k}-01-01~${2099 + 100 * k}-12-31`).join(',');
+  const bounded = expandDays(ranges, 36600);
+  assert.equal(bounded.over, true);
+  assert.equal(bounded.days.length, 36600);
+  assert.equal(bounded.days[0], '2000-01-01');
+  // Days are Unix seconds from 1970 on: an earlier one is not a day here (nor in the core).
+  assert.equal(parseDay('1969-12-31'), null);
+  assert.deepEqual(expandDays('1969-12-31').bad, ['1969-12-31']);
+  assert.equal(expandDays('2026-10-01~2026-10-03', 3).over, false);
+  assert.equal(expandDays('2026-10-01~2026-10-04', 3).days.length, 3);
 });
 
 test('CSV: quoted where needed, formulas neutralised, numbers left alone', () => {
@@ -83,6 +94,7 @@ test('the queue: one activation a second, first in first out (SPEC 2)', () => {
     requestedAt: 2 ** 53 - 1,
     activationsPerSecond: 1000000,
     queueAhead: 1e12,
+    checkins: 36600,
   });
 });
 

@@ -6,13 +6,14 @@ export const YEAR = 31536000; // SPEC 0: a year is 365 days
 
 const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** "YYYY-MM-DD" as Unix seconds at that UTC midnight; null unless it is a real calendar day. */
+/** "YYYY-MM-DD" as Unix seconds at that UTC midnight; null unless it is a real calendar day
+ * from 1970 on (Unix seconds are not negative). */
 export function parseDay(text) {
   const m = dayPattern.exec(String(text).trim());
   if (!m) return null;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   // Date.UTC rolls 2025-02-30 over to March: a day that does not round-trip does not exist.
-  return new Date(ms).toISOString().slice(0, 10) === m[0] ? ms / 1000 : null;
+  return ms >= 0 && new Date(ms).toISOString().slice(0, 10) === m[0] ? ms / 1000 : null;
 }
 
 /** Unix seconds as the UTC day "YYYY-MM-DD" they fall in. */
@@ -42,21 +43,29 @@ export function compressDays(days) {
 }
 
 /** The inverse of compressDays; also reads a pasted list split by commas, spaces or lines.
- * Returns { days, bad } with the days sorted and the pieces that are not days. */
-export function expandDays(text) {
+ * Returns { days, bad, over } with the days sorted, the pieces that are not days, and whether
+ * the days would pass `maxDays` in all (the days past it are left out before any is made: a
+ * short text of long ranges is not a million days of work). */
+export function expandDays(text, maxDays = Infinity) {
   const days = new Set();
   const bad = [];
+  let over = false;
   for (const piece of String(text)
     .split(/[\s,;]+/)
     .filter(Boolean)) {
     const [from, to = from] = piece.split('~');
     const a = parseDay(from),
       b = parseDay(to);
-    if (a === null || b === null || b < a || (b - a) / DAY > 36600) {
+    if (a === null || b === null || b < a) {
       bad.push(piece);
       continue;
     }
-    for (let d = a; d <= b; d += DAY) days.add(dayText(d));
+    for (let d = a; d <= b && !over; d += DAY) {
+      const day = dayText(d);
+      over = days.size >= maxDays && !days.has(day);
+      if (!over) days.add(day);
+    }
+    if (over) break;
   }
-  return { days: [...days].sort(), bad };
+  return { days: [...days].sort(), bad, over };
 }

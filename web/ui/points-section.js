@@ -44,9 +44,12 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   // shared link ("none" when empty): "the last 30 days" means the sharer's days.
   const lastDays = (n) => Array.from({ length: n }, (_, k) => dayText(todayUtc() - k * DAY)).reverse();
   let checkins = lastDays(30);
+  const maxDays = cbm.limits().checkins;
+  let linkTooLong = false; // a shared link held more days than a history can
   const history = $('p-history');
   function setCheckins(days) {
     checkins = [...new Set(days)].sort();
+    linkTooLong = false;
     renderHistory();
     calculate();
     projection.later();
@@ -76,9 +79,13 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
         return li;
       }),
     );
-    $('p-history-summary').textContent = checkins.length
-      ? `${checkins.length} check-in ${checkins.length === 1 ? 'day' : 'days'}, from ${formatDate(parseDay(checkins[0]))} to ${formatDate(parseDay(checkins.at(-1)))}.`
-      : 'No check-ins yet.';
+    $('p-history-summary').textContent =
+      (checkins.length
+        ? `${checkins.length} check-in ${checkins.length === 1 ? 'day' : 'days'}, from ${formatDate(parseDay(checkins[0]))} to ${formatDate(parseDay(checkins.at(-1)))}.`
+        : 'No check-ins yet.') +
+      (linkTooLong
+        ? ` The link held more than ${formatAmount(maxDays, 'plain')} days, as many as a history holds: the earliest ones are kept.`
+        : '');
   }
   $('p-addDay').addEventListener('click', () => {
     const day = $('p-checkinDate').value;
@@ -103,8 +110,13 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   });
   $('p-addPasted').addEventListener('click', () => {
     const paste = $('p-paste');
-    const { days, bad } = expandDays(paste.value);
+    const { days, bad, over } = expandDays(paste.value, maxDays);
     const error = $('p-paste-error');
+    if (over || new Set([...checkins, ...days]).size > maxDays) {
+      paste.setAttribute('aria-invalid', 'true');
+      error.textContent = `A history holds at most ${formatAmount(maxDays, 'plain')} days; with these it would hold more. Nothing was added.`;
+      return;
+    }
     if (bad.length) {
       paste.setAttribute('aria-invalid', 'true');
       error.textContent = `Not a day: ${bad.slice(0, 3).join(', ')}${bad.length > 3 ? ` and ${bad.length - 3} more` : ''}. Write days as YYYY-MM-DD.`;
@@ -119,7 +131,11 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   $('p-checkinDate').value = dayText(todayUtc());
   shareList('p.ci', {
     get: () => compressDays(checkins) || 'none',
-    set: (text) => (checkins = text === 'none' ? [] : expandDays(text).days),
+    set: (text) => {
+      const { days, over } = text === 'none' ? { days: [], over: false } : expandDays(text, maxDays);
+      checkins = days;
+      linkTooLong = over;
+    },
   });
 
   // --- weight and session reward, on every keystroke ---

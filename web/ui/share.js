@@ -3,6 +3,10 @@
 // defaults are written, so a link stays short. Forms take part through a data-share prefix
 // ("m" -> "m.units=2000"); lists that are not plain inputs register a reader and a writer.
 
+// No field takes a longer text (the longest decimal the core reads has 81 digits): a link with
+// a megabyte in one value is not written into an input, where laying it out alone takes seconds.
+const MAX_FIELD_TEXT = 1000;
+
 const lists = new Map();
 const forms = [];
 const restored = new Set(); // forms and list keys already given the address's state
@@ -67,6 +71,7 @@ export function restore(state = readState()) {
       const key = keyOf(form, control);
       if (!state.has(key)) continue;
       const value = state.get(key);
+      if (value.length > MAX_FIELD_TEXT) continue;
       if (control.type === 'checkbox') control.checked = value === '1';
       else if (control.type === 'radio') control.checked = control.value === value;
       else control.value = value;

@@ -1,0 +1,51 @@
+// Hostile input must not freeze the page: links that carry a million days or a megabyte in one
+// value. Each case measures the main thread's longest task (a long-task observer from the start).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { openPage, type, useBrowser } from './harness.mjs';
+
+const env = useBrowser();
+
+/** The page at `hash`, with every long task (over 50 ms) recorded from the first script on. */
+async function openWatched(hash) {
+  await env.context.addInitScript(() => {
+    localStorage.clear(); // no account from another test
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
+  });
+  return openPage(env, `/${hash}`);
+}
+const longest = async (page) => Math.max(0, ...(await page.evaluate(() => window.longTasks.splice(0))));
+
+test('a short link of 28 long check-in ranges (about a million days) neither freezes the load nor the typing', async () => {
+  const ranges = Array.from({ length: 28 }, (_, k) => `${2000 + 100 * k}-01-01~${2099 + 100 * k}-12-31`).join(',');
+  const page = await openWatched(`#p.ci=${ranges}`);
+  assert.ok(ranges.length < 700);
+  await page.waitForFunction(() => document.querySelector('#p-streak').dataset.value !== undefined);
+  const load = await longest(page);
+  assert.match(await page.textContent('#p-history-summary'), /^36600 check-in days, .* The link held more than 36,600 days/);
+  await type(page, '#p-totalPoints', '1500');
+  await page.waitForFunction(() => document.querySelector('#p-points').dataset.value === '0.3');
+  const typing = await longest(page);
+  assert.ok(load < 1500, `longest task while loading: ${load} ms`);
+  assert.ok(typing < 200, `longest task while typing: ${typing} ms`);
+  console.log(`# longest main-thread task: ${load.toFixed(0)} ms loading, ${typing.toFixed(0)} ms typing`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a link with a megabyte in one value leaves that field at its default', async () => {
+  const page = await openWatched(`#m.tokenPrice=${'1'.repeat(1_000_000)}&p.totalPoints=${'9'.repeat(100_000)}`);
+  const load = await longest(page);
+  assert.equal(await page.inputValue('#m-tokenPrice'), await page.$eval('#m-tokenPrice', (e) => e.defaultValue));
+  assert.equal(await page.inputValue('#p-totalPoints'), '1200');
+  assert.ok(await page.getAttribute('#m-earnDayUsd', 'data-value'));
+  assert.ok(load < 1500, `longest task while loading: ${load} ms`);
+  console.log(`# longest main-thread task: ${load.toFixed(0)} ms loading`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
