@@ -49,3 +49,33 @@ test('a link with a megabyte in one value leaves that field at its default', asy
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a simulation worker that stops answering is stopped by Cancel and replaced for the next run', async () => {
+  const page = await openPage(env);
+  // A worker that reports a start and then ignores every message, as a dead or hung one would.
+  await page.route('**/worker.js', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: "self.onmessage = ({ data }) => { if (data.type === 'run') self.postMessage({ type: 'progress', id: data.id, phase: 'simulate', fraction: 0.1 }); };",
+    }),
+  );
+  await page.fill('#s-count', '1000');
+  await page.click('#s-run');
+  await page.waitForFunction(() => document.querySelector('#s-status').textContent.startsWith('Simulating'));
+  await page.click('#s-cancel');
+  await page.waitForFunction(
+    () => document.querySelector('#s-status').textContent.startsWith('Cancelled: the simulation did not stop by itself'),
+    null,
+    {
+      timeout: 5000,
+    },
+  );
+  assert.equal(await page.isDisabled('#s-run'), false);
+  assert.equal(await page.isDisabled('#s-cancel'), true);
+  // The next run gets a new, real worker.
+  await page.unroute('**/worker.js');
+  await page.click('#s-run');
+  await page.waitForFunction(() => document.querySelector('#s-status').textContent.startsWith('Done'), null, { timeout: 30000 });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -264,6 +264,13 @@ test('a long simulation reports progress and can be cancelled', async () => {
     { signal: stop.signal, sliceEvents: 1000, onProgress: (p) => p > 0.2 && stop.abort() },
   );
   await assert.rejects(cancelled, { name: 'CbmError', code: 'CANCELLED' });
+  // A signal aborted before the call: cancelled at once, with no progress and no result.
+  const reports = [];
+  await assert.rejects(
+    cbm.simulatePoolAsync({ horizon: 31536000, activations }, { signal: AbortSignal.abort(), onProgress: (p) => reports.push(p) }),
+    { code: 'CANCELLED' },
+  );
+  assert.deepEqual(reports, []);
   // A cancelled run frees its memory; the next run gives the same answer as before.
   assert.deepEqual(cbm.simulatePool({ horizon: 31536000, activations }).dust, done.dust);
 });

@@ -855,12 +855,14 @@ function makeApi(M) {
      * and an AbortSignal `signal` that stops it (a CbmError with code CANCELLED). */
     async simulatePoolAsync(input, { onProgress, signal, sliceEvents = 20000 } = {}) {
       eventCount(sliceEvents, 'sliceEvents');
+      const cancelled = () => new CbmError('the simulation was cancelled', { code: 'CANCELLED' });
+      if (signal?.aborted) throw cancelled(); // before any work: nothing was asked for
       const run = startRun(M, input);
       try {
         while (!run.step(sliceEvents)) {
           onProgress?.(run.progress());
           await nextTick();
-          if (signal?.aborted) throw new CbmError('the simulation was cancelled', { code: 'CANCELLED' });
+          if (signal?.aborted) throw cancelled();
         }
         const result = run.result();
         onProgress?.(1);

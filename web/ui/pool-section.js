@@ -49,16 +49,36 @@ export function setUpPool(cbm) {
   function ensureWorker() {
     if (worker) return worker;
     worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module' });
-    worker.onmessage = ({ data }) => handle(data);
-    worker.onerror = (e) => {
-      say(`The simulation stopped: ${e.message || 'the worker failed'}. Run it again.`, 'bad');
-      idle();
-      worker = null;
+    worker.onmessage = ({ data }) => {
+      if (data.id === runId) watch(); // it is alive
+      handle(data);
     };
+    worker.onerror = (e) => dropWorker(`The simulation stopped: ${e.message || 'the worker failed'}. Run it again.`);
+    worker.onmessageerror = () => dropWorker('The simulation stopped: a message from it could not be read. Run it again.');
     return worker;
   }
 
+  // A worker that died (out of memory, say) or hangs sends nothing more: after a silence this
+  // long in a run, or a Cancel it does not answer soon, it is stopped and the next run gets a
+  // new one.
+  const SILENCE_MS = 20000;
+  const CANCEL_MS = 2000;
+  let watchdog = 0;
+  function watch(ms = SILENCE_MS, reason = 'The simulation stopped answering, so it was stopped. Run it again.') {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => dropWorker(reason, ms === CANCEL_MS ? '' : 'bad'), ms);
+  }
+  function dropWorker(reason, tone = 'bad') {
+    worker?.terminate();
+    worker = null;
+    shown = null; // its results lived in that worker
+    progress.value = 0;
+    idle();
+    say(reason, tone);
+  }
+
   function idle() {
+    clearTimeout(watchdog);
     run.disabled = false;
     setDisabled(cancel, true, run);
     form.removeAttribute('aria-busy');
@@ -127,6 +147,7 @@ export function setUpPool(cbm) {
     }
     runId += 1;
     ensureWorker().postMessage({ type: 'run', id: runId, ...request });
+    watch();
     progress.value = 0;
     cancel.disabled = false;
     form.setAttribute('aria-busy', 'true');
@@ -135,6 +156,7 @@ export function setUpPool(cbm) {
 
   cancel.addEventListener('click', () => {
     worker?.postMessage({ type: 'cancel', id: runId });
+    watch(CANCEL_MS, 'Cancelled: the simulation did not stop by itself, so it was stopped. Nothing was kept from that run.');
     say('Cancelling…');
   });
 
