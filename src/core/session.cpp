@@ -42,6 +42,7 @@ PointsAccount checkedAccount(PointsAccount a, const PointsRules& rules) {
                        "must equal session.startedAt while a session is active, got " +
                            quote(std::to_string(*a.lastStartedAt)));
   }
+  requireWhole(a.revision, "account.revision", 0, kMaxRevision);
   if (a.lastReward.has_value() != a.lastCollectedAt.has_value())
     throw InputError(a.lastReward ? "account.lastCollectedAt" : "account.lastReward",
                      "lastReward and lastCollectedAt go together");
@@ -66,15 +67,35 @@ PointsAccount startSession(const PointsAccount& account, UnixSeconds now, Decima
                     {"cooldown",
                      {{"lastStartedAt", std::to_string(*account.lastStartedAt)},
                       {"allowedAt", std::to_string(allowed)}}});
+  try {
+    account.totalPoints.plus(pointsReward(rules.maxSessionSeconds, weight, rules), "");
+  } catch (const InputError&) {
+    throw InputError("account.totalPoints",
+                     "is too close to the limit of 10^20 points: a session's reward could not be "
+                     "added, so it could never be stopped",
+                     {"too-large", {{"got", account.totalPoints.str()}}});
+  }
   PointsAccount next = account;
   next.activeSince = now;
   next.activeWeight = weight;
   next.lastStartedAt = now;
+  ++next.revision;
   return next;
 }
 
-StopResult stopSession(const PointsAccount& account, UnixSeconds now, const PointsRules& rules) {
+StopResult stopSession(const PointsAccount& account, UnixSeconds now, const PointsRules& rules,
+                       std::optional<UnixSeconds> session) {
   requireTime(now, "now");
+  if (session) {
+    requireTime(*session, "session");
+    const bool collected = !account.activeSince && account.lastStartedAt == session &&
+                           account.lastCollectedAt && *account.lastCollectedAt >= *session;
+    if (collected) return {account, *account.lastReward, true};
+    if (account.activeSince && account.activeSince != session)
+      throw RuleError("the running session started at " + formatUtc(*account.activeSince) +
+                          ", not at " + formatUtc(*session),
+                      {"session-mismatch", {{"session", std::to_string(*session)}}});
+  }
   if (!account.activeSince)
     throw RuleError("no session is running: there is nothing to stop", {"no-session", {}});
   requireNotBefore(now, account.activeSince, "the session start");
@@ -84,6 +105,7 @@ StopResult stopSession(const PointsAccount& account, UnixSeconds now, const Poin
   r.account.activeWeight = Decimal();
   r.account.lastReward = r.reward;
   r.account.lastCollectedAt = now;
+  ++r.account.revision;
   return r;
 }
 

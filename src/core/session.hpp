@@ -27,6 +27,9 @@ class RuleError : public std::runtime_error {
   Problem problem_;
 };
 
+/// The highest account revision: every one a JS number holds exactly.
+constexpr std::int64_t kMaxRevision = 9'007'199'254'740'991;  // 2^53 - 1
+
 /// Everything the rules need to know about one user's mining. Times are Unix seconds (UTC).
 struct PointsAccount {
   Decimal totalPoints;
@@ -35,6 +38,9 @@ struct PointsAccount {
   std::optional<UnixSeconds> lastStartedAt;  //!< the most recent start, running or not
   std::optional<Decimal> lastReward;         //!< points of the last stopped session
   std::optional<UnixSeconds> lastCollectedAt;
+  //! Starts and stops so far: a store keeps an account only over the revision it was read at
+  //! (compare and set), so an older copy never overwrites a newer one.
+  std::int64_t revision = 0;
 };
 
 /// `account` checked (times from 0 to kMaxUnixSeconds, points >= 0, the session's weight
@@ -45,16 +51,24 @@ struct PointsAccount {
 PointsAccount checkedAccount(PointsAccount account, const PointsRules& rules);
 
 /// Starts a session at `now` with `weight`. RuleError if one is running or the last one started
-/// less than cooldownSeconds ago (the message says when a start is allowed).
+/// less than cooldownSeconds ago (the message says when a start is allowed); InputError
+/// ("account.totalPoints", problem "too-large") if the session's reward could not be added to
+/// the total, since it could then never be stopped.
 PointsAccount startSession(const PointsAccount& account, UnixSeconds now, Decimal weight,
                            const PointsRules& rules);
 
 /// Stops the running session at `now` and adds its reward to the total. RuleError if none runs.
+/// With `session` (the start of the session the caller means, its key) the stop is idempotent:
+/// given the account after that session was collected, it answers the same reward again and
+/// changes nothing (`alreadyCollected`); a different running session is a RuleError
+/// ("session-mismatch" {session}).
 struct StopResult {
   PointsAccount account;
   Decimal reward;
+  bool alreadyCollected = false;
 };
-StopResult stopSession(const PointsAccount& account, UnixSeconds now, const PointsRules& rules);
+StopResult stopSession(const PointsAccount& account, UnixSeconds now, const PointsRules& rules,
+                       std::optional<UnixSeconds> session = std::nullopt);
 
 /// What the status screen shows at `now`.
 struct SessionStatus {

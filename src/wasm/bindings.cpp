@@ -292,15 +292,19 @@ Outcome<cbm::AccountText> checkAccount(const cbm::AccountText& account, const va
 struct StopOut {
   cbm::AccountText account;
   std::string reward;
+  bool alreadyCollected = false;
 };
 
+/// `session`: the start of the session to stop ("" for whichever runs).
 Outcome<StopOut> stopSession(const cbm::AccountText& account, const std::string& now,
-                             const val& rules) {
+                             const std::string& session, const val& rules) {
   return guarded([&] {
     const cbm::PointsRules r = pointsRulesFrom(rules);
     const cbm::PointsAccount a = cbm::readAccount(account, r);
-    const cbm::StopResult s = cbm::stopSession(a, cbm::readNow(now), r);
-    return StopOut{cbm::writeAccount(s.account), s.reward.str()};
+    std::optional<cbm::UnixSeconds> key;
+    if (!session.empty()) key = cbm::parseWhole(session, "session", 0, cbm::kMaxUnixSeconds);
+    const cbm::StopResult s = cbm::stopSession(a, cbm::readNow(now), r, key);
+    return StopOut{cbm::writeAccount(s.account), s.reward.str(), s.alreadyCollected};
   });
 }
 
@@ -1071,10 +1075,12 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
       .field("activeWeight", &cbm::AccountText::activeWeight)
       .field("lastStartedAt", &cbm::AccountText::lastStartedAt)
       .field("lastReward", &cbm::AccountText::lastReward)
-      .field("lastCollectedAt", &cbm::AccountText::lastCollectedAt);
+      .field("lastCollectedAt", &cbm::AccountText::lastCollectedAt)
+      .field("revision", &cbm::AccountText::revision);
   value_object<StopOut>("StopOut")
       .field("account", &StopOut::account)
-      .field("reward", &StopOut::reward);
+      .field("reward", &StopOut::reward)
+      .field("alreadyCollected", &StopOut::alreadyCollected);
   value_object<StatusOut>("StatusOut")
       .field("active", &StatusOut::active)
       .field("startedAt", &StatusOut::startedAt)

@@ -287,6 +287,7 @@ PointsAccount readAccount(const AccountText& text, const PointsRules& rules) {
   if (!a.activeSince && !text.activeWeight.empty())
     throw InputError("account.session.weight", "is only allowed while a session is active");
   if (a.activeSince) a.activeWeight = readDecimal(text.activeWeight, "account.session.weight");
+  a.revision = parseWhole(text.revision, "account.revision", 0, kMaxRevision);
   return checkedAccount(a, rules);
 }
 
@@ -298,6 +299,7 @@ AccountText writeAccount(const PointsAccount& a) {
   t.lastStartedAt = timeText(a.lastStartedAt);
   t.lastReward = a.lastReward ? a.lastReward->str() : "";
   t.lastCollectedAt = timeText(a.lastCollectedAt);
+  t.revision = std::to_string(a.revision);
   return t;
 }
 

@@ -79,6 +79,7 @@ ProjectionInput readProjection(const ProjectionText& text);
 struct AccountText {
   std::string totalPoints = "0";
   std::string activeSince, activeWeight, lastStartedAt, lastReward, lastCollectedAt;
+  std::string revision = "0";
 };
 /// Reads and checks an account (cbm::checkedAccount).
 PointsAccount readAccount(const AccountText& text, const PointsRules& rules);

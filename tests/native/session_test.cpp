@@ -283,3 +283,24 @@ TEST_CASE("an active session's start is its last start; a stop clears its weight
       cbm::readPointsRules({{"maxSessionSeconds", "0"}}),
       "rules.maxSessionSeconds: must be a whole number from 1 to 3153600000, got \"0\"");
 }
+
+TEST_CASE("a stop with its session key is idempotent; starts and stops count in the revision") {
+  const cbm::Decimal one = cbm::Decimal::parse("1", "w");
+  const auto running = cbm::startSession(withPoints("10"), kStart, one, kRules);
+  CHECK(running.revision == 1);
+  const cbm::StopResult first = cbm::stopSession(running, kStart + 2 * kHour, kRules, kStart);
+  CHECK_FALSE(first.alreadyCollected);
+  CHECK(first.account.revision == 2);
+  CHECK(first.account.totalPoints.str() == "61.324774404002834994");
+  const cbm::StopResult again = cbm::stopSession(first.account, kStart + 3 * kHour, kRules, kStart);
+  CHECK(again.alreadyCollected);
+  CHECK(again.reward.str() == first.reward.str());
+  CHECK(again.account.totalPoints.str() == "61.324774404002834994");  // paid once
+  CHECK(again.account.revision == 2);
+  const auto next = cbm::startSession(first.account, kStart + 24 * kHour, one, kRules);
+  CHECK(ruleProblemOf([&] { cbm::stopSession(next, kStart + 25 * kHour, kRules, kStart); }) ==
+        "session-mismatch session=1795248000");
+  // Within a session's reward of 10^20 a start is refused: the reward could never be added.
+  CHECK_THROWS_AS(cbm::startSession(withPoints("99999999999999999999.9"), kStart, one, kRules),
+                  cbm::InputError);
+}

@@ -10,7 +10,14 @@ const hour = 3600;
 
 test('a session: start, status, stop; the reward goes to the total', () => {
   let account = cbm.newAccount({ totalPoints: 1000 });
-  assert.deepEqual(account, { totalPoints: '1000', session: null, lastStartedAt: null, lastReward: null, lastCollectedAt: null });
+  assert.deepEqual(account, {
+    totalPoints: '1000',
+    session: null,
+    lastStartedAt: null,
+    lastReward: null,
+    lastCollectedAt: null,
+    revision: 0,
+  });
   account = cbm.startSession({ account, now: start, weight: 1 });
   assert.deepEqual(account.session, { startedAt: start, weight: '1' });
 
@@ -70,4 +77,34 @@ test('stop without a session, and bad accounts', () => {
     message: 'account.totalPoints: must not be negative, got "-1"',
   });
   assert.throws(() => cbm.sessionStatus({ account: cbm.newAccount(), now: new Date('nope') }), CbmError);
+});
+
+test('a stop is idempotent with its session key, every change has a revision, and a total near 10^20 cannot start', () => {
+  const running = cbm.startSession({ account: cbm.newAccount({ totalPoints: 1000 }), now: start, weight: 1 });
+  assert.equal(running.revision, 1);
+  const first = cbm.stopSession({ account: running, now: start + 8 * hour, session: start });
+  assert.deepEqual([first.reward, first.alreadyCollected, first.account.revision], ['94.386523716586627852', false, 2]);
+  // A back end that retries the stop with the stored account gets the same answer, paid once.
+  const again = cbm.stopSession({ account: first.account, now: start + 9 * hour, session: start });
+  assert.deepEqual([again.reward, again.alreadyCollected], ['94.386523716586627852', true]);
+  assert.deepEqual(again.account, first.account);
+  // The key of another session is refused while one runs; without a session nothing is paid.
+  const next = cbm.startSession({ account: first.account, now: start + 24 * hour, weight: 1 });
+  assert.throws(() => cbm.stopSession({ account: next, now: start + 25 * hour, session: start + hour }), {
+    code: 'NOT_ALLOWED',
+    problem: { kind: 'session-mismatch', session: String(start + hour) },
+  });
+  assert.throws(() => cbm.stopSession({ account: first.account, now: start + 9 * hour, session: start + hour }), { code: 'NOT_ALLOWED' });
+  // Accounts stored before revisions existed read as revision 0.
+  const { revision, ...old } = first.account;
+  assert.equal(cbm.checkAccount({ account: old }).revision, 0);
+  assert.throws(() => cbm.checkAccount({ account: { ...first.account, revision: -1 } }), { field: 'account.revision' });
+  // A total so near the limit that a reward could not be added cannot start: it could never stop.
+  assert.throws(() => cbm.startSession({ account: cbm.newAccount({ totalPoints: '99999999999999999999.9' }), now: start, weight: 1 }), {
+    code: 'INVALID_INPUT',
+    field: 'account.totalPoints',
+    problem: { kind: 'too-large', got: '99999999999999999999.9' },
+  });
+  const near = cbm.startSession({ account: cbm.newAccount({ totalPoints: '99999999999999999000' }), now: start, weight: 1 });
+  assert.equal(cbm.stopSession({ account: near, now: start + 86400 }).account.totalPoints, '99999999999999999099.982311309775743331');
 });

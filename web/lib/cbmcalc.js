@@ -253,7 +253,7 @@ function unwrap(outcome) {
 
 // --- points accounts: JS objects <-> the core's text form ---------------------------------------
 
-const accountFields = ['totalPoints', 'session', 'lastStartedAt', 'lastReward', 'lastCollectedAt'];
+const accountFields = ['totalPoints', 'session', 'lastStartedAt', 'lastReward', 'lastCollectedAt', 'revision'];
 
 function optionalText(value, field, convert = text) {
   return value === null || value === undefined ? '' : convert(value, field);
@@ -272,6 +272,7 @@ function accountText(account) {
     lastStartedAt: optionalText(account.lastStartedAt, 'account.lastStartedAt', unixText),
     lastReward: optionalText(account.lastReward, 'account.lastReward'),
     lastCollectedAt: optionalText(account.lastCollectedAt, 'account.lastCollectedAt', unixText),
+    revision: text(account.revision, 'account.revision', '0'), // absent in accounts stored before it
   };
 }
 
@@ -283,6 +284,7 @@ function accountFromText(t) {
     lastStartedAt: time(t.lastStartedAt),
     lastReward: t.lastReward === '' ? null : t.lastReward,
     lastCollectedAt: time(t.lastCollectedAt),
+    revision: Number(t.revision),
   };
 }
 
@@ -1019,12 +1021,21 @@ function makeApi(M) {
       return accountFromText(unwrap(out));
     },
 
-    /** Stops the running session at `now`: { account, reward }, the reward added to the total.
-     * Throws NOT_ALLOWED when no session runs. */
+    /** Stops the running session at `now`: { account, reward, alreadyCollected }, the reward
+     * added to the total. Throws NOT_ALLOWED when no session runs. With `session` (the start of
+     * the session meant, its key) a repeated stop is idempotent: the account after that session
+     * was collected gives the same reward again, alreadyCollected true, the account unchanged. */
     stopSession(input) {
-      fieldsOf(input, 'stopSession()', ['account', 'now', 'rules']);
-      const out = unwrap(M.stopSession(accountText(input.account), unixText(input.now, 'now'), ruleValues(input.rules)));
-      return { account: accountFromText(out.account), reward: out.reward };
+      fieldsOf(input, 'stopSession()', ['account', 'now', 'session', 'rules']);
+      const out = unwrap(
+        M.stopSession(
+          accountText(input.account),
+          unixText(input.now, 'now'),
+          optionalText(input.session, 'session', unixText),
+          ruleValues(input.rules),
+        ),
+      );
+      return { account: accountFromText(out.account), reward: out.reward, alreadyCollected: out.alreadyCollected };
     },
 
     /** What the mining screen shows at `now`: a running session's start, elapsed time, weight
