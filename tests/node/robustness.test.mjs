@@ -126,3 +126,45 @@ test('a host page that adds enumerable properties to Object.prototype does not b
     delete Object.prototype.each;
   }
 });
+
+test('caller values are read once: a getter that answers differently each time cannot change a call midway', () => {
+  const reads = new Map();
+  const counted = (object, name) =>
+    new Proxy(object, {
+      get(target, key, receiver) {
+        if (typeof key === 'string') reads.set(`${name}.${key}`, (reads.get(`${name}.${key}`) ?? 0) + 1);
+        return Reflect.get(target, key, receiver);
+      },
+    });
+  const twice = () => [...reads].filter(([, n]) => n > 1).map(([key]) => key);
+  const activations = [0, 1, 2].map((i) => counted({ id: `a${i}`, owner: 'o', units: 10, requestedAt: i }, `activations[${i}]`));
+  cbm.simulatePool(counted({ horizon: 1000, activations, sampleEvery: 100 }, 'input'));
+  assert.deepEqual(twice(), []);
+  cbm.projectEarnings(
+    counted(
+      {
+        genesis: '2025-01-01',
+        now: '2026-12-02',
+        purchases: [counted({ at: '2026-12-02', units: 1000, unitPrice: '0.25' }, 'purchases[0]')],
+        pool: counted({ units: 81598347, growthPercentPerMonth: 2 }, 'pool'),
+        tokenPrice: '0.17',
+        period: 'month',
+      },
+      'input',
+    ),
+  );
+  assert.deepEqual(twice(), []);
+  // A request time that moves each time it is read: the wait is still measured from one reading.
+  let reading = 0;
+  const moving = {
+    id: 'm',
+    units: 5,
+    get requestedAt() {
+      reading += 1;
+      return reading === 1 ? 100 : 0;
+    },
+  };
+  const run = cbm.simulatePool({ horizon: 1000, activations: [moving] });
+  assert.equal(reading, 1);
+  assert.ok(run.activations.wait[0] >= 0);
+});

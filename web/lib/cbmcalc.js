@@ -94,12 +94,16 @@ function isPlainObject(value) {
 /** Checks that `input` is a plain object with no fields beyond `allowed`, and returns it. */
 function fieldsOf(input, call, allowed, path = '') {
   if (!isPlainObject(input)) fail(path, `${call} takes an object, got ${describe(input)}`);
+  // A snapshot, each value read once and nothing inherited: a getter that answers differently
+  // each time, or a property a host page put on Object.prototype, cannot change the call midway.
+  const values = Object.create(null);
   for (const key of Object.keys(input)) {
     if (!allowed.includes(key)) {
       fail(path ? `${path}.${key}` : key, `is not a field of ${call} (its fields: ${allowed.join(', ')})`);
     }
+    values[key] = input[key];
   }
-  return input;
+  return values;
 }
 
 /**
@@ -130,7 +134,7 @@ function textReader(call, defaults, others = []) {
   const names = Object.keys(defaults);
   const allowed = [...names, ...others];
   return (input) => {
-    fieldsOf(input, call, allowed);
+    input = fieldsOf(input, call, allowed);
     const texts = {};
     for (const name of names) texts[name] = text(input[name], name, defaults[name]);
     return texts;
@@ -211,7 +215,7 @@ const rowFields = {
 /** A list rule's rows [{ a, b }, ...], each field as text. */
 function rowsOf(rows, field, { what, names }) {
   return listOf(rows, field, (row, f) => {
-    fieldsOf(row, what, names, f);
+    row = fieldsOf(row, what, names, f);
     return Object.fromEntries(names.map((name) => [name, text(row[name], `${f}.${name}`)]));
   });
 }
@@ -221,10 +225,11 @@ const growthFields = ['growthPerDay', 'growthPercentPerMonth', 'ceiling'];
 /** Units at now and how they grow: { units, growthPerDay?, growthPercentPerMonth?, ceiling? }
  * as texts (an absent or null growth field stays absent). */
 function growingText(value, field) {
-  fieldsOf(value, 'units and their growth', ['units', ...growthFields], field);
+  value = fieldsOf(value, 'units and their growth', ['units', ...growthFields], field);
   const out = { units: text(value.units, `${field}.units`) };
   for (const name of growthFields) {
-    if (value[name] !== undefined && value[name] !== null) out[name] = text(value[name], `${field}.${name}`);
+    const given = value[name]; // read once
+    if (given !== undefined && given !== null) out[name] = text(given, `${field}.${name}`);
   }
   return out;
 }
@@ -236,7 +241,7 @@ function holderText(v, priced) {
   return {
     now: text(v.now, 'now'),
     purchases: listOf(v.purchases, 'purchases', (p, f) => {
-      fieldsOf(p, 'a purchase', purchaseFields, f);
+      p = fieldsOf(p, 'a purchase', purchaseFields, f);
       return Object.fromEntries(purchaseFields.map((name) => [name, text(p[name], `${f}.${name}`)]));
     }),
     pool: growingText(v.pool, 'pool'),
@@ -260,7 +265,7 @@ function optionalText(value, field, convert = text) {
 }
 
 function accountText(account) {
-  fieldsOf(account, 'a points account', accountFields, 'account');
+  account = fieldsOf(account, 'a points account', accountFields, 'account');
   const { session } = account;
   if (session !== null && session !== undefined) {
     fieldsOf(session, 'a session', ['startedAt', 'weight'], 'account.session');
@@ -371,19 +376,22 @@ function writeActivations(M, run, activations, check) {
         fail(`activations[${i}].${key}`, `is not a field of an activation (its fields: ${activationFields.join(', ')})`);
       }
     }
-    ids[i] = label(a.id, `activations[${i}].id`);
-    owners[i] = a.owner === undefined ? ids[i] : label(a.owner, `activations[${i}].owner`);
-    if (typeof a.units === 'number' && Number.isFinite(a.units)) {
-      units[i] = a.units;
+    // Each value read once: a getter that answers differently each time cannot make the check
+    // and the copy disagree.
+    const { id, owner, units: unitsValue, requestedAt: requested } = a;
+    ids[i] = label(id, `activations[${i}].id`);
+    owners[i] = owner === undefined ? ids[i] : label(owner, `activations[${i}].owner`);
+    if (typeof unitsValue === 'number' && Number.isFinite(unitsValue)) {
+      units[i] = unitsValue;
     } else {
       units[i] = NaN; // the core reads the text instead
-      (unitTexts ??= new Array(n).fill(''))[i] = numberAsText(a.units, `activations[${i}].units`);
+      (unitTexts ??= new Array(n).fill(''))[i] = numberAsText(unitsValue, `activations[${i}].units`);
     }
-    if (typeof a.requestedAt === 'number' && Number.isFinite(a.requestedAt)) {
-      requestedAt[i] = a.requestedAt;
+    if (typeof requested === 'number' && Number.isFinite(requested)) {
+      requestedAt[i] = requested;
     } else {
       requestedAt[i] = NaN;
-      (requestedAtTexts ??= new Array(n).fill(''))[i] = numberAsText(a.requestedAt, `activations[${i}].requestedAt`);
+      (requestedAtTexts ??= new Array(n).fill(''))[i] = numberAsText(requested, `activations[${i}].requestedAt`);
     }
   }
   // The text columns go in after the numbers: allocating them may grow (and move) the heap.
@@ -705,11 +713,11 @@ function makeApi(M) {
       );
       const decimals = (values, f) => listOf(values, f, text);
       const lineValues = listOf(lines, 'lines', (line, f) => {
-        fieldsOf(line, 'a line', ['mined', 'rate'], f);
+        line = fieldsOf(line, 'a line', ['mined', 'rate'], f);
         return { mined: decimals(line.mined, `${f}.mined`), rate: decimals(line.rate, `${f}.rate`) };
       });
       const purchaseValues = listOf(purchases, 'purchases', (p, f) => {
-        fieldsOf(p, 'a purchase', ['at', 'units', 'unitPrice'], f);
+        p = fieldsOf(p, 'a purchase', ['at', 'units', 'unitPrice'], f);
         return { at: text(p.at, `${f}.at`), units: text(p.units, `${f}.units`), unitPrice: text(p.unitPrice, `${f}.unitPrice`) };
       });
       return unwrap(M.referralIncome({ t: times, lines: lineValues, purchases: purchaseValues, rules: ruleValues(rules) }));
@@ -740,7 +748,7 @@ function makeApi(M) {
           rate: decimals(v.rate, 'rate'),
           referralRate: v.referralRate === undefined || v.referralRate === null ? undefined : decimals(v.referralRate, 'referralRate'),
           purchases: listOf(v.purchases, 'purchases', (p, f) => {
-            fieldsOf(p, 'a purchase', ['at', 'units', 'miningStart'], f);
+            p = fieldsOf(p, 'a purchase', ['at', 'units', 'miningStart'], f);
             return {
               at: seconds(p.at, `${f}.at`),
               units: Number(text(p.units, `${f}.units`)),
@@ -915,7 +923,7 @@ function makeApi(M) {
 
     /** SPEC 7. Points of a session of `elapsedSeconds` (capped at 24 h) at `weight`. */
     pointsReward(input) {
-      fieldsOf(input, 'pointsReward()', ['elapsedSeconds', 'weight', 'rules']);
+      input = fieldsOf(input, 'pointsReward()', ['elapsedSeconds', 'weight', 'rules']);
       return unwrap(M.pointsReward(text(input.elapsedSeconds, 'elapsedSeconds'), text(input.weight, 'weight'), ruleValues(input.rules)));
     },
 
@@ -979,11 +987,11 @@ function makeApi(M) {
     supplyControl(input) {
       const { thresholds, series } = fieldsOf(input, 'supplyControl()', ['thresholds', 'series']);
       const rows = listOf(thresholds, 'thresholds', (row, f) => {
-        fieldsOf(row, 'a threshold', ['energy', 'releasedFraction'], f);
+        row = fieldsOf(row, 'a threshold', ['energy', 'releasedFraction'], f);
         return [text(row.energy, `${f}.energy`), text(row.releasedFraction, `${f}.releasedFraction`)];
       });
       const points = listOf(series, 'series', (point, f) => {
-        fieldsOf(point, 'a point', ['t', 'energy', 'mined'], f);
+        point = fieldsOf(point, 'a point', ['t', 'energy', 'mined'], f);
         return [text(point.t, `${f}.t`), text(point.energy, `${f}.energy`), text(point.mined, `${f}.mined`)];
       });
       return unwrap(M.supplyControl(rows, points));
@@ -998,20 +1006,20 @@ function makeApi(M) {
     /** A points account with no session yet. Accounts are plain objects: keep them, store them
      * as JSON, pass them back. */
     newAccount(input = {}) {
-      fieldsOf(input, 'newAccount()', ['totalPoints']);
+      input = fieldsOf(input, 'newAccount()', ['totalPoints']);
       return accountFromText(unwrap(M.checkAccount(accountText({ totalPoints: input.totalPoints }), undefined)));
     },
 
     /** Checks a stored account and returns it in canonical form; throws what is wrong. */
     checkAccount(input) {
-      fieldsOf(input, 'checkAccount()', ['account', 'rules']);
+      input = fieldsOf(input, 'checkAccount()', ['account', 'rules']);
       return accountFromText(unwrap(M.checkAccount(accountText(input.account), ruleValues(input.rules))));
     },
 
     /** Starts a session at `now` (Unix seconds or a Date) with `weight`; returns the new
      * account. Throws NOT_ALLOWED while a session runs or within 24 h of the last start. */
     startSession(input) {
-      fieldsOf(input, 'startSession()', ['account', 'now', 'weight', 'rules']);
+      input = fieldsOf(input, 'startSession()', ['account', 'now', 'weight', 'rules']);
       const out = M.startSession(
         accountText(input.account),
         unixText(input.now, 'now'),
@@ -1026,7 +1034,7 @@ function makeApi(M) {
      * the session meant, its key) a repeated stop is idempotent: the account after that session
      * was collected gives the same reward again, alreadyCollected true, the account unchanged. */
     stopSession(input) {
-      fieldsOf(input, 'stopSession()', ['account', 'now', 'session', 'rules']);
+      input = fieldsOf(input, 'stopSession()', ['account', 'now', 'session', 'rules']);
       const out = unwrap(
         M.stopSession(
           accountText(input.account),
@@ -1042,7 +1050,7 @@ function makeApi(M) {
      * and points so far; else the last reward and when it was collected; and when the next
      * start is allowed. */
     sessionStatus(input) {
-      fieldsOf(input, 'sessionStatus()', ['account', 'now', 'rules']);
+      input = fieldsOf(input, 'sessionStatus()', ['account', 'now', 'rules']);
       const s = unwrap(M.sessionStatus(accountText(input.account), unixText(input.now, 'now'), ruleValues(input.rules)));
       return {
         active: s.active,
