@@ -168,3 +168,12 @@ test('caller values are read once: a getter that answers differently each time c
   assert.equal(reading, 1);
   assert.ok(run.activations.wait[0] >= 0);
 });
+
+test('an empty array of twenty million requests is refused before the heap grows for it', () => {
+  const before = cbm.memoryBytes();
+  assert.throws(() => cbm.simulatePool({ horizon: 1000, activations: new Array(20_000_000) }), {
+    field: 'activations[0]',
+    message: /must be an object/,
+  });
+  assert.equal(cbm.memoryBytes(), before);
+});

@@ -357,9 +357,17 @@ function writeUtf8(M, run, column, strings, check, fieldOf) {
   });
 }
 
+function requestRow(a, i) {
+  if (!isPlainObject(a)) fail(`activations[${i}]`, `must be an object { id, owner, units, requestedAt }, got ${describe(a)}`);
+}
+
 /** Checks the shape of each request and writes the columns into the run. */
 function writeActivations(M, run, activations, check) {
   const n = activations.length;
+  // An empty or sparse array (new Array(20000000)) is refused before its columns are allocated:
+  // the heap that would grow for them does not shrink again. (Past the core's limit, the core
+  // says so first.)
+  if (n > 0 && n <= JSON.parse(M.limitsJson()).activations) for (const i of [0, n - 1]) requestRow(activations[i], i);
   const at = run.allocateNumbers(n);
   check();
   const units = M.HEAPF64.subarray(at.units / 8, at.units / 8 + n);
@@ -370,7 +378,7 @@ function writeActivations(M, run, activations, check) {
     requestedAtTexts = null; // only when some value is not a finite number
   for (let i = 0; i < n; i++) {
     const a = activations[i];
-    if (!isPlainObject(a)) fail(`activations[${i}]`, `must be an object { id, owner, units, requestedAt }, got ${describe(a)}`);
+    requestRow(a, i);
     for (const key in a) {
       if (!activationFields.includes(key)) {
         fail(`activations[${i}].${key}`, `is not a field of an activation (its fields: ${activationFields.join(', ')})`);
