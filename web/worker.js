@@ -2,10 +2,10 @@
 // aborts the current one, and the worker stays ready for the next. The full result stays here:
 // the page asks for what it shows (a page of owners) and for export files.
 //
-// In:  { type: 'run', id, source: 'generate' | 'json', params, json, horizon, rules }
+// In:  { type: 'run', id, source: 'generate' | 'json' | 'file', params, json, file, horizon, rules }
 //      { type: 'cancel', id } | { type: 'owners', id, sort, descending, offset, limit }
 //      { type: 'export', id, format: 'csv' | 'json' }
-// Out: { type: 'progress', id, phase, fraction } | { type: 'done', id, summary }
+// Out: { type: 'progress', id, phase ('read', 'prepare', 'simulate'), fraction } | { type: 'done', id, summary }
 //      { type: 'cancelled', id } | { type: 'error', id, message, field, code }
 //      { type: 'owners', id, rows, total } | { type: 'file', id, blob, name }
 import { load } from './lib/cbmcalc.js';
@@ -36,14 +36,44 @@ async function cancel() {
   running?.controller.abort();
 }
 
-async function run({ id, source, params, json, horizon, rules }) {
+/** A file's text, read here in pieces with progress; null if the run was cancelled meanwhile. */
+async function readFile(id, file, signal) {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  const parts = [];
+  let read = 0,
+    lastPost = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (signal.aborted) {
+      await reader.cancel();
+      return null;
+    }
+    if (done) break;
+    read += value.length;
+    parts.push(decoder.decode(value, { stream: true }));
+    if (performance.now() - lastPost > 40) {
+      lastPost = performance.now();
+      post({ type: 'progress', id, phase: 'read', fraction: read / file.size });
+    }
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+async function run({ id, source, params, json, file, horizon, rules }) {
   running?.controller.abort();
   const controller = new AbortController();
   running = { id, controller };
   const cbm = await cbmReady;
   try {
+    if (source === 'file') {
+      post({ type: 'progress', id, phase: 'read', fraction: 0 });
+      json = await readFile(id, file, controller.signal);
+      if (json === null) return post({ type: 'cancelled', id });
+    }
     post({ type: 'progress', id, phase: 'prepare', fraction: 0 });
-    const scenario = source === 'json' ? parseScenarioJson(json) : { activations: generateActivations(params) };
+    const scenario = source === 'generate' ? { activations: generateActivations(params) } : parseScenarioJson(json);
     // Let a cancel sent while the requests were built arrive before the run starts.
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (controller.signal.aborted) return post({ type: 'cancelled', id });

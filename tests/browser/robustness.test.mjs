@@ -1,6 +1,9 @@
 // Hostile input must not freeze the page: links that carry a million days or a megabyte in one
 // value. Each case measures the main thread's longest task (a long-task observer from the start).
 import assert from 'node:assert/strict';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 
 import { openPage, type, useBrowser } from './harness.mjs';
@@ -76,6 +79,45 @@ test('a simulation worker that stops answering is stopped by Cancel and replaced
   await page.unroute('**/worker.js');
   await page.click('#s-run');
   await page.waitForFunction(() => document.querySelector('#s-status').textContent.startsWith('Done'), null, { timeout: 30000 });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a file of a million requests is read in the worker: the page never freezes and the run completes', async () => {
+  const page = await openWatched('');
+  const rows = Array.from(
+    { length: 1_000_000 },
+    (_, i) => `{"id":"r${i}","owner":"o${i % 5000}","units":${1 + (i % 97)},"requestedAt":${i}}`,
+  );
+  const path = join(mkdtempSync(join(tmpdir(), 'cbm-file-')), 'million.json');
+  writeFileSync(path, `[${rows.join(',')}]`);
+  assert.ok(statSync(path).size > 60e6, `${statSync(path).size} bytes`);
+  await longest(page); // the load's own tasks are not this test's
+  await page.setInputFiles('#s-file', path);
+  assert.match(await page.textContent('#s-status'), /^million\.json \([\d,]+ KB\) is ready/);
+  assert.ok((await page.inputValue('#s-json')).length < 1000); // the text box keeps its own text
+  await page.click('#s-run');
+  await page.waitForFunction(() => document.querySelector('#s-status').textContent.startsWith('Done: 1,000,000 activations'), null, {
+    timeout: 120000,
+  });
+  const block = await longest(page);
+  console.log(`# longest main-thread task while a 1,000,000-request file was read and run: ${block.toFixed(0)} ms`);
+  assert.ok(block < 1000, `${block} ms`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a file over the limit is refused before it is read', async () => {
+  const page = await openPage(env);
+  await page.evaluate(() => {
+    const input = document.querySelector('#s-file');
+    const transfer = new DataTransfer();
+    // A file that claims 300 MB without holding them: a Blob of that size is lazily backed.
+    transfer.items.add(new File([new Blob([new Uint8Array(300e6)])], 'huge.json'));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  assert.match(await page.textContent('#s-status'), /^huge\.json is 300 MB; a file of requests may have at most 256 MB/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -12,6 +12,9 @@ import { rateChanges, rulesFrom } from './rules.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
 
 const $ = (id) => document.getElementById(id);
+// The largest file of requests read: the page's own maximum pool, a million requests, is
+// about 70 MB of JSON; past this, reading it would only end in running out of memory.
+const MAX_FILE_BYTES = 256e6;
 const PAGE = 20;
 
 export function setUpPool(cbm) {
@@ -88,7 +91,10 @@ export function setUpPool(cbm) {
     if (message.id !== runId && message.type !== 'owners' && message.type !== 'file') return; // an old run
     switch (message.type) {
       case 'progress':
-        if (message.phase === 'prepare') {
+        if (message.phase === 'read') {
+          progress.value = message.fraction;
+          say(`Reading the file… ${Math.floor(message.fraction * 100)}%`);
+        } else if (message.phase === 'prepare') {
           progress.removeAttribute('value'); // indeterminate while the requests are built
           say('Preparing the requests…');
         } else {
@@ -136,7 +142,9 @@ export function setUpPool(cbm) {
       const horizon = horizonSeconds(values);
       request =
         values.source === 'json'
-          ? { source: 'json', json: form.elements.json.value }
+          ? file
+            ? { source: 'file', file }
+            : { source: 'json', json: form.elements.json.value }
           : { source: 'generate', params: poolParameters(values, limits) };
       Object.assign(request, { horizon, rules });
     } catch (e) {
@@ -160,14 +168,28 @@ export function setUpPool(cbm) {
     say('Cancelling…');
   });
 
-  $('s-file').addEventListener('change', async (event) => {
-    const file = event.target.files[0];
-    if (!file) return;
-    form.elements.json.value = await file.text();
+  // A file is read and parsed in the worker when the run starts, never into the text box: a
+  // 100 MB text there would freeze or crash the tab. Editing the box again uses the box.
+  let file = null;
+  $('s-file').addEventListener('change', (event) => {
+    const chosen = event.target.files[0];
+    if (!chosen) return;
+    if (chosen.size > MAX_FILE_BYTES) {
+      file = null;
+      say(
+        `${chosen.name} is ${formatAmount(String(Math.ceil(chosen.size / 1e6)), 'plain')} MB; a file of requests may have at most ${formatAmount(String(MAX_FILE_BYTES / 1e6), 'plain')} MB (a million requests take about 70 MB).`,
+        'bad',
+      );
+      return;
+    }
+    file = chosen;
     form.elements.source.value = 'json';
     form.dispatchEvent(new Event('change'));
-    say(`Loaded ${file.name}: press Run simulation.`);
+    say(
+      `${chosen.name} (${formatAmount(String(Math.ceil(chosen.size / 1e3)), 'plain')} KB) is ready: press Run simulation. It is read when the run starts, off this page's thread.`,
+    );
   });
+  form.elements.json.addEventListener('input', () => (file = null));
 
   // --- results ---
   let chart = null;
