@@ -95,7 +95,13 @@ test('the pool grows 2% a month by default: the next 12 months earn less than in
   const growing = wei(await page.getAttribute('#m-earnYearWfi', 'data-value'));
   const today = await page.getAttribute('#m-earnDayWfi', 'data-value');
   await type(page, '#m-poolGrowth', '0');
-  await page.waitForFunction((old) => document.querySelector('#m-earnYearWfi').dataset.value !== old, growing.toString());
+  // The page follows each keystroke: wait for the last one's result.
+  await page.waitForFunction(
+    (old) =>
+      !document.querySelector('#m-status').textContent &&
+      ![undefined, old].includes(document.querySelector('#m-earnYearWfi').dataset.value),
+    growing.toString(),
+  );
   await page.waitForFunction(() => !/growing/.test(document.querySelector('#m-explain').textContent));
   const flat = wei(await page.getAttribute('#m-earnYearWfi', 'data-value'));
   assert.ok(growing < flat, `${growing} < ${flat}`);

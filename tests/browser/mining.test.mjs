@@ -21,7 +21,15 @@ async function genesisToday(page) {
 
 /** Waits until the figure `id` shows a value other than `previous`. */
 async function changed(page, id, previous) {
-  await page.waitForFunction(([sel, old]) => document.querySelector(sel)?.dataset.value !== old, [`#${id}`, previous], { timeout: 5000 });
+  // The page follows each keystroke: wait for the last one's result (no update pending, a value).
+  await page.waitForFunction(
+    ([sel, old]) => {
+      const value = document.querySelector(sel)?.dataset.value;
+      return !document.querySelector('#m-status').textContent && value !== undefined && value !== old;
+    },
+    [`#${id}`, previous],
+    { timeout: 5000 },
+  );
   return page.getAttribute(`#${id}`, 'data-value');
 }
 
