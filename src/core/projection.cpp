@@ -376,4 +376,54 @@ Earnings projectEarnings(const EarningsInput& input) {
   return Projector(input).earnings();
 }
 
+std::int64_t calibratePool(const PoolCalibration& c) {
+  requireSign(c.blockReward, "blockReward", Sign::positive);
+  EarningsInput in;
+  in.rules = c.rules;
+  in.holder.now = c.now;
+  in.holder.purchases = c.purchases;
+  in.period = Period::year;
+  const auto reward = [&](std::int64_t others) {
+    in.holder.pool.units = others;
+    return projectEarnings(in).now.blockReward;
+  };
+  const Decimal target = c.blockReward;
+  const Decimal alone = reward(0);
+  if (target > alone)
+    throw InputError("blockReward",
+                     "is more than these purchases earn with no one else in the pool (" +
+                         alone.str() + " WFI a second), got " + quote(target.str()),
+                     {"above-max", {{"max", alone.str()}, {"got", target.str()}}});
+  const Decimal crowded = reward(kMaxUnitsPerActivation);
+  if (crowded >= target) {
+    if (crowded == target) return kMaxUnitsPerActivation;
+    throw InputError("blockReward",
+                     "is less than these purchases earn beside " +
+                         std::to_string(kMaxUnitsPerActivation) + " other units (" + crowded.str() +
+                         " WFI a second), got " + quote(target.str()),
+                     {"below-min", {{"min", crowded.str()}, {"got", target.str()}}});
+  }
+  // reward(lo) >= target > reward(hi), the reward falling as the pool grows. A first guess
+  // from a share that goes as 1 / (1 + f x others) (one probe gives f), a bracket around it,
+  // then halving: a few dozen projections instead of forty over the whole range.
+  std::int64_t lo = 0, hi = kMaxUnitsPerActivation;
+  const auto narrow = [&](double at) {
+    const auto p =
+        static_cast<std::int64_t>(std::clamp(at, 0.0, static_cast<double>(kMaxUnitsPerActivation)));
+    if (p <= lo || p >= hi) return;
+    (reward(p) >= target ? lo : hi) = p;
+  };
+  constexpr std::int64_t kProbe = 1'000'000;
+  const double full = alone.toDouble(), atProbe = reward(kProbe).toDouble(),
+               wanted = target.toDouble();
+  const double guess = full > atProbe ? kProbe * (full / wanted - 1) / (full / atProbe - 1) : 0;
+  for (double width = std::max(4.0, guess * 1e-6); hi - lo > 1; width *= 16) {
+    narrow(guess - width);
+    narrow(guess + width);
+    if ((lo >= guess - width - 1 && hi <= guess + width + 1) || width > 1e12) break;
+  }
+  while (hi - lo > 1) narrow(static_cast<double>(lo + (hi - lo) / 2));
+  return lo;
+}
+
 }  // namespace cbm

@@ -116,4 +116,18 @@ struct Earnings {
 /// InputError naming the field as the JS API does (purchases[i].at, pool.growthPerDay, now...).
 Earnings projectEarnings(const EarningsInput& input);
 
+/// What the WeFi app shows a holder now: the block reward of their purchases.
+struct PoolCalibration {
+  PoolRules rules;
+  Seconds now = 0;                        //!< seconds since genesis
+  std::vector<HolderPurchase> purchases;  //!< as projectEarnings takes them
+  Decimal blockReward;                    //!< WFI a second, > 0
+};
+/// Everyone else's units (one block of their age, not growing) that make projectEarnings give
+/// `blockReward` now: the largest whole number of units whose block reward is at least it (the
+/// next one's is less). InputError("blockReward") with problem "above-max" {max} when it is
+/// more than the purchases earn alone, or "below-min" {min} when less than beside
+/// kMaxUnitsPerActivation others.
+std::int64_t calibratePool(const PoolCalibration& calibration);
+
 }  // namespace cbm

@@ -731,6 +731,17 @@ val projectEarnings(const val& input) {
 }
 
 // A holder's pool as request columns (holderScenario), for simulatePool: input the holder's
+// Everyone else's units for the block reward the app shows. input: the holder (holderText,
+// times in seconds, the pool unused), rules and blockReward (text).
+Outcome<std::string> calibratePool(const val& input) {
+  return guarded([&] {
+    const cbm::HolderPool holder = cbm::readHolder(holderText(input));
+    return std::to_string(cbm::calibratePool(
+        {cbm::readPoolRules(ruleValues(input["rules"])), holder.now, holder.purchases,
+         cbm::readDecimal(input["blockReward"].as<std::string>(), "blockReward")}));
+  });
+}
+
 // pool (holderText, times in seconds) and its rules. Returns { start, horizon, activations:
 // { id, owner, units, requestedAt }, focusOwner, trackOwners }.
 val holderActivations(const val& input) {
@@ -1146,6 +1157,7 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function("valueEarnings", &valueEarnings);
   function("projectEarnings", &projectEarnings);
   function("holderActivations", &holderActivations);
+  function("calibratePool", &calibratePool);
   function("growthPath", &growthPath);
   function("compareAmounts", &compareAmounts);
   function("vesting", &vesting);

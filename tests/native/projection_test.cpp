@@ -4,7 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <initializer_list>
+#include <random>
 #include <utility>
 #include <vector>
 
@@ -230,4 +232,46 @@ TEST_CASE("in a pool growing by a percentage, older units lose share") {
   CHECK(growing.now.blockReward == flat.now.blockReward);  // the same pool at now
   CHECK(growing.periods[1].wfi < flat.periods[1].wfi);
   CHECK(growing.totalWfi < flat.totalWfi);
+}
+
+TEST_CASE("calibratePool inverts the block reward now: pool -> block reward -> pool") {
+  // Random holders (one or two purchases, of different ages, linear amortization) and pools;
+  // the calibrated pool gives the same block reward, and one unit more gives less.
+  std::mt19937_64 random(13);
+  const auto pick = [&](std::int64_t lo, std::int64_t hi) {
+    return lo + static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(hi - lo + 1));
+  };
+  for (int k = 0; k < 12; ++k) {
+    cbm::EarningsInput in;
+    in.rules = cbm::poolRules(cbm::PoolRuleChoices());
+    in.period = cbm::Period::year;
+    in.holder.now = pick(1, 200) * 86'400;
+    in.holder.purchases = {{pick(0, in.holder.now), pick(1, 100'000), d("0.25")}};
+    if (k % 2) in.holder.purchases.push_back({pick(0, in.holder.now), pick(1, 5'000), d("0.25")});
+    const std::int64_t pool = k == 0 ? 0 : pick(1, 1'000'000'000);
+    in.holder.pool.units = pool;
+    const cbm::Decimal reward = cbm::projectEarnings(in).now.blockReward;
+
+    cbm::PoolCalibration c{in.rules, in.holder.now, in.holder.purchases, reward};
+    const std::int64_t found = cbm::calibratePool(c);
+    INFO("pool " << pool << ", found " << found);
+    in.holder.pool.units = found;
+    CHECK(cbm::projectEarnings(in).now.blockReward == reward);
+    in.holder.pool.units = found + 1;
+    CHECK(cbm::projectEarnings(in).now.blockReward < reward);
+    CHECK(found >= pool);  // the largest pool with that reward
+  }
+}
+
+TEST_CASE("calibratePool refuses a block reward no pool gives") {
+  cbm::PoolCalibration c{noAmortization(), 86'400, {{0, 1000, d("0.25")}}, d("9")};
+  CHECK_THROWS_WITH_AS(cbm::calibratePool(c),
+                       doctest::Contains("blockReward: is more than these purchases earn with no "
+                                         "one else in the pool (8 WFI a second)"),
+                       cbm::InputError);
+  c.blockReward = d("0.000000000000000001");
+  CHECK_THROWS_WITH_AS(cbm::calibratePool(c),
+                       doctest::Contains("is less than these purchases earn"), cbm::InputError);
+  c.blockReward = d("0");
+  CHECK_THROWS_AS(cbm::calibratePool(c), cbm::InputError);
 }

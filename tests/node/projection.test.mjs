@@ -168,3 +168,25 @@ test('a pool growing by a percentage a month: its requests follow the compound c
     (e) => e instanceof CbmError && e.field === 'pool.growthPercentPerMonth' && e.problem.kind === 'two-growths',
   );
 });
+
+test('calibratePool round-trips: pool -> block reward now -> pool, for purchases of different ages', () => {
+  let seed = 7;
+  const next = (n) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  for (let k = 0; k < 8; k++) {
+    const now = (400 + next(500)) * 86400;
+    const purchases = [{ at: now - next(300) * 86400, units: 1 + next(50000), unitPrice: '0.25' }];
+    if (k % 2) purchases.push({ at: now - next(30) * 86400, units: 1 + next(2000), unitPrice: '0.25' });
+    const pool = 1 + next(2_000_000_000);
+    const project = (units) =>
+      cbm.projectEarnings({ genesis: '2025-01-01', now, purchases, pool: { units }, tokenPrice: '0.17', period: 'year' }).now.blockReward;
+    const blockReward = project(pool);
+    const { poolUnits } = cbm.calibratePool({ now, purchases: purchases.map(({ at, units }) => ({ at, units })), blockReward });
+    assert.equal(project(Number(poolUnits)), blockReward, `pool ${pool}, found ${poolUnits}`);
+    assert.ok(cbm.compareAmounts(project(Number(poolUnits) + 1), blockReward) < 0);
+    assert.ok(Number(poolUnits) >= pool);
+  }
+  assert.throws(() => cbm.calibratePool({ now: 86400, purchases: [{ at: 0, units: 1 }], blockReward: '100' }), {
+    field: 'blockReward',
+    problem: { kind: 'above-max', max: '8', got: '100' },
+  });
+});

@@ -815,6 +815,18 @@ function makeApi(M) {
       return unwrap(M.holderActivations({ rules: ruleValues(v.rules), ...holderText(v, false) }));
     },
 
+    /** Everyone else's units for the block reward the WeFi app shows now: { poolUnits } (a
+     * whole number as text), the largest pool (one block of its age, not growing) with which
+     * projectEarnings gives at least `blockReward` now, the next unit giving less. `now` and
+     * each purchase's `at` in seconds since genesis. */
+    calibratePool(input) {
+      const v = fieldsOf(input, 'calibratePool()', ['rules', 'now', 'purchases', 'blockReward']);
+      const holder = holderText({ now: v.now, purchases: v.purchases, pool: { units: 0 } }, false);
+      return {
+        poolUnits: unwrap(M.calibratePool({ rules: ruleValues(v.rules), ...holder, blockReward: text(v.blockReward, 'blockReward') })),
+      };
+    },
+
     /** -1, 0 or 1 as the amount a is below, equal to or above b (decimal strings, exact). */
     compareAmounts(a, b) {
       return unwrap(M.compareAmounts(text(a, 'a'), text(b, 'b')));
