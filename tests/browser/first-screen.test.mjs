@@ -117,3 +117,31 @@ test('the pool grows 2% a month by default: the next 12 months earn less than in
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("the pool from the WeFi app: the block reward it shows gives everyone else's units back", async () => {
+  const page = await openPage(env, '/', { width: 1280, height: 900 });
+  await genesisToday(page);
+  // The block reward the page shows with the seed's pool, as the app would show it.
+  await page.waitForFunction(() => !document.querySelector('#m-status').textContent);
+  const reward = await page.getAttribute('#m-blockReward', 'data-value');
+  await page.fill('#m-poolUnits', '5000000');
+  await page.waitForFunction((r) => document.querySelector('#m-blockReward').dataset.value !== r, reward);
+  await page.click('details.calibrate summary');
+  await page.fill('#m-appReward', reward);
+  await page.click('#m-calibrate');
+  // Back to the seed's pool, to within one unit (the figure shown is that of the first full day).
+  const found = Number(await page.inputValue('#m-poolUnits'));
+  assert.ok(Math.abs(found - 81598347) <= 1, `${found}`);
+  assert.match(await page.textContent('#m-appReward-hint'), /Everyone else's units are now 81,598,34\d units/);
+  // A reward no pool gives is refused at the field.
+  await page.fill('#m-appReward', '100');
+  await page.click('#m-calibrate');
+  assert.equal(await page.getAttribute('#m-appReward', 'aria-invalid'), 'true');
+  assert.match(
+    await page.textContent('#m-appReward-error'),
+    /is more than these purchases earn with no one else in the pool \(8 WFI a second\)/,
+  );
+  await page.locator('#mining fieldset:has(#m-poolUnits)').screenshot({ path: artifact('calibrate-1280.png') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

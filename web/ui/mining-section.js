@@ -1,10 +1,11 @@
 // The "My mining units" section: purchases, price scenario, pool and rules in; APR, net gain,
 // breakeven, earnings charts, the activation table and the queue wait out.
+import { CbmError } from '../lib/cbmcalc.js';
 import { dayText, parseDay, today as todayUtc } from './dates.js';
 import { downloadCsv, downloadJson } from './export.js';
 import { showFigure, showText } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration, formatPeriod } from './format.js';
-import { bindConditions, debounce, live, runForm, valuesOf } from './forms.js';
+import { bindConditions, debounce, live, problemMessage, runForm, valuesOf } from './forms.js';
 import { cachedMining, growingPool, priceMining, seedPoolUnits } from './mining.js';
 import { rulesFrom } from './rules.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
@@ -645,6 +646,36 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       },
       series: rows.map((r) => Object.fromEntries(columns.map((c, k) => [c, r[k]]))),
     });
+  });
+
+  // --- calibration: the pool that gives the block reward the WeFi app shows ---
+  const appReward = $('m-appReward');
+  appReward.addEventListener('input', (event) => event.stopPropagation()); // not an input of the run
+  $('m-calibrate').addEventListener('click', () => {
+    const error = $('m-appReward-error');
+    appReward.removeAttribute('aria-invalid');
+    error.textContent = '';
+    if (!state) {
+      error.textContent = 'fix the marked fields above first: the purchases and rules come from them';
+      return;
+    }
+    try {
+      const { sim, values } = state;
+      const { poolUnits } = cbm.calibratePool({
+        rules: rulesFrom(values, presets),
+        now: today - sim.genesis,
+        purchases: sim.purchases.map((p) => ({ at: p.at - sim.genesis, units: p.units })),
+        blockReward: appReward.value.trim(),
+      });
+      poolInput.value = poolUnits;
+      changed();
+      $('m-appReward-hint').textContent =
+        `Everyone else's units are now ${formatAmount(poolUnits, 'units')}: with them your units earn ${formatAmount(appReward.value.trim(), 'rate')} now, as the app shows.`;
+    } catch (e) {
+      if (!(e instanceof CbmError)) throw e;
+      appReward.setAttribute('aria-invalid', 'true');
+      error.textContent = problemMessage(e);
+    }
   });
 
   return {
