@@ -215,7 +215,15 @@ test('the widget grows the pool 2% a month by default; units a day replace it; a
 test('the widget recovers from any lang value and coalesces a burst of attribute changes into one recomputation', async () => {
   const page = await openExample({ width: 1280, height: 900 });
   for (const lang of ['__proto__', 'en_US!', 'constructor', 'de']) {
-    await page.evaluate((l) => document.getElementById('english').setAttribute('lang', l), lang);
+    // The change is applied in the next frame: wait for two, then for the figures.
+    await page.evaluate(
+      (l) =>
+        new Promise((done) => {
+          document.getElementById('english').setAttribute('lang', l);
+          requestAnimationFrame(() => requestAnimationFrame(done));
+        }),
+      lang,
+    );
     await page.waitForFunction(() => document.getElementById('english').shadowRoot.querySelector('#apr button.exact'));
     const label = await page.locator('#english #apr-label').textContent();
     assert.equal(label, lang === 'de' ? 'APR (einfach, kein APY)' : 'APR (simple, not APY)', lang);
