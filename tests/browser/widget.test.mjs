@@ -100,7 +100,10 @@ test('typing, attributes and errors reach the host as cbm-change events', async 
 
   // Switching the language relabels the widget and keeps what was typed.
   await page.evaluate(() => document.getElementById('english').setAttribute('lang', 'de'));
-  assert.equal(await page.locator('#english #apr-label').textContent(), 'APR (einfach, kein APY)');
+  // Applied in the next frame (attribute changes coalesce).
+  await page.waitForFunction(
+    () => document.getElementById('english').shadowRoot.querySelector('#apr-label')?.textContent === 'APR (einfach, kein APY)',
+  );
   assert.equal(await page.locator('#english #in-units').inputValue(), '-1');
   assert.deepEqual(page.errors, []);
   await page.close();
