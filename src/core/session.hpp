@@ -15,7 +15,8 @@ namespace cbm {
 /// A request the rules refuse at this moment (a second start within 24 h, a stop with no
 /// session). Not bad input: the same call can succeed later. `problem` says which rule, with its
 /// times as Unix seconds, so that a page can say it in the user's words and time zone:
-/// "session-running" {since}, "cooldown" {lastStartedAt, allowedAt}, "no-session".
+/// "session-running" {since}, "cooldown" {lastStartedAt, allowedAt}, "no-session",
+/// "session-mismatch" {session}.
 class RuleError : public std::runtime_error {
  public:
   RuleError(const std::string& message, Problem problem)

@@ -20,7 +20,7 @@ import { ActivationRows, TextColumn } from './pool-result.js';
  * "too-many-decimals", "too-large", "not-a-date", "duplicate-id"; params such as `got`), so that
  * a caller can say it in another language; `message` says it in English. For NOT_ALLOWED it names
  * the rule: "session-running" { since }, "cooldown" { lastStartedAt, allowedAt } (Unix seconds, as
- * text), "no-session". The module stays usable after any error. */
+ * text), "no-session", "session-mismatch" { session }. The module stays usable after any error. */
 export class CbmError extends Error {
   constructor(message, { code = 'INVALID_INPUT', field = '', problem = undefined } = {}) {
     super(message);
@@ -357,6 +357,9 @@ function writeUtf8(M, run, column, strings, check, fieldOf) {
   });
 }
 
+const limits = new WeakMap(); // the core's limits, read once per module instance
+const limitsOf = (M) => limits.get(M) ?? limits.set(M, JSON.parse(M.limitsJson())).get(M);
+
 function requestRow(a, i) {
   if (!isPlainObject(a)) fail(`activations[${i}]`, `must be an object { id, owner, units, requestedAt }, got ${describe(a)}`);
 }
@@ -367,7 +370,7 @@ function writeActivations(M, run, activations, check) {
   // An empty or sparse array (new Array(20000000)) is refused before its columns are allocated:
   // the heap that would grow for them does not shrink again. (Past the core's limit, the core
   // says so first.)
-  if (n > 0 && n <= JSON.parse(M.limitsJson()).activations) for (const i of [0, n - 1]) requestRow(activations[i], i);
+  if (n > 0 && n <= limitsOf(M).activations) for (const i of [0, n - 1]) requestRow(activations[i], i);
   const at = run.allocateNumbers(n);
   check();
   const units = M.HEAPF64.subarray(at.units / 8, at.units / 8 + n);
@@ -644,14 +647,13 @@ function makeApi(M) {
   const defaultsText = M.defaultsJson();
   const presetsText = M.presetsJson();
   const coreDefaults = JSON.parse(defaultsText);
-  const limitsText = M.limitsJson();
   const read = readers(coreDefaults);
 
   return Object.freeze({
-    /** The limits of the pool's inputs: { unitsPerActivation, activations, samples,
-     * trackedOwners, seconds, requestedAt, activationsPerSecond, queueAhead } (a fresh copy). */
+    /** The limits of the inputs: { unitsPerActivation, activations, samples, trackedOwners,
+     * seconds, requestedAt, activationsPerSecond, queueAhead, checkins } (a fresh copy). */
     limits() {
-      return JSON.parse(limitsText);
+      return { ...limitsOf(M) };
     },
 
     /** SPEC 2. With `ahead` requests before yours, served `activationsPerSecond` a second

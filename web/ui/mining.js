@@ -11,7 +11,6 @@
 import { CbmError } from '../lib/cbmcalc.js';
 import { DAY, YEAR, dayText, parseDay } from './dates.js';
 import { formatAmount } from './format.js';
-import { problemMessage } from './forms.js';
 import { rateChanges } from './rules.js';
 
 function fail(field, problem) {
@@ -53,7 +52,8 @@ function formError(e, genesis) {
   else if (kind === 'growth-exceeds-limit')
     problem = `takes the pool past ${formatAmount(max, 'plain')} units by ${dayText(genesis + Number(at))}`;
   else if (kind === 'nothing-to-grow') problem = 'must be more than 0 to grow by a percentage';
-  if (problem === null) throw new CbmError(`${field}: ${problemMessage(e)}`, { field, code: e.code, problem: e.problem });
+  // Else the core's words under the form's field name; the problem stays for whoever words it.
+  if (problem === null) throw new CbmError(`${field}: ${e.message.slice(e.field.length + 2)}`, { field, code: e.code, problem: e.problem });
   throw new CbmError(`${field}: ${problem}`, { field, code: e.code });
 }
 

@@ -9,9 +9,9 @@ import { debounce, runForm, setDisabled, valuesOf } from './forms.js';
 import { shareList } from './share.js';
 
 const $ = (id) => document.getElementById(id);
+const MAX_STREAK_DAYS = 3650; // the streak field's limit: ten years of days is plenty
 const ACCOUNT_KEY = 'cbmcalc.points.account';
 const CLOCK_KEY = 'cbmcalc.points.clockOffset';
-const MAX_HISTORY_DAYS = 3650; // the streak field's limit: ten years of days is plenty
 const factorNames = { checkin: 'Check-in streak', points: 'Total points', invites: 'Invites', weight: 'Total weight' };
 
 function storage(key, value) {
@@ -97,9 +97,9 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   streakInput.addEventListener('input', () => {
     const text = streakInput.value.trim();
     const error = $('p-streakDays-error');
-    if (!/^\d{1,4}$/.test(text) || Number(text) > MAX_HISTORY_DAYS) {
+    if (!/^\d{1,4}$/.test(text) || Number(text) > MAX_STREAK_DAYS) {
       streakInput.setAttribute('aria-invalid', 'true');
-      error.textContent = `must be a whole number of days from 0 to ${formatAmount(MAX_HISTORY_DAYS, 'plain')}`;
+      error.textContent = `must be a whole number of days from 0 to ${formatAmount(MAX_STREAK_DAYS, 'plain')}`;
       return;
     }
     streakInput.removeAttribute('aria-invalid');
@@ -160,7 +160,6 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
       showFigure($('p-points'), w.points);
       showFigure($('p-invitesWeight'), w.invites);
       current = { totalPoints, invites, weight: w };
-      followTotal(totalPoints);
       showFigure($('p-reward'), cbm.pointsReward({ elapsedSeconds: hoursToSeconds(hours, 'hours'), weight: w.weight }));
     });
     if (!ok) {
@@ -169,9 +168,8 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     }
   }
   form.addEventListener('input', (e) => {
-    typedTotal = e.target === $('p-totalPoints');
     calculate();
-    typedTotal = false;
+    if (e.target.name === 'totalPoints') followTotal();
     projection.later();
     onChange();
   });
@@ -225,10 +223,9 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   }
   // The account's total is the Total points field: typing there sets it, a stopped session's
   // reward goes back into the field.
-  let typedTotal = false;
-  function followTotal(totalPoints) {
-    if (!typedTotal || !account || account.totalPoints === totalPoints) return;
-    account = cbm.checkAccount({ account: { ...account, totalPoints } });
+  function followTotal() {
+    if (!current || !account || account.totalPoints === current.totalPoints) return;
+    account = cbm.checkAccount({ account: { ...account, totalPoints: current.totalPoints } });
     save();
     renderSession();
   }
@@ -529,9 +526,8 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
       const field = $('p-totalPoints');
       if (account && field.value === field.defaultValue) field.value = account.totalPoints;
       account ??= cbm.newAccount();
-      typedTotal = true;
       calculate();
-      typedTotal = false;
+      followTotal();
       renderSession();
       projection.run();
     },

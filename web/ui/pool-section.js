@@ -67,9 +67,9 @@ export function setUpPool(cbm) {
   const SILENCE_MS = 20000;
   const CANCEL_MS = 2000;
   let watchdog = 0;
-  function watch(ms = SILENCE_MS, reason = 'The simulation stopped answering, so it was stopped. Run it again.') {
+  function watch(ms = SILENCE_MS, reason = 'The simulation stopped answering, so it was stopped. Run it again.', tone = 'bad') {
     clearTimeout(watchdog);
-    watchdog = setTimeout(() => dropWorker(reason, ms === CANCEL_MS ? '' : 'bad'), ms);
+    watchdog = setTimeout(() => dropWorker(reason, tone), ms);
   }
   function dropWorker(reason, tone = 'bad') {
     worker?.terminate();
@@ -164,7 +164,7 @@ export function setUpPool(cbm) {
 
   cancel.addEventListener('click', () => {
     worker?.postMessage({ type: 'cancel', id: runId });
-    watch(CANCEL_MS, 'Cancelled: the simulation did not stop by itself, so it was stopped. Nothing was kept from that run.');
+    watch(CANCEL_MS, 'Cancelled: the simulation did not stop by itself, so it was stopped. Nothing was kept from that run.', '');
     say('Cancelling…');
   });
 

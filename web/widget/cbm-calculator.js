@@ -5,7 +5,8 @@
 //   </cbm-calculator>
 //
 // Attributes: units, unit-price, token-price, genesis (YYYY-MM-DD, when emission started),
-// pool-units (everyone else's units today), pool-growth (new units a day), theme (light, dark,
+// pool-units (everyone else's units today), pool-growth (new units a day; when not 0 it replaces
+// pool-growth-percent, the pool's growth in % a month, 2 by default), theme (light, dark,
 // auto), lang (en, de; numbers and dates follow it through Intl). Every result is announced as
 // a `cbm-change` event (bubbles, composed) whose detail holds the inputs and the figures.
 //
