@@ -25,6 +25,11 @@ const std::string kExpected = "must be a decimal number such as \"0.17\" or \"1e
 const std::string kLimit = "10^20";
 const std::string kLimitDigits = "100000000000000000000";  // the same, for a machine to format
 
+[[noreturn]] void throwTooLarge(const std::string& what) {
+  throw InputError(what, "is too large: amounts are limited to " + kLimit,
+                   {"too-large", {{"max", kLimitDigits}}});
+}
+
 }  // namespace
 
 const Int128 Decimal::kMaxRaw = pow10i(38);
@@ -36,9 +41,7 @@ std::string quote(const std::string& text) {
 }
 
 Decimal Decimal::fromRaw(Int128 raw, const std::string& what) {
-  if (raw > kMaxRaw || raw < -kMaxRaw)
-    throw InputError(what, "is too large: amounts are limited to " + kLimit,
-                     {"too-large", {{"max", kLimitDigits}}});
+  if (raw > kMaxRaw || raw < -kMaxRaw) throwTooLarge(what);
   return Decimal(raw);
 }
 
@@ -120,8 +123,7 @@ Decimal Decimal::parse(std::string_view text, const std::string& field) {
 
 Decimal Decimal::ratio(const BigInt& num, const BigInt& den, const std::string& what) {
   BigInt q = num / den;  // truncates toward zero
-  if (q > BigInt(kMaxRaw) || q < -BigInt(kMaxRaw))
-    throw InputError(what, "is too large: amounts are limited to " + kLimit);
+  if (q > BigInt(kMaxRaw) || q < -BigInt(kMaxRaw)) throwTooLarge(what);
   return Decimal(static_cast<Int128>(q));
 }
 
@@ -129,7 +131,7 @@ Decimal Decimal::plus(Decimal other, const std::string& what) const {
   // |sum| can reach 2 x 10^38, beyond 2^127: check before adding (found by UBSan).
   if ((other.raw_ > 0 && raw_ > kMaxRaw - other.raw_) ||
       (other.raw_ < 0 && raw_ < -kMaxRaw - other.raw_))
-    throw InputError(what, "is too large: amounts are limited to " + kLimit);
+    throwTooLarge(what);
   return Decimal(raw_ + other.raw_);
 }
 

@@ -169,13 +169,13 @@ Run run(const PoolScenario& scenario, std::size_t purchases, std::vector<Seconds
 
 // The first second t in (lo, hi] at which `covered(mined before t)` holds, given that it holds
 // at hi; sampled ever more finely, kSearchPoints a run.
-Seconds firstCovered(const PoolScenario& scenario, std::size_t purchases, Seconds lo, Seconds hi,
+Seconds firstCovered(const PoolScenario& scenario, Seconds lo, Seconds hi,
                      const std::function<bool(Int128)>& covered) {
   while (hi - lo > 1) {
     std::vector<Seconds> at;
     const Seconds step = std::max<Seconds>(1, (hi - lo) / static_cast<Seconds>(kSearchPoints));
     for (Seconds t = lo + step; t < hi; t += step) at.push_back(t);
-    const Samples mined = run(scenario, purchases, at).mined;
+    const Samples mined = run(scenario, 0, at).mined;
     Seconds newLo = lo, newHi = hi;
     for (const Seconds t : at) {
       if (covered(mined.at(t).before)) {
@@ -190,10 +190,6 @@ Seconds firstCovered(const PoolScenario& scenario, std::size_t purchases, Second
   return hi;
 }
 
-Decimal paidFor(const HolderPurchase& p) {
-  return Decimal::fromInteger(p.units).times(p.unitPrice, "paidUsd");
-}
-
 // One projection: the scenario, its main run (sampled at every period boundary, at now and a
 // year on), and the figures taken from it.
 class Projector {
@@ -202,20 +198,13 @@ class Projector {
       : in_(in), end_(EmissionSchedule(in.rules.emission).endsAt()) {
     checkInput(in);
     scenario_ = holderScenario(in.rules, in.holder).scenario;
-    first_ = end_;
-    for (const HolderPurchase& p : in.holder.purchases) {
-      first_ = std::min(first_, p.at);
+    for (const HolderPurchase& p : in.holder.purchases)
       lastPurchase_ = std::max(lastPurchase_, p.at);
-    }
     now_ = std::min(in.holder.now, end_);
     yearOn_ = std::min(now_ + kSecondsPerYear, end_);
     monthOn_ = std::min(now_ + 30 * kSecondsPerDay, end_);
     halving_ = EmissionSchedule(in.rules.emission).nextHalvingAfter(now_);
-    bounds_.push_back(first_);
-    for (Day d = nextPeriodStart(in.genesis + first_ / kSecondsPerDay, in.period);
-         (d - in.genesis) * kSecondsPerDay < end_; d = nextPeriodStart(d, in.period))
-      bounds_.push_back((d - in.genesis) * kSecondsPerDay);
-    bounds_.push_back(end_);
+    bounds_ = periodBounds(in);
     std::vector<Seconds> at = bounds_;
     at.push_back(now_);
     at.push_back(monthOn_);
@@ -277,7 +266,7 @@ class Projector {
       }
       lo = t;
     }
-    return firstCovered(scenario_, in_.holder.purchases.size(), lo, hi, covered) - 1;
+    return firstCovered(scenario_, lo, hi, covered) - 1;
   }
 
   // The purchases requested by now, each mining, and what they paid. One still in the queue at
@@ -306,7 +295,7 @@ class Projector {
   }
 
   const EarningsInput& in_;
-  Seconds end_, first_ = 0, lastPurchase_ = 0, now_ = 0, monthOn_ = 0, yearOn_ = 0;
+  Seconds end_, lastPurchase_ = 0, now_ = 0, monthOn_ = 0, yearOn_ = 0;
   std::optional<Seconds> halving_;
   PoolScenario scenario_;
   std::vector<Seconds> bounds_;
@@ -372,6 +361,34 @@ HolderScenario holderScenario(const PoolRules& rules, const HolderPool& holder) 
   return out;
 }
 
+Decimal paidFor(const HolderPurchase& p) {
+  return Decimal::fromInteger(p.units).times(p.unitPrice, "paidUsd");
+}
+
+std::vector<Seconds> periodBounds(const EarningsInput& in) {
+  const Seconds end = EmissionSchedule(in.rules.emission).endsAt();
+  Seconds first = end;
+  for (const HolderPurchase& p : in.holder.purchases) first = std::min(first, p.at);
+  std::vector<Seconds> bounds{first};
+  for (Day d = nextPeriodStart(in.genesis + first / kSecondsPerDay, in.period);
+       (d - in.genesis) * kSecondsPerDay < end; d = nextPeriodStart(d, in.period))
+    bounds.push_back((d - in.genesis) * kSecondsPerDay);
+  bounds.push_back(end);
+  return bounds;
+}
+
+std::vector<Int128> minedBefore(const PoolScenario& scenario, const std::vector<Seconds>& at) {
+  const Samples mined = run(scenario, 0, at).mined;
+  std::vector<Int128> out;
+  out.reserve(at.size());
+  for (const Seconds t : at) out.push_back(mined.at(t).before);
+  return out;
+}
+
+Seconds firstReaching(const PoolScenario& scenario, Seconds lo, Seconds hi, Int128 target) {
+  return firstCovered(scenario, lo, hi, [target](Int128 wei) { return wei >= target; });
+}
+
 Earnings projectEarnings(const EarningsInput& input) {
   return Projector(input).earnings();
 }
@@ -420,7 +437,8 @@ std::int64_t calibratePool(const PoolCalibration& c) {
   for (double width = std::max(4.0, guess * 1e-6); hi - lo > 1; width *= 16) {
     narrow(guess - width);
     narrow(guess + width);
-    if ((lo >= guess - width - 1 && hi <= guess + width + 1) || width > 1e12) break;
+    const auto lower = static_cast<double>(lo), upper = static_cast<double>(hi);
+    if ((lower >= guess - width - 1 && upper <= guess + width + 1) || width > 1e12) break;
   }
   while (hi - lo > 1) narrow(static_cast<double>(lo + (hi - lo) / 2));
   return lo;

@@ -116,6 +116,18 @@ struct Earnings {
 /// InputError naming the field as the JS API does (purchases[i].at, pool.growthPerDay, now...).
 Earnings projectEarnings(const EarningsInput& input);
 
+/// The pieces of a projection that the bands (bands.hpp) run over many price paths and pools.
+/// What a purchase cost: units x unitPrice.
+Decimal paidFor(const HolderPurchase& purchase);
+/// The seconds the periods start at, from the first purchase, then the end of emission.
+std::vector<Seconds> periodBounds(const EarningsInput& input);
+/// What the holder ("you") of a holder scenario has mined before each of the seconds `at`
+/// (ascending, each at most the horizon), in wei.
+std::vector<Int128> minedBefore(const PoolScenario& scenario, const std::vector<Seconds>& at);
+/// The first second t in (lo, hi] before which the holder has mined at least `target` wei,
+/// given that they have before hi.
+Seconds firstReaching(const PoolScenario& scenario, Seconds lo, Seconds hi, Int128 target);
+
 /// What the WeFi app shows a holder now: the block reward of their purchases.
 struct PoolCalibration {
   PoolRules rules;

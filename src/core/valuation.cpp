@@ -15,26 +15,6 @@ namespace {
 
 constexpr double kNoApr = std::numeric_limits<double>::quiet_NaN();
 
-// A model's double (>= 0: a price or a value grown by a positive factor) at 12 significant
-// digits, as an exact decimal truncated to 18 places.
-Decimal twelveDigits(double x, const std::string& what) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.11e", x);  // d.ddddddddddde+XX: 12 digits
-  Int128 raw = 0;  // the 12 digits as a whole number, then scaled to 10^-18 units
-  const char* p = text;
-  for (; *p && *p != 'e'; ++p)
-    if (*p >= '0' && *p <= '9') raw = raw * 10 + (*p - '0');
-  // value = digits x 10^(exponent - 11); raw = value x 10^18.
-  const long shift = (*p ? std::strtol(p + 1, nullptr, 10) : 0) - 11 + Decimal::kFractionDigits;
-  for (long k = 0; k < shift; ++k) {
-    if (raw > Decimal::kMaxRaw / 10)
-      return Decimal::fromRaw(Decimal::kMaxRaw + 1, what);  // too large
-    raw *= 10;
-  }
-  for (long k = 0; k < -shift && raw != 0; ++k) raw /= 10;  // truncated at the 18th decimal
-  return Decimal::fromRaw(raw, what);
-}
-
 double growthOver(double monthlyPercent, std::int64_t seconds) {
   return std::pow(1 + monthlyPercent / 100,
                   static_cast<double>(seconds) / kSecondsPerDay / kDaysPerMonth);
@@ -71,6 +51,24 @@ void checkInput(const ValuationInput& in) {
 }
 
 }  // namespace
+
+Decimal twelveDigits(double x, const std::string& what) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.11e", x);  // d.ddddddddddde+XX: 12 digits
+  Int128 raw = 0;  // the 12 digits as a whole number, then scaled to 10^-18 units
+  const char* p = text;
+  for (; *p && *p != 'e'; ++p)
+    if (*p >= '0' && *p <= '9') raw = raw * 10 + (*p - '0');
+  // value = digits x 10^(exponent - 11); raw = value x 10^18.
+  const long shift = (*p ? std::strtol(p + 1, nullptr, 10) : 0) - 11 + Decimal::kFractionDigits;
+  for (long k = 0; k < shift; ++k) {
+    if (raw > Decimal::kMaxRaw / 10)
+      return Decimal::fromRaw(Decimal::kMaxRaw + 1, what);  // too large
+    raw *= 10;
+  }
+  for (long k = 0; k < -shift && raw != 0; ++k) raw /= 10;  // truncated at the 18th decimal
+  return Decimal::fromRaw(raw, what);
+}
 
 Decimal modelledPrice(Decimal price, double monthlyPercent, std::int64_t seconds) {
   if (seconds <= 0 || monthlyPercent == 0) return price;

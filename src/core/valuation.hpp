@@ -67,6 +67,10 @@ constexpr bool validGrowth(double monthlyPercent) {
   return monthlyPercent > -100 && monthlyPercent <= 1000;
 }
 
+/// A model's double (>= 0: a price or a value grown by a positive factor) at 12 significant
+/// digits, as an exact decimal truncated to 18 places. InputError(what) "too-large" beyond 10^20.
+Decimal twelveDigits(double x, const std::string& what);
+
 /// The price `seconds` after today along a path growing `monthlyPercent` a month: the exact
 /// price for seconds <= 0 or no growth, else the compounded model at 12 significant digits.
 Decimal modelledPrice(Decimal price, double monthlyPercent, std::int64_t seconds);

@@ -1,0 +1,255 @@
+#include "bands.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include "double_double.hpp"
+#include "input_error.hpp"
+#include "parse.hpp"
+#include "random.hpp"
+#include "valuation.hpp"
+
+namespace cbm {
+
+namespace {
+
+void requireAtMost(Decimal value, const std::string& field, std::int64_t max) {
+  if (value > Decimal::fromInteger(max))
+    throw InputError(field, "must be at most " + std::to_string(max) + ", got " + value.str(),
+                     {"above-max", {{"max", std::to_string(max)}, {"got", value.str()}}});
+}
+
+void checkInput(const BandsInput& in) {
+  requireSign(in.earnings.tokenPrice, "tokenPrice", Sign::nonNegative);
+  if (in.price.drift <= Decimal::fromInteger(-1))
+    throw InputError(
+        "priceModel.drift",
+        "must be above -1 (a fall of 100% a year leaves no price), got " + in.price.drift.str(),
+        {"below-min", {{"min", "-1"}, {"got", in.price.drift.str()}}});
+  requireAtMost(in.price.drift, "priceModel.drift", kMaxDrift);
+  requireSign(in.price.volatility, "priceModel.volatility", Sign::nonNegative);
+  requireAtMost(in.price.volatility, "priceModel.volatility", kMaxVolatility);
+  requireSign(in.poolSpread, "poolModel.spread", Sign::nonNegative);
+  requireAtMost(in.poolSpread, "poolModel.spread", kMaxPoolSpread);
+  requireWhole(in.runs, "runs", 1, kMaxRuns);
+  requireWhole(in.seed, "seed", 0, kMaxSeed);
+}
+
+// Where a run's mining is sampled: the period bounds, the last purchase and each midnight after
+// it, so that a breakeven is found to the day from the samples, then to the second by a search.
+struct Sampling {
+  std::vector<Seconds> at;         //!< ascending
+  std::vector<std::size_t> bound;  //!< the index in `at` of each period bound
+  std::size_t lastPurchase = 0;    //!< the index in `at` of the last purchase
+};
+
+Sampling sampling(const std::vector<Seconds>& bounds, Seconds lastPurchase) {
+  Sampling s;
+  s.at = bounds;
+  s.at.push_back(lastPurchase);
+  const Seconds end = bounds.back();
+  for (Seconds t = (lastPurchase / kSecondsPerDay + 1) * kSecondsPerDay; t < end;
+       t += kSecondsPerDay)
+    s.at.push_back(t);
+  std::sort(s.at.begin(), s.at.end());
+  s.at.erase(std::unique(s.at.begin(), s.at.end()), s.at.end());
+  const auto indexOf = [&](Seconds t) {
+    return static_cast<std::size_t>(std::lower_bound(s.at.begin(), s.at.end(), t) - s.at.begin());
+  };
+  for (const Seconds b : bounds) s.bound.push_back(indexOf(b));
+  s.lastPurchase = indexOf(lastPurchase);
+  return s;
+}
+
+// Everyone else's growth x factor: units a day rounded (and no more than the units at now allow
+// over the days before it), or a percentage a month at 12 digits, at most the limit.
+HolderPool scaledGrowth(HolderPool holder, double factor, Seconds start) {
+  GrowingUnits& g = holder.pool;
+  if (g.growthPerDay > 0) {
+    const double grown = std::floor(static_cast<double>(g.growthPerDay) * factor + 0.5);
+    g.growthPerDay =
+        static_cast<std::int64_t>(std::min(grown, static_cast<double>(kMaxUnitsPerActivation)));
+    const std::int64_t daysBeforeNow = (holder.now - start) / kSecondsPerDay;
+    if (daysBeforeNow > 0) g.growthPerDay = std::min(g.growthPerDay, g.units / daysBeforeNow);
+  } else if (!g.growthPercentPerMonth.isZero()) {
+    g.growthPercentPerMonth =
+        std::min(twelveDigits(g.growthPercentPerMonth.toDouble() * factor, "poolModel.spread"),
+                 Decimal::fromInteger(kMaxGrowthPercentPerMonth));
+  }
+  return holder;
+}
+
+// The price of each period along one run's path (see bands.hpp).
+std::vector<Decimal> pricePath(const std::vector<Seconds>& bounds, Seconds now, Decimal price,
+                               double logDrift, double volatility, RandomStream& random) {
+  std::vector<Decimal> out(bounds.size() - 1);
+  const double today = price.toDouble();
+  double logFactor = 0;
+  Seconds at = now;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    if (bounds[k] > at) {
+      const double years = static_cast<double>(bounds[k] - at) / kSecondsPerYear;
+      logFactor += (logDrift - volatility * volatility / 2) * years +
+                   volatility * std::sqrt(years) * random.normal();
+      at = bounds[k];
+    }
+    if (logFactor == 0) {
+      out[k] = price;
+      continue;
+    }
+    const double modelled = today * (DoubleDouble(1) + expm1(DoubleDouble(logFactor))).toDouble();
+    if (!(modelled < 1e30))  // also infinite: twelveDigits then says "too large"
+      throw InputError("priceModel", "takes a run's price past the amounts' limit",
+                       {"too-large", {}});
+    out[k] = twelveDigits(modelled, "priceModel");
+  }
+  return out;
+}
+
+// Where a run breaks even: the first sample after the last purchase with `target` wei mined
+// before it (the breakeven lies in the second before some t in (at[sample - 1], at[sample]]).
+struct Breakeven {
+  bool never = true;
+  std::size_t sample = 0;
+  Int128 target = 0;
+  std::int64_t run = 0;
+};
+
+// Each period's WFI at its price, summed exactly (wei x price in 10^-36 USD), until it covers
+// `paid` (in 10^-36 USD): the wei the run must have mined then.
+Breakeven breakevenOf(const std::vector<Int128>& mined, const Sampling& s,
+                      const std::vector<Decimal>& prices, const BigInt& paid, std::int64_t run) {
+  BigInt value = 0;
+  for (std::size_t k = 0; k < prices.size(); ++k) {
+    const Int128 from = mined[s.bound[k]], to = mined[s.bound[k + 1]];
+    const BigInt price = prices[k].big();
+    const BigInt next = value + BigInt(to - from) * price;
+    if (next < paid) {
+      value = next;
+      continue;
+    }
+    Int128 target = from;
+    if (paid > value) target += static_cast<Int128>((paid - value + price - 1) / price);
+    const auto first = mined.begin() + static_cast<std::ptrdiff_t>(s.lastPurchase + 1);
+    const auto reached = std::lower_bound(first, mined.end(), target);
+    return {false, static_cast<std::size_t>(reached - mined.begin()), target, run};
+  }
+  return {true, 0, 0, run};
+}
+
+// The run at the q-th percentile of n, nearest rank.
+std::size_t rankOf(int q, std::size_t n) {
+  return (static_cast<std::size_t>(q) * n + 99) / 100 - 1;
+}
+
+Percentiles percentiles(std::vector<Decimal> column) {
+  std::sort(column.begin(), column.end());
+  const std::size_t n = column.size();
+  return {column[rankOf(10, n)], column[rankOf(50, n)], column[rankOf(90, n)]};
+}
+
+}  // namespace
+
+EarningsBands earningsBands(const BandsInput& in, const BandsProgress& progress) {
+  checkInput(in);
+  const EarningsInput& e = in.earnings;
+  const HolderScenario shared = holderScenario(e.rules, e.holder);  // also checks the holder
+  const std::vector<Seconds> bounds = periodBounds(e);
+  Seconds lastPurchase = 0;
+  EarningsBands out;
+  for (const HolderPurchase& p : e.holder.purchases) {
+    lastPurchase = std::max(lastPurchase, p.at);
+    out.paidUsd = out.paidUsd.plus(paidFor(p), "paidUsd");
+  }
+  const BigInt paid = out.paidUsd.big() * Decimal::kScale;
+  const Sampling s = sampling(bounds, lastPurchase);
+  const Seconds now = std::min(e.holder.now, bounds.back());
+  const double logDrift = log1p(DoubleDouble(in.price.drift.toDouble())).toDouble();
+  const double volatility = in.price.volatility.toDouble(), spread = in.poolSpread.toDouble();
+  const GrowingUnits& pool = e.holder.pool;
+  const bool oneMining =
+      spread == 0 || (pool.growthPerDay == 0 && pool.growthPercentPerMonth.isZero());
+  const std::vector<Int128> sharedMined =
+      oneMining ? minedBefore(shared.scenario, s.at) : std::vector<Int128>{};
+
+  const std::size_t periods = bounds.size() - 1, runs = static_cast<std::size_t>(in.runs);
+  std::vector<std::vector<Decimal>> usd(periods), cumulative(periods);
+  std::vector<double> growthFactor(runs, 1);
+  std::vector<Breakeven> breakevens;
+  const auto scenarioOf = [&](std::int64_t run) {
+    if (oneMining) return shared.scenario;
+    return holderScenario(e.rules, scaledGrowth(e.holder, growthFactor[run], shared.start))
+        .scenario;
+  };
+  try {
+    for (std::int64_t run = 0; run < in.runs; ++run) {
+      RandomStream random(static_cast<std::uint64_t>(in.seed), static_cast<std::uint64_t>(run));
+      const double z = random.normal();
+      growthFactor[run] =
+          (DoubleDouble(1) + expm1(DoubleDouble(spread * z - spread * spread / 2))).toDouble();
+      std::vector<Int128> own;
+      if (!oneMining) own = minedBefore(scenarioOf(run), s.at);
+      const std::vector<Int128>& mined = oneMining ? sharedMined : own;
+      const std::vector<Decimal> prices =
+          pricePath(bounds, now, e.tokenPrice, logDrift, volatility, random);
+      Decimal total;
+      for (std::size_t k = 0; k < periods; ++k) {
+        const Int128 wei = mined[s.bound[k + 1]] - mined[s.bound[k]];
+        const Decimal value = Decimal::fromRaw(wei).times(prices[k], "usd");
+        total = total.plus(value, "usd");
+        usd[k].push_back(value);
+        cumulative[k].push_back(total);
+      }
+      breakevens.push_back(breakevenOf(mined, s, prices, paid, run));
+      if (progress) progress(run + 1);
+    }
+  } catch (const InputError& error) {
+    if (error.problem().kind != "too-large") throw;
+    throw InputError("priceModel",
+                     "takes a run's price or earnings past the amounts' limit (10^20): lower "
+                     "the drift or the volatility",
+                     {"too-large", {}});
+  }
+
+  for (std::size_t k = 0; k < periods; ++k)
+    out.periods.push_back({bounds[k], bounds[k + 1], percentiles(std::move(usd[k])),
+                           percentiles(std::move(cumulative[k]))});
+
+  // Breakevens in order: never last, then by day, then (in one pool) by the wei they need.
+  // Within a day of different pools only the exact seconds order the runs: those are found.
+  const auto key = [&](const Breakeven& b) {
+    return std::make_tuple(b.never, b.sample, oneMining ? b.target : Int128(0), b.run);
+  };
+  std::sort(breakevens.begin(), breakevens.end(),
+            [&](const Breakeven& a, const Breakeven& b) { return key(a) < key(b); });
+  std::map<std::int64_t, Seconds> exact;
+  const auto exactOf = [&](const Breakeven& b) {
+    if (!exact.count(b.run))
+      exact[b.run] =
+          firstReaching(scenarioOf(b.run), s.at[b.sample - 1], s.at[b.sample], b.target) - 1;
+    return exact[b.run];
+  };
+  const auto pick = [&](int q) -> std::optional<Seconds> {
+    const std::size_t rank = rankOf(q, runs);
+    const Breakeven& b = breakevens[rank];
+    if (b.never) return std::nullopt;
+    if (oneMining) return exactOf(b);
+    std::size_t first = rank, last = rank + 1;
+    while (first > 0 && breakevens[first - 1].sample == b.sample) --first;
+    while (last < runs && !breakevens[last].never && breakevens[last].sample == b.sample) ++last;
+    std::vector<Seconds> day;
+    for (std::size_t i = first; i < last; ++i) day.push_back(exactOf(breakevens[i]));
+    std::sort(day.begin(), day.end());
+    return day[rank - first];
+  };
+  out.breakevenP10 = pick(10);
+  out.breakevenP50 = pick(50);
+  out.breakevenP90 = pick(90);
+  out.breakevenRuns = std::count_if(breakevens.begin(), breakevens.end(),
+                                    [](const Breakeven& b) { return !b.never; });
+  return out;
+}
+
+}  // namespace cbm
