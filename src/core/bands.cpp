@@ -63,6 +63,17 @@ Sampling sampling(const std::vector<Seconds>& bounds, Seconds lastPurchase) {
   return s;
 }
 
+// A run's pool: everyone else's growth x e^(spread q - spread^2 / 2), q its normal deviate taken
+// to the nearest quarter within +-3 (bands.hpp). Its level is 4q, -12 to 12.
+int poolLevel(double z) {
+  return static_cast<int>(std::max(-12.0, std::min(12.0, std::round(4 * z))));
+}
+
+double growthFactor(int level, double spread) {
+  return (DoubleDouble(1) + expm1(DoubleDouble(spread * level / 4 - spread * spread / 2)))
+      .toDouble();
+}
+
 // Everyone else's growth x factor: units a day rounded (and no more than the units at now allow
 // over the days before it), or a percentage a month at 12 digits, at most the limit.
 HolderPool scaledGrowth(HolderPool holder, double factor, Seconds start) {
@@ -79,6 +90,20 @@ HolderPool scaledGrowth(HolderPool holder, double factor, Seconds start) {
                  Decimal::fromInteger(kMaxGrowthPercentPerMonth));
   }
   return holder;
+}
+
+// The scenario of a pool level. The guess passed holderScenario's checks: a growth that now
+// fails them is the spread's.
+PoolScenario scaledScenario(const EarningsInput& e, int level, double spread, Seconds start) {
+  const double factor = growthFactor(level, spread);
+  try {
+    return holderScenario(e.rules, scaledGrowth(e.holder, factor, start)).scenario;
+  } catch (const InputError& error) {
+    throw InputError("poolModel.spread",
+                     "gives a run everyone else's growth x " + twelveDigits(factor, "").str() +
+                         ", and then " + error.what() + ": lower the spread",
+                     error.problem());
+  }
 }
 
 // The price of each period along one run's path (see bands.hpp).
@@ -113,6 +138,7 @@ std::vector<Decimal> pricePath(const std::vector<Seconds>& bounds, Seconds now, 
 struct Breakeven {
   bool never = true;
   std::size_t sample = 0;
+  int level = 0;  //!< the run's pool
   Int128 target = 0;
   std::int64_t run = 0;
 };
@@ -120,7 +146,8 @@ struct Breakeven {
 // Each period's WFI at its price, summed exactly (wei x price in 10^-36 USD), until it covers
 // `paid` (in 10^-36 USD): the wei the run must have mined then.
 Breakeven breakevenOf(const std::vector<Int128>& mined, const Sampling& s,
-                      const std::vector<Decimal>& prices, const BigInt& paid, std::int64_t run) {
+                      const std::vector<Decimal>& prices, const BigInt& paid, int level,
+                      std::int64_t run) {
   BigInt value = 0;
   for (std::size_t k = 0; k < prices.size(); ++k) {
     const Int128 from = mined[s.bound[k]], to = mined[s.bound[k + 1]];
@@ -134,9 +161,9 @@ Breakeven breakevenOf(const std::vector<Int128>& mined, const Sampling& s,
     if (paid > value) target += static_cast<Int128>((paid - value + price - 1) / price);
     const auto first = mined.begin() + static_cast<std::ptrdiff_t>(s.lastPurchase + 1);
     const auto reached = std::lower_bound(first, mined.end(), target);
-    return {false, static_cast<std::size_t>(reached - mined.begin()), target, run};
+    return {false, static_cast<std::size_t>(reached - mined.begin()), level, target, run};
   }
-  return {true, 0, 0, run};
+  return {true, 0, level, 0, run};
 }
 
 // The run at the q-th percentile of n, nearest rank.
@@ -168,30 +195,36 @@ EarningsBands earningsBands(const BandsInput& in, const BandsProgress& progress)
   const Seconds now = std::min(e.holder.now, bounds.back());
   const double logDrift = log1p(DoubleDouble(in.price.drift.toDouble())).toDouble();
   const double volatility = in.price.volatility.toDouble(), spread = in.poolSpread.toDouble();
-  const GrowingUnits& pool = e.holder.pool;
-  const bool oneMining =
-      spread == 0 || (pool.growthPerDay == 0 && pool.growthPercentPerMonth.isZero());
-  const std::vector<Int128> sharedMined =
-      oneMining ? minedBefore(shared.scenario, s.at) : std::vector<Int128>{};
+  const GrowingUnits& guess = e.holder.pool;
+  const bool onePool =
+      spread == 0 || (guess.growthPerDay == 0 && guess.growthPercentPerMonth.isZero());
+
+  // Each pool level is run on the engine once, when a run first draws it.
+  struct Pool {
+    PoolScenario scenario;
+    std::vector<Int128> mined;  //!< before each of s.at
+  };
+  std::map<int, Pool> pools;
+  const auto poolOf = [&](int level) -> const Pool& {
+    auto found = pools.find(level);
+    if (found == pools.end()) {
+      PoolScenario scenario =
+          onePool ? shared.scenario : scaledScenario(e, level, spread, shared.start);
+      std::vector<Int128> mined = minedBefore(scenario, s.at);
+      found = pools.emplace(level, Pool{std::move(scenario), std::move(mined)}).first;
+    }
+    return found->second;
+  };
 
   const std::size_t periods = bounds.size() - 1, runs = static_cast<std::size_t>(in.runs);
   std::vector<std::vector<Decimal>> usd(periods), cumulative(periods);
-  std::vector<double> growthFactor(runs, 1);
   std::vector<Breakeven> breakevens;
-  const auto scenarioOf = [&](std::int64_t run) {
-    if (oneMining) return shared.scenario;
-    return holderScenario(e.rules, scaledGrowth(e.holder, growthFactor[run], shared.start))
-        .scenario;
-  };
   try {
     for (std::int64_t run = 0; run < in.runs; ++run) {
       RandomStream random(static_cast<std::uint64_t>(in.seed), static_cast<std::uint64_t>(run));
-      const double z = random.normal();
-      growthFactor[run] =
-          (DoubleDouble(1) + expm1(DoubleDouble(spread * z - spread * spread / 2))).toDouble();
-      std::vector<Int128> own;
-      if (!oneMining) own = minedBefore(scenarioOf(run), s.at);
-      const std::vector<Int128>& mined = oneMining ? sharedMined : own;
+      const double z = random.normal();  // drawn in every run, so that a path is the same
+      const int level = onePool ? 0 : poolLevel(z);
+      const std::vector<Int128>& mined = poolOf(level).mined;
       const std::vector<Decimal> prices =
           pricePath(bounds, now, e.tokenPrice, logDrift, volatility, random);
       Decimal total;
@@ -202,7 +235,7 @@ EarningsBands earningsBands(const BandsInput& in, const BandsProgress& progress)
         usd[k].push_back(value);
         cumulative[k].push_back(total);
       }
-      breakevens.push_back(breakevenOf(mined, s, prices, paid, run));
+      breakevens.push_back(breakevenOf(mined, s, prices, paid, level, run));
       if (progress) progress(run + 1);
     }
   } catch (const InputError& error) {
@@ -217,28 +250,30 @@ EarningsBands earningsBands(const BandsInput& in, const BandsProgress& progress)
     out.periods.push_back({bounds[k], bounds[k + 1], percentiles(std::move(usd[k])),
                            percentiles(std::move(cumulative[k]))});
 
-  // Breakevens in order: never last, then by day, then (in one pool) by the wei they need.
-  // Within a day of different pools only the exact seconds order the runs: those are found.
-  const auto key = [&](const Breakeven& b) {
-    return std::make_tuple(b.never, b.sample, oneMining ? b.target : Int128(0), b.run);
+  // Breakevens in order: never last, then by day, then by pool and the wei they need (in one
+  // pool, the more wei, the later). Runs of different pools within a day are ordered by their
+  // exact seconds, found (once for each pool and target).
+  const auto key = [](const Breakeven& b) {
+    return std::make_tuple(b.never, b.sample, b.level, b.target, b.run);
   };
   std::sort(breakevens.begin(), breakevens.end(),
             [&](const Breakeven& a, const Breakeven& b) { return key(a) < key(b); });
-  std::map<std::int64_t, Seconds> exact;
+  std::map<std::pair<int, Int128>, Seconds> exact;
   const auto exactOf = [&](const Breakeven& b) {
-    if (!exact.count(b.run))
-      exact[b.run] =
-          firstReaching(scenarioOf(b.run), s.at[b.sample - 1], s.at[b.sample], b.target) - 1;
-    return exact[b.run];
+    const auto at = std::make_pair(b.level, b.target);
+    if (!exact.count(at))
+      exact[at] =
+          firstReaching(poolOf(b.level).scenario, s.at[b.sample - 1], s.at[b.sample], b.target) - 1;
+    return exact[at];
   };
   const auto pick = [&](int q) -> std::optional<Seconds> {
     const std::size_t rank = rankOf(q, runs);
     const Breakeven& b = breakevens[rank];
     if (b.never) return std::nullopt;
-    if (oneMining) return exactOf(b);
     std::size_t first = rank, last = rank + 1;
     while (first > 0 && breakevens[first - 1].sample == b.sample) --first;
     while (last < runs && !breakevens[last].never && breakevens[last].sample == b.sample) ++last;
+    if (breakevens[first].level == breakevens[last - 1].level) return exactOf(b);
     std::vector<Seconds> day;
     for (std::size_t i = first; i < last; ++i) day.push_back(exactOf(breakevens[i]));
     std::sort(day.begin(), day.end());

@@ -168,9 +168,11 @@ Run run(const PoolScenario& scenario, std::size_t purchases, std::vector<Seconds
 }
 
 // The first second t in (lo, hi] at which `covered(mined before t)` holds, given that it holds
-// at hi; sampled ever more finely, kSearchPoints a run.
-Seconds firstCovered(const PoolScenario& scenario, Seconds lo, Seconds hi,
+// at hi; sampled ever more finely, kSearchPoints a run. The runs stop at hi: what is mined
+// before it does not depend on what comes after (requests later than hi stay queued).
+Seconds firstCovered(PoolScenario scenario, Seconds lo, Seconds hi,
                      const std::function<bool(Int128)>& covered) {
+  scenario.horizon = std::min(scenario.horizon, hi);
   while (hi - lo > 1) {
     std::vector<Seconds> at;
     const Seconds step = std::max<Seconds>(1, (hi - lo) / static_cast<Seconds>(kSearchPoints));

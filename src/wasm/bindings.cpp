@@ -666,29 +666,40 @@ cbm::HolderText holderText(const val& input) {
   return text;
 }
 
-// SPEC 5 for a holder. input: the holder's pool (holderText) and { rules, genesis, tokenPrice,
-// period } (texts; rules as ruleValues reads them).
+// projectEarnings' input: the holder's pool (holderText) and { genesis, tokenPrice, period }
+// (texts); its rules are read apart.
+cbm::EarningsText earningsText(const val& input) {
+  cbm::EarningsText text;
+  text.holder = holderText(input);
+  text.genesis = input["genesis"].as<std::string>();
+  text.tokenPrice = input["tokenPrice"].as<std::string>();
+  text.period = input["period"].as<std::string>();
+  return text;
+}
+
+// A period's bounds, in pool seconds and as the UTC days they fall in (for callers that show
+// dates).
+val periodValue(cbm::Day genesis, cbm::Seconds start, cbm::Seconds end) {
+  val period = val::object();
+  period.set("start", seconds(start));
+  period.set("end", seconds(end));
+  period.set("startDate", cbm::formatDay(genesis + start / cbm::kSecondsPerDay));
+  period.set("endDate", cbm::formatDay(genesis + end / cbm::kSecondsPerDay));
+  return period;
+}
+
+// SPEC 5 for a holder: earningsText and rules (as ruleValues reads them).
 val projectEarnings(const val& input) {
   return guardedValue([&] {
-    cbm::EarningsText text;
-    text.holder = holderText(input);
-    text.genesis = input["genesis"].as<std::string>();
-    text.tokenPrice = input["tokenPrice"].as<std::string>();
-    text.period = input["period"].as<std::string>();
     const cbm::EarningsInput in =
-        cbm::readEarnings(text, cbm::readPoolRules(ruleValues(input["rules"])));
+        cbm::readEarnings(earningsText(input), cbm::readPoolRules(ruleValues(input["rules"])));
     const cbm::Earnings e = cbm::projectEarnings(in);
-    // The UTC day a pool second falls in, for callers that show dates.
     const auto day = [&](cbm::Seconds s) {
       return cbm::formatDay(in.genesis + s / cbm::kSecondsPerDay);
     };
     val periods = val::array();
     for (const cbm::EarningsPeriod& p : e.periods) {
-      val period = val::object();
-      period.set("start", seconds(p.start));
-      period.set("end", seconds(p.end));
-      period.set("startDate", day(p.start));
-      period.set("endDate", day(p.end));
+      val period = periodValue(in.genesis, p.start, p.end);
       period.set("wfi", p.wfi.str());
       period.set("usd", p.usd.str());
       period.set("cumulativeWfi", p.cumulativeWfi.str());
@@ -730,7 +741,58 @@ val projectEarnings(const val& input) {
   });
 }
 
-// A holder's pool as request columns (holderScenario), for simulatePool: input the holder's
+// projectEarnings along random price paths and pool growths (bands.hpp). input: projectEarnings'
+// and { drift, volatility, poolSpread, runs, seed } (texts, "" for absent) and onProgress (a
+// function called with the runs done, or undefined; the JS layer keeps it from throwing).
+val earningsBands(const val& input) {
+  return guardedValue([&] {
+    cbm::BandsText text;
+    text.earnings = earningsText(input);
+    for (auto [field, name] : {std::pair{&text.drift, "drift"},
+                               {&text.volatility, "volatility"},
+                               {&text.poolSpread, "poolSpread"},
+                               {&text.runs, "runs"},
+                               {&text.seed, "seed"}})
+      *field = input[name].as<std::string>();
+    const cbm::BandsInput in = cbm::readBands(text, cbm::readPoolRules(ruleValues(input["rules"])));
+    const val onProgress = input["onProgress"];
+    cbm::BandsProgress progress;
+    if (!onProgress.isUndefined())
+      progress = [&](std::int64_t done) { onProgress(static_cast<double>(done)); };
+    const cbm::EarningsBands bands = cbm::earningsBands(in, progress);
+    const auto percentiles = [](const cbm::Percentiles& p) {
+      val out = val::object();
+      out.set("p10", p.p10.str());
+      out.set("p50", p.p50.str());
+      out.set("p90", p.p90.str());
+      return out;
+    };
+    val periods = val::array();
+    for (const cbm::BandPeriod& p : bands.periods) {
+      val period = periodValue(in.earnings.genesis, p.start, p.end);
+      const val usd = percentiles(p.usd);
+      for (const char* q : {"p10", "p50", "p90"}) period.set(q, usd[q]);
+      period.set("cumulative", percentiles(p.cumulativeUsd));
+      periods.call<void>("push", period);
+    }
+    const auto time = [](const std::optional<cbm::Seconds>& at) {
+      return at ? val(seconds(*at)) : val::null();
+    };
+    val breakeven = val::object();
+    breakeven.set("p10", time(bands.breakevenP10));
+    breakeven.set("p50", time(bands.breakevenP50));
+    breakeven.set("p90", time(bands.breakevenP90));
+    val out = val::object();
+    out.set("periods", periods);
+    out.set("breakevenAt", breakeven);
+    out.set("breakevenRuns", static_cast<double>(bands.breakevenRuns));
+    out.set("runs", static_cast<double>(in.runs));
+    out.set("seed", static_cast<double>(in.seed));
+    out.set("paidUsd", bands.paidUsd.str());
+    return out;
+  });
+}
+
 // Everyone else's units for the block reward the app shows. input: the holder (holderText,
 // times in seconds, the pool unused), rules and blockReward (text).
 Outcome<std::string> calibratePool(const val& input) {
@@ -742,6 +804,7 @@ Outcome<std::string> calibratePool(const val& input) {
   });
 }
 
+// A holder's pool as request columns (holderScenario), for simulatePool: input the holder's
 // pool (holderText, times in seconds) and its rules. Returns { start, horizon, activations:
 // { id, owner, units, requestedAt }, focusOwner, trackOwners }.
 val holderActivations(const val& input) {
@@ -1158,6 +1221,7 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function("projectEarnings", &projectEarnings);
   function("holderActivations", &holderActivations);
   function("calibratePool", &calibratePool);
+  function("earningsBands", &earningsBands);
   function("growthPath", &growthPath);
   function("compareAmounts", &compareAmounts);
   function("vesting", &vesting);

@@ -411,6 +411,21 @@ EarningsInput readEarnings(const EarningsText& t, PoolRules rules) {
   return in;
 }
 
+BandsInput readBands(const BandsText& t, PoolRules rules) {
+  BandsInput in;
+  in.earnings = readEarnings(t.earnings, std::move(rules));
+  const auto required = [](const std::string& text, const std::string& field) {
+    if (text.empty()) throw InputError(field, "is required", {"required", {}});
+    return readDecimal(text, field);
+  };
+  in.price = {required(t.drift, "priceModel.drift"),
+              required(t.volatility, "priceModel.volatility")};
+  if (!t.poolSpread.empty()) in.poolSpread = readDecimal(t.poolSpread, "poolModel.spread");
+  if (!t.runs.empty()) in.runs = parseWhole(t.runs, "runs", 1, kMaxRuns);
+  if (!t.seed.empty()) in.seed = parseWhole(t.seed, "seed", 0, kMaxSeed);
+  return in;
+}
+
 EnergyPriceInput readEnergyPrice(const EnergyPriceText& t) {
   return {readDecimal(t.burnedUsd, "burnedUsd"), readDecimal(t.basePrice, "basePrice"),
           readDecimal(t.step, "step"), readDecimal(t.per, "per")};

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "apr.hpp"
+#include "bands.hpp"
 #include "points.hpp"
 #include "projection.hpp"
 #include "referral.hpp"
@@ -139,6 +140,14 @@ struct EarningsText {
   std::string genesis, tokenPrice, period;
 };
 EarningsInput readEarnings(const EarningsText& text, PoolRules rules);
+
+/// earningsBands' input as text: projectEarnings' and the models (decimals), runs and seed
+/// (whole numbers); "" for one that is absent: the core's default (bands.hpp).
+struct BandsText {
+  EarningsText earnings;
+  std::string drift, volatility, poolSpread, runs, seed;
+};
+BandsInput readBands(const BandsText& text, PoolRules rules);
 
 struct EnergyPriceText {
   std::string burnedUsd, basePrice, step, per;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "apr.hpp"
+#include "bands.hpp"
 #include "decimal.hpp"
 #include "emission.hpp"
 #include "points.hpp"
@@ -109,6 +110,34 @@ void runPool(const std::string& name, std::istream& file) {
   std::cout << "end\n";
 }
 
+// A "bands" line: seed runs drift volatility spread tokenPrice period now poolUnits
+// growthPerDay growthPercentPerMonth ("-": none) and the purchases as at:units:unitPrice,...
+void runBands(std::istringstream& words) {
+  cbm::BandsText t;
+  cbm::EarningsText& e = t.earnings;
+  std::string perDay, perMonth, purchases;
+  words >> t.seed >> t.runs >> t.drift >> t.volatility >> t.poolSpread >> e.tokenPrice >>
+      e.period >> e.holder.now >> e.holder.pool.units >> perDay >> perMonth >> purchases;
+  e.genesis = "2025-06-01";
+  if (perDay != "-") e.holder.pool.growthPerDay = perDay;
+  if (perMonth != "-") e.holder.pool.growthPercentPerMonth = perMonth;
+  std::istringstream list(purchases);
+  for (std::string p; std::getline(list, p, ',');) {
+    const auto a = p.find(':'), b = p.rfind(':');
+    e.holder.purchases.push_back({p.substr(0, a), p.substr(a + 1, b - a - 1), p.substr(b + 1)});
+  }
+  const cbm::EarningsBands r = cbm::earningsBands(cbm::readBands(t, cbm::PoolRules()));
+  const auto time = [](const std::optional<cbm::Seconds>& at) {
+    return at ? std::to_string(*at) : std::string("none");
+  };
+  std::cout << "bands " << r.paidUsd.str() << " " << r.breakevenRuns << " " << time(r.breakevenP10)
+            << " " << time(r.breakevenP50) << " " << time(r.breakevenP90) << "\n";
+  for (const cbm::BandPeriod& p : r.periods)
+    std::cout << "band " << p.start << " " << p.end << " " << p.usd.p10.str() << " "
+              << p.usd.p50.str() << " " << p.usd.p90.str() << " " << p.cumulativeUsd.p10.str()
+              << " " << p.cumulativeUsd.p50.str() << " " << p.cumulativeUsd.p90.str() << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -147,6 +176,8 @@ int main(int argc, char** argv) {
       const cbm::Weight w = cbm::pointsWeight(cbm::readWeight(in), cbm::PointsRules());
       std::cout << "weight " << w.weight.str() << " " << w.checkin.str() << " " << w.points.str()
                 << " " << w.invites.str() << "\n";
+    } else if (kind == "bands") {
+      runBands(words);
     } else if (kind == "emission") {
       std::string from, to;
       words >> from >> to;

@@ -134,7 +134,9 @@ TEST_CASE("with pools that vary, each percentile is the run redone alone by proj
   std::vector<cbm::Decimal> firstMonths, lastCumulative;
   for (std::int64_t run = 0; run < in.runs; ++run) {
     cbm::RandomStream random(42, static_cast<std::uint64_t>(run));
-    const double factor = std::exp(0.8 * random.normal() - 0.32);
+    // The deviate to the nearest quarter, within +-3.
+    const double q = std::max(-3.0, std::min(3.0, std::round(4 * random.normal()) / 4));
+    const double factor = std::exp(0.8 * q - 0.32);
     cbm::EarningsInput e = in.earnings;
     // No more than the 200,000 units at now allow over the 90 days before it.
     e.holder.pool.growthPerDay =
@@ -226,4 +228,13 @@ TEST_CASE("bands refuse bad models and counts, naming the field") {
   in.earnings.tokenPrice = d("1000000000");
   in.price = {d("10"), d("0")};
   CHECK(fieldOf(in) == "priceModel");
+  // A guess the projection takes, whose higher pool levels (6% a month x e^(q - 0.5)) pass the
+  // units' limit: the spread is named, with what it did (the first such level drawn: q = 1.75).
+  in = holder();
+  in.earnings.holder.pool = {5'000'000, 0, d("6"), {}};
+  CHECK(fieldOf(in) == "none");
+  in.poolSpread = d("1");
+  in.runs = 2000;
+  CHECK(fieldOf(in) == "poolModel.spread");
+  CHECK_THROWS_WITH(cbm::earningsBands(in), doctest::Contains("growth x 3.49034295746, and then"));
 }

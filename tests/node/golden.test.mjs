@@ -76,6 +76,30 @@ function runAll(text) {
     } else if (kind === 'weight') {
       const w = cbm.pointsWeight({ streakDays: words[0], totalPoints: words[1], invites: words[2] });
       out.push(`weight ${w.weight} ${w.checkin} ${w.points} ${w.invites}`);
+    } else if (kind === 'bands') {
+      const [seed, runs, drift, volatility, spread, tokenPrice, period, now, units, perDay, perMonth, purchases] = words;
+      const pool = { units };
+      if (perDay !== '-') pool.growthPerDay = perDay;
+      if (perMonth !== '-') pool.growthPercentPerMonth = perMonth;
+      const r = cbm.earningsBands({
+        genesis: '2025-06-01',
+        now,
+        purchases: purchases
+          .split(',')
+          .map((p) => Object.fromEntries(['at', 'units', 'unitPrice'].map((name, k) => [name, p.split(':')[k]]))),
+        pool,
+        tokenPrice,
+        period,
+        priceModel: { drift, volatility },
+        poolModel: { spread },
+        runs,
+        seed,
+      });
+      const { p10, p50, p90 } = r.breakevenAt;
+      out.push(`bands ${r.paidUsd} ${r.breakevenRuns} ${p10 ?? 'none'} ${p50 ?? 'none'} ${p90 ?? 'none'}`);
+      for (const p of r.periods) {
+        out.push(`band ${p.start} ${p.end} ${p.p10} ${p.p50} ${p.p90} ${p.cumulative.p10} ${p.cumulative.p50} ${p.cumulative.p90}`);
+      }
     } else if (kind === 'emission') {
       const r = cbm.emission({ from: words[0], to: words[1], rules: rules(words.slice(2)) });
       out.push(`emission ${r.emitted} ${r.rate} ${r.total} ${r.stage} ${r.nextHalvingAt ?? 'none'} ${r.endsAt}`);

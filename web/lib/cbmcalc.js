@@ -249,6 +249,20 @@ function holderText(v, priced) {
   };
 }
 
+const earningsFields = ['rules', 'genesis', 'now', 'purchases', 'pool', 'lines', 'tokenPrice', 'period'];
+
+/** projectEarnings' input (the fields of earningsFields) as the core's texts. */
+function earningsText(v) {
+  if (typeof v.period !== 'string') fail('period', `must be a string, got ${describe(v.period)}`);
+  return {
+    rules: ruleValues(v.rules),
+    genesis: dayText(v.genesis, 'genesis'),
+    ...holderText(v, true),
+    tokenPrice: text(v.tokenPrice, 'tokenPrice'),
+    period: v.period,
+  };
+}
+
 /** The value of a core outcome, or its error thrown as a CbmError. */
 function unwrap(outcome) {
   const { error } = outcome;
@@ -791,18 +805,55 @@ function makeApi(M) {
      * none), next30Days: { wfi, usd }, firstYear: { wfi, usd, returnPercent } (the 365 days from
      * now; returnPercent: usd over paidUsd) }, amounts as decimal strings. */
     projectEarnings(input) {
-      const fields = ['rules', 'genesis', 'now', 'purchases', 'pool', 'lines', 'tokenPrice', 'period'];
-      const v = fieldsOf(input, 'projectEarnings()', fields);
-      if (typeof v.period !== 'string') fail('period', `must be a string, got ${describe(v.period)}`);
-      return unwrap(
-        M.projectEarnings({
-          rules: ruleValues(v.rules),
-          genesis: dayText(v.genesis, 'genesis'),
-          ...holderText(v, true),
-          tokenPrice: text(v.tokenPrice, 'tokenPrice'),
-          period: v.period,
-        }),
-      );
+      return unwrap(M.projectEarnings(earningsText(fieldsOf(input, 'projectEarnings()', earningsFields))));
+    },
+
+    /** An honest range for projectEarnings: `runs` (1 to 10,000; default 1,000) runs seeded by
+     * `seed` (a whole number; default 0: the same seed gives the same bands, bit for bit, in
+     * node and every browser), each valuing the holder's mining along a random price path
+     * (`priceModel`: { drift, volatility } a year, e.g. { drift: 0.2, volatility: 0.8 }: +20% a
+     * year expected, log price spread 0.8 a year) in a pool whose growth is the guess x a
+     * lognormal factor of mean 1 (`poolModel`: { spread }, optional; 0: the guess). Each period
+     * is valued at the price of its start. `onProgress(runsDone)` (optional) is called after
+     * each run. Returns { periods: [{ start, end, startDate, endDate, p10, p50, p90 (USD of the
+     * period), cumulative: { p10, p50, p90 } (USD from the first purchase to end) }],
+     * breakevenAt: { p10, p50, p90 } (seconds since genesis, or null where that run does not
+     * break even), breakevenRuns (the runs that do), runs, seed, paidUsd }, amounts as decimal
+     * strings; percentiles by nearest rank (each is one run's exact figure). With volatility 0
+     * and no drift or spread, p10 = p50 = p90 = projectEarnings. */
+    earningsBands(input) {
+      const fields = [...earningsFields, 'priceModel', 'poolModel', 'runs', 'seed', 'onProgress'];
+      const v = fieldsOf(input, 'earningsBands()', fields);
+      const earnings = earningsText(v);
+      const price = fieldsOf(v.priceModel, 'a price model', ['drift', 'volatility'], 'priceModel');
+      const pool = v.poolModel === undefined ? {} : fieldsOf(v.poolModel, 'a pool model', ['spread'], 'poolModel');
+      if (v.onProgress !== undefined && typeof v.onProgress !== 'function') {
+        fail('onProgress', `must be a function, got ${describe(v.onProgress)}`);
+      }
+      // The caller's callback must not throw through the core (it would leak its stack): its
+      // first error is kept and thrown once the call is over.
+      let callbackError;
+      const onProgress =
+        v.onProgress &&
+        ((done) => {
+          if (callbackError) return;
+          try {
+            v.onProgress(done);
+          } catch (error) {
+            callbackError = { error };
+          }
+        });
+      const result = M.earningsBands({
+        ...earnings,
+        drift: text(price.drift, 'priceModel.drift'),
+        volatility: text(price.volatility, 'priceModel.volatility'),
+        poolSpread: optionalText(pool.spread, 'poolModel.spread'),
+        runs: optionalText(v.runs, 'runs'),
+        seed: optionalText(v.seed, 'seed'),
+        onProgress,
+      });
+      if (callbackError) throw callbackError.error;
+      return unwrap(result);
     },
 
     /** A holder's pool as request columns, to run with simulatePool (the pool of "My mining
