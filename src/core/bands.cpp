@@ -15,24 +15,31 @@ namespace cbm {
 
 namespace {
 
-void requireAtMost(Decimal value, const std::string& field, std::int64_t max) {
-  if (value > Decimal::fromInteger(max))
-    throw InputError(field, "must be at most " + std::to_string(max) + ", got " + value.str(),
-                     {"above-max", {{"max", std::to_string(max)}, {"got", value.str()}}});
+// A model's rate as a fraction and as the percentage a form shows: "0.2 (20%)".
+std::string rate(Decimal x) {
+  return x.str() + " (" + x.times(Decimal::fromInteger(100), "rate").str() + "%)";
+}
+
+// min < value (or min <= value, with `minIncluded`) and value <= max.
+void requireRate(Decimal value, const std::string& field, std::int64_t min, bool minIncluded,
+                 std::int64_t max, const std::string& why = "") {
+  const Decimal low = Decimal::fromInteger(min), high = Decimal::fromInteger(max);
+  if (minIncluded ? value < low : value <= low)
+    throw InputError(field,
+                     std::string("must be ") + (minIncluded ? "at least " : "above ") + rate(low) +
+                         why + ", got " + rate(value),
+                     {"below-min", {{"min", low.str()}, {"got", value.str()}}});
+  if (value > high)
+    throw InputError(field, "must be at most " + rate(high) + ", got " + rate(value),
+                     {"above-max", {{"max", high.str()}, {"got", value.str()}}});
 }
 
 void checkInput(const BandsInput& in) {
   requireSign(in.earnings.tokenPrice, "tokenPrice", Sign::nonNegative);
-  if (in.price.drift <= Decimal::fromInteger(-1))
-    throw InputError(
-        "priceModel.drift",
-        "must be above -1 (a fall of 100% a year leaves no price), got " + in.price.drift.str(),
-        {"below-min", {{"min", "-1"}, {"got", in.price.drift.str()}}});
-  requireAtMost(in.price.drift, "priceModel.drift", kMaxDrift);
-  requireSign(in.price.volatility, "priceModel.volatility", Sign::nonNegative);
-  requireAtMost(in.price.volatility, "priceModel.volatility", kMaxVolatility);
-  requireSign(in.poolSpread, "poolModel.spread", Sign::nonNegative);
-  requireAtMost(in.poolSpread, "poolModel.spread", kMaxPoolSpread);
+  requireRate(in.price.drift, "priceModel.drift", -1, false, kMaxDrift,
+              ": a fall of 100% a year leaves no price");
+  requireRate(in.price.volatility, "priceModel.volatility", 0, true, kMaxVolatility);
+  requireRate(in.poolSpread, "poolModel.spread", 0, true, kMaxPoolSpread);
   requireWhole(in.runs, "runs", 1, kMaxRuns);
   requireWhole(in.seed, "seed", 0, kMaxSeed);
 }

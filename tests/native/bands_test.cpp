@@ -209,6 +209,14 @@ TEST_CASE("bands refuse bad models and counts, naming the field") {
   cbm::BandsInput in = holder();
   in.price.drift = d("-1");
   CHECK(fieldOf(in) == "priceModel.drift");
+  // Said both as a fraction and as the percentage a form takes.
+  in.price.drift = d("-1.5");
+  CHECK_THROWS_WITH(cbm::earningsBands(in),
+                    "priceModel.drift: must be above -1 (-100%): a fall of 100% a year leaves no "
+                    "price, got -1.5 (-150%)");
+  in.price.drift = d("10.5");
+  CHECK_THROWS_WITH(cbm::earningsBands(in),
+                    "priceModel.drift: must be at most 10 (1000%), got 10.5 (1050%)");
   in = holder();
   in.price.volatility = d("3.01");
   CHECK(fieldOf(in) == "priceModel.volatility");
