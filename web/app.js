@@ -10,7 +10,7 @@ import { onSave, restore, saveState, shareForm } from './ui/share.js';
 import { setUpSupply } from './ui/supply-section.js';
 import { setUpTheme } from './ui/theme.js';
 
-const cbm = await load();
+const cbm = await load({ build: 'lite' });
 document.getElementById('version').textContent = cbm.version;
 const save = debounce(saveState, 300);
 

@@ -10,9 +10,10 @@
 //      { type: 'owners', id, rows, total } | { type: 'file', id, blob, name }
 import { load } from './lib/cbmcalc.js';
 import { csvLine } from './ui/export.js';
+import { errorMessage } from './ui/worker-error.js';
 import { generateActivations, parseScenarioJson, requestAt, requestCount } from './ui/pool-scenario.js';
 
-const cbmReady = load();
+const cbmReady = load({ build: 'lite' });
 let running = null; // { id, controller }
 let last = null; // the finished run: { id, input, result, owners }
 
@@ -20,16 +21,7 @@ const post = (message, transfer) => self.postMessage(message, transfer ?? []);
 
 self.onmessage = ({ data }) => {
   const handlers = { run, cancel, owners: ownersPage, export: exportFile };
-  Promise.resolve(handlers[data.type]?.(data)).catch((e) =>
-    post({
-      type: 'error',
-      id: data.id,
-      message: String(e?.message ?? e),
-      field: e?.field ?? '',
-      code: e?.code ?? 'INTERNAL',
-      problem: e?.problem ?? null,
-    }),
-  );
+  Promise.resolve(handlers[data.type]?.(data)).catch((e) => post(errorMessage(data.id, e)));
 };
 
 async function cancel() {
@@ -106,15 +98,7 @@ async function run({ id, source, params, json, file, horizon, rules }) {
     );
   } catch (e) {
     if (e?.code === 'CANCELLED') post({ type: 'cancelled', id });
-    else
-      post({
-        type: 'error',
-        id,
-        message: String(e?.message ?? e),
-        field: e?.field ?? '',
-        code: e?.code ?? 'INTERNAL',
-        problem: e?.problem ?? null,
-      });
+    else post(errorMessage(id, e));
   } finally {
     if (running?.id === id) running = null;
   }

@@ -741,6 +741,7 @@ val projectEarnings(const val& input) {
   });
 }
 
+#ifndef CBM_LITE  // the decision tools: in the full module only (CMakeLists.txt)
 // projectEarnings along random price paths and pool growths (bands.hpp). input: projectEarnings'
 // and { drift, volatility, poolSpread, runs, seed } (texts, "" for absent) and onProgress (a
 // function called with the runs done, or undefined; the JS layer keeps it from throwing).
@@ -792,6 +793,8 @@ val earningsBands(const val& input) {
     return out;
   });
 }
+
+#endif
 
 // Everyone else's units for the block reward the app shows. input: the holder (holderText,
 // times in seconds, the pool unused), rules and blockReward (text).
@@ -1221,7 +1224,9 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function("projectEarnings", &projectEarnings);
   function("holderActivations", &holderActivations);
   function("calibratePool", &calibratePool);
+#ifndef CBM_LITE
   function("earningsBands", &earningsBands);
+#endif
   function("growthPath", &growthPath);
   function("compareAmounts", &compareAmounts);
   function("vesting", &vesting);

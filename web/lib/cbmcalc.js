@@ -10,7 +10,6 @@
 // an error returned by the core into a thrown CbmError. The values themselves are checked once,
 // in C++. Amounts come back as decimal strings truncated to 18 decimals; seconds as numbers.
 
-import createCbmModule from './cbmcalc_wasm.mjs';
 import { ActivationRows, TextColumn } from './pool-result.js';
 
 /** The one error this API throws. `code`: INVALID_INPUT (see `field`), NOT_ALLOWED (a session
@@ -33,27 +32,35 @@ export class CbmError extends Error {
 
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
 
-let defaultModule;
+// The two builds of the core (CMakeLists.txt): "full" has every call; "lite", for a page's
+// first load, leaves out the decision tools (earningsBands), to run in a worker on the full one.
+const builds = {
+  full: { glue: () => import('./cbmcalc_wasm.mjs'), url: () => import.meta.resolve('./cbmcalc_wasm.mjs') },
+  lite: { glue: () => import('./cbmcalc_lite_wasm.mjs'), url: () => import.meta.resolve('./cbmcalc_lite_wasm.mjs') },
+};
+const loaded = new Map(); // build -> the API, for load() without module options
 
 /**
- * Loads the WASM module once and returns the API. `options` go to the Emscripten module
+ * Loads the WASM module once and returns the API. `build`: "full" (the default) or "lite" (the
+ * same without earningsBands: 8 KB less to load). The other options go to the Emscripten module
  * (`wasmBinary`, `locateFile`) for hosts that serve the .wasm from elsewhere.
  */
-export function load(options = undefined) {
-  if (options) return instantiate(options);
-  defaultModule ??= instantiate({});
-  return defaultModule;
+export function load({ build = 'full', ...moduleOptions } = {}) {
+  if (!Object.hasOwn(builds, build)) fail('build', `must be "full" or "lite", got ${describe(build)}`);
+  if (Object.keys(moduleOptions).length) return instantiate(build, moduleOptions);
+  if (!loaded.has(build)) loaded.set(build, instantiate(build, {}));
+  return loaded.get(build);
 }
 
-async function instantiate(options) {
+async function instantiate(build, options) {
   const moduleOptions = { ...options };
   if (isNode && !moduleOptions.wasmBinary) {
     // The Emscripten glue would fetch() a file path in node; hand it the bytes instead.
     const { readFile } = await import('node:fs/promises');
     // Beside the glue wherever it resolves (a test may point it at another build).
-    const glue = import.meta.resolve('./cbmcalc_wasm.mjs');
-    moduleOptions.wasmBinary = await readFile(new URL(glue.replace(/\.mjs$/, '.wasm')));
+    moduleOptions.wasmBinary = await readFile(new URL(builds[build].url().replace(/\.mjs$/, '.wasm')));
   }
+  const { default: createCbmModule } = await builds[build].glue();
   return makeApi(await createCbmModule(moduleOptions));
 }
 
@@ -823,6 +830,12 @@ function makeApi(M) {
      * and no drift or spread, p10 = p50 = p90 = projectEarnings. */
     earningsBands(input) {
       const fields = [...earningsFields, 'priceModel', 'poolModel', 'runs', 'seed', 'onProgress'];
+      if (!M.earningsBands) {
+        throw new CbmError('earningsBands() is not in the lite build: load() the full one (a page runs it in a worker)', {
+          code: 'NOT_ALLOWED',
+          problem: { kind: 'not-in-build' },
+        });
+      }
       const v = fieldsOf(input, 'earningsBands()', fields);
       const earnings = earningsText(v);
       const price = fieldsOf(v.priceModel, 'a price model', ['drift', 'volatility'], 'priceModel');

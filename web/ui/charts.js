@@ -81,8 +81,9 @@ function marksPlugin(chart) {
 /**
  * A chart in `figure`. `spec`: { height, x: { label, format(v) } (default: dates from Unix
  * seconds), series: [{ label, color (a CSS variable), scale, dash, fill, stepped, format(v) }],
- * scales: { [name]: { label, side (3 left, 1 right), format(v), range, log } } }. A `log`
- * scale is logarithmic (base 10) and leaves out values <= 0, which it cannot place.
+ * scales: { [name]: { label, side (3 left, 1 right), format(v), range, log } }, bands:
+ * [{ upper, lower, color }] (series indices from 0: the area between two series, shaded) }. A
+ * `log` scale is logarithmic (base 10) and leaves out values <= 0, which it cannot place.
  */
 export class Chart {
   constructor(figure, spec = { series: [], scales: {} }) {
@@ -205,6 +206,10 @@ export class Chart {
           };
         }),
       ],
+      bands: (this.spec.bands ?? []).map((b) => ({
+        series: [b.upper + 1, b.lower + 1],
+        fill: withAlpha(themeColor(figure, b.color), 0.16),
+      })),
       plugins: [marksPlugin(this)],
     };
     this.u = new uPlot(opts, this.data, this.plot);

@@ -8,6 +8,7 @@ import { formatAmount, formatDate, formatDateTime, formatDuration, formatPeriod 
 import { bindConditions, debounce, live, problemMessage, runForm, valuesOf } from './forms.js';
 import { cachedMining, growingPool, priceMining, seedPoolUnits } from './mining.js';
 import { rulesFrom } from './rules.js';
+import { setUpBands } from './bands-section.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
 import { input, rowList } from './row-list.js';
 import { shareList } from './share.js';
@@ -151,18 +152,23 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     rules: rulesFrom(values, presets),
   });
 
-  /** The holder's figures by period and now, from the core (at today's WFI price). */
-  const earningsOf = (values, sim) =>
-    cbm.projectEarnings({
-      rules: rulesFrom(values, presets),
-      genesis: values.genesis,
-      now: dayText(today),
-      purchases: sim.purchases.map((p) => ({ at: dayText(p.at), units: p.units, unitPrice: values.unitPrice })),
-      pool: growingPool(values),
-      lines: lineNumbers.map((k) => ({ units: values[`ref${k}Units`], growthPerDay: values[`ref${k}Growth`] })),
-      tokenPrice: values.tokenPrice,
-      period: $('m-period').value,
-    });
+  /** projectEarnings' input: the holder as the form has it, at today's WFI price. */
+  const earningsInput = (values, sim) => ({
+    rules: rulesFrom(values, presets),
+    genesis: values.genesis,
+    now: dayText(today),
+    purchases: sim.purchases.map((p) => ({ at: dayText(p.at), units: p.units, unitPrice: values.unitPrice })),
+    pool: growingPool(values),
+    lines: lineNumbers.map((k) => ({ units: values[`ref${k}Units`], growthPerDay: values[`ref${k}Growth`] })),
+    tokenPrice: values.tokenPrice,
+    period: $('m-period').value,
+  });
+  /** The holder's figures by period and now, from the core. */
+  const earningsOf = (values, sim) => cbm.projectEarnings(earningsInput(values, sim));
+  const bands = setUpBands({
+    current: () => state && { input: earningsInput(state.values, state.sim), genesis: state.sim.genesis, today },
+    onChange,
+  });
 
   /** The schedule's stages from the genesis date, and whether the units outlive emission. */
   function showSchedule(values) {
@@ -192,6 +198,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     }
     $('m-status').textContent = ok ? '' : 'Fix the marked field to see results.';
     onResult(state);
+    bands.inputsChanged();
     lastCost = performance.now() - started;
   }
 
