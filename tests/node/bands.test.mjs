@@ -118,3 +118,14 @@ test('bad input is named by its field, and the module stays usable', () => {
   const after = cbm.earningsBands({ ...holder, priceModel: { drift: 0, volatility: 0 }, runs: 3 });
   assert.equal(after.periods.at(-1).cumulative.p50, cbm.projectEarnings(holder).periods.at(-1).cumulativeUsd);
 });
+
+test('the lite build has every call; the decision tools there say where to find them', async () => {
+  const lite = await load({ build: 'lite' });
+  assert.deepEqual(Object.keys(lite).sort(), Object.keys(cbm).sort());
+  assert.deepEqual(lite.projectEarnings(holder), cbm.projectEarnings(holder));
+  assert.throws(
+    () => lite.earningsBands({ ...holder, priceModel: randomPrice }),
+    (error) => error instanceof CbmError && error.code === 'NOT_ALLOWED' && /not in the lite build/.test(error.message),
+  );
+  await assert.rejects(load({ build: 'tiny' }), (error) => error instanceof CbmError && error.field === 'build');
+});

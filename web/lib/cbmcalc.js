@@ -46,7 +46,9 @@ const loaded = new Map(); // build -> the API, for load() without module options
  * (`wasmBinary`, `locateFile`) for hosts that serve the .wasm from elsewhere.
  */
 export function load({ build = 'full', ...moduleOptions } = {}) {
-  if (!Object.hasOwn(builds, build)) fail('build', `must be "full" or "lite", got ${describe(build)}`);
+  if (!Object.hasOwn(builds, build)) {
+    return new Promise(() => fail('build', `must be "full" or "lite", got ${describe(build)}`)); // rejected, as a load is
+  }
   if (Object.keys(moduleOptions).length) return instantiate(build, moduleOptions);
   if (!loaded.has(build)) loaded.set(build, instantiate(build, {}));
   return loaded.get(build);
@@ -61,7 +63,21 @@ async function instantiate(build, options) {
     moduleOptions.wasmBinary = await readFile(new URL(builds[build].url().replace(/\.mjs$/, '.wasm')));
   }
   const { default: createCbmModule } = await builds[build].glue();
-  return makeApi(await createCbmModule(moduleOptions));
+  // The decision tools' JS comes with the full build only: a page's first load leaves it out.
+  const decisions = build === 'full' ? (await import('./decisions.js')).decisionCalls : liteDecisionCalls;
+  const M = await createCbmModule(moduleOptions);
+  return makeApi(M, decisions(M));
+}
+
+/** The lite build's stand-ins for the decision tools: each says where to find them. */
+function liteDecisionCalls() {
+  const missing = (call) => () => {
+    throw new CbmError(`${call}() is not in the lite build: load() the full one (a page runs it in a worker)`, {
+      code: 'NOT_ALLOWED',
+      problem: { kind: 'not-in-build' },
+    });
+  };
+  return { earningsBands: missing('earningsBands') };
 }
 
 // --- checking and converting inputs ------------------------------------------------------------
@@ -664,7 +680,7 @@ function startRun(M, input) {
 
 // --- the API ------------------------------------------------------------------------------------
 
-function makeApi(M) {
+function makeApi(M, decisionCalls) {
   const defaultsText = M.defaultsJson();
   const presetsText = M.presetsJson();
   const coreDefaults = JSON.parse(defaultsText);
@@ -813,60 +829,6 @@ function makeApi(M) {
      * now; returnPercent: usd over paidUsd) }, amounts as decimal strings. */
     projectEarnings(input) {
       return unwrap(M.projectEarnings(earningsText(fieldsOf(input, 'projectEarnings()', earningsFields))));
-    },
-
-    /** An honest range for projectEarnings: `runs` (1 to 10,000; default 1,000) runs seeded by
-     * `seed` (a whole number; default 0: the same seed gives the same bands, bit for bit, in
-     * node and every browser), each valuing the holder's mining along a random price path
-     * (`priceModel`: { drift, volatility } a year, e.g. { drift: 0.2, volatility: 0.8 }: +20% a
-     * year expected, log price spread 0.8 a year) in a pool whose growth is the guess x a
-     * lognormal factor of mean 1 (`poolModel`: { spread }, optional; 0: the guess). Each period
-     * is valued at the price of its start. `onProgress(runsDone)` (optional) is called after
-     * each run. Returns { periods: [{ start, end, startDate, endDate, p10, p50, p90 (USD of the
-     * period), cumulative: { p10, p50, p90 } (USD from the first purchase to end) }],
-     * breakevenAt: { p10, p50, p90 } (seconds since genesis, or null where that run does not
-     * break even), breakevenRuns (the runs that do), runs, seed, paidUsd }, amounts as decimal
-     * strings; percentiles by nearest rank (each is one run's exact figure). With volatility 0
-     * and no drift or spread, p10 = p50 = p90 = projectEarnings. */
-    earningsBands(input) {
-      const fields = [...earningsFields, 'priceModel', 'poolModel', 'runs', 'seed', 'onProgress'];
-      if (!M.earningsBands) {
-        throw new CbmError('earningsBands() is not in the lite build: load() the full one (a page runs it in a worker)', {
-          code: 'NOT_ALLOWED',
-          problem: { kind: 'not-in-build' },
-        });
-      }
-      const v = fieldsOf(input, 'earningsBands()', fields);
-      const earnings = earningsText(v);
-      const price = fieldsOf(v.priceModel, 'a price model', ['drift', 'volatility'], 'priceModel');
-      const pool = v.poolModel === undefined ? {} : fieldsOf(v.poolModel, 'a pool model', ['spread'], 'poolModel');
-      if (v.onProgress !== undefined && typeof v.onProgress !== 'function') {
-        fail('onProgress', `must be a function, got ${describe(v.onProgress)}`);
-      }
-      // The caller's callback must not throw through the core (it would leak its stack): its
-      // first error is kept and thrown once the call is over.
-      let callbackError;
-      const onProgress =
-        v.onProgress &&
-        ((done) => {
-          if (callbackError) return;
-          try {
-            v.onProgress(done);
-          } catch (error) {
-            callbackError = { error };
-          }
-        });
-      const result = M.earningsBands({
-        ...earnings,
-        drift: text(price.drift, 'priceModel.drift'),
-        volatility: text(price.volatility, 'priceModel.volatility'),
-        poolSpread: optionalText(pool.spread, 'poolModel.spread'),
-        runs: optionalText(v.runs, 'runs'),
-        seed: optionalText(v.seed, 'seed'),
-        onProgress,
-      });
-      if (callbackError) throw callbackError.error;
-      return unwrap(result);
     },
 
     /** A holder's pool as request columns, to run with simulatePool (the pool of "My mining
@@ -1150,5 +1112,11 @@ function makeApi(M) {
         secondsToNextStart: s.secondsToNextStart,
       };
     },
+
+    ...decisionCalls,
   });
 }
+
+/** For lib/decisions.js, which adds the decision tools to a full module's API: the checks and
+ * conversions it shares with this layer. Not part of the API. */
+export const internals = Object.freeze({ fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap });

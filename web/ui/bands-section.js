@@ -15,10 +15,10 @@ function fraction(text, field) {
   return `${text}e-2`;
 }
 
-/** Sets up the form; `current()` gives the mining section's last good input to projectEarnings
- * with its genesis and today (Unix seconds), or null while its form has an error. */
-export function setUpBands({ current, onChange = () => {} }) {
-  const form = document.querySelector('[data-form=bands]');
+/** Sets up `form` (the mining section runs start() on its submit); `current()` gives the mining
+ * section's last good input to projectEarnings with its genesis and today (Unix seconds), or
+ * null while its form has an error. */
+export function setUpBands(form, { current }) {
   const run = $('b-run'),
     cancel = $('b-cancel'),
     progress = $('b-progress'),
@@ -153,14 +153,10 @@ export function setUpBands({ current, onChange = () => {} }) {
     });
   }
 
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    start();
-  });
   cancel.addEventListener('click', stop);
-  form.addEventListener('input', onChange);
 
   return {
+    start,
     /** The mining inputs changed: bands on show are for the old ones. */
     inputsChanged() {
       if (!shown || results.hidden) return;

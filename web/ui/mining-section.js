@@ -8,7 +8,6 @@ import { formatAmount, formatDate, formatDateTime, formatDuration, formatPeriod 
 import { bindConditions, debounce, live, problemMessage, runForm, valuesOf } from './forms.js';
 import { cachedMining, growingPool, priceMining, seedPoolUnits } from './mining.js';
 import { rulesFrom } from './rules.js';
-import { setUpBands } from './bands-section.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
 import { input, rowList } from './row-list.js';
 import { shareList } from './share.js';
@@ -165,10 +164,18 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   });
   /** The holder's figures by period and now, from the core. */
   const earningsOf = (values, sim) => cbm.projectEarnings(earningsInput(values, sim));
-  const bands = setUpBands({
-    current: () => state && { input: earningsInput(state.values, state.sim), genesis: state.sim.genesis, today },
-    onChange,
+  // The range of outcomes loads with its first run: the first screen does not wait for it.
+  let bands = null;
+  const bandsForm = document.querySelector('[data-form=bands]');
+  bandsForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const { setUpBands } = await import('./bands-section.js');
+    bands ??= setUpBands(bandsForm, {
+      current: () => state && { input: earningsInput(state.values, state.sim), genesis: state.sim.genesis, today },
+    });
+    bands.start();
   });
+  bandsForm.addEventListener('input', onChange);
 
   /** The schedule's stages from the genesis date, and whether the units outlive emission. */
   function showSchedule(values) {
@@ -198,7 +205,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     }
     $('m-status').textContent = ok ? '' : 'Fix the marked field to see results.';
     onResult(state);
-    bands.inputsChanged();
+    bands?.inputsChanged();
     lastCost = performance.now() - started;
   }
 

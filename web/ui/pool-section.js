@@ -7,7 +7,6 @@ import { download } from './export.js';
 import { showFigure, showText } from './figures.js';
 import { formatAmount, formatAxis, formatDuration } from './format.js';
 import { bindConditions, clearErrors, setDisabled, showError, valuesOf } from './forms.js';
-import { horizonSeconds, poolParameters } from './pool-scenario.js';
 import { rateChanges, rulesFrom } from './rules.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
 
@@ -132,8 +131,11 @@ export function setUpPool(cbm) {
     }
   }
 
-  form.addEventListener('submit', (event) => {
+  form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    say('Starting…'); // at once: the run's code may still be on its way
+    // The scenario's reader comes with the first run (the worker loads it then too).
+    const { horizonSeconds, poolParameters } = await import('./pool-scenario.js');
     clearErrors(form);
     const values = valuesOf(form);
     let request;

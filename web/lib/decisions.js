@@ -1,0 +1,59 @@
+// The decision tools (issue 13) over the full WASM build: calls that a page runs in a worker,
+// so that their code stays out of the lite build its first screen loads. cbmcalc.js adds them
+// to the API of a full module; the conventions are its own (decimal strings, CbmError).
+import { internals } from './cbmcalc.js';
+
+const { fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap } = internals;
+
+/** The decision calls of the API over the module M. */
+export function decisionCalls(M) {
+  return {
+    /** An honest range for projectEarnings: `runs` (1 to 10,000; default 1,000) runs seeded by
+     * `seed` (a whole number; default 0: the same seed gives the same bands, bit for bit, in
+     * node and every browser), each valuing the holder's mining along a random price path
+     * (`priceModel`: { drift, volatility } a year, e.g. { drift: 0.2, volatility: 0.8 }: +20% a
+     * year expected, log price spread 0.8 a year) in a pool whose growth is the guess x a
+     * lognormal factor of mean 1 (`poolModel`: { spread }, optional; 0: the guess). Each period
+     * is valued at the price of its start. `onProgress(runsDone)` (optional) is called after
+     * each run. Returns { periods: [{ start, end, startDate, endDate, p10, p50, p90 (USD of the
+     * period), cumulative: { p10, p50, p90 } (USD from the first purchase to end) }],
+     * breakevenAt: { p10, p50, p90 } (seconds since genesis, or null where that run does not
+     * break even), breakevenRuns (the runs that do), runs, seed, paidUsd }, amounts as decimal
+     * strings; percentiles by nearest rank (each is one run's exact figure). With volatility 0
+     * and no drift or spread, p10 = p50 = p90 = projectEarnings. */
+    earningsBands(input) {
+      const fields = [...earningsFields, 'priceModel', 'poolModel', 'runs', 'seed', 'onProgress'];
+      const v = fieldsOf(input, 'earningsBands()', fields);
+      const earnings = earningsText(v);
+      const price = fieldsOf(v.priceModel, 'a price model', ['drift', 'volatility'], 'priceModel');
+      const pool = v.poolModel === undefined ? {} : fieldsOf(v.poolModel, 'a pool model', ['spread'], 'poolModel');
+      if (v.onProgress !== undefined && typeof v.onProgress !== 'function') {
+        fail('onProgress', `must be a function, got ${describe(v.onProgress)}`);
+      }
+      // The caller's callback must not throw through the core (it would leak its stack): its
+      // first error is kept and thrown once the call is over.
+      let callbackError;
+      const onProgress =
+        v.onProgress &&
+        ((done) => {
+          if (callbackError) return;
+          try {
+            v.onProgress(done);
+          } catch (error) {
+            callbackError = { error };
+          }
+        });
+      const result = M.earningsBands({
+        ...earnings,
+        drift: text(price.drift, 'priceModel.drift'),
+        volatility: text(price.volatility, 'priceModel.volatility'),
+        poolSpread: optionalText(pool.spread, 'poolModel.spread'),
+        runs: optionalText(v.runs, 'runs'),
+        seed: optionalText(v.seed, 'seed'),
+        onProgress,
+      });
+      if (callbackError) throw callbackError.error;
+      return unwrap(result);
+    },
+  };
+}
