@@ -1,5 +1,5 @@
 // earningsBands (issue 13): Monte Carlo runs of a holder's projection. In headless Chromium, in
-// the page's own worker (web/bands-worker.js, the full module): the wall time from the message
+// the page's own worker (web/decisions-worker.js, the full module): the wall time from the message
 // to the result, and the main thread's longest gap between frames meanwhile (it must stay
 // responsive). In node too, for comparison.
 // Target: 1,000 runs of a 1,000-unit holder with daily pool growth over the whole emission
@@ -67,15 +67,15 @@ await page.goto(`${origin}/bench.html`);
 for (const { runs, spread, what } of cases) {
   const figures = await page.evaluate(
     async (input) => {
-      const worker = new Worker('/bands-worker.js', { type: 'module' });
+      const worker = new Worker('/decisions-worker.js', { type: 'module' });
       const once = (id, message = input) =>
         new Promise((resolve, reject) => {
           worker.onmessage = ({ data }) => {
             if (data.id !== id || data.type === 'progress') return;
-            if (data.type === 'done') resolve(data.bands);
+            if (data.type === 'done') resolve(data.result);
             else reject(new Error(data.message));
           };
-          worker.postMessage({ id, input: message });
+          worker.postMessage({ id, call: 'earningsBands', input: message });
         });
       await once(0, { ...input, runs: 1 }); // loads the module, warms it up
       const times = [];

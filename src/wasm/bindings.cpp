@@ -24,6 +24,7 @@
 #include "read.hpp"
 #include "referral.hpp"
 #include "rules.hpp"
+#include "sensitivity.hpp"
 #include "session.hpp"
 #include "supply.hpp"
 #include "valuation.hpp"
@@ -794,6 +795,39 @@ val earningsBands(const val& input) {
   });
 }
 
+// What matters most (sensitivity.hpp). input: projectEarnings' and step (text, "" for the
+// default).
+val sensitivity(const val& input) {
+  return guardedValue([&] {
+    const cbm::EarningsInput in =
+        cbm::readEarnings(earningsText(input), cbm::readPoolRules(ruleValues(input["rules"])));
+    const std::string step = input["step"].as<std::string>();
+    const cbm::SensitivityResult r = cbm::sensitivity(
+        in, cbm::readDecimal(step.empty() ? cbm::kDefaultSensitivityStep : step, "step"));
+    const auto outcome = [](const cbm::SwingOutcome& o) {
+      val v = val::object();
+      v.set("yearWfi", o.yearWfi.str());
+      v.set("yearUsd", o.yearUsd.str());
+      v.set("breakevenAt", o.breakevenAt ? val(seconds(*o.breakevenAt)) : val::null());
+      return v;
+    };
+    val swings = val::array();
+    for (const cbm::Swing& s : r.swings) {
+      val swing = val::object();
+      swing.set("input", s.input);
+      swing.set("base", s.base.str());
+      swing.set("low", s.low.str());
+      swing.set("high", s.high.str());
+      swing.set("atLow", outcome(s.atLow));
+      swing.set("atHigh", outcome(s.atHigh));
+      swings.call<void>("push", swing);
+    }
+    val out = val::object();
+    out.set("base", outcome(r.base));
+    out.set("swings", swings);
+    return out;
+  });
+}
 #endif
 
 // Everyone else's units for the block reward the app shows. input: the holder (holderText,
@@ -1226,6 +1260,7 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function("calibratePool", &calibratePool);
 #ifndef CBM_LITE
   function("earningsBands", &earningsBands);
+  function("sensitivity", &sensitivity);
 #endif
   function("growthPath", &growthPath);
   function("compareAmounts", &compareAmounts);

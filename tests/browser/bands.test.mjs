@@ -114,3 +114,42 @@ test('Cancel stops a long run at once; the next run works; bad values are marked
   assert.match(await page.textContent('#b-status'), /^The range did not run/);
   assert.deepEqual(page.errors, []);
 });
+
+test('what matters most: one row an assumption, largest first, following the inputs above', async () => {
+  const page = await openPage(env);
+  await settled(page);
+  await page.focus('#t-run');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#t-results:not([hidden])');
+  const rows = () =>
+    page.$$eval('#t-table tbody tr', (trs) =>
+      trs.map((tr) => ({ input: tr.dataset.input, usd: tr.dataset.usd.split(' ').map(Number), name: tr.querySelector('th').textContent })),
+    );
+  const before = await rows();
+  assert.deepEqual(before.map((r) => r.input).sort(), ['lifetime', 'poolGrowth', 'poolUnits', 'tokenPrice', 'unitPrice']);
+  const swing = (r) => Math.abs(r.usd[1] - r.usd[0]);
+  for (let i = 1; i < before.length; i++) assert.ok(swing(before[i - 1]) >= swing(before[i]));
+  const unitPrice = before.find((r) => r.input === 'unitPrice');
+  assert.equal(unitPrice.usd[0], unitPrice.usd[1], 'the unit price does not move the 12 months');
+  assert.equal(unitPrice.name, 'Unit price');
+  assert.match(await page.textContent('#t-caption'), /^As you set them: \$[\d,.]+ in the 12 months from now; breakeven /);
+
+  // ±50%: wider swings.
+  await page.selectOption('#t-step', '0.5');
+  await page.click('#t-run');
+  await page.waitForFunction(
+    (old) => document.querySelector('#t-table tbody tr').dataset.usd !== old,
+    await page.$eval('#t-table tbody tr', (tr) => tr.dataset.usd),
+  );
+  const wide = await rows();
+  const price = (list) => list.find((r) => r.input === 'tokenPrice');
+  assert.ok(swing(price(wide)) > swing(price(before)));
+
+  // Twice the units: the table follows by itself.
+  const usd = await page.$eval('#t-table tbody tr[data-input=tokenPrice]', (tr) => tr.dataset.usd);
+  await page.fill('#m-purchase-0-units', '2000');
+  await page.waitForFunction((old) => document.querySelector('#t-table tbody tr[data-input=tokenPrice]')?.dataset.usd !== old, usd, {
+    timeout: 10_000,
+  });
+  assert.deepEqual(page.errors, []);
+});

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { CbmError, load } from '../../web/lib/cbmcalc.js';
+import { wei } from './wei.mjs';
 
 const cbm = await load();
 const DAY = 86400;
@@ -19,12 +20,6 @@ const holder = {
   period: 'month',
 };
 const randomPrice = { drift: 0.2, volatility: 0.8 };
-
-/** A decimal string as a count of 10^-18, to compare amounts exactly. */
-const wei = (text) => {
-  const [whole, fraction = ''] = text.split('.');
-  return BigInt(whole) * 10n ** 18n + BigInt(fraction.padEnd(18, '0'));
-};
 
 test('with no drift, volatility or spread every percentile is the projection', () => {
   const projected = cbm.projectEarnings(holder);

@@ -55,5 +55,17 @@ export function decisionCalls(M) {
       if (callbackError) throw callbackError.error;
       return unwrap(result);
     },
+
+    /** What matters most: each assumption of projectEarnings moved `step` (0 to 1, exclusive;
+     * default 0.2) down and up, one at a time: the WFI price, everyone else's units now and
+     * their growth, the unit price and the lifetime (those the input has). Returns { base,
+     * swings: [{ input ("tokenPrice", "poolUnits", "poolGrowth", "unitPrice", "lifetime"), base,
+     * low, high (its values; units rounded, lifetime in seconds), atLow, atHigh }] } with each
+     * outcome { yearWfi, yearUsd (the 365 days from now), breakevenAt (seconds since genesis or
+     * null) }, the swings largest first by their 12-month USD. */
+    sensitivity(input) {
+      const v = fieldsOf(input, 'sensitivity()', [...earningsFields, 'step']);
+      return unwrap(M.sensitivity({ ...earningsText(v), step: optionalText(v.step, 'step') }));
+    },
   };
 }

@@ -53,7 +53,7 @@ export function setUpBands(form, { current }) {
       showError(form, e.field, e.message);
       return say('Fix the marked field to run.');
     }
-    worker ??= new Worker(new URL('../bands-worker.js', import.meta.url), { type: 'module' });
+    worker ??= new Worker(new URL('../decisions-worker.js', import.meta.url), { type: 'module' });
     const id = ++runId;
     const runs = Number(values.runs);
     const started = performance.now();
@@ -71,7 +71,7 @@ export function setUpBands(form, { current }) {
         progress.value = runs;
         idle();
         shown = input;
-        render(data.bands, base);
+        render(data.result, base);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         say(`${formatAmount(values.runs, 'plain')} price paths in ${seconds} s (seed ${values.seed}).`);
       } else if (data.type === 'error') {
@@ -84,7 +84,7 @@ export function setUpBands(form, { current }) {
         say(`The range did not run: ${problemMessage(data)}`);
       }
     };
-    worker.postMessage({ id, input });
+    worker.postMessage({ id, call: 'earningsBands', input });
   }
 
   function stop() {

@@ -164,18 +164,23 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   });
   /** The holder's figures by period and now, from the core. */
   const earningsOf = (values, sim) => cbm.projectEarnings(earningsInput(values, sim));
-  // The range of outcomes loads with its first run: the first screen does not wait for it.
-  let bands = null;
-  const bandsForm = document.querySelector('[data-form=bands]');
-  bandsForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const { setUpBands } = await import('./bands-section.js');
-    bands ??= setUpBands(bandsForm, {
-      current: () => state && { input: earningsInput(state.values, state.sim), genesis: state.sim.genesis, today },
+  // The decision tools (the range of outcomes, what matters most) load with their first run:
+  // the first screen does not wait for them. Each runs from the last good mining inputs.
+  const decisionInput = () =>
+    state && { input: earningsInput(state.values, state.sim), genesis: state.sim.genesis, today, growthUnit: state.values.poolGrowthUnit };
+  const decisionSections = [];
+  const onFirstRun = (name, setUp) => {
+    const form = document.querySelector(`[data-form=${name}]`);
+    let section = null; // set up once, by the first run (a second click meanwhile waits for it)
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      section ??= setUp(form, { current: decisionInput }).then((ready) => (decisionSections.push(ready), ready));
+      (await section).start();
     });
-    bands.start();
-  });
-  bandsForm.addEventListener('input', onChange);
+    form.addEventListener('input', onChange);
+  };
+  onFirstRun('bands', async (...args) => (await import('./bands-section.js')).setUpBands(...args));
+  onFirstRun('tornado', async (...args) => (await import('./tornado-section.js')).setUpTornado(...args));
 
   /** The schedule's stages from the genesis date, and whether the units outlive emission. */
   function showSchedule(values) {
@@ -205,7 +210,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     }
     $('m-status').textContent = ok ? '' : 'Fix the marked field to see results.';
     onResult(state);
-    bands?.inputsChanged();
+    for (const section of decisionSections) section.inputsChanged();
     lastCost = performance.now() - started;
   }
 

@@ -1,0 +1,29 @@
+// The decision tools off the main thread, on the full module (the page's own is the lite
+// build): earningsBands and sensitivity. A call is one long WASM call: the page cancels it by
+// terminating this worker.
+//
+// In:  { id, call: 'earningsBands' | 'sensitivity', input }
+// Out: { type: 'progress', id, done } | { type: 'done', id, result } | { type: 'error', id, ... }
+import { load } from './lib/cbmcalc.js';
+import { errorMessage } from './ui/worker-error.js';
+
+const cbmReady = load();
+const calls = new Set(['earningsBands', 'sensitivity']);
+
+self.onmessage = async ({ data: { id, call, input } }) => {
+  try {
+    if (!calls.has(call)) throw new Error(`no such call: ${call}`);
+    const cbm = await cbmReady;
+    let lastPost = 0;
+    const onProgress = (done) => {
+      const now = performance.now();
+      if (now - lastPost < 40) return;
+      lastPost = now;
+      self.postMessage({ type: 'progress', id, done });
+    };
+    const result = call === 'earningsBands' ? cbm.earningsBands({ ...input, onProgress }) : cbm.sensitivity(input);
+    self.postMessage({ type: 'done', id, result });
+  } catch (e) {
+    self.postMessage(errorMessage(id, e));
+  }
+};
