@@ -222,6 +222,7 @@ struct PoolSimulation::Engine {
   std::vector<AccumulatorY> y0;               // empty if the model never reads Y
   std::optional<ExponentialWeights> weights;  // the exponential model's
   std::vector<std::uint32_t> ownerOfRequest;
+  std::vector<std::uint32_t> minerOfRequest;  // built by the first setUnits
 
   // Sweep state.
   Seconds t = 0, nextSample = 0;
@@ -447,6 +448,19 @@ struct PoolSimulation::Engine {
     if (t >= horizon) finish();
   }
 
+  void setUnits(std::size_t request, std::int64_t units) {
+    if (minerOfRequest.empty() && !done) {
+      minerOfRequest.assign(result.activatedAt.size(), detail::kNoIndex);
+      for (std::size_t i = 0; i < miners.size(); ++i)
+        minerOfRequest[miners[i].request] = static_cast<std::uint32_t>(i);
+    }
+    const std::uint32_t i = done ? detail::kNoIndex : minerOfRequest.at(request);
+    if (i == detail::kNoIndex || i < nextStart)
+      throw std::logic_error("pool simulation: units changed for a request that has started");
+    result.owners[ownerOfRequest[request]].units += units - miners[i].units;
+    miners[i].units = units;
+  }
+
   void finish() {
     for (std::size_t i = nextRetire; i < nextStart; ++i) settle(i);
     miners = {};
@@ -469,6 +483,7 @@ struct PoolSimulation::Engine {
         owner.share =
             static_cast<double>(owner.rewardWei) / static_cast<double>(result.distributedWei);
     ownerOfRequest = {};
+    minerOfRequest = {};
     done = true;
   }
 };
@@ -495,6 +510,14 @@ double PoolSimulation::progress() const {
   if (engine_->done) return 1;
   return std::min(
       0.99, static_cast<double>(engine_->eventsDone) / static_cast<double>(engine_->eventsTotal));
+}
+
+const std::vector<PoolSample>& PoolSimulation::samples() const {
+  return engine_->result.series;
+}
+
+void PoolSimulation::setUnits(std::size_t request, std::int64_t units) {
+  engine_->setUnits(request, units);
 }
 
 bool PoolSimulation::finished() const {

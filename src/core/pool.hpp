@@ -121,6 +121,12 @@ class PoolSimulation {
   bool step(std::size_t maxEvents);
   /// Share of the work done, 0 to 1.
   double progress() const;
+  /// The samples taken so far (the result's series while it runs).
+  const std::vector<PoolSample>& samples() const;
+  /// Request `request`'s units changed while it has not started mining, for a caller that
+  /// decides them as the simulation runs (reinvest.hpp). 0: it mines nothing, and keeps its
+  /// place in the queue. std::logic_error once it has started, or if it was not served.
+  void setUnits(std::size_t request, std::int64_t units);
   bool finished() const;
   /// The result; call once finished() (it is moved out: call once).
   PoolResult takeResult();
