@@ -23,6 +23,7 @@
 #include "pool.hpp"
 #include "read.hpp"
 #include "referral.hpp"
+#include "reinvest.hpp"
 #include "rules.hpp"
 #include "sensitivity.hpp"
 #include "session.hpp"
@@ -828,6 +829,72 @@ val sensitivity(const val& input) {
     return out;
   });
 }
+
+// Reinvesting against holding (reinvest.hpp). input: projectEarnings' and unitPrice, until
+// (texts, "" for absent), cadences (an array of texts, or undefined) and onProgress (as
+// earningsBands').
+val reinvest(const val& input) {
+  return guardedValue([&] {
+    cbm::ReinvestText text;
+    text.earnings = earningsText(input);
+    text.unitPrice = input["unitPrice"].as<std::string>();
+    text.until = input["until"].as<std::string>();
+    const val cadences = input["cadences"];
+    if (!cadences.isUndefined()) {
+      text.cadences.emplace();
+      for (unsigned i = 0, n = cadences["length"].as<unsigned>(); i < n; ++i)
+        text.cadences->push_back(cadences[i].as<std::string>());
+    }
+    const cbm::ReinvestInput in =
+        cbm::readReinvest(text, cbm::readPoolRules(ruleValues(input["rules"])));
+    const val onProgress = input["onProgress"];
+    cbm::ReinvestProgress progress;
+    if (!onProgress.isUndefined()) progress = [&](double done) { onProgress(done); };
+    const cbm::Reinvesting r = cbm::reinvest(in, progress);
+    const cbm::Day genesis = in.earnings.genesis;
+    val plans = val::array();
+    for (const cbm::ReinvestPlan& plan : r.plans) {
+      val bought = val::array();
+      for (const cbm::Reinvested& b : plan.bought) {
+        val v = val::object();
+        v.set("at", seconds(b.at));
+        v.set("date", cbm::formatDay(genesis + b.at / cbm::kSecondsPerDay));
+        v.set("units", static_cast<double>(b.units));
+        v.set("paidWfi", b.paidWfi.str());
+        bought.call<void>("push", v);
+      }
+      val periods = val::array();
+      for (const cbm::ReinvestPeriod& p : plan.periods) {
+        val period = periodValue(genesis, p.start, p.end);
+        period.set("minedWfi", p.minedWfi.str());
+        period.set("spentWfi", p.spentWfi.str());
+        period.set("heldWfi", p.heldWfi.str());
+        period.set("heldUsd", p.heldUsd.str());
+        period.set("units", static_cast<double>(p.units));
+        periods.call<void>("push", period);
+      }
+      val v = val::object();
+      v.set("cadence", std::string(cbm::cadenceName(plan.cadence)));
+      v.set("until", plan.until ? val(seconds(*plan.until)) : val::null());
+      v.set("untilDate", plan.until
+                             ? val(cbm::formatDay(genesis + *plan.until / cbm::kSecondsPerDay))
+                             : val::null());
+      v.set("bought", bought);
+      v.set("periods", periods);
+      v.set("minedWfi", plan.minedWfi.str());
+      v.set("spentWfi", plan.spentWfi.str());
+      v.set("heldWfi", plan.heldWfi.str());
+      v.set("heldUsd", plan.heldUsd.str());
+      v.set("units", static_cast<double>(plan.units));
+      plans.call<void>("push", v);
+    }
+    val out = val::object();
+    out.set("unitPrice", r.unitPrice.str());
+    out.set("plans", plans);
+    out.set("best", std::string(cbm::cadenceName(r.best)));
+    return out;
+  });
+}
 #endif
 
 // Everyone else's units for the block reward the app shows. input: the holder (holderText,
@@ -1261,6 +1328,7 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
 #ifndef CBM_LITE
   function("earningsBands", &earningsBands);
   function("sensitivity", &sensitivity);
+  function("reinvest", &reinvest);
 #endif
   function("growthPath", &growthPath);
   function("compareAmounts", &compareAmounts);

@@ -426,6 +426,28 @@ BandsInput readBands(const BandsText& t, PoolRules rules) {
   return in;
 }
 
+ReinvestInput readReinvest(const ReinvestText& t, PoolRules rules) {
+  ReinvestInput in;
+  in.earnings = readEarnings(t.earnings, std::move(rules));
+  if (!t.unitPrice.empty()) in.unitPrice = readDecimal(t.unitPrice, "unitPrice");
+  if (!t.until.empty()) in.until = readPoolTime(t.until, "until", in.earnings.genesis);
+  if (t.cadences) {
+    in.cadences.clear();
+    for (std::size_t i = 0; i < t.cadences->size(); ++i) {
+      const std::string& name = (*t.cadences)[i];
+      const auto known = {Cadence::week, Cadence::month, Cadence::unit};
+      const auto c = std::find_if(known.begin(), known.end(),
+                                  [&](Cadence k) { return name == cadenceName(k); });
+      if (c == known.end())
+        throw InputError(indexed("cadences", i),
+                         "must be \"week\", \"month\" or \"unit\", got " + quote(name),
+                         {"not-one-of", {{"got", name}}});
+      in.cadences.push_back(*c);
+    }
+  }
+  return in;
+}
+
 EnergyPriceInput readEnergyPrice(const EnergyPriceText& t) {
   return {readDecimal(t.burnedUsd, "burnedUsd"), readDecimal(t.basePrice, "basePrice"),
           readDecimal(t.step, "step"), readDecimal(t.per, "per")};

@@ -19,6 +19,7 @@
 #include "points.hpp"
 #include "projection.hpp"
 #include "referral.hpp"
+#include "reinvest.hpp"
 #include "rules.hpp"
 #include "session.hpp"
 #include "supply.hpp"
@@ -148,6 +149,16 @@ struct BandsText {
   std::string drift, volatility, poolSpread, runs, seed;
 };
 BandsInput readBands(const BandsText& text, PoolRules rules);
+
+/// reinvest's input as text: projectEarnings', the new units' unitPrice (a decimal), the
+/// cadences ("week", "month", "unit") and until (as `now`); "" for one that is absent: the
+/// core's default (reinvest.hpp). `cadences` absent: every cadence.
+struct ReinvestText {
+  EarningsText earnings;
+  std::string unitPrice, until;
+  std::optional<std::vector<std::string>> cadences;
+};
+ReinvestInput readReinvest(const ReinvestText& text, PoolRules rules);
 
 struct EnergyPriceText {
   std::string burnedUsd, basePrice, step, per;

@@ -12,6 +12,7 @@
 #include "points.hpp"
 #include "pool.hpp"
 #include "read.hpp"
+#include "reinvest.hpp"
 
 namespace {
 
@@ -138,6 +139,32 @@ void runBands(std::istringstream& words) {
               << " " << p.cumulativeUsd.p50.str() << " " << p.cumulativeUsd.p90.str() << "\n";
 }
 
+// A "reinvest" line: tokenPrice period now poolUnits growthPerDay and the purchases as
+// at:units:unitPrice,...; every cadence, each to its best stop.
+void runReinvest(std::istringstream& words) {
+  cbm::ReinvestText t;
+  cbm::EarningsText& e = t.earnings;
+  std::string perDay, purchases;
+  words >> e.tokenPrice >> e.period >> e.holder.now >> e.holder.pool.units >> perDay >> purchases;
+  e.genesis = "2025-06-01";
+  e.holder.pool.growthPerDay = perDay;
+  std::istringstream list(purchases);
+  for (std::string p; std::getline(list, p, ',');) {
+    const auto a = p.find(':'), b = p.rfind(':');
+    e.holder.purchases.push_back({p.substr(0, a), p.substr(a + 1, b - a - 1), p.substr(b + 1)});
+  }
+  const cbm::Reinvesting r = cbm::reinvest(cbm::readReinvest(t, cbm::PoolRules()));
+  std::cout << "reinvest " << cbm::cadenceName(r.best) << " " << r.unitPrice.str() << "\n";
+  for (const cbm::ReinvestPlan& p : r.plans) {
+    std::cout << "plan " << cbm::cadenceName(p.cadence) << " "
+              << (p.until ? std::to_string(*p.until) : std::string("none")) << " "
+              << p.heldWfi.str() << " " << p.minedWfi.str() << " " << p.spentWfi.str() << " "
+              << p.units << "\n";
+    for (const cbm::Reinvested& b : p.bought)
+      std::cout << "bought " << b.at << " " << b.units << " " << b.paidWfi.str() << "\n";
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -178,6 +205,8 @@ int main(int argc, char** argv) {
                 << " " << w.invites.str() << "\n";
     } else if (kind == "bands") {
       runBands(words);
+    } else if (kind == "reinvest") {
+      runReinvest(words);
     } else if (kind == "emission") {
       std::string from, to;
       words >> from >> to;

@@ -100,6 +100,23 @@ function runAll(text) {
       for (const p of r.periods) {
         out.push(`band ${p.start} ${p.end} ${p.p10} ${p.p50} ${p.p90} ${p.cumulative.p10} ${p.cumulative.p50} ${p.cumulative.p90}`);
       }
+    } else if (kind === 'reinvest') {
+      const [tokenPrice, period, now, units, growthPerDay, purchases] = words;
+      const r = cbm.reinvest({
+        genesis: '2025-06-01',
+        now,
+        purchases: purchases
+          .split(',')
+          .map((p) => Object.fromEntries(['at', 'units', 'unitPrice'].map((name, k) => [name, p.split(':')[k]]))),
+        pool: { units, growthPerDay },
+        tokenPrice,
+        period,
+      });
+      out.push(`reinvest ${r.best} ${r.unitPrice}`);
+      for (const p of r.plans) {
+        out.push(`plan ${p.cadence} ${p.until ?? 'none'} ${p.heldWfi} ${p.minedWfi} ${p.spentWfi} ${p.units}`);
+        for (const b of p.bought) out.push(`bought ${b.at} ${b.units} ${b.paidWfi}`);
+      }
     } else if (kind === 'emission') {
       const r = cbm.emission({ from: words[0], to: words[1], rules: rules(words.slice(2)) });
       out.push(`emission ${r.emitted} ${r.rate} ${r.total} ${r.stage} ${r.nextHalvingAt ?? 'none'} ${r.endsAt}`);

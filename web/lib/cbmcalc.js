@@ -33,8 +33,8 @@ export class CbmError extends Error {
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
 
 // The two builds of the core (CMakeLists.txt): "full" has every call; "lite", for a page's
-// first load, leaves out the decision tools (earningsBands, sensitivity), to run in a worker on
-// the full one.
+// first load, leaves out the decision tools (earningsBands, sensitivity, reinvest), to run in a
+// worker on the full one.
 const builds = {
   full: { glue: () => import('./cbmcalc_wasm.mjs'), url: () => import.meta.resolve('./cbmcalc_wasm.mjs') },
   lite: { glue: () => import('./cbmcalc_lite_wasm.mjs'), url: () => import.meta.resolve('./cbmcalc_lite_wasm.mjs') },
@@ -43,7 +43,7 @@ const loaded = new Map(); // build -> the API, for load() without module options
 
 /**
  * Loads the WASM module once and returns the API. `build`: "full" (the default) or "lite" (the
- * same without the decision tools, earningsBands and sensitivity: 8 KB less to load). The other options go to the Emscripten module
+ * same without the decision tools, earningsBands, sensitivity and reinvest: 15 KB less to load). The other options go to the Emscripten module
  * (`wasmBinary`, `locateFile`) for hosts that serve the .wasm from elsewhere.
  */
 export function load({ build = 'full', ...moduleOptions } = {}) {
@@ -78,7 +78,7 @@ function liteDecisionCalls() {
       problem: { kind: 'not-in-build' },
     });
   };
-  return { earningsBands: missing('earningsBands'), sensitivity: missing('sensitivity') };
+  return Object.fromEntries(['earningsBands', 'sensitivity', 'reinvest'].map((call) => [call, missing(call)]));
 }
 
 // --- checking and converting inputs ------------------------------------------------------------

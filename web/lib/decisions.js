@@ -5,6 +5,31 @@ import { internals } from './cbmcalc.js';
 
 const { fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap } = internals;
 
+/** The caller's onProgress (optional), wrapped so that it cannot throw through the core (that
+ * would leak its stack): its first error is kept, and rethrow() throws it once the call is
+ * over. */
+function progressOf(onProgress) {
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    fail('onProgress', `must be a function, got ${describe(onProgress)}`);
+  }
+  let callbackError;
+  return {
+    callback:
+      onProgress &&
+      ((done) => {
+        if (callbackError) return;
+        try {
+          onProgress(done);
+        } catch (error) {
+          callbackError = { error };
+        }
+      }),
+    rethrow() {
+      if (callbackError) throw callbackError.error;
+    },
+  };
+}
+
 /** The decision calls of the API over the module M. */
 export function decisionCalls(M) {
   return {
@@ -27,22 +52,7 @@ export function decisionCalls(M) {
       const earnings = earningsText(v);
       const price = fieldsOf(v.priceModel, 'a price model', ['drift', 'volatility'], 'priceModel');
       const pool = v.poolModel === undefined ? {} : fieldsOf(v.poolModel, 'a pool model', ['spread'], 'poolModel');
-      if (v.onProgress !== undefined && typeof v.onProgress !== 'function') {
-        fail('onProgress', `must be a function, got ${describe(v.onProgress)}`);
-      }
-      // The caller's callback must not throw through the core (it would leak its stack): its
-      // first error is kept and thrown once the call is over.
-      let callbackError;
-      const onProgress =
-        v.onProgress &&
-        ((done) => {
-          if (callbackError) return;
-          try {
-            v.onProgress(done);
-          } catch (error) {
-            callbackError = { error };
-          }
-        });
+      const progress = progressOf(v.onProgress);
       const result = M.earningsBands({
         ...earnings,
         drift: text(price.drift, 'priceModel.drift'),
@@ -50,9 +60,9 @@ export function decisionCalls(M) {
         poolSpread: optionalText(pool.spread, 'poolModel.spread'),
         runs: optionalText(v.runs, 'runs'),
         seed: optionalText(v.seed, 'seed'),
-        onProgress,
+        onProgress: progress.callback,
       });
-      if (callbackError) throw callbackError.error;
+      progress.rethrow();
       return unwrap(result);
     },
 
@@ -66,6 +76,36 @@ export function decisionCalls(M) {
     sensitivity(input) {
       const v = fieldsOf(input, 'sensitivity()', [...earningsFields, 'step']);
       return unwrap(M.sensitivity({ ...earningsText(v), step: optionalText(v.step, 'step') }));
+    },
+
+    /** Reinvesting against holding: from now on, the WFI mined buys fresh units at `unitPrice`
+     * (USD; default: the latest purchase's) at the start of each calendar week ("week"), month
+     * ("month"), or each midnight a whole unit is affordable ("unit"), as many whole units as it
+     * pays for at tokenPrice; `cadences` (default all three) are compared with holding. Each plan
+     * reinvests until `until` (seconds since genesis or a date; default: the stop that holds the
+     * most WFI at the end of emission), then holds. `onProgress(done)` (optional) gets the share
+     * done, 0 to 1. Returns { unitPrice, best (the cadence holding the most WFI at the end; "hold"
+     * if none beats it), plans: [{ cadence ("hold" first), until, untilDate (null: never
+     * reinvests), bought: [{ at, date, units, paidWfi }], periods: [{ start, end, startDate,
+     * endDate, minedWfi, spentWfi, heldWfi, heldUsd, units }], minedWfi, spentWfi, heldWfi,
+     * heldUsd, units }] }, amounts as decimal strings, held = mined since the first purchase less
+     * spent. */
+    reinvest(input) {
+      const v = fieldsOf(input, 'reinvest()', [...earningsFields, 'unitPrice', 'cadences', 'until', 'onProgress']);
+      if (v.cadences !== undefined && !Array.isArray(v.cadences)) {
+        fail('cadences', `must be an array of "week", "month", "unit", got ${describe(v.cadences)}`);
+      }
+      const cadences = v.cadences?.map((c, i) => text(c, `cadences[${i}]`));
+      const progress = progressOf(v.onProgress);
+      const result = M.reinvest({
+        ...earningsText(v),
+        unitPrice: optionalText(v.unitPrice, 'unitPrice'),
+        until: optionalText(v.until, 'until'),
+        cadences,
+        onProgress: progress.callback,
+      });
+      progress.rethrow();
+      return unwrap(result);
     },
   };
 }

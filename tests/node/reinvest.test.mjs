@@ -1,0 +1,112 @@
+// cbm.reinvest through the JS API: each plan's periods are projectEarnings with the units it
+// bought added, less what it spent; with a WFI price of zero every plan is holding; the best
+// plan holds the most; until given back gives the plan again; bad input is named and the
+// module stays usable. (The core's tests redo the choices check by check; the golden scenarios
+// check native and WASM agree byte for byte.)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { CbmError, load } from '../../web/lib/cbmcalc.js';
+import { wei } from './wei.mjs';
+
+const cbm = await load();
+const DAY = 86400;
+
+const holder = {
+  genesis: '2025-06-01',
+  now: 200 * DAY,
+  purchases: [{ at: 200 * DAY, units: 1000, unitPrice: '0.25' }],
+  pool: { units: 8_000_000, growthPerDay: 5_000 },
+  tokenPrice: '0.17',
+  period: 'month',
+};
+
+test('a plan is the projection of its purchases, less the WFI it paid for them', () => {
+  const r = cbm.reinvest({ ...holder, cadences: ['month'], until: '2026-06-01' });
+  assert.equal(r.unitPrice, '0.25');
+  assert.deepEqual(
+    r.plans.map((p) => p.cadence),
+    ['hold', 'month'],
+  );
+  const plan = r.plans[1];
+  assert.ok(plan.bought.length >= 3, `${plan.bought.length} purchases`);
+  assert.equal(plan.untilDate, '2026-05-01'); // the day of its last check, 2026-05-01 00:00
+  assert.ok(plan.bought.every((b) => b.date.endsWith('-01') && b.at < plan.until));
+  // A unit costs 0.25 / 0.17 WFI: each purchase paid its units' worth, rounded up to the wei.
+  for (const b of plan.bought) {
+    const cost = (BigInt(b.units) * 25n * 10n ** 18n + 16n) / 17n;
+    assert.equal(wei(b.paidWfi), cost);
+  }
+  const projected = cbm.projectEarnings({
+    ...holder,
+    purchases: [...holder.purchases, ...plan.bought.map((b) => ({ at: b.at, units: b.units, unitPrice: '0.25' }))],
+  });
+  assert.equal(plan.periods.length, projected.periods.length);
+  let spent = 0n;
+  plan.periods.forEach((p, k) => {
+    assert.equal(p.minedWfi, projected.periods[k].wfi);
+    spent += wei(p.spentWfi);
+    assert.equal(wei(p.heldWfi), wei(projected.periods[k].cumulativeWfi) - spent);
+  });
+  assert.equal(plan.minedWfi, projected.total.wfi);
+  assert.equal(plan.units, 1000 + plan.bought.reduce((n, b) => n + b.units, 0));
+  assert.equal(r.plans[0].heldWfi, cbm.projectEarnings(holder).total.wfi);
+});
+
+test('with a WFI price of zero every plan is holding', () => {
+  const r = cbm.reinvest({ ...holder, tokenPrice: '0' });
+  assert.equal(r.best, 'hold');
+  assert.deepEqual(
+    r.plans.map((p) => p.cadence),
+    ['hold', 'week', 'month', 'unit'],
+  );
+  for (const p of r.plans) {
+    assert.deepEqual(p.bought, []);
+    assert.equal(p.until, null);
+    assert.equal(p.heldWfi, r.plans[0].heldWfi);
+    assert.equal(p.heldUsd, '0');
+  }
+});
+
+test('the best plan holds the most WFI at the end, and its until gives it again', () => {
+  const progress = [];
+  const r = cbm.reinvest({ ...holder, onProgress: (done) => progress.push(done) });
+  const most = r.plans.reduce((a, b) => (wei(b.heldWfi) > wei(a.heldWfi) ? b : a));
+  assert.equal(r.best, most.cadence);
+  assert.notEqual(r.best, 'hold'); // fresh units beat decaying ones early on
+  assert.ok(progress.length > 4 && progress.every((x, i) => x >= 0 && x <= 1 && (i === 0 || x >= progress[i - 1])));
+  const again = cbm.reinvest({ ...holder, cadences: [most.cadence], until: most.until });
+  assert.deepEqual(again.plans[1], most);
+});
+
+test('bad input is named, and the module stays usable', () => {
+  const cases = [
+    [{ unitPrice: '0' }, 'unitPrice'],
+    [{ cadences: ['fortnight'] }, 'cadences[0]'],
+    [{ cadences: ['week', 'week'] }, 'cadences[1]'],
+    [{ cadences: 'week' }, 'cadences'],
+    [{ until: -5 }, 'until'],
+    [{ until: '2024-01-01' }, 'until'],
+    [{ onProgress: 3 }, 'onProgress'],
+    [{ tokenPrice: '-1' }, 'tokenPrice'],
+    [{ units: 5 }, 'units'],
+  ];
+  for (const [change, field] of cases) {
+    assert.throws(
+      () => cbm.reinvest({ ...holder, ...change }),
+      (e) => e instanceof CbmError && e.field === field,
+      JSON.stringify(change),
+    );
+  }
+  assert.throws(
+    () =>
+      cbm.reinvest({
+        ...holder,
+        onProgress: () => {
+          throw new Error('from the callback');
+        },
+      }),
+    /from the callback/,
+  );
+  assert.equal(cbm.reinvest({ ...holder, cadences: [] }).plans.length, 1);
+});
