@@ -6,19 +6,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { CbmError, load } from '../../web/lib/cbmcalc.js';
-import { wei } from './wei.mjs';
+import { DAY, holderAmong, wei } from './amounts.mjs';
 
 const cbm = await load();
-const DAY = 86400;
 
-const holder = {
-  genesis: '2025-06-01',
-  now: 200 * DAY,
-  purchases: [{ at: 200 * DAY, units: 1000, unitPrice: '0.25' }],
-  pool: { units: 400_000_000, growthPerDay: 100_000 },
-  tokenPrice: '0.17',
-  period: 'month',
-};
+const holder = holderAmong({ units: 400_000_000, growthPerDay: 100_000 });
 const randomPrice = { drift: 0.2, volatility: 0.8 };
 
 test('with no drift, volatility or spread every percentile is the projection', () => {

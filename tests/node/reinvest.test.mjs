@@ -7,19 +7,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { CbmError, load } from '../../web/lib/cbmcalc.js';
-import { wei } from './wei.mjs';
+import { DAY, holderAmong, wei } from './amounts.mjs';
 
 const cbm = await load();
-const DAY = 86400;
 
-const holder = {
-  genesis: '2025-06-01',
-  now: 200 * DAY,
-  purchases: [{ at: 200 * DAY, units: 1000, unitPrice: '0.25' }],
-  pool: { units: 8_000_000, growthPerDay: 5_000 },
-  tokenPrice: '0.17',
-  period: 'month',
-};
+const holder = holderAmong({ units: 8_000_000, growthPerDay: 5_000 });
 
 test('a plan is the projection of its purchases, less the WFI it paid for them', () => {
   const r = cbm.reinvest({ ...holder, cadences: ['month'], until: '2026-06-01' });

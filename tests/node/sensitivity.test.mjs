@@ -5,19 +5,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { CbmError, load } from '../../web/lib/cbmcalc.js';
-import { wei } from './wei.mjs';
+import { DAY, holderAmong, wei } from './amounts.mjs';
 
 const cbm = await load();
-const DAY = 86400;
 
-const holder = {
-  genesis: '2025-06-01',
-  now: 200 * DAY,
-  purchases: [{ at: 200 * DAY, units: 1000, unitPrice: '0.25' }],
-  pool: { units: 81_598_347, growthPercentPerMonth: '2.5' },
-  tokenPrice: '0.17',
-  period: 'month',
-};
+const holder = holderAmong({ units: 81_598_347, growthPercentPerMonth: '2.5' });
 const outcome = (input) => {
   const e = cbm.projectEarnings(input);
   return { yearWfi: e.firstYear.wfi, yearUsd: e.firstYear.usd, breakevenAt: e.breakevenAt };
