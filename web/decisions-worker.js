@@ -1,18 +1,23 @@
 // The decision tools off the main thread, on the full module (the page's own is the lite
-// build): earningsBands and sensitivity. A call is one long WASM call: the page cancels it by
+// build): earningsBands, sensitivity and reinvest. A call is one long WASM call: the page cancels it by
 // terminating this worker.
 //
-// In:  { id, call: 'earningsBands' | 'sensitivity', input }
+// In:  { id, call: 'earningsBands' | 'sensitivity' | 'reinvest', input }
 // Out: { type: 'progress', id, done } | { type: 'done', id, result } | { type: 'error', id, ... }
 import { load } from './lib/cbmcalc.js';
 import { errorMessage } from './ui/worker-error.js';
 
 const cbmReady = load();
-const calls = new Set(['earningsBands', 'sensitivity']);
+// Each call, with the progress reporter for the calls that report it.
+const calls = {
+  earningsBands: (cbm, input, onProgress) => cbm.earningsBands({ ...input, onProgress }),
+  sensitivity: (cbm, input) => cbm.sensitivity(input),
+  reinvest: (cbm, input, onProgress) => cbm.reinvest({ ...input, onProgress }),
+};
 
 self.onmessage = async ({ data: { id, call, input } }) => {
   try {
-    if (!calls.has(call)) throw new Error(`no such call: ${call}`);
+    if (!Object.hasOwn(calls, call)) throw new Error(`no such call: ${call}`);
     const cbm = await cbmReady;
     let lastPost = 0;
     const onProgress = (done) => {
@@ -21,7 +26,7 @@ self.onmessage = async ({ data: { id, call, input } }) => {
       lastPost = now;
       self.postMessage({ type: 'progress', id, done });
     };
-    const result = call === 'earningsBands' ? cbm.earningsBands({ ...input, onProgress }) : cbm.sensitivity(input);
+    const result = calls[call](cbm, input, onProgress);
     self.postMessage({ type: 'done', id, result });
   } catch (e) {
     self.postMessage(errorMessage(id, e));

@@ -2,7 +2,8 @@
 // paths (earningsBands), run in a worker with a progress bar and Cancel; P10 / median / P90 of
 // the breakeven and of the USD earned, and a chart of the band.
 import { formatAmount, formatDate } from './format.js';
-import { clearErrors, problemMessage, setDisabled, showError, valuesOf } from './forms.js';
+import { clearErrors, problemMessage, showError, valuesOf } from './forms.js';
+import { decisionRun, stillCurrent } from './decision-run.js';
 import { showText } from './figures.js';
 
 const $ = (id) => document.getElementById(id);
@@ -24,16 +25,11 @@ export function setUpBands(form, { current }) {
     progress = $('b-progress'),
     status = $('b-status'),
     results = $('b-results');
-  let worker = null;
-  let runId = 0;
   let shown = null; // the input of the bands on show
   let chart = null;
 
   const say = (text) => (status.textContent = text);
-  const idle = () => {
-    setDisabled(cancel, true, run);
-    run.disabled = false;
-  };
+  const runner = decisionRun({ run, cancel, progress, say });
 
   function start() {
     clearErrors(form);
@@ -53,53 +49,30 @@ export function setUpBands(form, { current }) {
       showError(form, e.field, e.message);
       return say('Fix the marked field to run.');
     }
-    worker ??= new Worker(new URL('../decisions-worker.js', import.meta.url), { type: 'module' });
-    const id = ++runId;
-    const runs = Number(values.runs);
-    const started = performance.now();
-    progress.max = runs;
-    progress.value = 0;
-    run.disabled = true;
-    cancel.disabled = false;
-    say(`Running ${formatAmount(values.runs, 'plain')} price paths…`);
-    worker.onmessage = ({ data }) => {
-      if (data.id !== id) return;
-      if (data.type === 'progress') {
-        progress.value = data.done;
-        say(`Running: ${formatAmount(String(data.done), 'plain')} of ${formatAmount(values.runs, 'plain')} price paths done…`);
-      } else if (data.type === 'done') {
-        progress.value = runs;
-        idle();
+    const runs = values.runs;
+    say(`Running ${formatAmount(runs, 'plain')} price paths…`);
+    runner.start('earningsBands', input, {
+      max: Number(runs),
+      onProgress: (done) => say(`Running: ${formatAmount(String(done), 'plain')} of ${formatAmount(runs, 'plain')} price paths done…`),
+      onDone(result, seconds) {
         shown = input;
-        render(data.result, base);
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        say(`${formatAmount(values.runs, 'plain')} price paths in ${seconds} s (seed ${values.seed}).`);
-      } else if (data.type === 'error') {
-        progress.value = 0;
-        idle();
+        render(result, base);
+        say(`${formatAmount(runs, 'plain')} price paths in ${seconds.toFixed(1)} s (seed ${values.seed}).`);
+      },
+      onError(error) {
         // Fields of this form are marked here; the others (the purchases, the price...) are the
         // mining form's, which says the same as it recomputes.
-        const name = data.field.split('.').pop();
-        if (form.elements.namedItem(name)) showError(form, name, problemMessage(data));
-        say(`The range did not run: ${problemMessage(data)}`);
-      }
-    };
-    worker.postMessage({ id, call: 'earningsBands', input });
-  }
-
-  function stop() {
-    worker?.terminate(); // one long call in the core: stopping the worker is the only way
-    worker = null;
-    runId++;
-    progress.value = 0;
-    idle();
-    say('Cancelled. Nothing was kept from that run; you can run again.');
+        const name = error.field.split('.').pop();
+        if (form.elements.namedItem(name)) showError(form, name, problemMessage(error));
+        say(`The range did not run: ${problemMessage(error)}`);
+      },
+    });
   }
 
   function render(bands, { genesis, today }) {
     results.hidden = false;
     results.classList.remove('stale');
-    results.dataset.run = String(runId); // which run is on show
+    results.dataset.run = String(runner.runId); // which run is on show
     const date = (t) => (t === null ? 'never' : formatDate(genesis + t));
     const range = (q, kind) => `${kind(q.p10)} · ${kind(q.p50)} · ${kind(q.p90)}`;
     const usd = (text) => formatAmount(text, 'usd');
@@ -153,17 +126,14 @@ export function setUpBands(form, { current }) {
     });
   }
 
-  cancel.addEventListener('click', stop);
-
   return {
     start,
     /** The mining inputs changed: bands on show are for the old ones. */
     inputsChanged() {
       if (!shown || results.hidden) return;
-      const base = current();
-      if (base && JSON.stringify({ ...shown, ...base.input }) === JSON.stringify(shown)) return;
+      if (stillCurrent(shown, current())) return;
       results.classList.add('stale');
-      if (!run.disabled) say('The inputs above changed: run again to see their range.');
+      if (!runner.busy) say('The inputs above changed: run again to see their range.');
     },
   };
 }

@@ -164,7 +164,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   });
   /** The holder's figures by period and now, from the core. */
   const earningsOf = (values, sim) => cbm.projectEarnings(earningsInput(values, sim));
-  // The decision tools (the range of outcomes, what matters most) load with their first run:
+  // The decision tools (the range of outcomes, what matters most, reinvesting) load with their first run:
   // the first screen does not wait for them. Each runs from the last good mining inputs.
   const decisionInput = () =>
     state && { input: earningsInput(state.values, state.sim), genesis: state.sim.genesis, today, growthUnit: state.values.poolGrowthUnit };
@@ -181,6 +181,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   };
   onFirstRun('bands', async (...args) => (await import('./bands-section.js')).setUpBands(...args));
   onFirstRun('tornado', async (...args) => (await import('./tornado-section.js')).setUpTornado(...args));
+  onFirstRun('reinvest', async (...args) => (await import('./reinvest-section.js')).setUpReinvest(...args));
 
   /** The schedule's stages from the genesis date, and whether the units outlive emission. */
   function showSchedule(values) {

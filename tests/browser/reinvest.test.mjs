@@ -1,0 +1,95 @@
+// Reinvest or hold: the core's plans in the decisions worker from the mining section's inputs, a
+// verdict that names the best plan, the table and charts, a unit price nobody can afford gives
+// holding, errors at their fields, the inputs in the share link, and stale results marked.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { artifact, openPage, useBrowser } from './harness.mjs';
+
+const env = useBrowser();
+
+async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('#m-status').textContent && document.querySelector('#m-apr').dataset.value);
+}
+
+/** Compares the plans with the form as it is; returns the table's rows. */
+async function compare(page) {
+  await page.evaluate(() => (document.querySelector('#r-status').textContent = '')); // the last run's is no answer
+  await page.click('#r-run');
+  await page.waitForFunction(() => /compared in|^Not compared:/.test(document.querySelector('#r-status').textContent), null, {
+    timeout: 60_000,
+  });
+  return page.$$eval('#r-table tbody tr', (rows) =>
+    rows.map((tr) => ({
+      cadence: tr.dataset.cadence,
+      held: tr.dataset.held,
+      until: tr.dataset.until,
+      best: tr.classList.contains('best'),
+      cells: [...tr.cells].map((c) => c.textContent),
+    })),
+  );
+}
+
+test('the plans: the best holds the most WFI at the end, the verdict says so, the charts carry their tables', async () => {
+  const page = await openPage(env);
+  await settled(page);
+  const rows = await compare(page);
+  assert.deepEqual(
+    rows.map((r) => r.cadence),
+    ['hold', 'week', 'month', 'unit'],
+  );
+  assert.match(await page.textContent('#r-status'), /^Four plans compared in \d+\.\d s\.$/);
+  const best = rows.filter((r) => r.best);
+  assert.equal(best.length, 1);
+  // The held amounts are the core's decimal strings: compared as numbers only to pick the most.
+  const most = rows.reduce((a, b) => (Number(b.held) > Number(a.held) ? b : a));
+  assert.equal(best[0].cadence, most.cadence);
+  const verdict = await page.textContent('#r-verdict');
+  assert.equal(await page.getAttribute('#r-verdict', 'data-best'), most.cadence);
+  if (most.cadence === 'hold') assert.match(verdict, /^Holding pays best/);
+  else assert.match(verdict, /^Best: reinvest .* until .*, then hold: .* WFI at the end .* against .* WFI holding\.$/);
+  assert.equal(rows[0].cells[1], '—'); // holding never reinvests
+  for (const name of ['reinvest-held', 'reinvest-units']) {
+    const points = Number(await page.getAttribute(`[data-chart=${name}]`, 'data-points'));
+    assert.ok(points > 12, `${name}: ${points} points`);
+    assert.equal(await page.locator(`[data-chart=${name}] .table-wrap tbody tr`).count(), points);
+  }
+  assert.match(await page.getAttribute('[data-chart=reinvest-held] .plot', 'aria-label'), /WFI each plan holds over time.*Hold/);
+  await page.locator('#r-title').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifact('reinvest-1280.png'), fullPage: false });
+
+  // The mining inputs change: the plans on show are marked as stale.
+  await page.fill('#m-purchase-0-units', '2000');
+  await page.waitForSelector('#r-results.stale');
+  assert.match(await page.textContent('#r-status'), /compare again/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('units nobody can afford: every plan is holding; a bad price is marked at its field; the inputs travel in the link', async () => {
+  const page = await openPage(env, '/', { width: 375, height: 800 });
+  await settled(page);
+  await page.fill('#r-unitPrice', 'abc');
+  await compare(page);
+  assert.match(await page.textContent('#r-unitPrice-error'), /unitPrice|number/i);
+  assert.match(await page.textContent('#r-status'), /^Not compared/);
+
+  await page.fill('#r-unitPrice', '1000000000');
+  const rows = await compare(page);
+  assert.ok(rows.every((r) => r.held === rows[0].held && r.cells[2] === '0'));
+  assert.match(await page.textContent('#r-verdict'), /^Holding pays best/);
+  await page.locator('#r-results').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifact('reinvest-375.png'), fullPage: false });
+
+  await page.fill('#r-unitPrice', '0.3');
+  await page.fill('#r-until', '2027-06-01');
+  await page.waitForFunction(() => location.hash.includes('r.unitPrice=0.3') && location.hash.includes('r.until=2027-06-01'));
+  const again = await openPage(env, `/${await page.evaluate(() => location.hash)}`);
+  assert.equal(await again.inputValue('#r-unitPrice'), '0.3');
+  assert.equal(await again.inputValue('#r-until'), '2027-06-01');
+  await settled(again);
+  const planned = await compare(again);
+  // Every plan stops by then: its until (a second after its last check) is at most that midnight.
+  const until = (Date.UTC(2027, 5, 1) - Date.UTC(2025, 0, 1)) / 1000; // since the page's genesis
+  for (const r of planned.slice(1)) assert.ok(r.until !== '' && Number(r.until) <= until, r.until);
+  assert.deepEqual(page.errors, []);
+});
