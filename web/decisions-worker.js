@@ -1,8 +1,9 @@
 // The decision tools off the main thread, on the full module (the page's own is the lite
-// build): earningsBands, sensitivity and reinvest. A call is one long WASM call: the page cancels it by
+// build): earningsBands, sensitivity, reinvest and explain. A call is one long WASM call: the page cancels it by
 // terminating this worker.
 //
-// In:  { id, call: 'earningsBands' | 'sensitivity' | 'reinvest', input }
+// In:  { id, call: 'earningsBands' | 'sensitivity' | 'reinvest' | 'explain', input } (explain's
+//      input: { call, input, options }, as cbm.explain takes them)
 // Out: { type: 'progress', id, done } | { type: 'done', id, result } | { type: 'error', id, ... }
 import { load } from './lib/cbmcalc.js';
 import { errorMessage } from './ui/worker-error.js';
@@ -13,6 +14,7 @@ const calls = {
   earningsBands: (cbm, input, onProgress) => cbm.earningsBands({ ...input, onProgress }),
   sensitivity: (cbm, input) => cbm.sensitivity(input),
   reinvest: (cbm, input, onProgress) => cbm.reinvest({ ...input, onProgress }),
+  explain: (cbm, { call, input, options }) => cbm.explain(call, input, options),
 };
 
 self.onmessage = async ({ data: { id, call, input } }) => {

@@ -406,6 +406,7 @@ struct PoolSimulation::Engine {
       if (hasFocus && k == 0) {
         s.focusRewardWei = reward;
         s.focusRateWei = rate;
+        if (trackers[0].units != 0) s.focusPower = model->powerAt(holdingsOf(0), t, tau());
       } else {
         PoolResult::Tracked& column = result.tracked[k - (hasFocus ? 1 : 0)];
         column.rewardWei.push_back(reward);

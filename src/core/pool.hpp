@@ -65,6 +65,7 @@ struct PoolSample {
   Int128 activeUnits;         //!< units mining in second t
   Int128 focusRewardWei = 0;  //!< the focus owner's reward for the seconds before t
   Int128 focusRateWei = 0;    //!< the focus owner's reward in second t
+  DoubleDouble focusPower;    //!< the focus owner's effective power in second t
 };
 
 /// Columns with one entry per request, in input order, then the tables and totals.

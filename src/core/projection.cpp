@@ -142,6 +142,7 @@ void checkInput(const EarningsInput& in) {
 // What the holder has mined before second t, and mines in second t, at the sampled seconds.
 struct Mined {
   Int128 before, in;
+  NowTerms terms;  //!< how `in` came about
 };
 using Samples = std::map<Seconds, Mined>;
 
@@ -160,7 +161,9 @@ Run run(const PoolScenario& scenario, std::size_t purchases, std::vector<Seconds
     throw std::logic_error("projectEarnings: a request was rejected: " + r.rejected[0].reason);
   Run out;
   for (const PoolSample& sample : r.series)
-    out.mined[sample.t] = {sample.focusRewardWei, sample.focusRateWei};
+    out.mined[sample.t] = {sample.focusRewardWei,
+                           sample.focusRateWei,
+                           {sample.t, sample.rateWei, sample.focusPower, sample.power}};
   const std::size_t first = r.activatedAt.size() - purchases;
   for (std::size_t i = first; i < r.activatedAt.size(); ++i)
     out.miningStart.push_back(miningStartOf(r.activatedAt[i]));
@@ -278,24 +281,37 @@ class Projector {
     Seconds at = now_;
     for (std::size_t i = 0; i < starts.size(); ++i)
       if (in_.holder.purchases[i].at <= now_ && starts[i] >= 0) at = std::max(at, starts[i]);
-    at = std::min(at, end_);
-    Decimal miningPaid;
+    e.nowMoment = momentAt(std::min(at, end_));
+    e.now = e.nowMoment.rate;
+    e.aprPercentNow = e.nowMoment.aprPercent;
+  }
+
+ public:
+  // The figures of second `at`: what the holder mines in it, how that came about, and SPEC 5's
+  // APR over what the purchases mining in it cost (each as one unit at its cost).
+  EarningsMoment momentAt(Seconds at) const {
+    const std::vector<Seconds>& starts = main_.miningStart;
+    EarningsMoment m;
+    m.terms.at = at;
     for (std::size_t i = 0; i < starts.size(); ++i) {
       const bool retired = in_.rules.lifetime && at >= starts[i] + *in_.rules.lifetime;
       if (starts[i] >= 0 && starts[i] <= at && !retired)
-        miningPaid = miningPaid.plus(paidFor(in_.holder.purchases[i]), "paid");
+        m.miningPaidUsd = m.miningPaidUsd.plus(paidFor(in_.holder.purchases[i]), "paid");
     }
-    Int128 rate = 0;
-    if (at < end_)
-      rate = main_.mined.count(at) ? main_.mined.at(at).in
-                                   : run(scenario_, starts.size(), {at}).mined.at(at).in;
-    e.now = rateOf(rate);
-    if (miningPaid > Decimal())  // SPEC 5 with the contribution as one unit at its cost
-      e.aprPercentNow = apr({e.now.blockReward, in_.tokenPrice, Decimal::fromInteger(1), miningPaid,
-                             std::nullopt})
-                            .aprPercent;
+    if (at < end_) {
+      const Mined mined = main_.mined.count(at) ? main_.mined.at(at)
+                                                : run(scenario_, starts.size(), {at}).mined.at(at);
+      m.rate = rateOf(mined.in);
+      m.terms = mined.terms;
+    }
+    if (m.miningPaidUsd > Decimal())
+      m.aprPercent = apr({m.rate.blockReward, in_.tokenPrice, Decimal::fromInteger(1),
+                          m.miningPaidUsd, std::nullopt})
+                         .aprPercent;
+    return m;
   }
 
+ private:
   const EarningsInput& in_;
   Seconds end_, lastPurchase_ = 0, now_ = 0, monthOn_ = 0, yearOn_ = 0;
   std::optional<Seconds> halving_;
@@ -393,6 +409,11 @@ Seconds firstReaching(const PoolScenario& scenario, Seconds lo, Seconds hi, Int1
 
 Earnings projectEarnings(const EarningsInput& input) {
   return Projector(input).earnings();
+}
+
+EarningsMoment earningsAt(const EarningsInput& input, Seconds at) {
+  requireWhole(at, "at", 0, kMaxSeconds);
+  return Projector(input).momentAt(at);
 }
 
 std::int64_t calibratePool(const PoolCalibration& c) {

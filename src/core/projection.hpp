@@ -14,6 +14,7 @@
 
 #include "calendar.hpp"
 #include "decimal.hpp"
+#include "double_double.hpp"
 #include "pool.hpp"
 #include "rules.hpp"
 
@@ -92,6 +93,23 @@ struct EarningsRate {
   Decimal blockReward, wfiPerDay, usdPerDay;
 };
 
+/// How the rate at a second came about: the emission then, the holder's effective power and the
+/// pool's (everyone's, the holder's included); blockReward = rate x power / poolPower, truncated
+/// to the wei.
+struct NowTerms {
+  Seconds at = 0;
+  Int128 rateWei = 0;
+  DoubleDouble power, poolPower;
+};
+
+/// A second of the projection: what the holder mines in it (the rate), how that came about, what
+/// the purchases mining in it cost, and SPEC 5's APR over that.
+struct EarningsMoment {
+  EarningsRate rate;
+  NowTerms terms;  //!< terms.at: the second
+  Decimal miningPaidUsd, aprPercent;
+};
+
 struct Earnings {
   //! From the first purchase to the end of emission, cut at the calendar periods.
   std::vector<EarningsPeriod> periods;
@@ -104,6 +122,7 @@ struct Earnings {
   //! then those of the second it starts mining.
   EarningsRate now;
   Decimal aprPercentNow;
+  EarningsMoment nowMoment;  //!< now and aprPercentNow, with how they came about
   //! The next stage change after now (a halving), and the rate from its first second.
   std::optional<Seconds> nextHalvingAt;
   EarningsRate afterHalving;
@@ -115,6 +134,10 @@ struct Earnings {
 
 /// InputError naming the field as the JS API does (purchases[i].at, pool.growthPerDay, now...).
 Earnings projectEarnings(const EarningsInput& input);
+
+/// The figures of another second of the projection, as `now` gives them for its own (a page
+/// that shows a day's figure explains it with these). InputError("at") outside 0 .. kMaxSeconds.
+EarningsMoment earningsAt(const EarningsInput& input, Seconds at);
 
 /// The pieces of a projection that the bands (bands.hpp) run over many price paths and pools.
 /// What a purchase cost: units x unitPrice.

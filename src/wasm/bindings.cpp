@@ -17,6 +17,7 @@
 
 #include "apr.hpp"
 #include "emission.hpp"
+#include "explain.hpp"
 #include "input_error.hpp"
 #include "parse.hpp"
 #include "points.hpp"
@@ -744,6 +745,51 @@ val projectEarnings(const val& input) {
 }
 
 #ifndef CBM_LITE  // the decision tools: in the full module only (CMakeLists.txt)
+// How the figures of a call were computed (explain.hpp): call "apr" (input: its AprText and
+// referralReward, "" for none) or "projectEarnings" (earningsText, rules and at: the second of
+// the now figures, "" for projectEarnings' own now). Returns { [figure]:
+// { formula, terms: [{ name, label, kind, value }], notes } }.
+val explain(const std::string& call, const val& input) {
+  return guardedValue([&] {
+    std::vector<cbm::Explanation> list;
+    if (call == "apr") {
+      cbm::AprInput in = cbm::readApr(input["apr"].as<cbm::AprText>());
+      const std::string referral = input["referralReward"].as<std::string>();
+      if (!referral.empty()) in.referralReward = cbm::readDecimal(referral, "referralReward");
+      list = cbm::explainApr(in);
+    } else if (call == "projectEarnings") {
+      const std::string at = input["at"].as<std::string>();
+      list = cbm::explainEarnings(
+          cbm::readEarnings(earningsText(input), cbm::readPoolRules(ruleValues(input["rules"]))),
+          at.empty() ? std::nullopt
+                     : std::optional<cbm::Seconds>(cbm::parseWhole(at, "at", 0, cbm::kMaxSeconds)));
+    } else {
+      throw cbm::InputError("call",
+                            "must be \"apr\" or \"projectEarnings\", got " + cbm::quote(call));
+    }
+    val out = val::object();
+    for (const cbm::Explanation& e : list) {
+      val terms = val::array();
+      for (const cbm::Term& t : e.terms) {
+        val term = val::object();
+        term.set("name", t.name);
+        term.set("label", t.label);
+        term.set("kind", t.kind);
+        term.set("value", t.value);
+        terms.call<void>("push", term);
+      }
+      val notes = val::array();
+      for (const std::string& note : e.notes) notes.call<void>("push", note);
+      val figure = val::object();
+      figure.set("formula", e.formula);
+      figure.set("terms", terms);
+      figure.set("notes", notes);
+      out.set(e.figure, figure);
+    }
+    return out;
+  });
+}
+
 // projectEarnings along random price paths and pool growths (bands.hpp). input: projectEarnings'
 // and { drift, volatility, poolSpread, runs, seed } (texts, "" for absent) and onProgress (a
 // function called with the runs done, or undefined; the JS layer keeps it from throwing).
@@ -1326,6 +1372,7 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function("holderActivations", &holderActivations);
   function("calibratePool", &calibratePool);
 #ifndef CBM_LITE
+  function("explain", &explain);
   function("earningsBands", &earningsBands);
   function("sensitivity", &sensitivity);
   function("reinvest", &reinvest);

@@ -33,8 +33,8 @@ export class CbmError extends Error {
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
 
 // The two builds of the core (CMakeLists.txt): "full" has every call; "lite", for a page's
-// first load, leaves out the decision tools (earningsBands, sensitivity, reinvest), to run in a
-// worker on the full one.
+// first load, leaves out the decision tools (earningsBands, sensitivity, reinvest, explain), to
+// run in a worker on the full one.
 const builds = {
   full: { glue: () => import('./cbmcalc_wasm.mjs'), url: () => import.meta.resolve('./cbmcalc_wasm.mjs') },
   lite: { glue: () => import('./cbmcalc_lite_wasm.mjs'), url: () => import.meta.resolve('./cbmcalc_lite_wasm.mjs') },
@@ -43,7 +43,7 @@ const loaded = new Map(); // build -> the API, for load() without module options
 
 /**
  * Loads the WASM module once and returns the API. `build`: "full" (the default) or "lite" (the
- * same without the decision tools, earningsBands, sensitivity and reinvest: 15 KB less to load). The other options go to the Emscripten module
+ * same without the decision tools, earningsBands, sensitivity, reinvest and explain: 26 KB less to load). The other options go to the Emscripten module
  * (`wasmBinary`, `locateFile`) for hosts that serve the .wasm from elsewhere.
  */
 export function load({ build = 'full', ...moduleOptions } = {}) {
@@ -78,7 +78,7 @@ function liteDecisionCalls() {
       problem: { kind: 'not-in-build' },
     });
   };
-  return Object.fromEntries(['earningsBands', 'sensitivity', 'reinvest'].map((call) => [call, missing(call)]));
+  return Object.fromEntries(['earningsBands', 'sensitivity', 'reinvest', 'explain'].map((call) => [call, missing(call)]));
 }
 
 // --- checking and converting inputs ------------------------------------------------------------
@@ -165,12 +165,17 @@ function textReader(call, defaults, others = []) {
   };
 }
 
+/** apr()'s reader: its four inputs are required, so it needs no defaults. */
+const readApr = textReader('apr()', { blockReward: REQUIRED, tokenPrice: REQUIRED, units: REQUIRED, unitPrice: REQUIRED }, [
+  'referralReward',
+]);
+
 /** The readers of the flat calls; their defaults are the core's (cbm.defaults()). */
 function readers(defaults) {
   const rate = defaults.pool.schedule[0].rate; // the emission rate at genesis
   const { priceStep, burnStep } = defaults.supplyControl;
   return {
-    apr: textReader('apr()', { blockReward: REQUIRED, tokenPrice: REQUIRED, units: REQUIRED, unitPrice: REQUIRED }, ['referralReward']),
+    apr: readApr,
     blockReward: textReader('blockReward()', { units: REQUIRED, poolPower: REQUIRED, rate }),
     impliedPoolPower: textReader('impliedPoolPower()', { units: REQUIRED, blockReward: REQUIRED, rate }),
     impliedOtherUnits: textReader('impliedOtherUnits()', { units: REQUIRED, blockReward: REQUIRED, rate }),
@@ -1120,4 +1125,4 @@ function makeApi(M, decisionCalls) {
 
 /** For lib/decisions.js, which adds the decision tools to a full module's API: the checks and
  * conversions it shares with this layer. Not part of the API. */
-export const internals = Object.freeze({ fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap });
+export const internals = Object.freeze({ fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap, readApr });

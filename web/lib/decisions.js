@@ -3,7 +3,7 @@
 // to the API of a full module; the conventions are its own (decimal strings, CbmError).
 import { internals } from './cbmcalc.js';
 
-const { fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap } = internals;
+const { fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap, readApr } = internals;
 
 /** The caller's onProgress (optional), wrapped so that it cannot throw through the core (that
  * would leak its stack): its first error is kept, and rethrow() throws it once the call is
@@ -106,6 +106,27 @@ export function decisionCalls(M) {
       });
       progress.rethrow();
       return unwrap(result);
+    },
+
+    /** How the figures of a call were computed, with its own values: `call` is "apr" or
+     * "projectEarnings", `input` that call's input. Returns { [figure]: { formula, terms: [{ name,
+     * label, kind, value }], notes } }, one entry per figure the call gives ("aprPercent",
+     * "now.blockReward", "breakevenAt"...): the formula and the notes name terms in braces
+     * ("{aprPercent} = {yearlyRewardUsd} / ..."), for the caller to fill in with each term's value
+     * (a decimal string, a whole number or a day YYYY-MM-DD, by `kind`: "wfi", "wfiPerSecond",
+     * "usd", "price", "units", "power", "percent", "count", "date") formatted its way. For
+     * projectEarnings, `at` (seconds since genesis) describes the "now" figures at that second
+     * instead of projectEarnings' own now (a page that shows a day's figure explains that day's). */
+    explain(call, input, { at } = {}) {
+      if (call === 'apr') {
+        const fields = readApr(input);
+        return unwrap(M.explain('apr', { apr: fields, referralReward: optionalText(input.referralReward, 'referralReward') }));
+      }
+      if (call === 'projectEarnings') {
+        const earnings = earningsText(fieldsOf(input, 'projectEarnings()', earningsFields));
+        return unwrap(M.explain(call, { ...earnings, at: optionalText(at, 'at') }));
+      }
+      return fail('call', `must be "apr" or "projectEarnings", got ${describe(call)}`);
     },
   };
 }

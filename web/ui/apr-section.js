@@ -1,6 +1,6 @@
 // The APR calculator of seed 003: block reward, WFI price, units and unit price in; APR, net gain
 // and the pool that block reward implies out. Recomputes on every keystroke.
-import { showFigure } from './figures.js';
+import { explainSource, showFigure } from './figures.js';
 import { formatAmount } from './format.js';
 import { live } from './forms.js';
 
@@ -11,7 +11,10 @@ export function setUpApr(cbm, { usePool, onChange = () => {} }) {
   const form = document.querySelector('[data-form=apr]');
   const figure = (key, value) => showFigure(document.getElementById(`apr-${key}`), value);
   let others = null;
+  let shown = null; // the values of the figures on show
   const use = document.getElementById('apr-use-pool');
+
+  explainSource('apr', () => shown && { call: 'apr', input: shown }); // the "How?" buttons
 
   const meaning = document.getElementById('apr-meaning');
   /** What this APR means for these figures, in money (the core's amounts, formatted). */
@@ -23,6 +26,7 @@ export function setUpApr(cbm, { usePool, onChange = () => {} }) {
       : `An APR of ${apr} here: a year at this block reward and price pays back your ${usd(r.contributionUsd)} and ${usd(r.netGainUsd)} more (${formatAmount(r.netGainPercent, 'percent')}).`;
   };
   const clear = () => {
+    shown = null;
     meaning.textContent = '';
     others = null;
     use.disabled = true;
@@ -32,6 +36,7 @@ export function setUpApr(cbm, { usePool, onChange = () => {} }) {
     form,
     (values) => {
       const result = cbm.apr(values);
+      shown = values;
       for (const key of outputs) figure(key, result[key]);
       sayMeaning(result);
       // The pool in which these units earn this block reward at stage 1's 8 WFI/s.

@@ -18,6 +18,8 @@ const numberOptions = {
   points: { maximumFractionDigits: 2 },
   units: { maximumFractionDigits: 0 },
   plain: { maximumFractionDigits: 6 },
+  // Every digit of a core decimal (18 at most), grouped: the values of an explanation's formula.
+  exact: { maximumFractionDigits: 18 },
   // Per-second rewards are tiny: keep their significant digits, not a fixed number of decimals.
   rate: { maximumSignificantDigits: 8 },
   tiny: { maximumSignificantDigits: 6 },

@@ -3,7 +3,7 @@
 import { CbmError } from '../lib/cbmcalc.js';
 import { dayText, parseDay, today as todayUtc } from './dates.js';
 import { downloadCsv, downloadJson } from './export.js';
-import { showFigure, showText } from './figures.js';
+import { explainSource, showFigure, showText } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration, formatPeriod } from './format.js';
 import { bindConditions, debounce, live, problemMessage, runForm, valuesOf } from './forms.js';
 import { cachedMining, growingPool, priceMining, seedPoolUnits } from './mining.js';
@@ -182,6 +182,15 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   onFirstRun('bands', async (...args) => (await import('./bands-section.js')).setUpBands(...args));
   onFirstRun('tornado', async (...args) => (await import('./tornado-section.js')).setUpTornado(...args));
   onFirstRun('reinvest', async (...args) => (await import('./reinvest-section.js')).setUpReinvest(...args));
+  // Each figure's "How?" (figures.js): the core's explanation of the projection on show. The
+  // headline's "now" is the day it names (the first full day mining, say), the others' the
+  // projection's.
+  const headline = new Set(['now.aprPercent', 'now.blockReward', 'now.wfiPerDay']);
+  explainSource('mining', (figure) => {
+    if (!state) return null;
+    const at = headline.has(figure) && state.priced.now ? state.priced.now.t - state.sim.genesis : undefined;
+    return { call: 'projectEarnings', input: earningsInput(state.values, state.sim), options: { at } };
+  });
 
   /** The schedule's stages from the genesis date, and whether the units outlive emission. */
   function showSchedule(values) {

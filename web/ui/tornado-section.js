@@ -3,6 +3,7 @@
 // its low to its high 12-month USD around the projection's own (a tornado chart as a table).
 import { formatAmount, formatDate, formatDuration } from './format.js';
 import { showError, valuesOf } from './forms.js';
+import { callDecision } from './decisions-client.js';
 
 const $ = (id) => document.getElementById(id);
 const names = {
@@ -17,7 +18,6 @@ const names = {
  * "percent"): how the pool's growth is given. */
 export function setUpTornado(form, { current }) {
   const status = $('t-status');
-  let worker = null;
   let runId = 0;
 
   const valueText = (input, value, growthUnit) => {
@@ -30,20 +30,20 @@ export function setUpTornado(form, { current }) {
   function start() {
     const base = current();
     if (!base) return (status.textContent = 'Fix the marked field above first.');
-    worker ??= new Worker(new URL('../decisions-worker.js', import.meta.url), { type: 'module' });
     const id = ++runId;
     status.textContent = 'Computing…';
-    worker.onmessage = ({ data }) => {
-      if (data.id !== id || data.type === 'progress') return;
-      if (data.type === 'error') {
-        if (data.field === 'step') showError(form, 'step', data.message);
-        status.textContent = `Not computed: ${data.message}`;
-        return;
-      }
-      status.textContent = '';
-      render(data.result, base);
-    };
-    worker.postMessage({ id, call: 'sensitivity', input: { ...base.input, step: valuesOf(form).step } });
+    callDecision('sensitivity', { ...base.input, step: valuesOf(form).step }).then(
+      (result) => {
+        if (id !== runId) return; // a later start() is on its way
+        status.textContent = '';
+        render(result, base);
+      },
+      (error) => {
+        if (id !== runId) return;
+        if (error.field === 'step') showError(form, 'step', error.message);
+        status.textContent = `Not computed: ${error.message}`;
+      },
+    );
   }
 
   function render({ base, swings }, { genesis, growthUnit }) {
