@@ -6,7 +6,7 @@ import { setUpApr } from './ui/apr-section.js';
 import { setUpMining } from './ui/mining-section.js';
 import { setUpPoints } from './ui/points-section.js';
 import { setUpPool } from './ui/pool-section.js';
-import { onSave, restore, saveState, shareForm } from './ui/share.js';
+import { onSave, readState, restore, saveState, shareForm } from './ui/share.js';
 import { setUpSupply } from './ui/supply-section.js';
 import { setUpTheme } from './ui/theme.js';
 
@@ -22,7 +22,14 @@ function restoreIn(section) {
 
 // The top of the page first: its figures are the first thing a visitor reads.
 let supply = null;
-const mining = setUpMining(cbm, { onResult: (state) => supply?.setMining(state), onChange: save });
+let compare = null; // A and B side by side, loaded by "Compare" or a link with them
+const mining = setUpMining(cbm, {
+  onResult: (state) => {
+    supply?.setMining(state);
+    compare?.update();
+  },
+  onChange: save,
+});
 const apr = setUpApr(cbm, { usePool: mining.setPool, onChange: save });
 restoreIn(document.getElementById('mining'));
 restoreIn(document.getElementById('apr'));
@@ -30,6 +37,14 @@ mining.refresh();
 apr.refresh();
 // The first frame that shows results: what the benchmark measures.
 requestAnimationFrame(() => performance.mark('cbm-first-result'));
+
+const setUpCompare = async (fromLink) => {
+  compare ??= (await import('./ui/compare-section.js')).setUpCompare(mining, { save: save.now, fromLink });
+  restore();
+  return compare;
+};
+document.getElementById('c-start').addEventListener('click', async () => (await setUpCompare(false)).start());
+if (readState().has('cmp')) setUpCompare(true);
 
 // The sections further down right after that frame.
 setTimeout(() => {

@@ -1,9 +1,9 @@
 // The decision tools off the main thread, on the full module (the page's own is the lite
-// build): earningsBands, sensitivity, reinvest and explain. A call is one long WASM call: the page cancels it by
-// terminating this worker.
+// build): earningsBands, sensitivity, reinvest, explain and compareEarnings. A call is one long
+// WASM call: the page cancels it by terminating this worker.
 //
-// In:  { id, call: 'earningsBands' | 'sensitivity' | 'reinvest' | 'explain', input } (explain's
-//      input: { call, input, options }, as cbm.explain takes them)
+// In:  { id, call: 'earningsBands' | 'sensitivity' | 'reinvest' | 'explain' | 'compareEarnings',
+//      input } (explain's input: { call, input, options }, as cbm.explain takes them)
 // Out: { type: 'progress', id, done } | { type: 'done', id, result } | { type: 'error', id, ... }
 import { load } from './lib/cbmcalc.js';
 import { errorMessage } from './ui/worker-error.js';
@@ -15,6 +15,7 @@ const calls = {
   sensitivity: (cbm, input) => cbm.sensitivity(input),
   reinvest: (cbm, input, onProgress) => cbm.reinvest({ ...input, onProgress }),
   explain: (cbm, { call, input, options }) => cbm.explain(call, input, options),
+  compareEarnings: (cbm, input) => cbm.compareEarnings(input),
 };
 
 self.onmessage = async ({ data: { id, call, input } }) => {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "apr.hpp"
+#include "compare.hpp"
 #include "emission.hpp"
 #include "explain.hpp"
 #include "input_error.hpp"
@@ -876,6 +877,49 @@ val sensitivity(const val& input) {
   });
 }
 
+// Two scenarios side by side (compare.hpp). input: { a, b }, each projectEarnings' (earningsText
+// and rules).
+val compareEarnings(const val& input) {
+  return guardedValue([&] {
+    const auto read = [&](const char* side) {
+      const val v = input[side];
+      return cbm::readEarnings(earningsText(v), cbm::readPoolRules(ruleValues(v["rules"])));
+    };
+    const cbm::EarningsInput a = read("a"), b = read("b");
+    const cbm::Comparison c = cbm::compareEarnings(a, b);
+    const auto time = [](const std::optional<cbm::Seconds>& at) {
+      return at ? val(seconds(*at)) : val::null();
+    };
+    const auto figures = [&](const cbm::ScenarioFigures& f) {
+      val v = val::object();
+      v.set("totalWfi", f.totalWfi.str());
+      v.set("totalUsd", f.totalUsd.str());
+      v.set("paidUsd", f.paidUsd.str());
+      v.set("firstYearWfi", f.firstYearWfi.str());
+      v.set("firstYearUsd", f.firstYearUsd.str());
+      v.set("firstYearReturnPercent", f.firstYearReturnPercent.str());
+      v.set("aprPercentNow", f.aprPercentNow.str());
+      v.set("breakevenAt", time(f.breakevenAt));
+      return v;
+    };
+    val earned = val::array();
+    for (const cbm::ComparedPoint& p : c.earned) {
+      val point = val::object();
+      point.set("end", seconds(p.end));
+      point.set("endDate", cbm::formatDay(a.genesis + p.end / cbm::kSecondsPerDay));
+      point.set("a", p.a.str());
+      point.set("b", p.b.str());
+      earned.call<void>("push", point);
+    }
+    val out = val::object();
+    out.set("a", figures(c.a));
+    out.set("b", figures(c.b));
+    out.set("difference", figures(c.difference));
+    out.set("earned", earned);
+    return out;
+  });
+}
+
 // Reinvesting against holding (reinvest.hpp). input: projectEarnings' and unitPrice, until
 // (texts, "" for absent), cadences (an array of texts, or undefined) and onProgress (as
 // earningsBands').
@@ -1376,6 +1420,7 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function("earningsBands", &earningsBands);
   function("sensitivity", &sensitivity);
   function("reinvest", &reinvest);
+  function("compareEarnings", &compareEarnings);
 #endif
   function("growthPath", &growthPath);
   function("compareAmounts", &compareAmounts);

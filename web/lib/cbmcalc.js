@@ -43,7 +43,7 @@ const loaded = new Map(); // build -> the API, for load() without module options
 
 /**
  * Loads the WASM module once and returns the API. `build`: "full" (the default) or "lite" (the
- * same without the decision tools, earningsBands, sensitivity, reinvest and explain: 26 KB less to load). The other options go to the Emscripten module
+ * same without the decision tools, earningsBands, sensitivity, reinvest, explain and compareEarnings: 36 KB less). The other options go to the Emscripten module
  * (`wasmBinary`, `locateFile`) for hosts that serve the .wasm from elsewhere.
  */
 export function load({ build = 'full', ...moduleOptions } = {}) {
@@ -78,7 +78,9 @@ function liteDecisionCalls() {
       problem: { kind: 'not-in-build' },
     });
   };
-  return Object.fromEntries(['earningsBands', 'sensitivity', 'reinvest', 'explain'].map((call) => [call, missing(call)]));
+  return Object.fromEntries(
+    ['earningsBands', 'sensitivity', 'reinvest', 'explain', 'compareEarnings'].map((call) => [call, missing(call)]),
+  );
 }
 
 // --- checking and converting inputs ------------------------------------------------------------

@@ -1,7 +1,7 @@
 // The decision tools (issue 13) over the full WASM build: calls that a page runs in a worker,
 // so that their code stays out of the lite build its first screen loads. cbmcalc.js adds them
 // to the API of a full module; the conventions are its own (decimal strings, CbmError).
-import { internals } from './cbmcalc.js';
+import { CbmError, internals } from './cbmcalc.js';
 
 const { fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap, readApr } = internals;
 
@@ -127,6 +127,29 @@ export function decisionCalls(M) {
         return unwrap(M.explain(call, { ...earnings, at: optionalText(at, 'at') }));
       }
       return fail('call', `must be "apr" or "projectEarnings", got ${describe(call)}`);
+    },
+
+    /** Two scenarios side by side: `a` and `b`, each projectEarnings' input (the same genesis).
+     * Returns { a, b, difference (b - a), each { totalWfi, totalUsd, paidUsd, firstYearWfi,
+     * firstYearUsd, firstYearReturnPercent, aprPercentNow, breakevenAt (seconds since genesis;
+     * the difference's in seconds, null unless both break even) }, earned: [{ end, endDate, a, b
+     * }] (each one's USD to date at every period end of either) }. Errors name their side:
+     * "b.tokenPrice". */
+    compareEarnings(input) {
+      const v = fieldsOf(input, 'compareEarnings()', ['a', 'b']);
+      // Each side's errors name it: "b.tokenPrice".
+      const side = (name) => {
+        try {
+          return earningsText(fieldsOf(v[name], `scenario ${name.toUpperCase()}`, earningsFields));
+        } catch (error) {
+          if (!(error instanceof CbmError)) throw error;
+          const [field, message] = error.field
+            ? [`${name}.${error.field}`, `${name}.${error.message}`]
+            : [name, `${name}: ${error.message}`];
+          throw new CbmError(message, { code: error.code, field, problem: error.problem });
+        }
+      };
+      return unwrap(M.compareEarnings({ a: side('a'), b: side('b') }));
     },
   };
 }

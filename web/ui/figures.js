@@ -80,20 +80,17 @@ async function copyText(digits, button, text) {
   setTimeout(() => (button.textContent = text.copy), 1500);
 }
 
-// "How?" buttons (in the page's markup: data-explains names the figure, data-source the section
-// that knows its inputs): their code (explain.js) loads with the first click.
+// "How?" buttons (markup: data-explains, data-source); explain.js loads with the first click.
 const explainSources = new Map();
 
-/** `request(figure)` gives cbm.explain()'s arguments { call, input, options } for a figure of
- * section `name` as it is on show, or null while its inputs have an error. */
+/** `request(figure)`: cbm.explain()'s { call, input, options } for section `name`'s figure on
+ * show, or null. */
 export function explainSource(name, request) {
   explainSources.set(name, request);
 }
 
-if (typeof document === 'object') {
-  document.addEventListener('click', async (event) => {
-    const button = event.target.closest?.('button.how');
-    const asked = button && explainSources.get(button.dataset.source)?.(button.dataset.explains);
-    if (asked) (await import('./explain.js')).explain(button, asked);
-  });
-}
+globalThis.document?.addEventListener('click', async (event) => {
+  const button = event.target.closest?.('button.how');
+  const asked = button && explainSources.get(button.dataset.source)?.(button.dataset.explains);
+  if (asked) (await import('./explain.js')).explain(button, asked);
+});

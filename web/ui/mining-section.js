@@ -164,8 +164,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   });
   /** The holder's figures by period and now, from the core. */
   const earningsOf = (values, sim) => cbm.projectEarnings(earningsInput(values, sim));
-  // The decision tools (the range of outcomes, what matters most, reinvesting) load with their first run:
-  // the first screen does not wait for them. Each runs from the last good mining inputs.
+  // The decision tools load with their first run, from the last good mining inputs.
   const decisionInput = () =>
     state && { input: earningsInput(state.values, state.sim), genesis: state.sim.genesis, today, growthUnit: state.values.poolGrowthUnit };
   const decisionSections = [];
@@ -182,13 +181,11 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   onFirstRun('bands', async (...args) => (await import('./bands-section.js')).setUpBands(...args));
   onFirstRun('tornado', async (...args) => (await import('./tornado-section.js')).setUpTornado(...args));
   onFirstRun('reinvest', async (...args) => (await import('./reinvest-section.js')).setUpReinvest(...args));
-  // Each figure's "How?" (figures.js): the core's explanation of the projection on show. The
-  // headline's "now" is the day it names (the first full day mining, say), the others' the
-  // projection's.
-  const headline = new Set(['now.aprPercent', 'now.blockReward', 'now.wfiPerDay']);
+  // "How?" (figures.js): the headline's now is the day it names, the others' the projection's.
   explainSource('mining', (figure) => {
     if (!state) return null;
-    const at = headline.has(figure) && state.priced.now ? state.priced.now.t - state.sim.genesis : undefined;
+    const headline = ['now.aprPercent', 'now.blockReward', 'now.wfiPerDay'].includes(figure);
+    const at = headline && state.priced.now ? state.priced.now.t - state.sim.genesis : undefined;
     return { call: 'projectEarnings', input: earningsInput(state.values, state.sim), options: { at } };
   });
 
@@ -277,7 +274,8 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     $('m-periods').tBodies[0].replaceChildren();
     $('m-breakeven-band').textContent = '';
     $('m-apr-when').textContent = '';
-    $('m-explain').textContent = '';
+    $('m-explain-pool').textContent = '';
+    $('m-explain-one-age').hidden = true;
     $('m-activations').tBodies[0].replaceChildren();
     $('m-referral').hidden = true;
     document.querySelector('[data-chart=referral]').hidden = true;
@@ -399,18 +397,17 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       return ceiling ? `${growth}, levelling off toward ${formatAmount(ceiling, 'units')}` : growth;
     };
     const next = sim.marks.find((m) => m.t > today);
-    $('m-explain').textContent = [
+    $('m-explain-pool').textContent = [
       `Your ${formatAmount(String(priced.totalUnits), 'units')} among ${formatAmount(form.elements.poolUnits.value, 'units')} of others`,
       Number(form.elements.poolGrowth.value) > 0 ? `, ${growthText()}` : '',
       `. Emission ends ${formatDate(sim.end)}`,
       next ? `; next rate change: ${next.label} on ${formatDate(next.t)} (genesis ${formatDate(sim.genesis)}, assumed).` : '.',
-      // Amortization only moves shares between units of different ages.
+    ].join('');
+    // Amortization only moves shares between units of different ages.
+    $('m-explain-one-age').hidden =
       Number(form.elements.poolGrowth.value) > 0 ||
       form.elements.amortization.value === 'none' ||
-      new Set(sim.purchases.map((p) => p.at)).size > 1
-        ? ''
-        : ' With no growth and one purchase day the pool is all one age: every unit ages alike, shares stay the same, and the amortization model changes nothing. Give the pool a growth to see older units lose share to new ones.',
-    ].join('');
+      new Set(sim.purchases.map((p) => p.at)).size > 1;
 
     const body = $('m-activations').tBodies[0];
     body.replaceChildren(
@@ -708,6 +705,9 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   });
 
   return {
+    /** projectEarnings' input for the inputs on show, with the genesis and today (Unix
+     * seconds), or null while the form has an error. */
+    projection: decisionInput,
     /** Computes now, without the debounce. */
     refresh() {
       showConditions();

@@ -108,3 +108,6 @@ export function saveState() {
 export function onSave(fn) {
   listener = fn;
 }
+
+/** The joined forms and lists, for a module that keeps a section's inputs aside (scenarios). */
+export const joined = { lists, forms, controlsOf, keyOf };

@@ -1,0 +1,87 @@
+// compareEarnings: each side is projectEarnings of its input, the difference is B's figures less
+// A's, the earned series holds both at every period bound of either, and errors say which side.
+#include "compare.hpp"
+
+#include <doctest/doctest.h>
+
+#include "input_error.hpp"
+#include "rules.hpp"
+
+namespace {
+
+cbm::Decimal d(const char* text) {
+  return cbm::Decimal::parse(text, "test");
+}
+
+// 1,000 units bought today (day 90) at $0.25 among 81.6 M units growing 50,000 a day.
+cbm::EarningsInput buyNow() {
+  cbm::EarningsInput in;
+  in.rules = cbm::poolRules({});
+  in.genesis = cbm::parseDay("2026-01-01", "genesis");
+  in.holder.now = 90 * cbm::kSecondsPerDay;
+  in.holder.purchases = {{90 * cbm::kSecondsPerDay, 1000, d("0.25")}};
+  in.holder.pool = {81'598'347, 50'000, {}, {}};
+  in.tokenPrice = d("0.17");
+  in.period = cbm::Period::month;
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("buy now or in six months: each side is its projection, the difference B less A") {
+  const cbm::EarningsInput a = buyNow();
+  cbm::EarningsInput b = a;
+  b.holder.purchases[0].at = (90 + 182) * cbm::kSecondsPerDay;
+  const cbm::Comparison c = cbm::compareEarnings(a, b);
+  const cbm::Earnings ea = cbm::projectEarnings(a), eb = cbm::projectEarnings(b);
+  CHECK(c.a.totalWfi == ea.totalWfi);
+  CHECK(c.b.totalWfi == eb.totalWfi);
+  CHECK(c.a.breakevenAt == ea.breakevenAt);
+  CHECK(c.b.firstYearUsd == eb.firstYearUsd);
+  CHECK(c.difference.totalWfi.raw() == eb.totalWfi.raw() - ea.totalWfi.raw());
+  CHECK(c.difference.firstYearReturnPercent.raw() ==
+        eb.firstYearReturnPercent.raw() - ea.firstYearReturnPercent.raw());
+  CHECK(c.difference.paidUsd == cbm::Decimal());
+  REQUIRE(ea.breakevenAt);
+  REQUIRE(eb.breakevenAt);
+  CHECK(*c.difference.breakevenAt == *eb.breakevenAt - *ea.breakevenAt);
+  CHECK(c.difference.totalWfi.isNegative());  // six months less mining, in a bigger pool
+
+  // Every period end of either, once, ascending; each side's USD to date there (B nothing
+  // before its purchase).
+  std::size_t fromA = 0, fromB = 0;
+  for (const cbm::ComparedPoint& p : c.earned) {
+    for (const cbm::EarningsPeriod& q : ea.periods)
+      if (q.end == p.end) {
+        ++fromA;
+        CHECK(p.a == q.cumulativeUsd);
+      }
+    for (const cbm::EarningsPeriod& q : eb.periods)
+      if (q.end == p.end) {
+        ++fromB;
+        CHECK(p.b == q.cumulativeUsd);
+      }
+    if (p.end <= b.holder.purchases[0].at) CHECK(p.b == cbm::Decimal());
+  }
+  CHECK(fromA == ea.periods.size());
+  CHECK(fromB == eb.periods.size());
+  for (std::size_t i = 1; i < c.earned.size(); ++i) CHECK(c.earned[i - 1].end < c.earned[i].end);
+}
+
+TEST_CASE("the same scenario twice differs by nothing; a bad side is named") {
+  const cbm::Comparison same = cbm::compareEarnings(buyNow(), buyNow());
+  CHECK(same.difference.totalUsd == cbm::Decimal());
+  CHECK(same.difference.aprPercentNow == cbm::Decimal());
+  CHECK(same.difference.breakevenAt == 0);
+
+  cbm::EarningsInput bad = buyNow();
+  bad.tokenPrice = d("-1");
+  CHECK_THROWS_WITH_AS(cbm::compareEarnings(buyNow(), bad), doctest::Contains("b.tokenPrice: "),
+                       cbm::InputError);
+  CHECK_THROWS_WITH_AS(cbm::compareEarnings(bad, buyNow()), doctest::Contains("a.tokenPrice: "),
+                       cbm::InputError);
+  cbm::EarningsInput later = buyNow();
+  later.genesis += 1;
+  CHECK_THROWS_WITH_AS(cbm::compareEarnings(buyNow(), later), doctest::Contains("b.genesis"),
+                       cbm::InputError);
+}
