@@ -22,7 +22,7 @@ function restoreIn(section) {
 
 // The top of the page first: its figures are the first thing a visitor reads.
 let supply = null;
-let compare = null; // A and B side by side, loaded by "Compare" or a link with them
+let compare = null; // loaded by "Compare" or a link with two scenarios
 const mining = setUpMining(cbm, {
   onResult: (state) => {
     supply?.setMining(state);

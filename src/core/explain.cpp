@@ -256,4 +256,60 @@ std::vector<Explanation> explainEarnings(const EarningsInput& in, std::optional<
   return out;
 }
 
+std::vector<Explanation> explainPoints(const WeightInput& in, Seconds elapsed,
+                                       const PointsRules& rules) {
+  const Weight w = pointsWeight(in, rules);
+  const Decimal reward = pointsReward(elapsed, w.weight, rules);
+  const Seconds t = std::clamp<Seconds>(elapsed, 0, rules.maxSessionSeconds);
+  // 1 - e^(-decayRate x t), the share of a full session's points these seconds earn, to show
+  // (the reward itself is pointsReward's, exact).
+  const DoubleDouble x =
+      DoubleDouble::fromInt(rules.decayRate.raw()) / 1e18 * DoubleDouble::fromInt(t);
+  const DoubleDouble share = -expm1(-x);
+  const Term weight{"weight", "your mining weight", "count", text(w.weight)};
+  const auto tier = [](const char* name, const char* label, Decimal value) {
+    return Term{name, label, "count", text(value)};
+  };
+  const Term checkin = tier("checkin", "from your check-in streak", w.checkin);
+  const Term points = tier("points", "from your total points", w.points);
+  const Term invites = tier("invites", "from your invited friends", w.invites);
+  const Term streakDays{"streakDays", "check-in streak, days", "count", text(in.streakDays)};
+  const Term totalPoints{"totalPoints", "total points", "count", text(in.totalPoints)};
+  const Term friends{"friends", "invited friends", "count", text(in.invites)};
+  const char* const tierNote =
+      "Each factor gives the weight of the highest tier its count reaches (SPEC 7's tables).";
+  return {
+      {"reward",
+       "{reward} = {base} × (1 − e^(−{decayRate} × {t})) × {weight}",
+       {{"reward", "points of the session", "count", text(reward)},
+        {"base", "points of a full session at weight 1", "count", text(rules.base)},
+        {"decayRate", "the decay rate, a second", "count", text(rules.decayRate)},
+        {"t", "the session's seconds that count", "count", text(std::int64_t{t})},
+        weight,
+        {"share", "the share of a full session they earn", "count",
+         Decimal::fromRaw((share * 1e18).floorToInt(), "share").str()},
+        {"maxSession", "the longest session, seconds", "count",
+         text(std::int64_t{rules.maxSessionSeconds})}},
+       {"A session earns fast at first, then ever more slowly: its first seconds count most, "
+        "and none after {maxSession}. {share} of a full session's points here.",
+        kTruncated}},
+      {"weight",
+       "{weight} = min({cap}, {checkin} + {points} + {invites} + {vip} + {extra})",
+       {weight,
+        {"cap", "the weight cap", "count", text(rules.weightCap)},
+        checkin,
+        points,
+        invites,
+        {"vip", "VIP (reserved)", "count", text(w.vip)},
+        {"extra", "extra (reserved)", "count", text(w.extra)}},
+       {tierNote}},
+      {"checkin",
+       "",
+       {checkin, streakDays},
+       {"{streakDays} days in a row give {checkin}.", tierNote}},
+      {"points", "", {points, totalPoints}, {"{totalPoints} points give {points}.", tierNote}},
+      {"invites", "", {invites, friends}, {"{friends} friends give {invites}.", tierNote}},
+  };
+}
+
 }  // namespace cbm

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "apr.hpp"
+#include "points.hpp"
 #include "projection.hpp"
 
 namespace cbm {
@@ -42,5 +43,11 @@ std::vector<Explanation> explainApr(const AprInput& input);
 /// breakevenAt, nextHalving. InputError as projectEarnings() and earningsAt().
 std::vector<Explanation> explainEarnings(const EarningsInput& input,
                                          std::optional<Seconds> at = std::nullopt);
+
+/// The points section's figures (SPEC 7): weight (and its parts checkin, points, invites) for
+/// `weight`, and reward: a session of `elapsedSeconds` at that weight. InputError as
+/// pointsWeight() and pointsReward().
+std::vector<Explanation> explainPoints(const WeightInput& weight, Seconds elapsedSeconds,
+                                       const PointsRules& rules);
 
 }  // namespace cbm

@@ -747,8 +747,9 @@ val projectEarnings(const val& input) {
 
 #ifndef CBM_LITE  // the decision tools: in the full module only (CMakeLists.txt)
 // How the figures of a call were computed (explain.hpp): call "apr" (input: its AprText and
-// referralReward, "" for none) or "projectEarnings" (earningsText, rules and at: the second of
-// the now figures, "" for projectEarnings' own now). Returns { [figure]:
+// referralReward, "" for none), "projectEarnings" (earningsText, rules and at: the second of
+// the now figures, "" for projectEarnings' own now) or "points" (weight: its WeightText,
+// elapsedSeconds, rules). Returns { [figure]:
 // { formula, terms: [{ name, label, kind, value }], notes } }.
 val explain(const std::string& call, const val& input) {
   return guardedValue([&] {
@@ -764,9 +765,13 @@ val explain(const std::string& call, const val& input) {
           cbm::readEarnings(earningsText(input), cbm::readPoolRules(ruleValues(input["rules"]))),
           at.empty() ? std::nullopt
                      : std::optional<cbm::Seconds>(cbm::parseWhole(at, "at", 0, cbm::kMaxSeconds)));
+    } else if (call == "points") {
+      list = cbm::explainPoints(cbm::readWeight(input["weight"].as<cbm::WeightText>()),
+                                cbm::readElapsed(input["elapsedSeconds"].as<std::string>()),
+                                pointsRulesFrom(input["rules"]));
     } else {
-      throw cbm::InputError("call",
-                            "must be \"apr\" or \"projectEarnings\", got " + cbm::quote(call));
+      throw cbm::InputError(
+          "call", "must be \"apr\", \"projectEarnings\" or \"points\", got " + cbm::quote(call));
     }
     val out = val::object();
     for (const cbm::Explanation& e : list) {

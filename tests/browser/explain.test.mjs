@@ -68,3 +68,17 @@ test("the block reward's How? on a phone: the rate, the powers and the stage, th
   assert.match(await page.textContent('.explain-notes'), /Breakeven is the first second|Never, at today's price/);
   assert.deepEqual(page.errors, []);
 });
+
+test("a points session's How?: the formula with the session's own seconds and weight", async () => {
+  const page = await openPage(env);
+  await page.fill('#p-hours', '2');
+  await page.waitForFunction(() => document.querySelector('#p-reward').dataset.value);
+  await page.click('.figure:has(#p-reward) button.how');
+  await page.locator('#explain-popover').waitFor({ state: 'visible' });
+  const weight = await page.getAttribute('#p-weight', 'data-value');
+  assert.equal(
+    await page.textContent('.explain-formula'),
+    `${await page.getAttribute('#p-reward', 'data-value')} = 100 × (1 − e^(−0.0001 × 7,200)) × ${weight}`,
+  );
+  assert.deepEqual(page.errors, []);
+});

@@ -164,3 +164,24 @@ TEST_CASE(
   CHECK(cbm::earningsAt(in, first - 1).rate.blockReward < projected.now.blockReward);
   CHECK_THROWS_AS(cbm::earningsAt(in, -1), cbm::InputError);
 }
+
+TEST_CASE("a points session: 100 x (1 - e^(-0.0001 x 7,200)) x 1, the seeds' 51.32... points") {
+  const cbm::PointsRules rules;
+  cbm::WeightInput in;
+  in.streakDays = 0;
+  const auto e = byFigure(cbm::explainPoints(in, 7200, rules));
+  for (const auto& [figure, explanation] : e) checkNamesAreTerms(explanation);
+  const cbm::Explanation& reward = e.at("reward");
+  CHECK(value(reward, "weight") == cbm::pointsWeight(in, rules).weight.str());
+  CHECK(value(reward, "reward") ==
+        cbm::pointsReward(7200, cbm::pointsWeight(in, rules).weight, rules).str());
+  CHECK(value(reward, "t") == "7200");
+  CHECK(value(reward, "base") == "100");
+  CHECK(value(reward, "decayRate") == "0.0001");
+  // 1 - e^-0.72 = 0.51324774404002834994... (50-digit arithmetic), to 18 decimals.
+  CHECK(value(reward, "share") == "0.513247744040028349");
+  // A longer session counts its first 24 hours only.
+  CHECK(value(byFigure(cbm::explainPoints(in, 100'000, rules)).at("reward"), "t") == "86400");
+  const cbm::Explanation& weight = e.at("weight");
+  CHECK(value(weight, "cap") == "5");
+}

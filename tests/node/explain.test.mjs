@@ -82,9 +82,18 @@ test('explained at another second, the now figures are those of that second', ()
   );
 });
 
+test("a points session: the seeds' 100 x (1 - e^(-0.0001 x 7,200)) x weight", () => {
+  const explained = full.explain('points', { streakDays: 3, totalPoints: '1500', invites: 2, elapsedSeconds: 7200 });
+  checkNamesAreTerms(explained);
+  const weight = full.pointsWeight({ streakDays: 3, totalPoints: '1500', invites: 2 });
+  const reward = full.pointsReward({ elapsedSeconds: 7200, weight: weight.weight });
+  assert.equal(filledIn(explained.reward), `${reward} = 100 × (1 − e^(−0.0001 × 7200)) × ${weight.weight}`);
+  assert.equal(filledIn(explained.weight), `${weight.weight} = min(5, ${weight.checkin} + ${weight.points} + ${weight.invites} + 0 + 0)`);
+});
+
 test('a bad call or input is named', () => {
   for (const [call, input, field] of [
-    ['points', {}, 'call'],
+    ['supply', {}, 'call'],
     ['apr', { blockReward: 'x', tokenPrice: '0.17', units: 1, unitPrice: '1' }, 'blockReward'],
     ['projectEarnings', { ...holderAmong({ units: 1 }), tokenPrice: '-1' }, 'tokenPrice'],
   ]) {

@@ -33,8 +33,7 @@ export class CbmError extends Error {
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof window === 'undefined';
 
 // The two builds of the core (CMakeLists.txt): "full" has every call; "lite", for a page's
-// first load, leaves out the decision tools (earningsBands, sensitivity, reinvest, explain), to
-// run in a worker on the full one.
+// first load, leaves out the decision tools (lib/decisions.js), run in a worker on the full one.
 const builds = {
   full: { glue: () => import('./cbmcalc_wasm.mjs'), url: () => import.meta.resolve('./cbmcalc_wasm.mjs') },
   lite: { glue: () => import('./cbmcalc_lite_wasm.mjs'), url: () => import.meta.resolve('./cbmcalc_lite_wasm.mjs') },
@@ -43,7 +42,7 @@ const loaded = new Map(); // build -> the API, for load() without module options
 
 /**
  * Loads the WASM module once and returns the API. `build`: "full" (the default) or "lite" (the
- * same without the decision tools, earningsBands, sensitivity, reinvest, explain and compareEarnings: 36 KB less). The other options go to the Emscripten module
+ * same without the decision tools: 36 KB less). The other options go to the Emscripten module
  * (`wasmBinary`, `locateFile`) for hosts that serve the .wasm from elsewhere.
  */
 export function load({ build = 'full', ...moduleOptions } = {}) {
@@ -167,9 +166,12 @@ function textReader(call, defaults, others = []) {
   };
 }
 
-/** apr()'s reader: its four inputs are required, so it needs no defaults. */
+/** apr()'s and pointsWeight()'s readers: they need no defaults of the core. */
 const readApr = textReader('apr()', { blockReward: REQUIRED, tokenPrice: REQUIRED, units: REQUIRED, unitPrice: REQUIRED }, [
   'referralReward',
+]);
+const readWeight = textReader('pointsWeight()', { streakDays: REQUIRED, totalPoints: REQUIRED, invites: REQUIRED, vip: '0', extra: '0' }, [
+  'rules',
 ]);
 
 /** The readers of the flat calls; their defaults are the core's (cbm.defaults()). */
@@ -181,9 +183,7 @@ function readers(defaults) {
     blockReward: textReader('blockReward()', { units: REQUIRED, poolPower: REQUIRED, rate }),
     impliedPoolPower: textReader('impliedPoolPower()', { units: REQUIRED, blockReward: REQUIRED, rate }),
     impliedOtherUnits: textReader('impliedOtherUnits()', { units: REQUIRED, blockReward: REQUIRED, rate }),
-    pointsWeight: textReader('pointsWeight()', { streakDays: REQUIRED, totalPoints: REQUIRED, invites: REQUIRED, vip: '0', extra: '0' }, [
-      'rules',
-    ]),
+    pointsWeight: readWeight,
     energyPrice: textReader('energyPrice()', { burnedUsd: REQUIRED, basePrice: REQUIRED, step: priceStep, per: burnStep }),
   };
 }
@@ -1127,4 +1127,16 @@ function makeApi(M, decisionCalls) {
 
 /** For lib/decisions.js, which adds the decision tools to a full module's API: the checks and
  * conversions it shares with this layer. Not part of the API. */
-export const internals = Object.freeze({ fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap, readApr });
+export const internals = Object.freeze({
+  fieldsOf,
+  fail,
+  describe,
+  text,
+  optionalText,
+  earningsText,
+  earningsFields,
+  unwrap,
+  readApr,
+  readWeight,
+  ruleValues,
+});

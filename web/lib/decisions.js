@@ -3,7 +3,7 @@
 // to the API of a full module; the conventions are its own (decimal strings, CbmError).
 import { CbmError, internals } from './cbmcalc.js';
 
-const { fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap, readApr } = internals;
+const { fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap, readApr, readWeight, ruleValues } = internals;
 
 /** The caller's onProgress (optional), wrapped so that it cannot throw through the core (that
  * would leak its stack): its first error is kept, and rethrow() throws it once the call is
@@ -108,8 +108,9 @@ export function decisionCalls(M) {
       return unwrap(result);
     },
 
-    /** How the figures of a call were computed, with its own values: `call` is "apr" or
-     * "projectEarnings", `input` that call's input. Returns { [figure]: { formula, terms: [{ name,
+    /** How the figures of a call were computed, with its own values: `call` is "apr",
+     * "projectEarnings" or "points" (input: { streakDays, totalPoints, invites, elapsedSeconds,
+     * rules }: the weight, its parts and a session's reward), `input` that call's input. Returns { [figure]: { formula, terms: [{ name,
      * label, kind, value }], notes } }, one entry per figure the call gives ("aprPercent",
      * "now.blockReward", "breakevenAt"...): the formula and the notes name terms in braces
      * ("{aprPercent} = {yearlyRewardUsd} / ..."), for the caller to fill in with each term's value
@@ -126,7 +127,12 @@ export function decisionCalls(M) {
         const earnings = earningsText(fieldsOf(input, 'projectEarnings()', earningsFields));
         return unwrap(M.explain(call, { ...earnings, at: optionalText(at, 'at') }));
       }
-      return fail('call', `must be "apr" or "projectEarnings", got ${describe(call)}`);
+      if (call === 'points') {
+        const v = fieldsOf(input, 'a points explanation', ['streakDays', 'totalPoints', 'invites', 'elapsedSeconds', 'rules']);
+        const weight = readWeight({ streakDays: v.streakDays, totalPoints: v.totalPoints, invites: v.invites });
+        return unwrap(M.explain(call, { weight, elapsedSeconds: text(v.elapsedSeconds, 'elapsedSeconds'), rules: ruleValues(v.rules) }));
+      }
+      return fail('call', `must be "apr", "projectEarnings" or "points", got ${describe(call)}`);
     },
 
     /** Two scenarios side by side: `a` and `b`, each projectEarnings' input (the same genesis).

@@ -14,7 +14,7 @@ export function setUpApr(cbm, { usePool, onChange = () => {} }) {
   let shown = null; // the values of the figures on show
   const use = document.getElementById('apr-use-pool');
 
-  explainSource('apr', () => shown && { call: 'apr', input: shown }); // the "How?" buttons
+  explainSource('apr', () => shown && { call: 'apr', input: shown });
 
   const meaning = document.getElementById('apr-meaning');
   /** What this APR means for these figures, in money (the core's amounts, formatted). */

@@ -83,8 +83,7 @@ async function copyText(digits, button, text) {
 // "How?" buttons (markup: data-explains, data-source); explain.js loads with the first click.
 const explainSources = new Map();
 
-/** `request(figure)`: cbm.explain()'s { call, input, options } for section `name`'s figure on
- * show, or null. */
+/** `request(figure)`: cbm.explain()'s { call, input, options } for it, or null. */
 export function explainSource(name, request) {
   explainSources.set(name, request);
 }

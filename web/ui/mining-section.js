@@ -705,8 +705,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   });
 
   return {
-    /** projectEarnings' input for the inputs on show, with the genesis and today (Unix
-     * seconds), or null while the form has an error. */
+    /** As the decision tools' current(). */
     projection: decisionInput,
     /** Computes now, without the debounce. */
     refresh() {

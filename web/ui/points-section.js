@@ -3,7 +3,7 @@
 import { CbmError } from '../lib/cbmcalc.js';
 import { DAY, compressDays, dayText, expandDays, parseDay, today as todayUtc } from './dates.js';
 import { downloadCsv, downloadJson } from './export.js';
-import { showFigure, showText } from './figures.js';
+import { explainSource, showFigure, showText } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration } from './format.js';
 import { debounce, runForm, setDisabled, valuesOf } from './forms.js';
 import { shareList } from './share.js';
@@ -159,14 +159,16 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
       showFigure($('p-checkin'), w.checkin);
       showFigure($('p-points'), w.points);
       showFigure($('p-invitesWeight'), w.invites);
-      current = { totalPoints, invites, weight: w };
-      showFigure($('p-reward'), cbm.pointsReward({ elapsedSeconds: hoursToSeconds(hours, 'hours'), weight: w.weight }));
+      const elapsedSeconds = hoursToSeconds(hours, 'hours');
+      current = { totalPoints, invites, weight: w, session: { streakDays: streak.days, totalPoints, invites, elapsedSeconds } };
+      showFigure($('p-reward'), cbm.pointsReward({ elapsedSeconds, weight: w.weight }));
     });
     if (!ok) {
       current = null;
       for (const id of weightOutputs) showFigure($(id), null);
     }
   }
+  explainSource('points', () => current && { call: 'points', input: current.session });
   form.addEventListener('input', (e) => {
     calculate();
     if (e.target.name === 'totalPoints') followTotal();

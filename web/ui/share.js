@@ -109,5 +109,5 @@ export function onSave(fn) {
   listener = fn;
 }
 
-/** The joined forms and lists, for a module that keeps a section's inputs aside (scenarios). */
+/** For compare-section.js, which keeps a section's inputs aside. */
 export const joined = { lists, forms, controlsOf, keyOf };
