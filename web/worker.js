@@ -126,7 +126,8 @@ function ownerRows(result) {
 
 function summarize(input, result, owners, elapsedMs) {
   const { t, poolPower, rate, activeUnits } = result.seriesColumns;
-  return {
+  // The figures cbm.explain('pool') explains, also kept together for it.
+  const totals = {
     horizon: input.horizon,
     rules: input.rules ?? {},
     emitted: result.emitted,
@@ -136,9 +137,13 @@ function summarize(input, result, owners, elapsedMs) {
     requests: requestCount(input.activations),
     accepted: result.activations.length,
     rejected: result.rejected.length,
+    maxWait: result.queue.maxWait,
+  };
+  return {
+    ...totals,
+    totals,
     rejectedSample: result.rejected.slice(0, 100),
     owners: owners.length,
-    maxWait: result.queue.maxWait,
     meanWait: result.queue.meanWait,
     lastActivation: result.queue.lastActivatedAt ?? 0,
     elapsedMs,

@@ -4,6 +4,7 @@
 
 #include "calendar.hpp"
 #include "emission.hpp"
+#include "parse.hpp"
 
 namespace cbm {
 
@@ -309,6 +310,72 @@ std::vector<Explanation> explainPoints(const WeightInput& in, Seconds elapsed,
        {"{streakDays} days in a row give {checkin}.", tierNote}},
       {"points", "", {points, totalPoints}, {"{totalPoints} points give {points}.", tierNote}},
       {"invites", "", {invites, friends}, {"{friends} friends give {invites}.", tierNote}},
+  };
+}
+
+std::vector<Explanation> explainPool(const PoolTotals& p) {
+  requireWhole(p.horizon, "horizon", 1, kMaxSeconds);
+  const Term emitted{"emitted", "emitted over the horizon", "wfi", text(p.emitted)};
+  const Term distributed{"distributed", "distributed to activations", "wfi", text(p.distributed)};
+  const Term unallocated{"unallocated", "emitted while no unit mined", "wfi", text(p.unallocated)};
+  const Term accepted{"accepted", "requests accepted", "count", text(p.accepted)};
+  const Term horizon{"horizon", "seconds simulated", "count", text(p.horizon)};
+  const Term perSecond{"perSecond", "activations the queue serves a second", "count",
+                       text(std::int64_t{p.rules.activationsPerSecond})};
+
+  // The schedule over the horizon: each stage's rate times its seconds in it.
+  Explanation emission{"emitted", "{emitted} =", {emitted, horizon}, {}};
+  std::size_t k = 0;
+  const EmissionSchedule schedule(p.rules.emission);
+  for (const EmissionSchedule::Piece& piece : schedule.pieces()) {
+    if (piece.start >= p.horizon) break;
+    const std::string n = std::to_string(++k);
+    emission.formula += std::string(k > 1 ? " +" : "") + " {rate" + n + "} × {seconds" + n + "}";
+    emission.terms.push_back({"rate" + n,
+                              "stage " + std::to_string(piece.stage) + "'s WFI a second",
+                              "wfiPerSecond", text(wfiOf(piece.rateWei))});
+    emission.terms.push_back({"seconds" + n, "its seconds before the horizon", "count",
+                              text(std::min(piece.end, p.horizon) - piece.start)});
+  }
+  emission.notes = {
+      "The schedule's stages from genesis to the horizon ({horizon} seconds): the "
+      "pool emits the same whether anyone mines or not."};
+
+  return {
+      emission,
+      {"distributed",
+       "{distributed} = {emitted} − {unallocated}",
+       {distributed, emitted, unallocated},
+       {"Every second with a unit mining hands out all it emits, shared by effective power."}},
+      {"unallocated",
+       "",
+       {unallocated},
+       {"{unallocated} were emitted in seconds in which no unit was mining: before the first "
+        "activation, or once every unit had retired; nobody receives them."}},
+      {"dust",
+       "{dust} = {distributed} − {rewards}",
+       {{"dust", "the digits beyond 18 decimals, summed", "wfi", text(p.dust)},
+        distributed,
+        {"rewards", "the activations' rewards, each truncated to the wei", "wfi",
+         text(p.distributed.minus(p.dust, "rewards"))},
+        accepted},
+       {"Each of the {accepted} activations' rewards is exact, then truncated to the wei: the "
+        "dust is what the truncations leave, less than 1 wei each."}},
+      {"accepted",
+       "",
+       {accepted,
+        {"requests", "requests", "count", text(p.requests)},
+        {"rejected", "rejected", "count", text(p.rejected)},
+        perSecond},
+       {"Of {requests} requests, {rejected} were rejected at verification (each with its "
+        "reason) and {accepted} joined the activation queue, first come first served, "
+        "{perSecond} a second; one the queue has not served by the horizon waits in it still."}},
+      {"maxWait",
+       "",
+       {{"maxWait", "the longest wait, seconds", "count", text(p.maxWait)}, perSecond},
+       {"The queue serves {perSecond} activations a second, first come first served (ties in "
+        "the order given): a request waits while those ahead of it are served, {maxWait} "
+        "seconds at the most here; it mines from the second after it is served."}},
   };
 }
 

@@ -50,4 +50,18 @@ std::vector<Explanation> explainEarnings(const EarningsInput& input,
 std::vector<Explanation> explainPoints(const WeightInput& weight, Seconds elapsedSeconds,
                                        const PointsRules& rules);
 
+/// A pool simulation's totals, as simulatePool gave them, to explain.
+struct PoolTotals {
+  PoolRules rules;
+  Seconds horizon = 1;
+  Decimal emitted, distributed, unallocated, dust;
+  std::int64_t requests = 0, accepted = 0, rejected = 0;
+  Seconds maxWait = 0;
+};
+
+/// The pool section's figures (SPEC 2-4): emitted (the schedule's stages over the horizon),
+/// distributed, unallocated, dust, accepted (the queue's work) and maxWait. InputError
+/// ("horizon") outside 1 .. kMaxSeconds.
+std::vector<Explanation> explainPool(const PoolTotals& totals);
+
 }  // namespace cbm

@@ -748,9 +748,9 @@ val projectEarnings(const val& input) {
 #ifndef CBM_LITE  // the decision tools: in the full module only (CMakeLists.txt)
 // How the figures of a call were computed (explain.hpp): call "apr" (input: its AprText and
 // referralReward, "" for none), "projectEarnings" (earningsText, rules and at: the second of
-// the now figures, "" for projectEarnings' own now) or "points" (weight: its WeightText,
-// elapsedSeconds, rules). Returns { [figure]:
-// { formula, terms: [{ name, label, kind, value }], notes } }.
+// the now figures, "" for projectEarnings' own now), "points" (weight: its WeightText,
+// elapsedSeconds, rules) or "pool" (a run's totals as texts, its rules and horizon). Returns {
+// [figure]: { formula, terms: [{ name, label, kind, value }], notes } }.
 val explain(const std::string& call, const val& input) {
   return guardedValue([&] {
     std::vector<cbm::Explanation> list;
@@ -769,9 +769,29 @@ val explain(const std::string& call, const val& input) {
       list = cbm::explainPoints(cbm::readWeight(input["weight"].as<cbm::WeightText>()),
                                 cbm::readElapsed(input["elapsedSeconds"].as<std::string>()),
                                 pointsRulesFrom(input["rules"]));
+    } else if (call == "pool") {
+      cbm::PoolTotals t;
+      t.rules = cbm::readPoolRules(ruleValues(input["rules"]));
+      t.horizon = cbm::readHorizon(input["horizon"].as<std::string>());
+      const auto amount = [&](const char* name) {
+        return cbm::readDecimal(input[name].as<std::string>(), name);
+      };
+      t.emitted = amount("emitted");
+      t.distributed = amount("distributed");
+      t.unallocated = amount("unallocated");
+      t.dust = amount("dust");
+      const auto count = [&](const char* name) {
+        return cbm::parseWhole(input[name].as<std::string>(), name, 0, cbm::kMaxQueueAhead);
+      };
+      t.requests = count("requests");
+      t.accepted = count("accepted");
+      t.rejected = count("rejected");
+      t.maxWait = count("maxWait");
+      list = cbm::explainPool(t);
     } else {
       throw cbm::InputError(
-          "call", "must be \"apr\", \"projectEarnings\" or \"points\", got " + cbm::quote(call));
+          "call",
+          "must be \"apr\", \"projectEarnings\", \"points\" or \"pool\", got " + cbm::quote(call));
     }
     val out = val::object();
     for (const cbm::Explanation& e : list) {

@@ -82,3 +82,21 @@ test("a points session's How?: the formula with the session's own seconds and we
   );
   assert.deepEqual(page.errors, []);
 });
+
+test("a pool run's How?: the emission as the stages' rates times their seconds, the dust as what truncation leaves", async () => {
+  const page = await openPage(env);
+  await page.fill('#s-count', '1000');
+  await page.click('#s-run');
+  await page.waitForFunction(() => document.querySelector('#s-status').textContent.startsWith('Done'), null, { timeout: 30000 });
+  await page.click('.figure:has(#s-emitted) button.how');
+  await page.locator('#explain-popover').waitFor({ state: 'visible' });
+  const emitted = await page.getAttribute('#s-emitted', 'data-value');
+  const formula = await page.textContent('.explain-formula');
+  assert.match(formula, /^[\d,.]+ = 8 × [\d,]+( \+ 4 × [\d,]+)*/);
+  assert.equal(formula.split(' = ')[0].replace(/,/g, ''), emitted);
+  await page.keyboard.press('Escape');
+  await page.click('.figure:has(#s-dust) button.how');
+  await page.locator('#explain-popover').waitFor({ state: 'visible' });
+  assert.match(await page.textContent('.explain-notes'), /truncated to the wei/);
+  assert.deepEqual(page.errors, []);
+});

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "input_error.hpp"
 #include "rules.hpp"
@@ -184,4 +185,38 @@ TEST_CASE("a points session: 100 x (1 - e^(-0.0001 x 7,200)) x 1, the seeds' 51.
   CHECK(value(byFigure(cbm::explainPoints(in, 100'000, rules)).at("reward"), "t") == "86400");
   const cbm::Explanation& weight = e.at("weight");
   CHECK(value(weight, "cap") == "5");
+}
+
+TEST_CASE("a pool run's totals: the emission is the stages' rates times their seconds") {
+  cbm::PoolScenario s;
+  s.rules = cbm::poolRules({});
+  s.horizon = 60'000'000;  // into the second stage
+  for (const auto& [id, units, at] : {std::tuple{"a", 1000, 0}, {"b", 500, 86400}, {"c", 7, 5}}) {
+    s.ids.push(id);
+    s.units.values.push_back(units);
+    s.requestedAt.values.push_back(at);
+  }
+  const cbm::PoolResult r = cbm::simulatePool(s);
+  cbm::PoolTotals t;
+  t.rules = s.rules;
+  t.horizon = s.horizon;
+  t.emitted = cbm::Decimal::fromRaw(r.emittedWei);
+  t.distributed = cbm::Decimal::fromRaw(r.distributedWei);
+  t.unallocated = cbm::Decimal::fromRaw(r.unallocatedWei);
+  t.dust = cbm::Decimal::fromRaw(r.dustWei);
+  t.requests = 3;
+  t.accepted = 3;
+  t.maxWait = r.queue.maxWait;
+  const auto e = byFigure(cbm::explainPool(t));
+  for (const auto& [figure, explanation] : e) checkNamesAreTerms(explanation);
+  const cbm::Explanation& emitted = e.at("emitted");
+  CHECK(emitted.formula == "{emitted} = {rate1} × {seconds1} + {rate2} × {seconds2}");
+  const cbm::BigInt sum = d(value(emitted, "rate1")).big() * d(value(emitted, "seconds1")).big() +
+                          d(value(emitted, "rate2")).big() * d(value(emitted, "seconds2")).big();
+  CHECK(sum == cbm::BigInt(r.emittedWei) * cbm::Decimal::kScale);
+  CHECK(value(emitted, "seconds1") == "57471264");  // the contract's first stage (SPEC 1)
+  cbm::Int128 rewards = 0;
+  for (const cbm::Int128 w : r.rewardWei) rewards += w;
+  CHECK(d(value(e.at("dust"), "rewards")).raw() == rewards);
+  CHECK(value(e.at("accepted"), "accepted") == "3");
 }

@@ -91,6 +91,26 @@ test("a points session: the seeds' 100 x (1 - e^(-0.0001 x 7,200)) x weight", ()
   assert.equal(filledIn(explained.weight), `${weight.weight} = min(5, ${weight.checkin} + ${weight.points} + ${weight.invites} + 0 + 0)`);
 });
 
+test("a pool run's emission: the stages' rates times their seconds, to the wei", () => {
+  const horizon = 60_000_000;
+  const run = full.simulatePool({ horizon, activations: [{ id: 'a', units: 1000, requestedAt: 0 }] });
+  const explained = full.explain('pool', {
+    horizon,
+    emitted: run.emitted,
+    distributed: run.distributed,
+    unallocated: run.unallocated,
+    dust: run.dust,
+    requests: 1,
+    accepted: 1,
+    rejected: 0,
+    maxWait: run.queue.maxWait,
+  });
+  checkNamesAreTerms(explained);
+  const term = (name) => explained.emitted.terms.find((t) => t.name === name).value;
+  assert.equal(explained.emitted.formula, '{emitted} = {rate1} × {seconds1} + {rate2} × {seconds2}');
+  assert.equal(wei(term('rate1')) * BigInt(term('seconds1')) + wei(term('rate2')) * BigInt(term('seconds2')), wei(run.emitted));
+});
+
 test('a bad call or input is named', () => {
   for (const [call, input, field] of [
     ['supply', {}, 'call'],

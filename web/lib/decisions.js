@@ -109,8 +109,10 @@ export function decisionCalls(M) {
     },
 
     /** How the figures of a call were computed, with its own values: `call` is "apr",
-     * "projectEarnings" or "points" (input: { streakDays, totalPoints, invites, elapsedSeconds,
-     * rules }: the weight, its parts and a session's reward), `input` that call's input. Returns { [figure]: { formula, terms: [{ name,
+     * "projectEarnings", "points" (input: { streakDays, totalPoints, invites, elapsedSeconds,
+     * rules }: the weight, its parts and a session's reward) or "pool" (input: a simulatePool
+     * run's { rules, horizon, emitted, distributed, unallocated, dust, requests, accepted,
+     * rejected, maxWait }), `input` that call's input. Returns { [figure]: { formula, terms: [{ name,
      * label, kind, value }], notes } }, one entry per figure the call gives ("aprPercent",
      * "now.blockReward", "breakevenAt"...): the formula and the notes name terms in braces
      * ("{aprPercent} = {yearlyRewardUsd} / ..."), for the caller to fill in with each term's value
@@ -132,7 +134,14 @@ export function decisionCalls(M) {
         const weight = readWeight({ streakDays: v.streakDays, totalPoints: v.totalPoints, invites: v.invites });
         return unwrap(M.explain(call, { weight, elapsedSeconds: text(v.elapsedSeconds, 'elapsedSeconds'), rules: ruleValues(v.rules) }));
       }
-      return fail('call', `must be "apr", "projectEarnings" or "points", got ${describe(call)}`);
+      if (call === 'pool') {
+        const names = ['horizon', 'emitted', 'distributed', 'unallocated', 'dust', 'requests', 'accepted', 'rejected', 'maxWait'];
+        const v = fieldsOf(input, 'a pool explanation', [...names, 'rules']);
+        return unwrap(
+          M.explain(call, { ...Object.fromEntries(names.map((name) => [name, text(v[name], name)])), rules: ruleValues(v.rules) }),
+        );
+      }
+      return fail('call', `must be "apr", "projectEarnings", "points" or "pool", got ${describe(call)}`);
     },
 
     /** Two scenarios side by side: `a` and `b`, each projectEarnings' input (the same genesis).

@@ -80,16 +80,12 @@ async function copyText(digits, button, text) {
   setTimeout(() => (button.textContent = text.copy), 1500);
 }
 
-// "How?" buttons (markup: data-explains, data-source); explain.js loads with the first click.
-const explainSources = new Map();
-
-/** `request(figure)`: cbm.explain()'s { call, input, options } for it, or null. */
-export function explainSource(name, request) {
-  explainSources.set(name, request);
-}
-
-globalThis.document?.addEventListener('click', async (event) => {
-  const button = event.target.closest?.('button.how');
-  const asked = button && explainSources.get(button.dataset.source)?.(button.dataset.explains);
+// "How?" buttons (data-source, data-explains): explain.js loads with the first click.
+const explainSources = {};
+/** `request(button.dataset)`: cbm.explain()'s { call, input, options }, or null. */
+export const explainSource = (name, request) => (explainSources[name] = request);
+globalThis.document?.addEventListener('click', async ({ target }) => {
+  const button = target.closest?.('button.how');
+  const asked = button && explainSources[button.dataset.source]?.(button.dataset);
   if (asked) (await import('./explain.js')).explain(button, asked);
 });

@@ -181,13 +181,16 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   onFirstRun('bands', async (...args) => (await import('./bands-section.js')).setUpBands(...args));
   onFirstRun('tornado', async (...args) => (await import('./tornado-section.js')).setUpTornado(...args));
   onFirstRun('reinvest', async (...args) => (await import('./reinvest-section.js')).setUpReinvest(...args));
-  // "How?" (figures.js): the headline's now is the day it names, the others' the projection's.
-  explainSource('mining', (figure) => {
-    if (!state) return null;
-    const headline = ['now.aprPercent', 'now.blockReward', 'now.wfiPerDay'].includes(figure);
-    const at = headline && state.priced.now ? state.priced.now.t - state.sim.genesis : undefined;
-    return { call: 'projectEarnings', input: earningsInput(state.values, state.sim), options: { at } };
-  });
+  // "How?" (figures.js): the headline's now (data-day) is the day it names.
+  explainSource(
+    'mining',
+    ({ day }) =>
+      state && {
+        call: 'projectEarnings',
+        input: earningsInput(state.values, state.sim),
+        options: { at: day && state.priced.now ? state.priced.now.t - state.sim.genesis : undefined },
+      },
+  );
 
   /** The schedule's stages from the genesis date, and whether the units outlive emission. */
   function showSchedule(values) {

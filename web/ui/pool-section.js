@@ -4,7 +4,7 @@
 import { CbmError } from '../lib/cbmcalc.js';
 import { DAY } from './dates.js';
 import { download } from './export.js';
-import { showFigure, showText } from './figures.js';
+import { explainSource, showFigure, showText } from './figures.js';
 import { formatAmount, formatAxis, formatDuration } from './format.js';
 import { bindConditions, clearErrors, setDisabled, showError, valuesOf } from './forms.js';
 import { rateChanges, rulesFrom } from './rules.js';
@@ -195,6 +195,7 @@ export function setUpPool(cbm) {
 
   // --- results ---
   let chart = null;
+  explainSource('pool', () => shown && { call: 'pool', input: shown.summary.totals });
   async function show(id, summary) {
     shown = { id, summary };
     $('s-results').hidden = false;
