@@ -450,13 +450,15 @@ struct PoolSimulation::Engine {
   }
 
   void setUnits(std::size_t request, std::int64_t units) {
-    if (minerOfRequest.empty() && !done) {
+    if (done) throw std::logic_error("pool simulation: units changed after the end");
+    if (minerOfRequest.empty()) {  // once: from the miners, in mining order
       minerOfRequest.assign(result.activatedAt.size(), detail::kNoIndex);
       for (std::size_t i = 0; i < miners.size(); ++i)
         minerOfRequest[miners[i].request] = static_cast<std::uint32_t>(i);
     }
-    const std::uint32_t i = done ? detail::kNoIndex : minerOfRequest.at(request);
-    if (i == detail::kNoIndex || i < nextStart)
+    const std::uint32_t i = minerOfRequest.at(request);
+    if (i == detail::kNoIndex) return;  // not served before the horizon: it never mines
+    if (i < nextStart)
       throw std::logic_error("pool simulation: units changed for a request that has started");
     result.owners[ownerOfRequest[request]].units += units - miners[i].units;
     miners[i].units = units;

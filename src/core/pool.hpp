@@ -126,7 +126,8 @@ class PoolSimulation {
   const std::vector<PoolSample>& samples() const;
   /// Request `request`'s units changed while it has not started mining, for a caller that
   /// decides them as the simulation runs (reinvest.hpp). 0: it mines nothing, and keeps its
-  /// place in the queue. std::logic_error once it has started, or if it was not served.
+  /// place in the queue. Nothing changes for a request rejected or not served before the
+  /// horizon (it never mines); std::logic_error once it has started, or after the end.
   void setUnits(std::size_t request, std::int64_t units);
   bool finished() const;
   /// The result; call once finished() (it is moved out: call once).

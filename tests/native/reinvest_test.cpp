@@ -6,7 +6,9 @@
 
 #include <doctest/doctest.h>
 
+#include <stdexcept>
 #include <string>
+#include <tuple>
 
 #include "input_error.hpp"
 #include "rules.hpp"
@@ -218,4 +220,39 @@ TEST_CASE("reinvesting names its bad inputs") {
   in = holder();
   in.earnings.tokenPrice = d("-1");
   CHECK_THROWS_WITH_AS(cbm::reinvest(in), doctest::Contains("tokenPrice"), cbm::InputError);
+}
+
+TEST_CASE(
+    "units set as the run goes: the run is the pool with those units; a request the queue never "
+    "serves is left be") {
+  // One activation a second: of two requests in the last second, the second is never served.
+  const auto scenario = [](std::int64_t units) {
+    cbm::PoolScenario s;
+    s.rules = cbm::poolRules({});
+    s.horizon = 1000;
+    s.sampleAt = {500};
+    for (const auto& [id, u, at] : {std::tuple{"a", std::int64_t{10}, 0},
+                                    {"b", units, 400},
+                                    {"c", std::int64_t{5}, 999},
+                                    {"d", std::int64_t{5}, 999}}) {
+      s.ids.push(id);
+      s.units.values.push_back(static_cast<double>(u));
+      s.requestedAt.values.push_back(static_cast<double>(at));
+    }
+    return s;
+  };
+  cbm::PoolSimulation simulation(scenario(1));
+  simulation.setUnits(3, 7);  // "d": not served by the horizon, nothing to change
+  while (simulation.samples().empty()) simulation.step(1);
+  CHECK_THROWS_AS(simulation.setUnits(1, 3), std::logic_error);  // "b" mines since 401
+  simulation.setUnits(2, 9);                                     // "c" starts at 1000: not yet
+  while (!simulation.step(1 << 10)) {
+  }
+  const cbm::PoolResult changed = simulation.takeResult();
+  cbm::PoolScenario by = scenario(1);
+  by.units.values[2] = 9;
+  const cbm::PoolResult reference = cbm::simulatePool(std::move(by));
+  CHECK(changed.rewardWei == reference.rewardWei);
+  CHECK(changed.activatedAt == reference.activatedAt);
+  CHECK(changed.activatedAt[3] == -1);
 }
