@@ -978,14 +978,18 @@ val reinvest(const val& input) {
         v.set("paidWfi", b.paidWfi.str());
         bought.call<void>("push", v);
       }
+      // Where a plan stands, at a period's end or at the end of emission.
+      const auto standing = [](val& v, const auto& at) {
+        v.set("minedWfi", at.minedWfi.str());
+        v.set("spentWfi", at.spentWfi.str());
+        v.set("heldWfi", at.heldWfi.str());
+        v.set("heldUsd", at.heldUsd.str());
+        v.set("units", static_cast<double>(at.units));
+      };
       val periods = val::array();
       for (const cbm::ReinvestPeriod& p : plan.periods) {
         val period = periodValue(genesis, p.start, p.end);
-        period.set("minedWfi", p.minedWfi.str());
-        period.set("spentWfi", p.spentWfi.str());
-        period.set("heldWfi", p.heldWfi.str());
-        period.set("heldUsd", p.heldUsd.str());
-        period.set("units", static_cast<double>(p.units));
+        standing(period, p);
         periods.call<void>("push", period);
       }
       val v = val::object();
@@ -996,11 +1000,7 @@ val reinvest(const val& input) {
                              : val::null());
       v.set("bought", bought);
       v.set("periods", periods);
-      v.set("minedWfi", plan.minedWfi.str());
-      v.set("spentWfi", plan.spentWfi.str());
-      v.set("heldWfi", plan.heldWfi.str());
-      v.set("heldUsd", plan.heldUsd.str());
-      v.set("units", static_cast<double>(plan.units));
+      standing(v, plan);
       plans.call<void>("push", v);
     }
     val out = val::object();
