@@ -74,6 +74,15 @@ PoolScenario scenarioTo(const EarningsInput& in, Seconds horizon) {
 struct Decisions {
   std::vector<Reinvested> bought;
   std::vector<Int128> minedAtChecks;
+  Int128 spent = 0;
+
+  // The choice at a check: buys what is affordable; whether it bought.
+  bool buy(Seconds at, Affordable a) {
+    if (a.units == 0) return false;
+    bought.push_back({at, a.units, Decimal::fromRaw(a.costWei, "paidWfi")});
+    spent += a.costWei;
+    return true;
+  }
 };
 
 class Planner {
@@ -84,9 +93,9 @@ class Planner {
         rerunsOnly_(rerunsOnly),
         unitPrice_(unitPrice),
         end_(EmissionSchedule(in.earnings.rules.emission).endsAt()),
-        now_(std::min(in.earnings.holder.now, end_)),
         progress_(progress) {
-    minedAtNow_ = minedBefore(scenarioTo(in_, now_), {now_}).front();
+    const Seconds now = std::min(in_.holder.now, end_);
+    minedAtNow_ = minedBefore(scenarioTo(in_, now), {now}).front();
   }
 
   // One plan: reinvesting at the checks before `until`, or up to the stop that holds the most
@@ -156,9 +165,9 @@ class Planner {
   }
 
  private:
-  // The choice at a check that has `mined` wei mined before it, `spent` spent so far.
-  Affordable choice(Int128 mined, Int128 spent) const {
-    return affordable(mined - minedAtNow_ - spent, in_.tokenPrice, unitPrice_);
+  // What a check that has `mined` wei mined before it can buy with what `d` has not spent.
+  Affordable affordableAt(Int128 mined, const Decisions& d) const {
+    return affordable(mined - minedAtNow_ - d.spent, in_.tokenPrice, unitPrice_);
   }
 
   EarningsInput with(const std::vector<Reinvested>& bought) const {
@@ -188,16 +197,12 @@ class Planner {
     const std::size_t firstSlot = s.ids.size() - checks.size();  // the holder's come last
     PoolSimulation simulation(std::move(s));
     for (std::size_t j = 0; j < checks.size(); ++j) simulation.setUnits(firstSlot + j, 0);
-    Int128 spent = 0;
     for (std::size_t j = 0; j < checks.size(); ++j) {
       while (simulation.samples().size() <= j) simulation.step(1);
       const Int128 mined = simulation.samples()[j].focusRewardWei;
       d.minedAtChecks.push_back(mined);
-      const Affordable a = choice(mined, spent);
-      if (a.units == 0) continue;
-      simulation.setUnits(firstSlot + j, a.units);
-      d.bought.push_back({checks[j], a.units, Decimal::fromRaw(a.costWei, "paidWfi")});
-      spent += a.costWei;
+      if (d.buy(checks[j], affordableAt(mined, d)))
+        simulation.setUnits(firstSlot + j, d.bought.back().units);
     }
     return d;
   }
@@ -207,7 +212,6 @@ class Planner {
   // a window that buys nothing doubles the next one.
   Decisions decideByReruns(const std::vector<Seconds>& checks) const {
     Decisions d;
-    Int128 spent = 0;
     std::size_t k = 0, window = 1;
     while (k < checks.size()) {
       const std::size_t to = std::min(checks.size(), k + window);
@@ -217,11 +221,7 @@ class Planner {
       bool bought = false;
       for (std::size_t j = 0; j < at.size() && !bought; ++j) {
         d.minedAtChecks.push_back(mined[j]);
-        const Affordable a = choice(mined[j], spent);
-        if (a.units == 0) continue;
-        d.bought.push_back({at[j], a.units, Decimal::fromRaw(a.costWei, "paidWfi")});
-        spent += a.costWei;
-        bought = true;
+        bought = d.buy(at[j], affordableAt(mined[j], d));
       }
       k = d.minedAtChecks.size();
       window = bought ? 1 : std::min<std::size_t>(window * 2, kMaxWindow);
@@ -233,8 +233,12 @@ class Planner {
   void value(const EarningsInput& in, const std::map<Seconds, Int128>& mined,
              ReinvestPlan& out) const {
     const std::vector<Seconds> bounds = periodBounds(in);
-    std::size_t nextBought = 0;
+    std::vector<HolderPurchase> byTime = in.holder.purchases;
+    std::stable_sort(byTime.begin(), byTime.end(),
+                     [](const HolderPurchase& a, const HolderPurchase& b) { return a.at < b.at; });
+    std::size_t nextBought = 0, nextPurchase = 0;
     Int128 spent = 0;
+    std::int64_t units = 0;
     for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
       ReinvestPeriod p{bounds[k], bounds[k + 1], {}, {}, {}, {}, 0};
       const Int128 before = mined.at(p.start), after = mined.at(p.end);
@@ -246,8 +250,9 @@ class Planner {
       p.spentWfi = Decimal::fromRaw(spentIn, "spentWfi");
       p.heldWfi = Decimal::fromRaw(after - spent, "heldWfi");
       p.heldUsd = p.heldWfi.times(in.tokenPrice, "heldUsd");
-      for (const HolderPurchase& h : in.holder.purchases)
-        if (h.at < p.end) p.units += h.units;
+      for (; nextPurchase < byTime.size() && byTime[nextPurchase].at < p.end; ++nextPurchase)
+        units += byTime[nextPurchase].units;
+      p.units = units;
       out.periods.push_back(p);
     }
     const ReinvestPeriod& last = out.periods.back();
@@ -261,7 +266,7 @@ class Planner {
   const EarningsInput& in_;
   bool rerunsOnly_;
   Decimal unitPrice_;
-  Seconds end_, now_;
+  Seconds end_;
   Int128 minedAtNow_ = 0;
   const ReinvestProgress& progress_;
 };
