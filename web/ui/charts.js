@@ -8,6 +8,7 @@
 //     <details><summary>Data table</summary><div class="table-wrap"></div></details>
 //   </figure>
 import uPlot from '../vendor/uPlot.esm.js';
+import { tableRow } from './figures.js';
 import { formatAxis, formatDate, formatTick } from './format.js';
 
 const live = new Set();
@@ -243,16 +244,7 @@ export function fillTable(wrap, { columns, rows, caption }) {
     th.textContent = c;
     head.append(th);
   }
-  const body = table.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    row.forEach((cell, i) => {
-      const td = i === 0 ? document.createElement('th') : document.createElement('td');
-      if (i === 0) td.scope = 'row';
-      td.textContent = cell;
-      tr.append(td);
-    });
-  }
+  table.createTBody().append(...rows.map(tableRow));
   wrap.replaceChildren(table);
 }
 

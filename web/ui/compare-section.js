@@ -4,6 +4,8 @@
 // two projections (compareEarnings, in the decisions worker): a table of A, B and B - A and a
 // chart of both. Both travel in the share link: the form's scenario in its usual keys, the
 // other in "cmp", and which one the form holds in "cmpEdit".
+import { Chart } from './charts.js';
+import { tableRow } from './figures.js';
 import { callDecision } from './decisions-client.js';
 import { formatAmount, formatDate, formatDuration } from './format.js';
 import { joined, readState, shareList, stateHash } from './share.js';
@@ -139,19 +141,6 @@ export function setUpCompare(mining, { save, fromLink = false }) {
 
   function render(c, genesis) {
     const body = $('c-table').tBodies[0];
-    const line = (label, cells) => {
-      const tr = document.createElement('tr');
-      const th = document.createElement('th');
-      th.scope = 'row';
-      th.textContent = label;
-      tr.append(th);
-      for (const text of cells) {
-        const td = document.createElement('td');
-        td.textContent = text;
-        tr.append(td);
-      }
-      return tr;
-    };
     const date = (t) => (t === null ? 'never' : formatDate(genesis + t));
     const shift = (s) => {
       if (s === null) return '—';
@@ -160,19 +149,18 @@ export function setUpCompare(mining, { save, fromLink = false }) {
     };
     body.replaceChildren(
       ...rows.map(([key, label, kind]) => {
-        const tr = line(label, [formatAmount(c.a[key], kind), formatAmount(c.b[key], kind), signed(c.difference[key], kind)]);
+        const tr = tableRow([label, formatAmount(c.a[key], kind), formatAmount(c.b[key], kind), signed(c.difference[key], kind)]);
         tr.dataset.key = key;
         tr.dataset.difference = c.difference[key];
         return tr;
       }),
-      line('Breakeven', [date(c.a.breakevenAt), date(c.b.breakevenAt), shift(c.difference.breakevenAt)]),
+      tableRow(['Breakeven', date(c.a.breakevenAt), date(c.b.breakevenAt), shift(c.difference.breakevenAt)]),
     );
     body.lastElementChild.dataset.key = 'breakevenAt';
     draw(c, genesis);
   }
 
-  async function draw(c, genesis) {
-    const { Chart } = await import('./charts.js');
+  function draw(c, genesis) {
     const usd = (v) => formatAmount(String(v), 'usd');
     if (!chart) {
       chart = new Chart(document.querySelector('[data-chart=compare]'));

@@ -89,3 +89,15 @@ globalThis.document?.addEventListener('click', async ({ target }) => {
   const asked = button && explainSources[button.dataset.source]?.(button.dataset);
   if (asked) (await import('./explain.js')).explain(button, asked);
 });
+
+/** A table row; its first cell heads it. A cell: a text, a node, or a list of them. */
+export function tableRow(cells) {
+  const tr = document.createElement('tr');
+  cells.forEach((cell, i) => {
+    const td = document.createElement(i ? 'td' : 'th');
+    if (!i) td.scope = 'row';
+    td.append(...[cell].flat());
+    tr.append(td);
+  });
+  return tr;
+}

@@ -3,7 +3,7 @@
 import { CbmError } from '../lib/cbmcalc.js';
 import { dayText, parseDay, today as todayUtc } from './dates.js';
 import { downloadCsv, downloadJson } from './export.js';
-import { explainSource, showFigure, showText } from './figures.js';
+import { explainSource, showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration, formatPeriod } from './format.js';
 import { bindConditions, debounce, live, problemMessage, runForm, valuesOf } from './forms.js';
 import { cachedMining, growingPool, priceMining, seedPoolUnits } from './mining.js';
@@ -332,31 +332,24 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     const { breakevenAt } = earnings;
     $('m-periods').tBodies[0].replaceChildren(
       ...earnings.periods.map((p) => {
-        const tr = document.createElement('tr');
         const [from, to] = [parseDay(p.startDate), parseDay(p.endDate)];
         const halving = halvings.find((t) => t >= from && t < to);
         const breakeven = breakevenAt !== null && breakevenAt >= p.start && breakevenAt < p.end;
-        if (breakeven) tr.className = 'breakeven';
-        const head = document.createElement('th');
-        head.scope = 'row';
-        head.textContent = formatPeriod(parseDay(p.startDate), $('m-period').value);
+        const head = [formatPeriod(parseDay(p.startDate), $('m-period').value)];
         if (halving !== undefined || breakeven) {
           const mark = document.createElement('span');
           mark.className = 'mark';
           mark.textContent = [halving !== undefined ? 'halving' : '', breakeven ? 'breakeven' : ''].filter(Boolean).join(', ');
-          head.append(' ', mark);
+          head.push(' ', mark);
         }
-        tr.append(head);
-        for (const [value, kind] of [
-          [p.wfi, 'wfi'],
-          [p.usd, 'usd'],
-          [p.cumulativeWfi, 'wfi'],
-          [p.cumulativeUsd, 'usd'],
-        ]) {
-          const td = document.createElement('td');
-          td.textContent = formatAmount(value, kind);
-          tr.append(td);
-        }
+        const tr = tableRow([
+          head,
+          formatAmount(p.wfi, 'wfi'),
+          formatAmount(p.usd, 'usd'),
+          formatAmount(p.cumulativeWfi, 'wfi'),
+          formatAmount(p.cumulativeUsd, 'usd'),
+        ]);
+        if (breakeven) tr.className = 'breakeven';
         return tr;
       }),
     );
@@ -414,23 +407,15 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
 
     const body = $('m-activations').tBodies[0];
     body.replaceChildren(
-      ...sim.purchases.map((p, i) => {
-        const tr = document.createElement('tr');
-        const cells = [
+      ...sim.purchases.map((p, i) =>
+        tableRow([
           `${i + 1}: ${formatDate(p.at)}`,
           formatAmount(String(p.units), 'plain'),
           formatDateTime(p.activatedAt),
           formatDuration(p.wait),
           formatAmount(p.reward, 'wfi'),
-        ];
-        cells.forEach((text, k) => {
-          const cell = document.createElement(k === 0 ? 'th' : 'td');
-          if (k === 0) cell.scope = 'row';
-          cell.textContent = text;
-          tr.append(cell);
-        });
-        return tr;
-      }),
+        ]),
+      ),
     );
     drawCharts(state);
   }

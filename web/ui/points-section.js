@@ -3,7 +3,7 @@
 import { CbmError } from '../lib/cbmcalc.js';
 import { DAY, compressDays, dayText, expandDays, parseDay, today as todayUtc } from './dates.js';
 import { downloadCsv, downloadJson } from './export.js';
-import { explainSource, showFigure, showText } from './figures.js';
+import { explainSource, showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration } from './format.js';
 import { debounce, runForm, setDisabled, valuesOf } from './forms.js';
 import { shareList } from './share.js';
@@ -427,15 +427,8 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     showFigure($('r-weight'), last.weight);
     const body = $('r-milestones').tBodies[0];
     const rows = out.milestones.map((m) => {
-      const tr = document.createElement('tr');
-      const cells = [formatDate(parseDay(m.date)), factorNames[m.factor] ?? m.factor, formatAmount(m.weight, 'plain')];
-      cells.forEach((text, k) => {
-        const cell = document.createElement(k === 0 ? 'th' : 'td');
-        if (k === 0) cell.scope = 'row';
-        if (k === 1) cell.className = 'text';
-        cell.textContent = text;
-        tr.append(cell);
-      });
+      const tr = tableRow([formatDate(parseDay(m.date)), factorNames[m.factor] ?? m.factor, formatAmount(m.weight, 'plain')]);
+      tr.cells[1].className = 'text';
       if (m.factor === 'weight') tr.className = 'total';
       return tr;
     });

@@ -4,7 +4,7 @@
 import { CbmError } from '../lib/cbmcalc.js';
 import { DAY } from './dates.js';
 import { download } from './export.js';
-import { explainSource, showFigure, showText } from './figures.js';
+import { explainSource, showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatAxis, formatDuration } from './format.js';
 import { bindConditions, clearErrors, setDisabled, showError, valuesOf } from './forms.js';
 import { rateChanges, rulesFrom } from './rules.js';
@@ -262,21 +262,15 @@ export function setUpPool(cbm) {
     const body = $('s-owners-table').tBodies[0];
     body.replaceChildren(
       ...rows.map((r) => {
-        const tr = document.createElement('tr');
-        const cells = [
+        // Owner names come from the user: text nodes, never HTML.
+        const tr = tableRow([
           r.owner,
           formatAmount(String(r.activations), 'plain'),
           formatAmount(String(r.units), 'plain'),
           formatAmount(r.reward, 'wfi'),
           formatAmount(r.share, 'poolShare'),
-        ];
-        cells.forEach((text, k) => {
-          const cell = document.createElement(k === 0 ? 'th' : 'td');
-          if (k === 0) cell.scope = 'row';
-          cell.textContent = text; // owner names come from the user: text, never HTML
-          if (k === 3) cell.title = `${r.reward} WFI`;
-          tr.append(cell);
-        });
+        ]);
+        tr.cells[3].title = `${r.reward} WFI`;
         return tr;
       }),
     );

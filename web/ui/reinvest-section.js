@@ -4,6 +4,8 @@
 // the units owned over time.
 import { formatAmount, formatDate } from './format.js';
 import { clearErrors, problemMessage, showError, valuesOf } from './forms.js';
+import { Chart } from './charts.js';
+import { tableRow } from './figures.js';
 import { decisionRun, stillCurrent } from './decision-run.js';
 
 const $ = (id) => document.getElementById(id);
@@ -60,12 +62,8 @@ export function setUpReinvest(form, { current }) {
     $('r-verdict').dataset.best = r.best;
     $('r-table').tBodies[0].replaceChildren(
       ...r.plans.map((plan) => {
-        const tr = document.createElement('tr');
-        const head = document.createElement('th');
-        head.scope = 'row';
-        head.textContent = planNames[plan.cadence];
-        tr.append(head);
-        for (const text of [
+        const tr = tableRow([
+          planNames[plan.cadence],
           until(plan),
           formatAmount(String(plan.bought.length), 'plain'),
           formatAmount(String(plan.units), 'units'),
@@ -73,11 +71,7 @@ export function setUpReinvest(form, { current }) {
           wfi(plan.spentWfi),
           wfi(plan.heldWfi),
           usd(plan.heldUsd),
-        ]) {
-          const td = document.createElement('td');
-          td.textContent = text;
-          tr.append(td);
-        }
+        ]);
         tr.dataset.cadence = plan.cadence;
         tr.dataset.held = plan.heldWfi;
         tr.dataset.until = plan.until ?? '';
@@ -88,8 +82,7 @@ export function setUpReinvest(form, { current }) {
     draw(r, genesis);
   }
 
-  async function draw(r, genesis) {
-    const { Chart } = await import('./charts.js');
+  function draw(r, genesis) {
     const x = Float64Array.from(r.plans[0].periods, (p) => genesis + p.end);
     const chart = (name, scale, pick, format, summary) => {
       if (!charts[name]) {

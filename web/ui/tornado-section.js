@@ -2,6 +2,7 @@
 // run in the decisions worker; one row an assumption, largest swing first, each with a bar from
 // its low to its high 12-month USD around the projection's own (a tornado chart as a table).
 import { formatAmount, formatDate, formatDuration } from './format.js';
+import { tableRow } from './figures.js';
 import { showError, valuesOf } from './forms.js';
 import { callDecision } from './decisions-client.js';
 
@@ -57,18 +58,6 @@ export function setUpTornado(form, { current }) {
     const at = (v) => ((Number(v) - min) / span) * 100;
     $('t-table').tBodies[0].replaceChildren(
       ...swings.map((s) => {
-        const tr = document.createElement('tr');
-        const head = document.createElement('th');
-        head.scope = 'row';
-        head.textContent = names[s.input] ?? s.input;
-        const cell = (text) => {
-          const td = document.createElement('td');
-          td.textContent = text;
-          return td;
-        };
-        const bar = document.createElement('td');
-        bar.className = 'bar';
-        bar.setAttribute('aria-hidden', 'true');
         const [lo, hi] = [at(s.atLow.yearUsd), at(s.atHigh.yearUsd)].sort((a, b) => a - b);
         const fill = document.createElement('span');
         fill.className = 'fill';
@@ -77,14 +66,16 @@ export function setUpTornado(form, { current }) {
         const mark = document.createElement('span');
         mark.className = 'base';
         mark.style.left = `${at(base.yearUsd)}%`;
-        bar.append(fill, mark);
-        tr.append(
-          head,
-          bar,
-          cell(`${usd(s.atLow.yearUsd)} · ${usd(s.atHigh.yearUsd)}`),
-          cell(`${valueText(s.input, s.low, growthUnit)} · ${valueText(s.input, s.high, growthUnit)}`),
-          cell(`${date(s.atLow.breakevenAt)} · ${date(s.atHigh.breakevenAt)}`),
-        );
+        const tr = tableRow([
+          names[s.input] ?? s.input,
+          [fill, mark],
+          `${usd(s.atLow.yearUsd)} · ${usd(s.atHigh.yearUsd)}`,
+          `${valueText(s.input, s.low, growthUnit)} · ${valueText(s.input, s.high, growthUnit)}`,
+          `${date(s.atLow.breakevenAt)} · ${date(s.atHigh.breakevenAt)}`,
+        ]);
+        const bar = tr.cells[1];
+        bar.className = 'bar';
+        bar.setAttribute('aria-hidden', 'true');
         tr.dataset.input = s.input;
         tr.dataset.usd = `${s.atLow.yearUsd} ${s.atHigh.yearUsd}`;
         return tr;
