@@ -247,6 +247,30 @@ class Projector {
     return e;
   }
 
+  // The figures of second `at`: what the holder mines in it, how that came about, and SPEC 5's
+  // APR over what the purchases mining in it cost (each as one unit at its cost).
+  EarningsMoment momentAt(Seconds at) const {
+    const std::vector<Seconds>& starts = main_.miningStart;
+    EarningsMoment m;
+    m.terms.at = at;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+      const bool retired = in_.rules.lifetime && at >= starts[i] + *in_.rules.lifetime;
+      if (starts[i] >= 0 && starts[i] <= at && !retired)
+        m.miningPaidUsd = m.miningPaidUsd.plus(paidFor(in_.holder.purchases[i]), "paid");
+    }
+    if (at < end_) {
+      const Mined mined = main_.mined.count(at) ? main_.mined.at(at)
+                                                : run(scenario_, starts.size(), {at}).mined.at(at);
+      m.rate = rateOf(mined.in);
+      m.terms = mined.terms;
+    }
+    if (m.miningPaidUsd > Decimal())
+      m.aprPercent = apr({m.rate.blockReward, in_.tokenPrice, Decimal::fromInteger(1),
+                          m.miningPaidUsd, std::nullopt})
+                         .aprPercent;
+    return m;
+  }
+
  private:
   Int128 before(Seconds t) const { return main_.mined.at(t).before; }
   Decimal usd(Int128 wei) const { return Decimal::fromRaw(wei).times(in_.tokenPrice, "usd"); }
@@ -286,32 +310,6 @@ class Projector {
     e.aprPercentNow = e.nowMoment.aprPercent;
   }
 
- public:
-  // The figures of second `at`: what the holder mines in it, how that came about, and SPEC 5's
-  // APR over what the purchases mining in it cost (each as one unit at its cost).
-  EarningsMoment momentAt(Seconds at) const {
-    const std::vector<Seconds>& starts = main_.miningStart;
-    EarningsMoment m;
-    m.terms.at = at;
-    for (std::size_t i = 0; i < starts.size(); ++i) {
-      const bool retired = in_.rules.lifetime && at >= starts[i] + *in_.rules.lifetime;
-      if (starts[i] >= 0 && starts[i] <= at && !retired)
-        m.miningPaidUsd = m.miningPaidUsd.plus(paidFor(in_.holder.purchases[i]), "paid");
-    }
-    if (at < end_) {
-      const Mined mined = main_.mined.count(at) ? main_.mined.at(at)
-                                                : run(scenario_, starts.size(), {at}).mined.at(at);
-      m.rate = rateOf(mined.in);
-      m.terms = mined.terms;
-    }
-    if (m.miningPaidUsd > Decimal())
-      m.aprPercent = apr({m.rate.blockReward, in_.tokenPrice, Decimal::fromInteger(1),
-                          m.miningPaidUsd, std::nullopt})
-                         .aprPercent;
-    return m;
-  }
-
- private:
   const EarningsInput& in_;
   Seconds end_, lastPurchase_ = 0, now_ = 0, monthOn_ = 0, yearOn_ = 0;
   std::optional<Seconds> halving_;

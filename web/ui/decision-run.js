@@ -1,6 +1,7 @@
 // A section's long call in the decisions worker (web/decisions-worker.js, the full module): one
 // at a time, with a progress bar and Cancel. The call is one WASM call, so Cancel terminates
 // the worker (a new one starts with the next run).
+import { decisionsWorker } from './decisions-client.js';
 import { setDisabled } from './forms.js';
 
 /** `run` and `cancel` buttons, a `progress` element and `say(text)` for the status line. */
@@ -15,7 +16,7 @@ export function decisionRun({ run, cancel, progress, say }) {
   /** Runs `call` on `input`; progress goes up to `max`. onDone(result, seconds taken),
    * onProgress(done) and onError(the worker's error message: field, message, problem...). */
   function start(call, input, { max, onProgress, onDone, onError }) {
-    worker ??= new Worker(new URL('../decisions-worker.js', import.meta.url), { type: 'module' });
+    worker ??= decisionsWorker();
     const id = ++runId;
     const started = performance.now();
     progress.max = max;

@@ -1,6 +1,9 @@
 // Short calls of the decisions worker (web/decisions-worker.js, the full module): sensitivity,
 // explain. One worker serves them all, started by the first call; each call is a promise. (Long
 // calls with a progress bar and Cancel have a worker of their own: decision-run.js.)
+/** A new decisions worker (the full module, off the page's thread). */
+export const decisionsWorker = () => new Worker(new URL('../decisions-worker.js', import.meta.url), { type: 'module' });
+
 let worker = null;
 let lastId = 0;
 const pending = new Map(); // id -> { resolve, reject }
@@ -9,7 +12,7 @@ const pending = new Map(); // id -> { resolve, reject }
  * message, problem... }). */
 export function callDecision(call, input) {
   if (!worker) {
-    worker = new Worker(new URL('../decisions-worker.js', import.meta.url), { type: 'module' });
+    worker = decisionsWorker();
     worker.onmessage = ({ data }) => {
       const waiting = pending.get(data.id);
       if (!waiting || data.type === 'progress') return;
