@@ -9,9 +9,9 @@
 //      { type: 'cancelled', id } | { type: 'error', id, message, field, code }
 //      { type: 'owners', id, rows, total } | { type: 'file', id, blob, name }
 import { load } from './lib/cbmcalc.js';
-import { csvLine } from './ui/export.js';
 import { errorMessage } from './ui/worker-error.js';
-import { generateActivations, parseScenarioJson, requestAt, requestCount } from './ui/pool-scenario.js';
+import { ownerRows, poolCsv, poolJson, rowsByRequest } from './ui/pool-files.js';
+import { generateActivations, parseScenarioJson, requestCount } from './ui/pool-scenario.js';
 
 const cbmReady = load({ build: 'lite' });
 let running = null; // { id, controller }
@@ -104,26 +104,6 @@ async function run({ id, source, params, json, file, horizon, rules }) {
   }
 }
 
-/** For each request, its row in result.activations, or -1 if it was rejected. */
-function rowsByRequest(input, result) {
-  const rowOf = new Int32Array(requestCount(input.activations)).fill(-1);
-  result.activations.index.forEach((i, k) => (rowOf[i] = k));
-  return rowOf;
-}
-
-/** One row per owner, as the core counted them: activations, units and reward. */
-function ownerRows(result) {
-  const { owner, activations, units, reward, share } = result.ownerColumns;
-  return owner.map((name, k) => ({
-    owner: name,
-    activations: activations[k],
-    units: units[k],
-    unitsNumber: Number(units[k]), // for sorting
-    reward: reward[k],
-    share: share[k],
-  }));
-}
-
 function summarize(input, result, owners, elapsedMs) {
   const { t, poolPower, rate, activeUnits } = result.seriesColumns;
   // The figures cbm.explain('pool') explains, also kept together for it.
@@ -185,58 +165,9 @@ async function ownersPage({ id, sort = 'reward', descending = true, offset = 0, 
 
 async function exportFile({ id, format }) {
   if (!last || last.id !== id) throw new Error('that run is no longer available: run it again');
-  const { input, result } = last;
-  const parts = [];
-  if (format === 'csv') {
-    parts.push(
-      csvLine(['id', 'owner', 'units', 'requested_at', 'activated_at', 'mining_start', 'wait_seconds', 'reward', 'rejected_reason']),
-    );
-    // Rejections come in input order too: the k-th rejected request gets the k-th reason.
-    const reasons = result.rejected.map((r) => r.reason);
-    let k = 0;
-    let chunk = [];
-    for (let i = 0; i < last.rowOfRequest.length; i++) {
-      const request = requestAt(input.activations, i);
-      const row = last.rowOfRequest[i];
-      const a = row >= 0 ? result.activations.at(row) : null;
-      const reason = a ? '' : reasons[k++];
-      chunk.push(
-        csvLine([
-          request.id,
-          request.owner,
-          request.units,
-          request.requestedAt,
-          a?.activatedAt,
-          a?.miningStart,
-          a?.wait,
-          a?.reward,
-          reason,
-        ]),
-      );
-      if (chunk.length === 10000) {
-        parts.push(chunk.join(''));
-        chunk = [];
-      }
-    }
-    parts.push(chunk.join(''));
-    post({ type: 'file', id, name: 'cbmcalc-pool.csv', blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }) });
-  } else {
-    // Written in pieces: a million activations would not fit one string comfortably.
-    // owners: the richer rows below; the columns for charts are not part of the file.
-    const { activations, owners: _rewardsByOwner, ownerColumns: _owners, seriesColumns: _chart, ...totals } = result;
-    const head = { generator: `cbmcalc ${(await cbmReady).version}`, horizon: input.horizon, rules: input.rules ?? {}, ...totals };
-    parts.push('{\n');
-    for (const [key, value] of Object.entries(head)) parts.push(`${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
-    const ownerTable = Object.fromEntries(
-      last.owners.map((o) => [o.owner, { activations: o.activations, units: o.units, reward: o.reward }]),
-    );
-    parts.push(`"owners": ${JSON.stringify(ownerTable)},\n"activations": [\n`);
-    for (let i = 0; i < activations.length; i += 10000) {
-      const rows = [];
-      for (let k = i; k < Math.min(i + 10000, activations.length); k++) rows.push(JSON.stringify(activations.at(k)));
-      parts.push(rows.join(',\n') + (i + 10000 >= activations.length ? '\n' : ',\n'));
-    }
-    parts.push(']}\n');
-    post({ type: 'file', id, name: 'cbmcalc-pool.json', blob: new Blob(parts, { type: 'application/json;charset=utf-8' }) });
-  }
+  const [name, type, parts] =
+    format === 'csv'
+      ? ['cbmcalc-pool.csv', 'text/csv', poolCsv(last)]
+      : ['cbmcalc-pool.json', 'application/json', poolJson(last, (await cbmReady).version)];
+  post({ type: 'file', id, name, blob: new Blob([...parts], { type: `${type};charset=utf-8` }) });
 }

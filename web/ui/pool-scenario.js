@@ -98,8 +98,9 @@ export function requestAt(activations, i) {
 export const requestCount = (activations) => (Array.isArray(activations) ? activations.length : activations.id.length);
 
 /** A pasted or loaded JSON text: a list of requests, or a scenario { activations, horizon,
- * rules }. Returns { activations, horizon?, rules? }; the API checks each request. */
-export function parseScenarioJson(text) {
+ * rules }. Returns { activations, horizon?, rules? }; the API checks each request. `maxRequests`:
+ * the page's bound by default (the command line leaves it to the core's). */
+export function parseScenarioJson(text, { maxRequests = MAX_REQUESTS } = {}) {
   let value;
   try {
     value = JSON.parse(text);
@@ -112,10 +113,10 @@ export function parseScenarioJson(text) {
   const extra = Object.keys(rest).filter((k) => !['sampleEvery', 'focusOwner'].includes(k));
   if (extra.length) fail('json', `has a field the simulation does not know: "${extra[0]}" (its fields: activations, horizon, rules)`);
   if (!Array.isArray(activations)) fail('json', '"activations" must be a list of requests');
-  if (activations.length > MAX_REQUESTS)
+  if (activations.length > maxRequests)
     fail(
       'json',
-      `has ${activations.length.toLocaleString('en-US')} requests; the page runs at most ${MAX_REQUESTS.toLocaleString('en-US')}`,
+      `has ${activations.length.toLocaleString('en-US')} requests; the page runs at most ${maxRequests.toLocaleString('en-US')}`,
     );
   return { activations, horizon, rules };
 }

@@ -5,7 +5,7 @@ export function errorMessage(id, e) {
     id,
     message: String(e?.message ?? e),
     field: e?.field ?? '',
-    code: e?.code ?? 'INTERNAL',
+    code: typeof e?.code === 'string' ? e.code : 'INTERNAL', // a DOMException's code is a number
     problem: e?.problem ?? null,
   };
 }
