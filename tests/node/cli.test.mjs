@@ -1,0 +1,120 @@
+// The command line (web/bin/cbmcalc.js): its figures are the API's, bad input exits with 2 and a
+// message naming the option (or the file and its field), and a pool file can come on stdin.
+// The README's examples with their exact output run from the installed tarball
+// (tests/package); here, the paths around them.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../../web/bin/cbmcalc.js', import.meta.url));
+const folder = mkdtempSync(join(tmpdir(), 'cbmcalc-cli-'));
+
+function cbmcalc(args, input = undefined) {
+  const out = spawnSync(process.execPath, [bin, ...args], { cwd: folder, input, encoding: 'utf8' });
+  return { status: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+const seed003 = ['--block-reward', '0.00009804', '--token-price', '0.17', '--units', '1000', '--unit-price', '0.25'];
+
+test('apr: the figures of seed 003, as text and as JSON', () => {
+  const text = cbmcalc(['apr', ...seed003]);
+  assert.equal(text.status, 0);
+  assert.match(text.stdout, /^APR {19}210\.24168192 %$/m);
+  const json = cbmcalc(['apr', ...seed003, '--json']);
+  assert.deepEqual(JSON.parse(json.stdout), {
+    aprPercent: '210.24168192',
+    yearlyReward: '3091.78944',
+    yearlyRewardUsd: '525.6042048',
+    contributionUsd: '250',
+    netGainPercent: '110.24168192',
+    netGainUsd: '275.6042048',
+  });
+  const referrals = cbmcalc(['apr', ...seed003, '--referral-reward', '0.00009804', '--json']);
+  assert.equal(JSON.parse(referrals.stdout).withReferralsPercent, '420.48336384');
+});
+
+test('emission: a preset or a file of rules instead of the contract', () => {
+  const whitepaper = JSON.parse(cbmcalc(['emission', '--to', '63072000', '--preset', 'whitepaper', '--json']).stdout);
+  assert.equal(whitepaper.emitted, '504576000'); // 8 WFI a second for two years of 365 days
+  writeFileSync(join(folder, 'rules.json'), JSON.stringify({ schedule: [{ rate: 2, duration: 100 }] }));
+  const own = JSON.parse(cbmcalc(['emission', '--rules', 'rules.json', '--json']).stdout);
+  assert.equal(own.total, '200');
+  assert.equal(own.endsAt, 100);
+  const both = cbmcalc(['emission', '--rules', 'rules.json', '--preset', 'contract']);
+  assert.equal(both.status, 2);
+  assert.match(both.stderr, /^cbmcalc emission: give --preset or --rules, not both$/m);
+  const unknown = cbmcalc(['emission', '--preset', 'moon']);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /--preset: must be one of contract, whitepaper, stages729, got "moon"/);
+});
+
+test('points: from a weight, or from the parts that make it', () => {
+  assert.equal(cbmcalc(['points', '--elapsed', '7200', '--weight', '1']).stdout, 'Points  51.324774404002834994\n');
+  const parts = JSON.parse(
+    cbmcalc(['points', '--elapsed', '7200', '--streak-days', '5', '--total-points', '1000', '--invites', '2', '--json']).stdout,
+  );
+  assert.equal(parts.weight.weight, '0.4');
+  assert.equal(parts.points, '20.529909761601133997'); // 0.4 of two hours at weight 1, to the wei
+  const both = cbmcalc(['points', '--elapsed', '7200', '--weight', '1', '--invites', '2']);
+  assert.equal(both.status, 2);
+});
+
+test('bad input exits with 2 and names the option; the output stays empty', () => {
+  const cases = [
+    [['apr', ...seed003.slice(0, 4), '--unit-price', '0.25'], /^cbmcalc apr: --units: is required$/m],
+    [['apr', ...seed003.slice(0, 4), '--units', '-5', '--unit-price', '0.25'], /^cbmcalc apr: --units: must be greater than 0, got "-5"$/m],
+    [['apr', ...seed003, '--unitprice', '1'], /^cbmcalc apr: Unknown option '--unitprice'/m],
+    [['emission', '--from', 'soon'], /^cbmcalc emission: --from: /m],
+    [['points', '--elapsed', '7200'], /^cbmcalc points: --weight: is required$/m],
+    [['mine'], /^cbmcalc: "mine" is not a command \(apr, emission, points, simulate\)$/m],
+    [['simulate'], /^cbmcalc simulate: needs a file/m],
+    [['simulate', 'missing.json'], /^cbmcalc simulate: missing.json: cannot be read \(no such file\)$/m],
+  ];
+  for (const [args, message] of cases) {
+    const out = cbmcalc(args);
+    assert.equal(out.status, 2, args.join(' '));
+    assert.match(out.stderr, message);
+    assert.match(out.stderr, /--help shows the options\)\n$/);
+    assert.equal(out.stdout, '');
+  }
+});
+
+test('simulate: a pool on stdin; errors name the file and its field', () => {
+  const pool = { horizon: 1000, activations: [{ id: 'a', units: 10, requestedAt: 0 }] };
+  const run = JSON.parse(cbmcalc(['simulate', '-', '--json'], JSON.stringify(pool)).stdout);
+  assert.equal(run.distributed, '7992'); // 8 WFI a second from second 1 to 999
+  assert.equal(run.activations[0].reward, '7992');
+  const horizon = cbmcalc(['simulate', '-', '--horizon', '500', '--json'], JSON.stringify(pool));
+  assert.equal(JSON.parse(horizon.stdout).emitted, '4000');
+
+  writeFileSync(join(folder, 'typo.json'), JSON.stringify({ ...pool, activations: [{ id: 'a', unit: 10, requestedAt: 0 }] }));
+  const typo = cbmcalc(['simulate', 'typo.json']);
+  assert.equal(typo.status, 2);
+  assert.match(typo.stderr, /^cbmcalc simulate: typo\.json: activations\[0\]\.unit: is not a field of an activation/m);
+  const broken = cbmcalc(['simulate', '-'], '{"activations": [');
+  assert.equal(broken.status, 2);
+  assert.match(broken.stderr, /^cbmcalc simulate: stdin: is not valid JSON/m);
+  const noHorizon = cbmcalc(['simulate', '-'], JSON.stringify({ activations: pool.activations }));
+  assert.match(noHorizon.stderr, /^cbmcalc simulate: --horizon: is required$/m);
+  const both = cbmcalc(['simulate', '-', '--csv', '--json'], JSON.stringify(pool));
+  assert.equal(both.status, 2);
+});
+
+test('simulate --csv: a line per request in input order, the rejected with their reason', () => {
+  const pool = {
+    horizon: 100,
+    activations: [
+      { id: 'x', owner: 'ann', units: 1, requestedAt: 0 },
+      { id: 'y', owner: '=cmd', units: 0, requestedAt: 0 },
+    ],
+  };
+  const lines = cbmcalc(['simulate', '-', '--csv'], JSON.stringify(pool)).stdout.split('\r\n');
+  assert.equal(lines[0], 'id,owner,units,requested_at,activated_at,mining_start,wait_seconds,reward,rejected_reason');
+  assert.equal(lines[1], 'x,ann,1,0,0,1,0,792,');
+  assert.match(lines[2], /^y,'=cmd,0,0,,,,,"activations\[1\]\.units: must be a whole number/); // a formula is not run
+  assert.equal(lines[3], '');
+});

@@ -1,0 +1,306 @@
+#!/usr/bin/env node
+// cbmcalc on the command line: a figure without writing a script. Each command reads its options,
+// calls the API once and prints what it returns: aligned text, or JSON with --json (a pool run:
+// the page's CSV or JSON file). Exit codes: 0 done, 2 bad input (the message names the option
+// or the field of the file), 1 anything else.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+
+import { CbmError, load } from '../lib/cbmcalc.js';
+import { ownerRows, poolCsv, poolJson, rowsByRequest } from '../ui/pool-files.js';
+import { parseScenarioJson } from '../ui/pool-scenario.js';
+
+/** A command's option: the API field it fills, and its help line. */
+const option = (field, help) => ({ field, help });
+
+const commands = {
+  apr: {
+    summary: "APR from a block reward (seed 003's formula)",
+    usage: 'cbmcalc apr --block-reward WFI --token-price USD --units N --unit-price USD [--referral-reward WFI] [--json]',
+    about:
+      'The APR of units that earn --block-reward WFI a second now: the reward of a year at the WFI\n' +
+      'price over what the units cost. Simple, not compounded (not APY).',
+    options: {
+      'block-reward': option('blockReward', 'WFI a second the units earn now (the app shows it)'),
+      'token-price': option('tokenPrice', 'USD per WFI'),
+      units: option('units', 'CBM units'),
+      'unit-price': option('unitPrice', 'USD per unit'),
+      'referral-reward': option('referralReward', 'WFI a second of referral income (adds the APR of both)'),
+    },
+    run: (cbm, input) => cbm.apr(input),
+    rows: (r) => [
+      ['APR', `${r.aprPercent} %`],
+      ...(r.withReferralsPercent === undefined ? [] : [['APR with referrals', `${r.withReferralsPercent} %`]]),
+      ['Yearly reward', `${r.yearlyReward} WFI`],
+      ['Yearly reward in USD', `${r.yearlyRewardUsd} USD`],
+      ['Contribution', `${r.contributionUsd} USD`],
+      ['Net gain', `${r.netGainPercent} % (${r.netGainUsd} USD)`],
+    ],
+  },
+  emission: {
+    summary: 'WFI emitted between two seconds since launch',
+    usage: 'cbmcalc emission [--from S] [--to S] [--preset NAME | --rules FILE] [--json]',
+    about:
+      'The WFI emitted in the seconds --from .. --to - 1 after launch (--to: the end of emission), to\n' +
+      'the wei, as the distribution contract unlocks it; the rate and stage at --from. Rules: the\n' +
+      "contract's schedule unless --preset (contract, whitepaper, stages729) or --rules (a JSON file\n" +
+      'of rules, as the API takes them) says otherwise.',
+    options: {
+      from: option('from', 'the first second (default 0)'),
+      to: option('to', 'the second after the last (default: the end of emission)'),
+      preset: option('', 'a schedule the sources give: contract, whitepaper or stages729'),
+      rules: option('', 'a JSON file of rules'),
+    },
+    run: (cbm, input) => cbm.emission(input),
+    rows: (r) => [
+      ['Emitted', `${r.emitted} WFI`],
+      ['Rate at --from', `${r.rate} WFI a second`],
+      ['Stage at --from', r.stage === 0 ? 'none (emission has ended)' : String(r.stage)],
+      ['Next halving at', r.nextHalvingAt === null ? 'none' : `second ${r.nextHalvingAt}`],
+      ['Emission ends at', `second ${r.endsAt}`],
+      ['Total emission', `${r.total} WFI`],
+    ],
+    table: (r) => [['stage', 'from', 'to', 'rate', 'emitted'], ...r.stages.map((s) => [s.stage, s.from, s.to, s.rate, s.emitted])],
+  },
+  points: {
+    summary: 'the points of a mining session',
+    usage: 'cbmcalc points --elapsed S (--weight W | --streak-days N --total-points P --invites N) [--json]',
+    about:
+      'The points a session of --elapsed seconds earns (capped at 24 hours) at a mining weight:\n' +
+      '--weight, or the one your streak, points and invites give (then shown with its parts).',
+    options: {
+      elapsed: option('elapsedSeconds', 'seconds the session has run'),
+      weight: option('weight', 'the mining weight'),
+      'streak-days': option('streakDays', 'days of check-in streak'),
+      'total-points': option('totalPoints', 'points held'),
+      invites: option('invites', 'friends invited'),
+    },
+    run(cbm, { elapsedSeconds, weight, ...parts }) {
+      const given = Object.keys(parts).length > 0;
+      if (given && weight !== undefined) usage('give --weight or its parts (--streak-days, --total-points, --invites), not both');
+      const parted = given ? cbm.pointsWeight(parts) : null;
+      return { ...(parted && { weight: parted }), points: cbm.pointsReward({ elapsedSeconds, weight: parted?.weight ?? weight }) };
+    },
+    rows: ({ weight, points }) => [
+      ...(weight ? [['Weight', `${weight.weight} (check-in ${weight.checkin}, points ${weight.points}, invites ${weight.invites})`]] : []),
+      ['Points', points],
+    ],
+  },
+  simulate: {
+    summary: 'a pool of activation requests, simulated exactly',
+    usage: 'cbmcalc simulate FILE [--horizon S] [--csv | --json]',
+    about:
+      'Runs the pool of FILE (JSON: a list of requests { id, owner, units, requestedAt }, or\n' +
+      "{ activations, horizon, rules }; - reads stdin) for --horizon seconds, or the file's horizon:\n" +
+      "the queue, every activation's exact reward and the totals. Prints a summary and the owners\n" +
+      "who earned most; --csv a line per request, --json the whole run (the page's export files).",
+    options: {
+      horizon: option('horizon', 'seconds to simulate (default: the file\'s "horizon")'),
+      csv: { type: 'boolean', help: 'print a CSV line per request' },
+    },
+    file: true,
+  },
+};
+
+const TOP_OWNERS = 10;
+
+/** A usage error: exit code 2. */
+class UsageError extends Error {}
+const usage = (message) => {
+  throw new UsageError(message);
+};
+
+function mainHelp(version) {
+  const names = Object.keys(commands);
+  const width = Math.max(...names.map((n) => n.length));
+  return [
+    `cbmcalc ${version}: Cloud-Based Mining of $WFI and points mining, every figure exact`,
+    '',
+    'Usage: cbmcalc <command> [options]',
+    '',
+    'Commands:',
+    ...names.map((n) => `  ${n.padEnd(width)}  ${commands[n].summary}`),
+    '',
+    '"cbmcalc <command> --help" shows its options. --json prints a result as JSON.',
+  ].join('\n');
+}
+
+function commandHelp(command) {
+  const lines = Object.entries(command.options).map(([name, o]) => [`--${name}`, o.help]);
+  lines.push(['--json', command.file ? 'print the whole run as JSON' : 'print the result as JSON'], ['-h, --help', 'this help']);
+  const width = Math.max(...lines.map(([name]) => name.length));
+  return [`Usage: ${command.usage}`, '', command.about, '', 'Options:', ...lines.map(([n, h]) => `  ${n.padEnd(width)}  ${h}`)].join('\n');
+}
+
+/** Rows of [label, value] as aligned text. */
+function aligned(rows) {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
+}
+
+/** A table whose first row heads it, columns padded to their widest cell. */
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, c) => String(cell).padEnd(widths[c]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** The rules an emission is asked under: a preset's, a file's, or the default. */
+async function rulesFrom(cbm, { preset, rules }) {
+  if (preset !== undefined && rules !== undefined) usage('give --preset or --rules, not both');
+  if (preset !== undefined) {
+    const presets = cbm.presets();
+    if (!Object.hasOwn(presets, preset)) usage(`--preset: must be one of ${Object.keys(presets).join(', ')}, got "${preset}"`);
+    return presets[preset].rules;
+  }
+  return rules === undefined ? undefined : parseJson(await readText(rules), rules);
+}
+
+const shown = (file) => (file === '-' ? 'stdin' : file);
+
+async function readText(file) {
+  try {
+    if (file !== '-') return await readFile(file, 'utf8');
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  } catch (e) {
+    return usage(`${shown(file)}: cannot be read (${e.code === 'ENOENT' ? 'no such file' : e.message})`);
+  }
+}
+
+function parseJson(text, file) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return usage(`${shown(file)}: is not valid JSON (${e.message})`);
+  }
+}
+
+/** Writes pieces of text to stdout, waiting when it is full (a million lines can be piped). */
+async function writeAll(pieces) {
+  for (const piece of pieces) {
+    if (!process.stdout.write(piece)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
+}
+
+/** A progress line on a terminal (stderr), for runs long enough to wait for. */
+function progressLine() {
+  if (!process.stderr.isTTY) return { update() {}, done() {} };
+  const started = Date.now();
+  let shown = false;
+  return {
+    update(fraction) {
+      if (Date.now() - started < 300) return;
+      shown = true;
+      process.stderr.write(`\rsimulating... ${Math.floor(fraction * 100)}%`);
+    },
+    done: () => shown && process.stderr.write('\r\x1b[K'),
+  };
+}
+
+async function simulate(cbm, file, { horizon, csv, json }) {
+  if (csv && json) usage('give --csv or --json, not both');
+  const scenario = parseScenarioJson(await readText(file), { maxRequests: Infinity });
+  const input = { activations: scenario.activations, horizon: horizon ?? scenario.horizon, rules: scenario.rules };
+  const progress = progressLine();
+  const result = await cbm.simulatePoolAsync(input, { onProgress: progress.update }).finally(progress.done);
+  const run = { input, result, rowOfRequest: rowsByRequest(input, result), owners: ownerRows(result) };
+  if (csv) return writeAll(poolCsv(run));
+  if (json) return writeAll(poolJson(run, cbm.version));
+  const top = [...run.owners].sort((a, b) => cbm.compareAmounts(b.reward, a.reward)).slice(0, TOP_OWNERS);
+  const { queue } = result;
+  const summary = aligned([
+    ['Requests', `${run.rowOfRequest.length} (${result.activations.length} accepted, ${result.rejected.length} rejected)`],
+    ['Horizon', `${input.horizon} s`],
+    ['Emitted', `${result.emitted} WFI`],
+    ['Distributed', `${result.distributed} WFI`],
+    ['Unallocated', `${result.unallocated} WFI (emitted in seconds no unit mined)`],
+    ['Dust', `${result.dust} WFI (what cutting each reward to the wei left)`],
+    ['Queue', `${queue.served} served, longest wait ${queue.maxWait} s`],
+    ['Owners', `${run.owners.length}${run.owners.length > TOP_OWNERS ? `, the ${TOP_OWNERS} who earned most:` : ''}`],
+  ]);
+  const owners = table([
+    ['owner', 'activations', 'units', 'reward (WFI)', 'share'],
+    ...top.map((o) => [o.owner, o.activations, o.units, o.reward, `${(o.share * 100).toFixed(2)}%`]),
+  ]);
+  const rejected = result.rejected.slice(0, TOP_OWNERS).map((r) => `  ${r.id}: ${r.reason}`);
+  const lines = [summary, ...(top.length ? [owners.replace(/^/gm, '  ')] : [])];
+  if (rejected.length) lines.push(`Rejected${result.rejected.length > TOP_OWNERS ? ` (the first ${TOP_OWNERS})` : ''}:`, ...rejected);
+  console.log(lines.join('\n'));
+}
+
+/** An API error in the user's words: the option it came from, or the file and its field. */
+function inputMessage(error, command, values, file) {
+  const [name] = Object.entries(command.options).find(([, o]) => o.field && o.field === error.field) ?? [];
+  // An option the user gave, or one that is missing (the file could have held it).
+  if (name && (values[name] !== undefined || error.problem?.kind === 'required'))
+    return `--${name}${error.message.slice(error.field.length)}`;
+  if (file === undefined || !error.field) return error.message;
+  return error.field === 'json' ? `${shown(file)}${error.message.slice(4)}` : `${shown(file)}: ${error.message}`;
+}
+
+/** "--from -5" as "--from=-5": parseArgs would take -5 for an option, and the core says better
+ * what is wrong with a negative number. */
+function negativesJoined(args, options) {
+  return args.flatMap((arg, i) => {
+    const name = arg.startsWith('--') ? arg.slice(2) : null;
+    if (name && options[name]?.type === 'string' && /^-[\d.]/.test(args[i + 1] ?? '')) return [`${arg}=${args[i + 1]}`];
+    return i > 0 && /^-[\d.]/.test(arg) && options[args[i - 1].slice(2)]?.type === 'string' && args[i - 1].startsWith('--') ? [] : [arg];
+  });
+}
+
+/** Runs a command line. */
+async function main([name, ...args]) {
+  if (name === '--version' || name === '-v') return console.log((await load({ build: 'lite' })).version);
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    return console.log(mainHelp((await load({ build: 'lite' })).version));
+  }
+  if (!Object.hasOwn(commands, name)) usage(`"${name}" is not a command (${Object.keys(commands).join(', ')})`);
+  const command = commands[name];
+  const options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+  for (const [key, o] of Object.entries(command.options)) options[key] = { type: o.type ?? 'string' };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: negativesJoined(args, options), options, allowPositionals: command.file === true, strict: true });
+  } catch (e) {
+    usage(e.message.split('\n')[0]);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return console.log(commandHelp(command));
+  const cbm = await load({ build: 'lite' });
+  try {
+    if (command.file) {
+      if (positionals.length !== 1) usage(positionals.length ? 'takes one file' : `needs a file: cbmcalc ${name} pool.json`);
+      return await simulate(cbm, positionals[0], values);
+    }
+    const input = {};
+    for (const [key, o] of Object.entries(command.options)) if (o.field && values[key] !== undefined) input[o.field] = values[key];
+    if (name === 'emission') input.rules = await rulesFrom(cbm, values);
+    const result = command.run(cbm, input);
+    const text = command.table ? `${aligned(command.rows(result))}\n\n${table(command.table(result))}` : aligned(command.rows(result));
+    console.log(values.json ? JSON.stringify(result, null, 2) : text);
+  } catch (e) {
+    if (e instanceof CbmError && e.code === 'INVALID_INPUT') usage(inputMessage(e, command, values, positionals[0]));
+    throw e;
+  }
+}
+
+const argv = process.argv.slice(2);
+const command = Object.hasOwn(commands, argv[0] ?? '') ? `cbmcalc ${argv[0]}` : 'cbmcalc';
+main(argv).catch((e) => {
+  if (e instanceof UsageError) {
+    process.stderr.write(`${command}: ${e.message}\n(${command} --help shows the options)\n`);
+    process.exitCode = 2;
+  } else {
+    // A CbmError other than bad input (OUT_OF_MEMORY, say) says what happened; anything else is ours.
+    process.stderr.write(e instanceof CbmError ? `${command}: ${e.message}\n` : `${command}: internal error: ${e.stack ?? e}\n`);
+    process.exitCode = 1;
+  }
+});
