@@ -1,4 +1,6 @@
-// cbmcalc: the JS API of SPEC 8 over the WASM core.
+// cbmcalc: the JS API of SPEC 8 over the WASM core. Its documentation, what each call takes and
+// gives and in what units, is in cbmcalc.d.ts beside this file (where editors show it); here
+// each call has one line.
 //
 //   import { load } from 'cbmcalc';
 //   const cbm = await load();
@@ -12,14 +14,7 @@
 
 import { ActivationRows, TextColumn } from './pool-result.js';
 
-/** The one error this API throws. `code`: INVALID_INPUT (see `field`), NOT_ALLOWED (a session
- * rule said no), CANCELLED, OUT_OF_MEMORY or INTERNAL. For INVALID_INPUT, `problem` says what is
- * wrong for a machine, { kind, ...params } (kinds such as "required", "unknown-field",
- * "wrong-type", "not-a-number", "not-positive", "negative", "not-whole-in-range" with min, max,
- * "too-many-decimals", "too-large", "not-a-date", "duplicate-id"; params such as `got`), so that
- * a caller can say it in another language; `message` says it in English. For NOT_ALLOWED it names
- * the rule: "session-running" { since }, "cooldown" { lastStartedAt, allowedAt } (Unix seconds, as
- * text), "no-session", "session-mismatch" { session }. The module stays usable after any error. */
+/** The one error this API throws: { code, field, problem } besides the message. */
 export class CbmError extends Error {
   constructor(message, { code = 'INVALID_INPUT', field = '', problem = undefined } = {}) {
     super(message);
@@ -40,11 +35,7 @@ const builds = {
 };
 const loaded = new Map(); // build -> the API, for load() without module options
 
-/**
- * Loads the WASM module once and returns the API. `build`: "full" (the default) or "lite" (the
- * same without the decision tools: 36 KB less). The other options go to the Emscripten module
- * (`wasmBinary`, `locateFile`) for hosts that serve the .wasm from elsewhere.
- */
+/** Loads the WASM module (once per build, without module options) and returns the API. */
 export function load({ build = 'full', ...moduleOptions } = {}) {
   if (!Object.hasOwn(builds, build)) {
     return new Promise(() => fail('build', `must be "full" or "lite", got ${describe(build)}`)); // rejected, as a load is
@@ -695,15 +686,12 @@ function makeApi(M, decisionCalls) {
   const read = readers(coreDefaults);
 
   return Object.freeze({
-    /** The limits of the inputs: { unitsPerActivation, activations, samples, trackedOwners,
-     * seconds, requestedAt, activationsPerSecond, queueAhead, checkins } (a fresh copy). */
+    /** The limits of the inputs (a fresh copy). */
     limits() {
       return { ...limitsOf(M) };
     },
 
-    /** SPEC 2. With `ahead` requests before yours, served `activationsPerSecond` a second
-     * (default: the rules' 1): { wait (s after your request until it is served), miningAfter
-     * (s until it mines) }. */
+    /** SPEC 2. The wait of a request with `ahead` requests before it: { wait, miningAfter }. */
     queueWait(input) {
       const { ahead, activationsPerSecond } = fieldsOf(input, 'queueWait()', ['ahead', 'activationsPerSecond']);
       return unwrap(
@@ -722,30 +710,23 @@ function makeApi(M, decisionCalls) {
       return M.HEAP8.length;
     },
 
-    /** The default rules: { pool, points, secondsPerYear }. `pool` is the `rules` of emission()
-     * and simulatePool(), `points` the `rules` of the points calls. A fresh copy each call. */
+    /** The default rules, a fresh copy each call. */
     defaults() {
       return JSON.parse(defaultsText);
     },
 
-    /** SPEC 1. The schedules the sources give: { contract, whitepaper, stages729 }, each
-     * { label, source, rules, note }; `rules` goes to any call that takes rules. */
+    /** SPEC 1. The schedules the sources give. */
     presets() {
       return JSON.parse(presetsText);
     },
 
-    /** SPEC 1. Emission of the seconds from .. to-1 (to: until emission ends), and the rate,
-     * 1-based stage (0 once ended) and next halving at `from`; `stages`: each stage's start,
-     * end, rate and total. With default rules it is the contract's
-     * totalUnlockedMiningRewards() at launch + to minus the same at launch + from. */
+    /** SPEC 1. Emission of the seconds from .. to-1, the rate, stage and next halving at `from`. */
     emission(input = {}) {
       const { from, to, rules } = fieldsOf(input, 'emission()', ['from', 'to', 'rules']);
       return unwrap(M.emission(text(from, 'from', '0'), text(to, 'to', ''), ruleValues(rules)));
     },
 
-    /** SPEC 1. The referral and staking pool unlocked `elapsed` seconds after launch:
-     * floor(total x min(elapsed, duration) / duration) to the wei, as the contract divides.
-     * `total` and `duration` default to the contract's 127,931,034 WFI over 730 days. */
+    /** SPEC 1. The referral and staking pool unlocked `elapsed` seconds after launch. */
     vesting(input) {
       const { elapsed, total, duration } = fieldsOf(input, 'vesting()', ['elapsed', 'total', 'duration']);
       const fields = { elapsed: text(elapsed, 'elapsed') };
@@ -754,12 +735,7 @@ function makeApi(M, decisionCalls) {
       return unwrap(M.vesting(fields));
     },
 
-    /** SPEC 7b. A holder's referral income from what their lines mine: `t` the sample times
-     * (seconds since genesis, holding every payout time), `lines` [{ mined, rate }] per line
-     * (line 1 first; WFI mined before each t and per second at it, as simulatePool's
-     * `tracked` gives them), `purchases` [{ at, units, unitPrice }] (activation times).
-     * Returns { lines: [{ share, thresholdUsd, unlockedAt }], payouts: [{ at, unlocksAt,
-     * amount, lines }], total, series: { paid, unlocked, locked, rate } } (at each t). */
+    /** SPEC 7b. A holder's referral income from what their lines mine. */
     referralIncome(input) {
       const { t, lines, purchases = [], rules } = fieldsOf(input, 'referralIncome()', ['t', 'lines', 'purchases', 'rules']);
       if (!(t instanceof Float64Array) && !Array.isArray(t)) fail('t', `must be an array of seconds, got ${describe(t)}`);
@@ -778,15 +754,7 @@ function makeApi(M, decisionCalls) {
       return unwrap(M.referralIncome({ t: times, lines: lineValues, purchases: purchaseValues, rules: ruleValues(rules) }));
     },
 
-    /** SPEC 5 over time: a holder's mining valued along price paths. `t`: the samples (Unix
-     * seconds, ascending); `mined`, `rate` (and `referralRate`, optional): WFI before each t and
-     * WFI a second at it; `purchases`: [{ at, units, miningStart }]; `unitPrice`, `tokenPrice`
-     * (USD, today's); `today`; `paths`: monthly growths in % (default [0]: a flat price);
-     * `rows`: also each sample's exact price and USD value. Returns { contributionUsd,
-     * totalUnits, unitsBy, now (the index of the first sample at or after today at which the
-     * units mine, or null), perDayNow, perUnitWfiEnd, paths: [{ monthly, price, usd, apr,
-     * aprWithReferrals (Float64Arrays for charts; apr NaN before mining), breakeven (Unix s or
-     * null), usdEnd, priceNow, priceRows?, usdRows? }] }. */
+    /** SPEC 5 over time: a holder's mining valued along price paths. */
     valueEarnings(input) {
       const fields = ['t', 'mined', 'rate', 'referralRate', 'purchases', 'unitPrice', 'tokenPrice', 'today', 'paths', 'rows'];
       const v = fieldsOf(input, 'valueEarnings()', fields);
@@ -819,42 +787,18 @@ function makeApi(M, decisionCalls) {
       );
     },
 
-    /** SPEC 5 for a holder, run on the pool engine: what `purchases` [{ at, units, unitPrice }]
-     * earn in a pool of everyone else's `pool.units` at `now`, growing a day by
-     * `pool.growthPerDay` units, or by `pool.growthPercentPerMonth` compounding (twelve months
-     * make 365 days), toward `pool.ceiling` if given (then an S-curve; a linear growth stops
-     * there), and the holder's referral `lines` beside it (optional, the same shape; they dilute
-     * the pool, their income is referralIncome's) (`now` and each `at`: seconds since genesis,
-     * or a UTC day "YYYY-MM-DD"; `genesis` a "YYYY-MM-DD" date or a Date), at
-     * `tokenPrice`, cut into calendar periods (`period`: "day", "week", "month" or "year", UTC).
-     * Returns { periods: [{ start, end, startDate, endDate, wfi, usd, cumulativeWfi,
-     * cumulativeUsd }] (from the
-     * first purchase to the end of emission), total: { wfi, usd } (their sums), paidUsd,
-     * breakevenAt (the second the mined WFI first covers paidUsd, or null), now: { blockReward,
-     * wfiPerDay, usdPerDay, aprPercent } (every purchase mining at now), nextHalving: { at, date,
-     * blockReward, wfiPerDay, usdPerDay } (the next stage change and the rate from it; null:
-     * none), next30Days: { wfi, usd }, firstYear: { wfi, usd, returnPercent } (the 365 days from
-     * now; returnPercent: usd over paidUsd) }, amounts as decimal strings. */
+    /** SPEC 5 for a holder, run on the pool engine: earnings by calendar period and the figures of now. */
     projectEarnings(input) {
       return unwrap(M.projectEarnings(earningsText(fieldsOf(input, 'projectEarnings()', earningsFields))));
     },
 
-    /** A holder's pool as request columns, to run with simulatePool (the pool of "My mining
-     * units"): everyone else's `pool` and the referral `lines` ({ units at now, and their growth as
-     * projectEarnings takes it },
-     * line 1 first) as a block at `start` (the earlier of now and the first purchase) and one
-     * request a day, then the holder's `purchases` [{ at, units }] (seconds since genesis).
-     * Returns { start, horizon (the end of emission), activations: { id, owner, units,
-     * requestedAt }, focusOwner ("you"), trackOwners ("line-1", ...) }. */
+    /** A holder's pool as request columns, to run with simulatePool. */
     holderActivations(input) {
       const v = fieldsOf(input, 'holderActivations()', ['rules', 'now', 'purchases', 'pool', 'lines']);
       return unwrap(M.holderActivations({ rules: ruleValues(v.rules), ...holderText(v, false) }));
     },
 
-    /** Everyone else's units for the block reward the WeFi app shows now: { poolUnits } (a
-     * whole number as text), the largest pool (one block of its age, not growing) with which
-     * projectEarnings gives at least `blockReward` now, the next unit giving less. `now` and
-     * each purchase's `at` in seconds since genesis. */
+    /** Everyone else's units for the block reward the WeFi app shows now. */
     calibratePool(input) {
       const v = fieldsOf(input, 'calibratePool()', ['rules', 'now', 'purchases', 'blockReward']);
       const holder = holderText({ now: v.now, purchases: v.purchases, pool: { units: 0 } }, false);
@@ -868,9 +812,7 @@ function makeApi(M, decisionCalls) {
       return unwrap(M.compareAmounts(text(a, 'a'), text(b, 'b')));
     },
 
-    /** A value along a growth path: `value` (today's, a decimal) at each time of `t` (Unix
-     * seconds): unchanged up to `from`, then compounding `monthlyPercent` a month (a model: 12
-     * significant digits). Returns decimal strings. */
+    /** A value along a growth path at each time of `t`. */
     growthPath(input) {
       const { value, monthlyPercent, from, t } = fieldsOf(input, 'growthPath()', ['value', 'monthlyPercent', 'from', 't']);
       const growth = Number(text(monthlyPercent, 'monthlyPercent'));
@@ -880,33 +822,13 @@ function makeApi(M, decisionCalls) {
       return unwrap(M.growthPath(text(value, 'value'), growth, Number(unixText(from, 'from')), times));
     },
 
-    /** SPEC 1. The emission schedule as pieces of constant rate: [{ from, to, rate, stage }]
-     * (seconds from .. to-1 emit `rate` WFI each; a halving starts a piece, and with a cap the
-     * last piece may be a single second emitting the remainder). */
+    /** SPEC 1. The emission schedule as pieces of constant rate. */
     emissionSchedule(input = {}) {
       const { rules } = fieldsOf(input, 'emissionSchedule()', ['rules']);
       return unwrap(M.emissionSchedule(ruleValues(rules)));
     },
 
-    /** SPEC 2-4. Simulates the pool: the activation queue and every activation's exact reward.
-     * `activations`: [{ id, owner (default: the id), units, requestedAt }], or the same as
-     * columns { id: string[], owner?: string[], units: Float64Array | number[] | string[],
-     * requestedAt: Float64Array | number[] } (the fast form for big pools); `horizon`: seconds
-     * to simulate; `sampleEvery`: series spacing (default: about 1,000 points); `focusOwner`:
-     * whose reward the series follows; `trackOwners`: up to 16 more owners to follow.
-     * Returns { activations, owners: { [owner]: { reward } }, ownerColumns: { owner,
-     * activations, units, reward, share } (owners by first appearance; share: of the distributed
-     * emission, a Float64Array for display and sorting), rejected: [{ id, index,
-     * reason }] (index: the request's position in the input), queue: { served, maxWait,
-     * meanWait, lastActivatedAt }, emitted, distributed, unallocated, dust, series: [{ t, rate,
-     * emitted, poolPower, activeUnits, focusReward, focusRate }], seriesColumns (the same as
-     * Float64Arrays, for charts), tracked: { [owner]: { reward, rate } } (per tracked owner,
-     * columns beside the series: its reward for the seconds before each t and in second t) }.
-     * `activations` holds the accepted requests as columns: iterate it, or `.at(i)`, for rows
-     * { id, index, owner, activatedAt, miningStart, wait, reward } (null where still queued);
-     * or read a column (`.activatedAt`, `.miningStart`, `.wait`: Float64Array with NaN where
-     * still queued; `.reward`, `.id`, `.owner`: arrays of strings; `.index`). A request that
-     * fails verification is in `rejected` and the rest runs; a malformed scenario throws. */
+    /** SPEC 2-4. Simulates the pool: the activation queue and every activation's exact reward. */
     simulatePool(input) {
       const run = startRun(M, input);
       try {
@@ -917,8 +839,7 @@ function makeApi(M, decisionCalls) {
       }
     },
 
-    /** simulatePool in slices that yield to the event loop: `onProgress(fraction)` after each,
-     * and an AbortSignal `signal` that stops it (a CbmError with code CANCELLED). */
+    /** simulatePool in slices that yield to the event loop, with progress and a signal to cancel. */
     async simulatePoolAsync(input, { onProgress, signal, sliceEvents = 20000 } = {}) {
       eventCount(sliceEvents, 'sliceEvents');
       const cancelled = () => new CbmError('the simulation was cancelled', { code: 'CANCELLED' });
@@ -938,15 +859,12 @@ function makeApi(M, decisionCalls) {
       }
     },
 
-    /** The simulation as a handle to drive by hand: { step(maxEvents) -> finished, progress(),
-     * result(), dispose() }. Call dispose() when done, also after an error. */
+    /** The simulation as a handle to drive by hand: { step, progress, result, dispose }. */
     startPoolSimulation(input) {
       return startRun(M, input);
     },
 
-    /** SPEC 5. APR (simple, not APY) and the figures it comes from, seed 003's formula. With
-     * `referralReward` (WFI per second of referral income, SPEC 7b) also
-     * `withReferralsPercent`: the APR of both together. */
+    /** SPEC 5. APR (simple, not APY) and the figures it comes from. */
     apr(input) {
       const fields = read.apr(input);
       const out = unwrap(M.apr(fields));
@@ -966,8 +884,7 @@ function makeApi(M, decisionCalls) {
       return unwrap(M.impliedPoolPower(read.impliedPoolPower(input)));
     },
 
-    /** The whole units of everyone else in that pool (its power less `units`, at least 0), as
-     * a string: the pool to simulate around these units. */
+    /** The whole units of everyone else in that pool, as a string. */
     impliedOtherUnits(input) {
       return unwrap(M.impliedOtherUnits(read.impliedOtherUnits(input)));
     },
@@ -983,18 +900,13 @@ function makeApi(M, decisionCalls) {
       return unwrap(M.pointsReward(text(input.elapsedSeconds, 'elapsedSeconds'), text(input.weight, 'weight'), ruleValues(input.rules)));
     },
 
-    /** SPEC 7. The check-in streak on day `on` (default today, UTC) from a list of check-in
-     * days ("YYYY-MM-DD" or Dates): { days, checkedInOnDay }. */
+    /** SPEC 7. The check-in streak on day `on`. */
     streak(input) {
       const { checkins, on = new Date() } = fieldsOf(input, 'streak()', ['checkins', 'on']);
       return unwrap(M.streak(listOf(checkins, 'checkins', dayText), dayText(on, 'on')));
     },
 
-    /** SPEC 7. A routine stepped day by day from `from` (a UTC date) for `days` days, after a
-     * check-in history: { days: [{ date, checkedIn, streakDays, invites, weight, checkinWeight,
-     * pointsWeight, invitesWeight, reward, totalPoints }], milestones: [{ date, factor, weight }] }
-     * (a milestone is the first day a factor's weight changes). Weekday masks are Monday first:
-     * "1111100" checks in on weekdays only. */
+    /** SPEC 7. A routine stepped day by day, with its milestones. */
     pointsProjection(input) {
       const fields = [
         'checkins',
@@ -1036,10 +948,7 @@ function makeApi(M, decisionCalls) {
       );
     },
 
-    /** SPEC 6. A holder's liquid and locked WFI as global Energy grows: `thresholds`
-     * [{ energy, releasedFraction }] (non-decreasing; defaults().supplyControl has an
-     * illustrative table), `series` [{ t, energy, mined }] -> [{ t, energy, mined,
-     * releasedFraction, liquid, locked }]. */
+    /** SPEC 6. A holder's liquid and locked WFI as global Energy grows. */
     supplyControl(input) {
       const { thresholds, series } = fieldsOf(input, 'supplyControl()', ['thresholds', 'series']);
       const rows = listOf(thresholds, 'thresholds', (row, f) => {
@@ -1053,14 +962,12 @@ function makeApi(M, decisionCalls) {
       return unwrap(M.supplyControl(rows, points));
     },
 
-    /** SPEC 6. basePrice + step for every full `per` USD burned (0.10 per 1,000,000 by
-     * default, the public figure). */
+    /** SPEC 6. The Energy price after `burnedUsd` burned. */
     energyPrice(input) {
       return unwrap(M.energyPrice(read.energyPrice(input)));
     },
 
-    /** A points account with no session yet. Accounts are plain objects: keep them, store them
-     * as JSON, pass them back. */
+    /** A points account with no session yet. */
     newAccount(input = {}) {
       input = fieldsOf(input, 'newAccount()', ['totalPoints']);
       return accountFromText(unwrap(M.checkAccount(accountText({ totalPoints: input.totalPoints }), undefined)));
@@ -1072,8 +979,7 @@ function makeApi(M, decisionCalls) {
       return accountFromText(unwrap(M.checkAccount(accountText(input.account), ruleValues(input.rules))));
     },
 
-    /** Starts a session at `now` (Unix seconds or a Date) with `weight`; returns the new
-     * account. Throws NOT_ALLOWED while a session runs or within 24 h of the last start. */
+    /** Starts a session at `now`; returns the new account. */
     startSession(input) {
       input = fieldsOf(input, 'startSession()', ['account', 'now', 'weight', 'rules']);
       const out = M.startSession(
@@ -1085,10 +991,7 @@ function makeApi(M, decisionCalls) {
       return accountFromText(unwrap(out));
     },
 
-    /** Stops the running session at `now`: { account, reward, alreadyCollected }, the reward
-     * added to the total. Throws NOT_ALLOWED when no session runs. With `session` (the start of
-     * the session meant, its key) a repeated stop is idempotent: the account after that session
-     * was collected gives the same reward again, alreadyCollected true, the account unchanged. */
+    /** Stops the running session at `now`: { account, reward, alreadyCollected }. */
     stopSession(input) {
       input = fieldsOf(input, 'stopSession()', ['account', 'now', 'session', 'rules']);
       const out = unwrap(
@@ -1102,9 +1005,7 @@ function makeApi(M, decisionCalls) {
       return { account: accountFromText(out.account), reward: out.reward, alreadyCollected: out.alreadyCollected };
     },
 
-    /** What the mining screen shows at `now`: a running session's start, elapsed time, weight
-     * and points so far; else the last reward and when it was collected; and when the next
-     * start is allowed. */
+    /** What the mining screen shows at `now`. */
     sessionStatus(input) {
       input = fieldsOf(input, 'sessionStatus()', ['account', 'now', 'rules']);
       const s = unwrap(M.sessionStatus(accountText(input.account), unixText(input.now, 'now'), ruleValues(input.rules)));
