@@ -92,6 +92,9 @@ build_web() {
   npm_install web
   say "Page vendor files -> web/vendor/"
   node build-scripts/vendor.mjs
+  # After the WASM build and web/vendor/: the list hashes every file the page has.
+  say "The page's file list for its service worker -> web/precache.json"
+  node build-scripts/precache.mjs
 }
 
 build_all() {

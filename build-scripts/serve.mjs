@@ -13,6 +13,7 @@ const types = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -20,22 +21,25 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves web/ on 127.0.0.1:`port`; `headers(path)` may add response headers (a CSP, say). */
-export function serve(port = 8080, { headers = () => ({}) } = {}) {
+/** Serves web/ on 127.0.0.1:`port`; `headers(path)` may add response headers (a CSP, say);
+ * `override(path)` may return other content (a string or a Buffer) to serve for `path` instead of
+ * the file's: a test's "new version" of a file, with web/ left as it is. */
+export function serve(port = 8080, { headers = () => ({}), override = () => undefined } = {}) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     let file = normalize(join(webRoot, path));
     if (!file.startsWith(webRoot)) return send(response, 403, 'Forbidden');
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const size = statSync(file).size;
+      const content = override(path);
       response.writeHead(200, {
         'Content-Type': types[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': size,
+        'Content-Length': content === undefined ? statSync(file).size : Buffer.byteLength(content),
         'Cache-Control': 'no-cache',
         ...headers(path),
       });
-      createReadStream(file).pipe(response);
+      if (content === undefined) createReadStream(file).pipe(response);
+      else response.end(content);
     } catch {
       send(response, 404, 'Not found');
     }

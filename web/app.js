@@ -57,6 +57,13 @@ setTimeout(() => {
   supply.setMining(mining.state);
   document.querySelector('[data-form=pool]').addEventListener('input', save);
   document.documentElement.dataset.ready = 'true';
+  // Offline after one visit: sw.js, once the page is idle.
+  const sw = location.protocol.startsWith('http') && navigator.serviceWorker;
+  if (sw)
+    (self.requestIdleCallback ?? setTimeout)(() => {
+      sw.register('sw.js').catch(() => {});
+      sw.controller?.postMessage('update');
+    });
 }, 0);
 
 setUpTheme(document.getElementById('theme'), async () => {
