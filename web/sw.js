@@ -85,23 +85,36 @@ async function copyServedVersion() {
   if (!listed.ok) throw new Error(`precache.json: HTTP ${listed.status}`);
   const { version, files } = await listed.clone().json();
   const name = PREFIX + version;
+  const old = await newest();
+  // Unfinished copies of other versions (a file that failed) would pile up: only this one resumes.
+  for (const other of await caches.keys())
+    if (other.startsWith(PREFIX) && other !== name && other !== old?.name) await caches.delete(other);
   const cache = await caches.open(name);
   if (!(await cache.match(LIST))) {
-    const old = await newest();
     const oldFiles = old && (await old.list.json()).files;
     await Promise.all(
       Object.entries(files).map(async ([path, hash]) => {
         const url = new URL(path, scope).href;
         if (await cache.match(url)) return; // an interrupted copy of this version, resumed
         const kept = oldFiles?.[path] === hash && (await old.cache.match(url));
-        const response = kept || (await fetch(url, { cache: 'no-cache' }));
-        if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-        await cache.put(url, response);
+        await cache.put(url, kept || (await served(path, url, hash)));
       }),
     );
     await cache.put(LIST, listed);
   }
   await deleteAllBut(name);
+}
+
+/** The file as the server serves it now, if it is the listed version: a deploy under way, a
+ * stale CDN or a host that answers every path with its index page would mix versions. */
+async function served(path, url, hash) {
+  const response = await fetch(url, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
+  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  if (!hex.startsWith(hash)) throw new Error(`${path}: not the listed version`);
+  // A redirected response cannot answer a navigation (a host sending index.html to /): unwrap it.
+  return response.redirected ? new Response(response.body, response) : response;
 }
 
 async function deleteAllBut(name) {

@@ -4,6 +4,7 @@
 // serves it, then in the offline copy. The tests run in order and build on each other: one
 // browser profile, the worker registered by the first visit.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
@@ -172,7 +173,9 @@ test('a new version of a file is on screen once served, and in the offline copy 
   const changed = `${readFileSync(new URL('style.css', web), 'utf8')}\n:root {\n  --offline-test: 2;\n}\n`;
   const version = `${precache.version}-2`;
   overrides.set('/style.css', changed);
-  overrides.set('/precache.json', JSON.stringify({ version, files: { ...precache.files, 'style.css': 'changed' } }));
+  // Its hash as the build writes it: the worker copies only the listed version of a file.
+  const hash = createHash('sha256').update(changed).digest('hex').slice(0, 16);
+  overrides.set('/precache.json', JSON.stringify({ version, files: { ...precache.files, 'style.css': hash } }));
   served.length = 0;
 
   // Network first: the next load shows it.
@@ -207,6 +210,33 @@ test('a new version of a file is on screen once served, and in the offline copy 
   await page.reload();
   await page.waitForSelector('html[data-ready=true]');
   assert.equal(await marker(page), '');
+  await until(page, async (name) => (await caches.keys()).join() === name, copyName(precache.version));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a file that is not the version its list names is never copied: the copy stays whole', async () => {
+  const page = await openPage(env);
+  // A deploy caught midway: the new list, and the old style.css where the list names another.
+  const version = `${precache.version}-3`;
+  overrides.set('/precache.json', JSON.stringify({ version, files: { ...precache.files, 'style.css': '0123456789abcdef' } }));
+  served.length = 0;
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true]');
+  // The page loads style.css, then the worker fetches it for the new copy and finds it is not
+  // the listed one.
+  const asked = (path) => served.filter((p) => p === path).length;
+  for (const start = Date.now(); asked('/precache.json') < 1 || asked('/style.css') < 2; await page.waitForTimeout(100)) {
+    assert.ok(Date.now() - start < 15000, `the worker fetched the new list and the file: ${served.join(' ')}`);
+  }
+  await page.waitForTimeout(500);
+  const copied = Object.fromEntries(await copies(page));
+  assert.equal(copied[copyName(precache.version)], true, 'the old copy is still whole');
+  assert.notEqual(copied[copyName(version)], true, 'the mixed one never completes');
+  // The release finished (here: withdrawn): the unfinished copy goes.
+  overrides.clear();
+  await page.reload();
+  await page.waitForSelector('html[data-ready=true]');
   await until(page, async (name) => (await caches.keys()).join() === name, copyName(precache.version));
   assert.deepEqual(page.errors, []);
   await page.close();
