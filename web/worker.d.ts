@@ -4,7 +4,7 @@
 // stays in the worker: ask it for pages of owners and for export files. Needs the DOM (or
 // WebWorker) lib, for Blob.
 //
-//   const worker = new Worker(new URL('cbmcalc/worker', import.meta.url), { type: 'module' });
+//   const worker = new Worker(import.meta.resolve('cbmcalc/worker'), { type: 'module' });
 //   worker.onmessage = ({ data }: MessageEvent<PoolWorkerMessage>) => data.type === 'done' && show(data.summary);
 //   worker.postMessage({ type: 'run', id: 1, source: 'json', json } satisfies PoolWorkerRequest);
 import type { CbmErrorCode, CbmProblem, Decimal, PoolRules, PoolTotals, RejectedRequest } from './lib/cbmcalc.js';

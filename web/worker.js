@@ -10,7 +10,7 @@
 //      { type: 'owners', id, rows, total } | { type: 'file', id, blob, name }
 import { load } from './lib/cbmcalc.js';
 import { errorMessage } from './ui/worker-error.js';
-import { ownerRows, poolCsv, poolJson, rowsByRequest } from './ui/pool-files.js';
+import { ownerRows, poolCsv, poolJson, rowsByRequest, sortOwners } from './ui/pool-files.js';
 import { generateActivations, parseScenarioJson, requestCount } from './ui/pool-scenario.js';
 
 const cbmReady = load({ build: 'lite' });
@@ -131,31 +131,13 @@ function summarize(input, result, owners, elapsedMs) {
   };
 }
 
-const ownerNames = new Intl.Collator('en', { numeric: true });
-// Equal floats are settled exactly, by the core (rare: only ties reach it).
-let cbmLoaded = null;
-cbmReady.then((cbm) => (cbmLoaded = cbm));
-const compare = (a, b) => cbmLoaded.compareAmounts(a, b);
-// A share is the reward over one total: the two sort alike.
-const byReward = (a, b) => a.share - b.share || compare(a.reward, b.reward);
-const orders = {
-  // Natural order: owner-9 before owner-10.
-  owner: (a, b) => ownerNames.compare(a.owner, b.owner),
-  activations: (a, b) => a.activations - b.activations,
-  units: (a, b) => a.unitsNumber - b.unitsNumber || compare(a.units, b.units),
-  // Floats sort; equal floats are settled exactly.
-  reward: byReward,
-  share: byReward,
-};
 let sorted = { key: '', rows: [] };
 
 async function ownersPage({ id, sort = 'reward', descending = true, offset = 0, limit = 20 }) {
   if (!last || last.id !== id) return post({ type: 'owners', id, rows: [], total: 0 });
   const key = `${id}|${sort}|${descending}`;
   if (sorted.key !== key) {
-    const order = orders[sort] ?? orders.reward;
-    const rows = [...last.owners].sort((a, b) => (descending ? order(b, a) : order(a, b)) || orders.owner(a, b));
-    sorted = { key, rows };
+    sorted = { key, rows: sortOwners(last.owners, await cbmReady, sort, descending) };
   }
   const rows = sorted.rows
     .slice(offset, offset + limit)

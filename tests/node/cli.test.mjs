@@ -47,6 +47,10 @@ test('emission: a preset or a file of rules instead of the contract', () => {
   const both = cbmcalc(['emission', '--rules', 'rules.json', '--preset', 'contract']);
   assert.equal(both.status, 2);
   assert.match(both.stderr, /^cbmcalc emission: give --preset or --rules, not both$/m);
+  writeFileSync(join(folder, 'bad-rules.json'), JSON.stringify({ schedule: [{ rate: -1, duration: 100 }] }));
+  const bad = cbmcalc(['emission', '--rules', 'bad-rules.json']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^cbmcalc emission: bad-rules\.json: rules\.schedule\[0\]\.rate: /m);
   const unknown = cbmcalc(['emission', '--preset', 'moon']);
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /--preset: must be one of contract, whitepaper, stages729, got "moon"/);
@@ -88,8 +92,9 @@ test('simulate: a pool on stdin; errors name the file and its field', () => {
   const run = JSON.parse(cbmcalc(['simulate', '-', '--json'], JSON.stringify(pool)).stdout);
   assert.equal(run.distributed, '7992'); // 8 WFI a second from second 1 to 999
   assert.equal(run.activations[0].reward, '7992');
-  const horizon = cbmcalc(['simulate', '-', '--horizon', '500', '--json'], JSON.stringify(pool));
-  assert.equal(JSON.parse(horizon.stdout).emitted, '4000');
+  const horizon = JSON.parse(cbmcalc(['simulate', '-', '--horizon', '500', '--json'], JSON.stringify(pool)).stdout);
+  assert.equal(horizon.emitted, '4000');
+  assert.equal(horizon.horizon, 500); // a number, as in the page's file
 
   writeFileSync(join(folder, 'typo.json'), JSON.stringify({ ...pool, activations: [{ id: 'a', unit: 10, requestedAt: 0 }] }));
   const typo = cbmcalc(['simulate', 'typo.json']);
@@ -117,4 +122,19 @@ test('simulate --csv: a line per request in input order, the rejected with their
   assert.equal(lines[1], 'x,ann,1,0,0,1,0,792,');
   assert.match(lines[2], /^y,'=cmd,0,0,,,,,"activations\[1\]\.units: must be a whole number/); // a formula is not run
   assert.equal(lines[3], '');
+});
+
+test('simulate --csv into a reader that stops early (| head): exit 0, nothing on stderr', () => {
+  const activations = Array.from({ length: 50000 }, (_, i) => ({ id: `r${i}`, units: 1, requestedAt: i }));
+  writeFileSync(join(folder, 'many.json'), JSON.stringify({ horizon: 100000, activations }));
+  const out = spawnSync(
+    'bash',
+    ['-c', `"${process.execPath}" "${bin}" simulate many.json --csv | head -1; echo "status \${PIPESTATUS[0]}"`],
+    {
+      cwd: folder,
+      encoding: 'utf8',
+    },
+  );
+  assert.equal(out.stdout, 'id,owner,units,requested_at,activated_at,mining_start,wait_seconds,reward,rejected_reason\r\nstatus 0\n');
+  assert.equal(out.stderr, '');
 });

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
 import { CbmError, load } from '../lib/cbmcalc.js';
-import { ownerRows, poolCsv, poolJson, rowsByRequest } from '../ui/pool-files.js';
+import { formatAmount } from '../ui/format.js';
+import { ownerRows, poolCsv, poolJson, rowsByRequest, sortOwners } from '../ui/pool-files.js';
 import { parseScenarioJson } from '../ui/pool-scenario.js';
 
 /** A command's option: the API field it fills, and its help line. */
@@ -211,10 +212,16 @@ async function simulate(cbm, file, { horizon, csv, json }) {
   const input = { activations: scenario.activations, horizon: horizon ?? scenario.horizon, rules: scenario.rules };
   const progress = progressLine();
   const result = await cbm.simulatePoolAsync(input, { onProgress: progress.update }).finally(progress.done);
-  const run = { input, result, rowOfRequest: rowsByRequest(input, result), owners: ownerRows(result) };
+  // The horizon the core accepted, as a number in the files (as the page writes it).
+  const run = {
+    input: { ...input, horizon: Number(input.horizon) },
+    result,
+    rowOfRequest: rowsByRequest(input, result),
+    owners: ownerRows(result),
+  };
   if (csv) return writeAll(poolCsv(run));
   if (json) return writeAll(poolJson(run, cbm.version));
-  const top = [...run.owners].sort((a, b) => cbm.compareAmounts(b.reward, a.reward)).slice(0, TOP_OWNERS);
+  const top = sortOwners(run.owners, cbm, 'reward', true).slice(0, TOP_OWNERS); // as the page's table
   const { queue } = result;
   const summary = aligned([
     ['Requests', `${run.rowOfRequest.length} (${result.activations.length} accepted, ${result.rejected.length} rejected)`],
@@ -228,7 +235,7 @@ async function simulate(cbm, file, { horizon, csv, json }) {
   ]);
   const owners = table([
     ['owner', 'activations', 'units', 'reward (WFI)', 'share'],
-    ...top.map((o) => [o.owner, o.activations, o.units, o.reward, `${(o.share * 100).toFixed(2)}%`]),
+    ...top.map((o) => [o.owner, o.activations, o.units, o.reward, formatAmount(o.share, 'poolShare', 'en-US')]),
   ]);
   const rejected = result.rejected.slice(0, TOP_OWNERS).map((r) => `  ${r.id}: ${r.reason}`);
   const lines = [summary, ...(top.length ? [owners.replace(/^/gm, '  ')] : [])];
@@ -287,10 +294,15 @@ async function main([name, ...args]) {
     const text = command.table ? `${aligned(command.rows(result))}\n\n${table(command.table(result))}` : aligned(command.rows(result));
     console.log(values.json ? JSON.stringify(result, null, 2) : text);
   } catch (e) {
-    if (e instanceof CbmError && e.code === 'INVALID_INPUT') usage(inputMessage(e, command, values, positionals[0]));
+    // The file the input came from: the pool's, or the rules' of an emission.
+    const file = command.file ? positionals[0] : values.rules;
+    if (e instanceof CbmError && e.code === 'INVALID_INPUT') usage(inputMessage(e, command, values, file));
     throw e;
   }
 }
+
+// A reader that has had enough (| head) closes the pipe: nothing more to say, nothing wrong.
+process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 0 : 1));
 
 const argv = process.argv.slice(2);
 const command = Object.hasOwn(commands, argv[0] ?? '') ? `cbmcalc ${argv[0]}` : 'cbmcalc';

@@ -26,6 +26,30 @@ export function ownerRows(result) {
   }));
 }
 
+const ownerNames = new Intl.Collator('en', { numeric: true });
+
+/** The orders of the owners' table, by column. Floats sort; equal floats are settled exactly by
+ * the core (rare: only ties reach it). */
+export function ownerOrders(cbm) {
+  const compare = (a, b) => cbm.compareAmounts(a, b);
+  // A share is the reward over one total: the two sort alike.
+  const byReward = (a, b) => a.share - b.share || compare(a.reward, b.reward);
+  return {
+    owner: (a, b) => ownerNames.compare(a.owner, b.owner), // natural order: owner-9 before owner-10
+    activations: (a, b) => a.activations - b.activations,
+    units: (a, b) => a.unitsNumber - b.unitsNumber || compare(a.units, b.units),
+    reward: byReward,
+    share: byReward,
+  };
+}
+
+/** ownerRows' rows sorted by a column (`sort`, default the reward), ties by name. */
+export function sortOwners(owners, cbm, sort, descending) {
+  const orders = ownerOrders(cbm);
+  const order = orders[sort] ?? orders.reward;
+  return [...owners].sort((a, b) => (descending ? order(b, a) : order(a, b)) || orders.owner(a, b));
+}
+
 /** The CSV file: a line per request in input order, its outcome beside it (the rejected with
  * their reason). `run`: { input, result, rowOfRequest } (rowsByRequest's). */
 export function* poolCsv({ input, result, rowOfRequest }) {
