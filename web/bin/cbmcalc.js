@@ -195,14 +195,14 @@ async function writeAll(pieces) {
 function progressLine() {
   if (!process.stderr.isTTY) return { update() {}, done() {} };
   const started = Date.now();
-  let shown = false;
+  let visible = false;
   return {
     update(fraction) {
       if (Date.now() - started < 300) return;
-      shown = true;
+      visible = true;
       process.stderr.write(`\rsimulating... ${Math.floor(fraction * 100)}%`);
     },
-    done: () => shown && process.stderr.write('\r\x1b[K'),
+    done: () => visible && process.stderr.write('\r\x1b[K'),
   };
 }
 
