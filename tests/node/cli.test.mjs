@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
+import { load } from '../../web/lib/cbmcalc.js';
+
 const bin = fileURLToPath(new URL('../../web/bin/cbmcalc.js', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'cbmcalc-cli-'));
 
@@ -35,6 +37,44 @@ test('apr: the figures of seed 003, as text and as JSON', () => {
   });
   const referrals = cbmcalc(['apr', ...seed003, '--referral-reward', '0.00009804', '--json']);
   assert.equal(JSON.parse(referrals.stdout).withReferralsPercent, '420.48336384');
+});
+
+test("earnings: projectEarnings' figures for the options given, and the page's assumptions where none are", async () => {
+  const cbm = await load();
+  const holder = ['--units', '1000', '--unit-price', '0.25', '--token-price', '0.17', '--now', '2026-12-01', '--bought', '2026-11-20'];
+  const expected = (pool, period = 'month') =>
+    cbm.projectEarnings({
+      genesis: '2025-01-01',
+      now: '2026-12-01',
+      purchases: [{ at: '2026-11-20', units: '1000', unitPrice: '0.25' }],
+      pool,
+      tokenPrice: '0.17',
+      period,
+    });
+  // Said nothing of the pool: seed 003's (81,598,347 units besides these 1,000), growing 2% a month.
+  const assumed = cbmcalc(['earnings', ...holder, '--json']);
+  assert.equal(assumed.status, 0);
+  assert.deepEqual(JSON.parse(assumed.stdout), expected({ units: '81598347', growthPercentPerMonth: '2' }));
+  const daily = cbmcalc(['earnings', ...holder, '--pool-units', '5000000', '--pool-growth', '20000', '--period', 'week', '--json']);
+  assert.deepEqual(JSON.parse(daily.stdout), expected({ units: '5000000', growthPerDay: '20000' }, 'week'));
+
+  const text = cbmcalc(['earnings', ...holder, '--genesis', '2025-01-01']).stdout;
+  const figures = expected({ units: '81598347', growthPercentPerMonth: '2' });
+  assert.match(text, new RegExp(`^A day now {12}${figures.now.wfiPerDay} WFI \\(${figures.now.usdPerDay} USD\\)$`, 'm'));
+  assert.match(text, /^Assumed {14}genesis 2025-01-01; everyone else's 81598347 units, growing 2 % a month$/m);
+  assert.equal(text.split('\n').filter((line) => /^\d{4}-\d{2}-\d{2} {2}\d{4}-\d{2}-\d{2} /.test(line)).length, figures.periods.length);
+
+  for (const [args, message] of [
+    [['--genesis', '2027-01-01'], /^cbmcalc earnings: --now: is before the genesis date 2027-01-01/m],
+    [['--pool-growth', '5', '--pool-growth-percent', '1'], /^cbmcalc earnings: give --pool-growth or --pool-growth-percent, not both$/m],
+    [['--period', 'fortnight'], /^cbmcalc earnings: --period: must be "day", "week", "month" or "year"/m],
+  ]) {
+    const out = cbmcalc(['earnings', ...holder, ...args]);
+    assert.equal(out.status, 2, args.join(' '));
+    assert.match(out.stderr, message);
+  }
+  const noPrice = cbmcalc(['earnings', '--units', '1000', '--unit-price', '0.25']);
+  assert.match(noPrice.stderr, /^cbmcalc earnings: --token-price: is required$/m);
 });
 
 test('emission: a preset or a file of rules instead of the contract', () => {
@@ -74,7 +114,7 @@ test('bad input exits with 2 and names the option; the output stays empty', () =
     [['apr', ...seed003, '--unitprice', '1'], /^cbmcalc apr: Unknown option '--unitprice'/m],
     [['emission', '--from', 'soon'], /^cbmcalc emission: --from: /m],
     [['points', '--elapsed', '7200'], /^cbmcalc points: --weight: is required$/m],
-    [['mine'], /^cbmcalc: "mine" is not a command \(apr, emission, points, simulate\)$/m],
+    [['mine'], /^cbmcalc: "mine" is not a command \(apr, earnings, emission, points, simulate\)$/m],
     [['simulate'], /^cbmcalc simulate: needs a file/m],
     [['simulate', 'missing.json'], /^cbmcalc simulate: missing.json: cannot be read \(no such file\)$/m],
   ];

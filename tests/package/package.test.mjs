@@ -130,7 +130,7 @@ test('the command line: --help for each command, --version', () => {
   assert.equal(runIn('npx', ['cbmcalc', '--version']).output, `${version}\n`);
   const help = runIn('npx', ['cbmcalc', '--help']);
   assert.equal(help.status, 0);
-  for (const command of ['apr', 'emission', 'points', 'simulate']) {
+  for (const command of ['apr', 'earnings', 'emission', 'points', 'simulate']) {
     assert.match(help.output, new RegExp(`^  ${command} `, 'm'));
     const own = runIn('npx', ['cbmcalc', command, '--help']);
     assert.equal(own.status, 0);

@@ -7,7 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
 import { CbmError, load } from '../lib/cbmcalc.js';
+import { assumed } from '../ui/assumptions.js';
+import { dayText, parseDay, today } from '../ui/dates.js';
 import { formatAmount } from '../ui/format.js';
+import { growingPool, seedPoolUnits } from '../ui/mining.js';
 import { ownerRows, poolCsv, poolJson, rowsByRequest, sortOwners } from '../ui/pool-files.js';
 import { parseScenarioJson } from '../ui/pool-scenario.js';
 
@@ -38,6 +41,73 @@ const commands = {
       ['Net gain', `${r.netGainPercent} % (${r.netGainUsd} USD)`],
     ],
   },
+  earnings: {
+    summary: 'what units earn: a day, a month, a year, the breakeven',
+    usage:
+      'cbmcalc earnings --units N --unit-price USD --token-price USD [--bought DAY] [--now DAY]\n' +
+      '                 [--pool-units N] [--pool-growth N | --pool-growth-percent P] [--pool-ceiling N]\n' +
+      '                 [--genesis DAY] [--period day|week|month|year] [--json]',
+    about:
+      "What units bought on --bought (default: today) earn in a pool of everyone else's --pool-units,\n" +
+      'growing a day or a month, at a WFI price held at --token-price: a day now, the next 30 days\n' +
+      'and 12 months, the breakeven and the next halving, then each calendar period (UTC) until\n' +
+      'emission ends. The whole pool is simulated, halvings and amortization included. Days are\n' +
+      'YYYY-MM-DD. Where the sources say nothing it assumes what the page does, and says so.',
+    options: {
+      units: option('purchases[0].units', 'CBM units bought'),
+      'unit-price': option('purchases[0].unitPrice', 'USD paid per unit'),
+      'token-price': option('tokenPrice', 'USD per WFI, held constant'),
+      bought: option('purchases[0].at', 'the day they were bought (default: --now)'),
+      now: option('now', 'the day the figures are for (default: today, UTC)'),
+      'pool-units': option('pool.units', "everyone else's units at --now (default: the pool of WeFi's APR example)"),
+      'pool-growth': option('pool.growthPerDay', 'new units a day in the pool'),
+      'pool-growth-percent': option('pool.growthPercentPerMonth', `the pool's growth in % a month (default ${assumed.poolGrowthPercent})`),
+      'pool-ceiling': option('pool.ceiling', 'the pool levels off toward this many units'),
+      genesis: option('genesis', `the day emission started (default ${assumed.genesis}, an assumption)`),
+      period: option('period', 'the periods of the table (default month)'),
+    },
+    input(v, cbm) {
+      if (v['pool-growth'] !== undefined && v['pool-growth-percent'] !== undefined)
+        usage('give --pool-growth or --pool-growth-percent, not both');
+      const now = v.now ?? dayText(today());
+      const daily = v['pool-growth'] !== undefined;
+      const pool = growingPool({
+        poolUnits: v['pool-units'] ?? String(seedPoolUnits(cbm)),
+        poolGrowth: daily ? v['pool-growth'] : (v['pool-growth-percent'] ?? assumed.poolGrowthPercent),
+        poolGrowthUnit: daily ? 'day' : 'percent',
+        poolCeiling: v['pool-ceiling'],
+      });
+      return {
+        genesis: v.genesis ?? assumed.genesis,
+        now,
+        purchases: [{ at: v.bought ?? now, units: v.units, unitPrice: v['unit-price'] }],
+        pool,
+        tokenPrice: v['token-price'],
+        period: v.period ?? 'month',
+      };
+    },
+    run: (cbm, input) => cbm.projectEarnings(input),
+    rows(r, input) {
+      const day = (at) => dayText(parseDay(input.genesis) + at);
+      const halving = r.nextHalving;
+      const growth =
+        input.pool.growthPerDay === undefined ? `${input.pool.growthPercentPerMonth} % a month` : `${input.pool.growthPerDay} a day`;
+      return [
+        ['A day now', `${r.now.wfiPerDay} WFI (${r.now.usdPerDay} USD)`],
+        ['The next 30 days', `${r.next30Days.wfi} WFI (${r.next30Days.usd} USD)`],
+        ['The next 12 months', `${r.firstYear.wfi} WFI (${r.firstYear.usd} USD), ${r.firstYear.returnPercent} % of what you paid`],
+        ['APR now', `${r.now.aprPercent} % (simple, not APY)`],
+        ['Breakeven', r.breakevenAt === null ? 'not before emission ends' : day(r.breakevenAt)],
+        ['Next halving', halving ? `${halving.date}, then ${halving.wfiPerDay} WFI a day` : 'none before emission ends'],
+        ['Until emission ends', `${r.total.wfi} WFI (${r.total.usd} USD) for ${r.paidUsd} USD paid`],
+        ['Assumed', `genesis ${input.genesis}; everyone else's ${input.pool.units} units, growing ${growth}`],
+      ];
+    },
+    table: (r) => [
+      ['from', 'until', 'WFI', 'USD', 'USD to date'],
+      ...r.periods.map((p) => [p.startDate, p.endDate, p.wfi, p.usd, p.cumulativeUsd]),
+    ],
+  },
   emission: {
     summary: 'WFI emitted between two seconds since launch',
     usage: 'cbmcalc emission [--from S] [--to S] [--preset NAME | --rules FILE] [--json]',
@@ -52,6 +122,7 @@ const commands = {
       preset: option('', 'a schedule the sources give: contract, whitepaper or stages729'),
       rules: option('', 'a JSON file of rules'),
     },
+    input: async (v, cbm) => ({ from: v.from, to: v.to, rules: await rulesFrom(cbm, v) }),
     run: (cbm, input) => cbm.emission(input),
     rows: (r) => [
       ['Emitted', `${r.emitted} WFI`],
@@ -246,11 +317,19 @@ async function simulate(cbm, file, { horizon, csv, json }) {
 /** An API error in the user's words: the option it came from, or the file and its field. */
 function inputMessage(error, command, values, file) {
   const [name] = Object.entries(command.options).find(([, o]) => o.field && o.field === error.field) ?? [];
-  // An option the user gave, or one that is missing (the file could have held it).
-  if (name && (values[name] !== undefined || error.problem?.kind === 'required'))
+  // An option the user gave or left to its default; for a pool, one that is missing (the file
+  // could have held it).
+  if (name && (!command.file || values[name] !== undefined || error.problem?.kind === 'required'))
     return `--${name}${error.message.slice(error.field.length)}`;
   if (file === undefined || !error.field) return error.message;
   return error.field === 'json' ? `${shown(file)}${error.message.slice(4)}` : `${shown(file)}: ${error.message}`;
+}
+
+/** The API's input of a command whose options are its fields, one to one. */
+function flatInput(command, values) {
+  const input = {};
+  for (const [key, o] of Object.entries(command.options)) if (values[key] !== undefined) input[o.field] = values[key];
+  return input;
 }
 
 /** "--from -5" as "--from=-5": parseArgs would take -5 for an option, and the core says better
@@ -287,11 +366,10 @@ async function main([name, ...args]) {
       if (positionals.length !== 1) usage(positionals.length ? 'takes one file' : `needs a file: cbmcalc ${name} pool.json`);
       return await simulate(cbm, positionals[0], values);
     }
-    const input = {};
-    for (const [key, o] of Object.entries(command.options)) if (o.field && values[key] !== undefined) input[o.field] = values[key];
-    if (name === 'emission') input.rules = await rulesFrom(cbm, values);
+    const input = command.input ? await command.input(values, cbm) : flatInput(command, values);
     const result = command.run(cbm, input);
-    const text = command.table ? `${aligned(command.rows(result))}\n\n${table(command.table(result))}` : aligned(command.rows(result));
+    const rows = aligned(command.rows(result, input));
+    const text = command.table ? `${rows}\n\n${table(command.table(result))}` : rows;
     console.log(values.json ? JSON.stringify(result, null, 2) : text);
   } catch (e) {
     // The file the input came from: the pool's, or the rules' of an emission.

@@ -15,6 +15,7 @@
 // element, and keeps its styles inside its shadow root. It computes with the same modules as
 // the page (ui/mining.js), so the figures are the page's figures.
 import { CbmError, load } from '../lib/cbmcalc.js';
+import { assumed } from '../ui/assumptions.js';
 import { dayText, today } from '../ui/dates.js';
 import { showFigure, showText } from '../ui/figures.js';
 import { formatAmount, formatDate } from '../ui/format.js';
@@ -30,8 +31,8 @@ const fields = [
   ['tokenPrice', 'token-price', '0.17', 'main'],
   ['poolUnits', 'pool-units', null, 'more'],
   ['poolGrowth', 'pool-growth', '0', 'more'],
-  ['poolGrowthPercent', 'pool-growth-percent', '2', 'more'],
-  ['genesis', 'genesis', '2025-01-01', 'more'],
+  ['poolGrowthPercent', 'pool-growth-percent', assumed.poolGrowthPercent, 'more'],
+  ['genesis', 'genesis', assumed.genesis, 'more'],
 ];
 const outputs = [
   // [key, format, big]
