@@ -68,13 +68,35 @@ build_wasm() {
 }
 
 # The debug flavour (Emscripten's assertions and runtime checks) into build/wasm-debug/lib:
-# the node tests run against it too (tests/wasm-debug.mjs points them there).
+# the node tests run against it too, in a tree of their own (tests/wasm-debug.mjs).
 build_wasm_debug() {
   say "WASM build, debug flavour (assertions on) -> build/wasm-debug/lib/"
   export NODE_PATH=/usr/share/nodejs
   emcmake cmake -S . -B build/wasm-debug -DCMAKE_BUILD_TYPE=Release -DCBM_WASM_DEBUG=ON \
     -DCMAKE_CROSSCOMPILING_EMULATOR="$(command -v node)" >/dev/null
   cmake --build build/wasm-debug -j"$JOBS"
+  # A copy of web/ and the node tests whose glue is the debug one: the tests import it as they
+  # import web/lib's, with no module-customization hooks (Node 20 runs those on a thread of
+  # their own, and a process using them once never exited after its last test).
+  local tree=build/wasm-debug/tree
+  rm -rf "$tree"
+  mkdir -p "$tree/build"
+  tar -C "$ROOT" --exclude=node_modules --exclude=vendor -cf - web tests/node tests/golden | tar -C "$tree" -xf -
+  cp build/wasm-debug/lib/cbmcalc_wasm.mjs build/wasm-debug/lib/cbmcalc_wasm.wasm "$tree/web/lib/"
+  ln -s "$ROOT/build/native" "$tree/build/native"
+}
+
+# Runs a test command with a time limit: a hang fails the run, naming the step, instead of
+# holding it until CI's own limit. Usage: bounded SECONDS "what it is" command... (node --test
+# also gets --test-timeout, the limit of each test file: a file that hangs fails with its name).
+bounded() {
+  local seconds=$1 what=$2 status=0
+  shift 2
+  timeout --kill-after=20 "$seconds" "$@" || status=$?
+  if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+    echo "FAILED: $what did not finish within $seconds s (stopped)" >&2
+  fi
+  return "$status"
 }
 
 FUZZ_TARGETS="decimal calculators pool"

@@ -1,22 +1,11 @@
-// `node --import ./tests/wasm-debug.mjs ...`: the API loads the debug flavour of the WASM
-// module (build/wasm-debug/lib, from build_wasm_debug in build-scripts/lib.sh) instead of
-// web/lib's, so that a test run also checks what Emscripten's assertions check.
-import { createRequire, register } from 'node:module';
+// `node --import ./tests/wasm-debug.mjs --test build/wasm-debug/tree/tests/node/`: the node
+// tests against the debug flavour of the WASM module. build_wasm_debug (build-scripts/lib.sh)
+// lays out that tree: a copy of web/ and the tests whose glue is the debug build's, so the
+// tests import it as they import web/lib's, with no module hooks.
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 // Emscripten 3.1.6's glue, built for node as well, looks for a CommonJS require() even in an ES
 // module, and for __dirname: lend it both.
-const debugDirectory = new URL('../build/wasm-debug/lib/', import.meta.url);
 globalThis.require ??= createRequire(import.meta.url);
-globalThis.__dirname ??= fileURLToPath(debugDirectory);
-
-register(
-  'data:text/javascript,' +
-    encodeURIComponent(`
-      const debugGlue = ${JSON.stringify(new URL('cbmcalc_wasm.mjs', debugDirectory).href)};
-      export async function resolve(specifier, context, next) {
-        const resolved = await next(specifier, context);
-        return resolved.url.endsWith('/web/lib/cbmcalc_wasm.mjs') ? { ...resolved, url: debugGlue } : resolved;
-      }
-    `),
-);
+globalThis.__dirname ??= fileURLToPath(new URL('../build/wasm-debug/tree/web/lib/', import.meta.url));
