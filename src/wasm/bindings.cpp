@@ -518,8 +518,8 @@ val decimalArray(const std::vector<cbm::Decimal>& values) {
 }
 
 // SPEC 5 over time. input: { t: numbers (Unix s), mined, rate, referralRate (decimal texts),
-// purchases: [{ at, units, miningStart }] (numbers), unitPrice, tokenPrice (texts), today,
-// paths: numbers (% a month), rows: bool }.
+// purchases: [{ at, units, miningStart }], unitPrice, tokenPrice, today (texts), paths: numbers
+// (% a month), rows: bool }.
 val valueEarnings(const val& input) {
   return guardedValue([&] {
     cbm::ValuationInput in;
@@ -537,17 +537,17 @@ val valueEarnings(const val& input) {
       const std::string field = "purchases[" + std::to_string(k) + "]";
       const val p = purchases[k];
       in.purchases.push_back(
-          {cbm::wholeFromDouble(p["at"].as<double>(), field + ".at", 0, cbm::kMaxUnixSeconds),
-           cbm::wholeFromDouble(p["units"].as<double>(), field + ".units", 1,
-                                cbm::kMaxUnitsPerActivation),
-           cbm::wholeFromDouble(p["miningStart"].as<double>(), field + ".miningStart", 0,
-                                cbm::kMaxUnixSeconds)});
+          {cbm::parseWhole(p["at"].as<std::string>(), field + ".at", 0, cbm::kMaxUnixSeconds),
+           cbm::parseWhole(p["units"].as<std::string>(), field + ".units", 1,
+                           cbm::kMaxUnitsPerActivation),
+           cbm::parseWhole(p["miningStart"].as<std::string>(), field + ".miningStart", 0,
+                           cbm::kMaxUnixSeconds)});
     }
     in.unitPrice =
         cbm::parseAmount(input["unitPrice"].as<std::string>(), "unitPrice", cbm::Sign::any);
     in.tokenPrice =
         cbm::parseAmount(input["tokenPrice"].as<std::string>(), "tokenPrice", cbm::Sign::any);
-    in.today = cbm::wholeFromDouble(input["today"].as<double>(), "today", 0, cbm::kMaxUnixSeconds);
+    in.today = cbm::parseWhole(input["today"].as<std::string>(), "today", 0, cbm::kMaxUnixSeconds);
     in.monthlyGrowthPercent = emscripten::convertJSArrayToNumberVector<double>(input["paths"]);
     in.rows = input["rows"].as<bool>();
     const cbm::Valuation v = cbm::valueEarnings(in);
@@ -585,12 +585,15 @@ val valueEarnings(const val& input) {
 
 // A value along a growth path at the times t (Unix s): today's value up to `from`, then the
 // modelled compounding (SPEC 5 over time: prices; also the page's Energy projection).
-val growthPath(const std::string& value, double monthlyPercent, double from, const JSArray& t) {
+val growthPath(const std::string& value, const std::string& percentText, const std::string& from,
+               const JSArray& t) {
   return guardedValue([&] {
     const cbm::Decimal start = cbm::parseAmount(value, "value", cbm::Sign::nonNegative);
+    const double monthlyPercent =
+        cbm::parseAmount(percentText, "monthlyPercent", cbm::Sign::any).toDouble();
     if (!cbm::validGrowth(monthlyPercent))
       throw cbm::InputError("monthlyPercent", "must be a percentage above -100 and at most 1000");
-    const std::int64_t origin = cbm::wholeFromDouble(from, "from", 0, cbm::kMaxUnixSeconds);
+    const std::int64_t origin = cbm::parseWhole(from, "from", 0, cbm::kMaxUnixSeconds);
     const std::vector<double> times = emscripten::convertJSArrayToNumberVector<double>(t);
     std::vector<cbm::Decimal> values;
     for (std::size_t i = 0; i < times.size(); ++i) {

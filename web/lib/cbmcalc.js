@@ -396,6 +396,9 @@ function writeUtf8(M, run, column, strings, check, fieldOf) {
 const limits = new WeakMap(); // the core's limits, read once per module instance
 const limitsOf = (M) => limits.get(M) ?? limits.set(M, JSON.parse(M.limitsJson())).get(M);
 
+/** The value of an object's own property, undefined where it has none (even if inherited). */
+const own = (object, key) => (Object.hasOwn(object, key) ? object[key] : undefined);
+
 function requestRow(a, i) {
   if (!isPlainObject(a)) fail(`activations[${i}]`, `must be an object { id, owner, units, requestedAt }, got ${describe(a)}`);
 }
@@ -418,14 +421,18 @@ function writeActivations(M, run, activations, check) {
   for (let i = 0; i < n; i++) {
     const a = activations[i];
     requestRow(a, i);
-    for (const key in a) {
+    for (const key of Object.keys(a)) {
       if (!activationFields.includes(key)) {
         fail(`activations[${i}].${key}`, `is not a field of an activation (its fields: ${activationFields.join(', ')})`);
       }
     }
-    // Each value read once: a getter that answers differently each time cannot make the check
-    // and the copy disagree.
-    const { id, owner, units: unitsValue, requestedAt: requested } = a;
+    // Each value read once (a getter that answers differently each time cannot make the check
+    // and the copy disagree), and only the request's own: a property a host page put on
+    // Object.prototype is not the caller's.
+    const id = own(a, 'id'),
+      owner = own(a, 'owner'),
+      unitsValue = own(a, 'units'),
+      requested = own(a, 'requestedAt');
     ids[i] = label(id, `activations[${i}].id`);
     owners[i] = owner === undefined ? ids[i] : label(owner, `activations[${i}].owner`);
     if (typeof unitsValue === 'number' && Number.isFinite(unitsValue)) {
@@ -455,7 +462,7 @@ const isArrayLike = (value) => Array.isArray(value) || (ArrayBuffer.isView(value
 
 /** A column of the columnar form: an array (or typed array) of `n` entries. */
 function columnOf(columns, name, n) {
-  const column = columns[name];
+  const column = own(columns, name);
   const field = `activations.${name}`;
   if (column === undefined) fail(field, 'is required');
   if (!isArrayLike(column)) fail(field, `must be an array (or a typed array), got ${describe(column)}`);
@@ -503,7 +510,7 @@ function writeColumns(M, run, columns, check) {
   }
   const ids = namesOf(columnOf(columns, 'id'), 'id');
   const n = ids.length;
-  const owners = columns.owner === undefined ? null : namesOf(columnOf(columns, 'owner', n), 'owner');
+  const owners = own(columns, 'owner') === undefined ? null : namesOf(columnOf(columns, 'owner', n), 'owner');
   const units = columnOf(columns, 'units', n),
     requestedAt = columnOf(columns, 'requestedAt', n);
   const at = run.allocateNumbers(n);
@@ -763,7 +770,6 @@ function makeApi(M, decisionCalls) {
         return listOf(Array.from(values), f, (x, g) => (typeof x === 'number' ? x : fail(g, `must be a number, got ${describe(x)}`)));
       };
       const decimals = (values, f) => listOf(values, f, text);
-      const seconds = (x, f) => (typeof x === 'number' ? x : Number(unixText(x, f)));
       return unwrap(
         M.valueEarnings({
           t: numbers(v.t, 't'),
@@ -773,14 +779,14 @@ function makeApi(M, decisionCalls) {
           purchases: listOf(v.purchases, 'purchases', (p, f) => {
             p = fieldsOf(p, 'a purchase', ['at', 'units', 'miningStart'], f);
             return {
-              at: seconds(p.at, `${f}.at`),
-              units: Number(text(p.units, `${f}.units`)),
-              miningStart: seconds(p.miningStart, `${f}.miningStart`),
+              at: unixText(p.at, `${f}.at`),
+              units: text(p.units, `${f}.units`),
+              miningStart: unixText(p.miningStart, `${f}.miningStart`),
             };
           }),
           unitPrice: text(v.unitPrice, 'unitPrice'),
           tokenPrice: text(v.tokenPrice, 'tokenPrice'),
-          today: seconds(v.today, 'today'),
+          today: unixText(v.today, 'today'),
           paths: v.paths === undefined ? [0] : numbers(v.paths, 'paths'),
           rows: v.rows === true,
         }),
@@ -815,11 +821,10 @@ function makeApi(M, decisionCalls) {
     /** A value along a growth path at each time of `t`. */
     growthPath(input) {
       const { value, monthlyPercent, from, t } = fieldsOf(input, 'growthPath()', ['value', 'monthlyPercent', 'from', 't']);
-      const growth = Number(text(monthlyPercent, 'monthlyPercent'));
       const times = listOf(Array.from(isArrayLike(t) ? t : fail('t', `must be an array of seconds, got ${describe(t)}`)), 't', (x, f) =>
         typeof x === 'number' ? x : fail(f, `must be a number of seconds, got ${describe(x)}`),
       );
-      return unwrap(M.growthPath(text(value, 'value'), growth, Number(unixText(from, 'from')), times));
+      return unwrap(M.growthPath(text(value, 'value'), text(monthlyPercent, 'monthlyPercent'), unixText(from, 'from'), times));
     },
 
     /** SPEC 1. The emission schedule as pieces of constant rate. */

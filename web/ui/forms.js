@@ -1,6 +1,7 @@
 // Forms that recompute as the user types and show an API error next to the field it names.
 import { CbmError } from '../lib/cbmcalc.js';
 import { formatAmount } from './format.js';
+import { numberText } from './numbers.js';
 
 // What was typed, shortened as the core shortens it: a pasted megabyte is not a message.
 const given = (got) => (got === undefined ? '' : `, got "${got.length > 40 ? `${got.slice(0, 40)}...` : got}"`);
@@ -53,12 +54,23 @@ export function clearErrors(form) {
   }
 }
 
-/** Clears every error of `form`, then runs `compute(values)`; a CbmError is shown at its
- * field and the call returns false. */
+/** valuesOf(form) with each number field (inputmode decimal or numeric) read as the core's
+ * decimal text by ui/numbers.js in `reading.lang` ("1,000" is 1000 in English); throws a
+ * CbmError at a field whose typing is not one number there ("0,170" in English). */
+export function readValues(form, reading = undefined) {
+  const values = valuesOf(form);
+  for (const e of form.elements) {
+    if (e.name && (e.inputMode === 'decimal' || e.inputMode === 'numeric')) values[e.name] = numberText(values[e.name], e.name, reading);
+  }
+  return values;
+}
+
+/** Clears every error of `form`, then runs `compute(values)` (numbers read by readValues); a
+ * CbmError is shown at its field and the call returns false. */
 export function runForm(form, compute) {
   clearErrors(form);
   try {
-    compute(valuesOf(form));
+    compute(readValues(form));
     return true;
   } catch (e) {
     if (!(e instanceof CbmError)) throw e;

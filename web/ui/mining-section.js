@@ -39,7 +39,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   const defaults = cbm.defaults();
   const activationsPerSecond = defaults.pool.activationsPerSecond;
   const presets = cbm.presets();
-  const renderSchedule = setUpSchedulePicker(cbm, form.elements.schedule, $('m-schedule-info'));
+  const renderSchedule = setUpSchedulePicker(cbm, form.elements.namedItem('schedule'), $('m-schedule-info'));
 
   // The referral rules come from the core: shares and thresholds are not typed here, and there
   // is one row of inputs per line.
@@ -77,15 +77,15 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     'paid weekly, each payout locked in staking for a year. It comes from the referral pool, not from your referrals.';
 
   // The pool preset comes from the API, not from a constant typed here.
-  const poolInput = form.elements.poolUnits;
+  const poolInput = form.elements.namedItem('poolUnits');
   poolInput.defaultValue = poolInput.value = String(seedPoolUnits(cbm));
   const implied = cbm.impliedPoolPower({ units: 1000, blockReward: '0.00009804' });
   $('pool-preset-total').textContent = formatAmount(implied.replace(/(\.\d)\d*$/, '$1'), 'plain'); // 81,599,347.2
   $('pool-preset-others').textContent = formatAmount(poolInput.defaultValue, 'plain');
   $('pool-preset').addEventListener('click', () => {
     poolInput.value = poolInput.defaultValue;
-    form.elements.poolGrowth.value = '0';
-    form.elements.poolCeiling.value = '';
+    form.elements.namedItem('poolGrowth').value = '0';
+    form.elements.namedItem('poolCeiling').value = '';
     changed();
   });
 
@@ -394,15 +394,15 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     };
     const next = sim.marks.find((m) => m.t > today);
     $('m-explain-pool').textContent = [
-      `Your ${formatAmount(String(priced.totalUnits), 'units')} among ${formatAmount(form.elements.poolUnits.value, 'units')} of others`,
-      Number(form.elements.poolGrowth.value) > 0 ? `, ${growthText()}` : '',
+      `Your ${formatAmount(String(priced.totalUnits), 'units')} among ${formatAmount(form.elements.namedItem('poolUnits').value, 'units')} of others`,
+      Number(form.elements.namedItem('poolGrowth').value) > 0 ? `, ${growthText()}` : '',
       `. Emission ends ${formatDate(sim.end)}`,
       next ? `; next rate change: ${next.label} on ${formatDate(next.t)} (genesis ${formatDate(sim.genesis)}, assumed).` : '.',
     ].join('');
     // Amortization only moves shares between units of different ages.
     $('m-explain-one-age').hidden =
-      Number(form.elements.poolGrowth.value) > 0 ||
-      form.elements.amortization.value === 'none' ||
+      Number(form.elements.namedItem('poolGrowth').value) > 0 ||
+      form.elements.namedItem('amortization').value === 'none' ||
       new Set(sim.purchases.map((p) => p.at)).size > 1;
 
     const body = $('m-activations').tBodies[0];

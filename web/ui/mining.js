@@ -11,6 +11,7 @@
 import { CbmError } from '../lib/cbmcalc.js';
 import { DAY, YEAR, dayText, parseDay } from './dates.js';
 import { formatAmount } from './format.js';
+import { plainNumber } from './numbers.js';
 import { rateChanges } from './rules.js';
 
 function fail(field, problem) {
@@ -175,9 +176,9 @@ export function cachedMining(cbm) {
  */
 export function pricePaths({ scenario = 'flat', growth = '0', bear = '-5', base = '0', bull = '5' }) {
   const percent = (text, field) => {
-    const x = Number(String(text).trim());
-    if (String(text).trim() === '' || !Number.isFinite(x) || x <= -100 || x > 1000)
-      fail(field, `must be a percentage above -100, got "${text}"`);
+    const expects = 'must be a percentage above -100';
+    const x = plainNumber(text, field, expects);
+    if (x <= -100 || x > 1000) fail(field, `${expects}, got "${text}"`);
     return x;
   };
   if (scenario === 'growth') return [{ key: 'base', monthly: percent(growth, 'growth') }];

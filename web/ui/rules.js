@@ -3,12 +3,13 @@
 // cbm.emission() and cbm.simulatePool(). Shared by the page and the widget.
 import { CbmError } from '../lib/cbmcalc.js';
 import { YEAR } from './dates.js';
+import { plainNumber } from './numbers.js';
 
 function years(text, field, { optional = false } = {}) {
-  const t = String(text ?? '').trim();
-  if (t === '' && optional) return null;
-  const x = Number(t);
-  if (t === '' || !Number.isFinite(x) || x <= 0) throw new CbmError(`${field}: must be a number of years > 0, got "${t}"`, { field });
+  if (String(text ?? '').trim() === '' && optional) return null;
+  const expects = 'must be a number of years > 0';
+  const x = plainNumber(text, field, expects);
+  if (x <= 0) throw new CbmError(`${field}: ${expects}, got "${String(text).trim()}"`, { field });
   return Math.round(x * YEAR);
 }
 

@@ -19,9 +19,9 @@ import { assumed } from '../ui/assumptions.js';
 import { dayText, today } from '../ui/dates.js';
 import { showFigure, showText } from '../ui/figures.js';
 import { formatAmount, formatDate } from '../ui/format.js';
-import { clearErrors, debounce, problemMessage, showError, valuesOf } from '../ui/forms.js';
+import { clearErrors, debounce, problemMessage, readValues, showError, valuesOf } from '../ui/forms.js';
 import { cachedMining, growingPool, priceMining, seedPoolUnits } from '../ui/mining.js';
-import { readNumber, textsFor } from './i18n.js';
+import { textsFor } from './i18n.js';
 import { styleSheet } from './styles.js';
 
 const fields = [
@@ -45,6 +45,23 @@ const outputs = [
   ['wfiEnd', 'wfi', false],
   ['usdEnd', 'usd', false],
 ];
+
+// Widgets on one page compute one a frame: ten loading together are ten tasks the page can
+// paint and answer input between, not one long freeze.
+const inTurn = new Set(); // the waiting widgets' compute functions, first come first served
+let turnFrame = 0;
+
+function computeInTurn(compute) {
+  inTurn.add(compute);
+  turnFrame ||= requestAnimationFrame(nextTurn);
+}
+
+function nextTurn() {
+  const [compute] = inTurn;
+  inTurn.delete(compute);
+  turnFrame = inTurn.size ? requestAnimationFrame(nextTurn) : 0;
+  compute?.();
+}
 
 class CbmCalculator extends HTMLElement {
   static observedAttributes = ['lang', ...fields.map((f) => f[1])];
@@ -73,9 +90,9 @@ class CbmCalculator extends HTMLElement {
       .then((cbm) => {
         this.#cbm = cbm;
         this.#mining = cachedMining(cbm);
-        const pool = this.#form.elements.poolUnits;
+        const pool = this.#form.elements.namedItem('poolUnits');
         if (!pool.value) pool.value = String(seedPoolUnits(cbm));
-        this.#compute();
+        computeInTurn(this.#update);
       })
       .catch(() => (this.#status.textContent = this.#texts.failed));
   }
@@ -86,19 +103,19 @@ class CbmCalculator extends HTMLElement {
       this.#rebuild = true;
     } else {
       const field = fields.find((f) => f[1] === name);
-      this.#form.elements[field[0]].value = value ?? this.#defaultOf(field);
+      this.#form.elements.namedItem(field[0]).value = value ?? this.#defaultOf(field);
     }
-    // A host that sets many attributes at once gets one recomputation a frame, not one each.
-    this.#frame ||= requestAnimationFrame(() => {
-      this.#frame = 0;
-      if (this.#rebuild) this.#build();
-      this.#rebuild = false;
-      if (this.#cbm) this.#compute();
-    });
+    // A host that sets many attributes at once gets one recomputation, not one each.
+    computeInTurn(this.#update);
   }
 
-  #frame = 0;
   #rebuild = false;
+  /** A new language's contents, then the figures (once loaded). */
+  #update = () => {
+    if (this.#rebuild) this.#build();
+    this.#rebuild = false;
+    if (this.#cbm) this.#compute();
+  };
 
   get #texts() {
     return textsFor(this.#lang);
@@ -218,20 +235,6 @@ class CbmCalculator extends HTMLElement {
     return { end: formatDate(end, this.#lang), lifetimeYears: number(lifetimeYears), stageDays: number(stageDays) };
   }
 
-  /** The form's numbers as the API's decimal text, read in the widget's language; throws a
-   * CbmError (kind "ambiguous") for typing that could mean two numbers. */
-  #valuesIn(form) {
-    const values = valuesOf(form);
-    for (const [name] of fields) {
-      if (name === 'genesis') continue;
-      const read = readNumber(values[name], this.#lang);
-      if (read.ambiguous)
-        throw new CbmError(`${name}: ${this.#texts.ambiguous(...read.ambiguous)}`, { field: name, problem: { kind: 'ambiguous' } });
-      values[name] = read.text;
-    }
-    return values;
-  }
-
   #compute() {
     const t = this.#texts;
     const form = this.#form;
@@ -241,7 +244,9 @@ class CbmCalculator extends HTMLElement {
     clearErrors(form);
     let detail;
     try {
-      values = this.#valuesIn(form);
+      // The numbers as the API's decimal text, read in the widget's language ("0,170" in
+      // English is asked about).
+      values = readValues(form, { lang: this.#lang, ask: t.ask });
       const sim = this.#mining.run(this.#input(values));
       const priced = priceMining(this.#cbm, sim, { tokenPrice: values.tokenPrice, unitPrice: values.unitPrice, scenario: 'flat' });
       const { now } = priced;

@@ -1,6 +1,7 @@
 // The widget's words in each language it speaks. Numbers and dates are not here: Intl formats
 // them in the same language (ui/format.js).
 import { englishProblems } from '../ui/forms.js';
+import { englishQuestion } from '../ui/numbers.js';
 
 export const languages = {
   en: {
@@ -32,7 +33,7 @@ export const languages = {
         ? "Everyone else's units stay as they are"
         : `Everyone else's units grow ${daily ? `by ${amount} a day` : `${amount}% a month`}`,
     problems: englishProblems,
-    ambiguous: (a, b) => `Do you mean ${a} or ${b}? Write it without the thousands separator.`,
+    ask: englishQuestion,
     copy: 'Copy',
     copied: 'Copied',
     selected: 'Selected',
@@ -80,7 +81,10 @@ export const languages = {
       'not-a-date': () => 'muss ein Datum sein',
       required: () => 'fehlt',
     },
-    ambiguous: (a, b) => `Meinen Sie ${a} oder ${b}? Schreiben Sie es ohne Tausenderpunkt oder mit Komma.`,
+    ask: (...candidates) =>
+      candidates.length === 1
+        ? `Meinen Sie ${candidates[0]}? Schreiben Sie Dezimalstellen mit Komma.`
+        : `Meinen Sie ${candidates.join(' oder ')}? Schreiben Sie es ohne Tausenderpunkt oder mit Komma.`,
     copy: 'Kopieren',
     copied: 'Kopiert',
     selected: 'Markiert',
@@ -94,27 +98,4 @@ export function textsFor(lang) {
     .toLowerCase()
     .split('-')[0];
   return Object.hasOwn(languages, base) ? languages[base] : languages.en;
-}
-
-/**
- * A number as the user typed it in `lang`, as the API's decimal text: "0,25" in German is
- * "0.25", "1.234,5" is "1234.5". Returns { text } or, when the typing could mean two numbers
- * ("1.234" in German: 1234 with a thousands point, or an English 1.234), { ambiguous: [a, b] }.
- * Only separators move; the digits stay as typed.
- */
-export function readNumber(typed, lang) {
-  const text = String(typed ?? '').trim();
-  const parts = new Intl.NumberFormat(lang).formatToParts(12345.6);
-  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
-  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
-  if (decimal === '.') return { text: /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replaceAll(',', '') : text };
-  // A comma-decimal language (German): the comma is the decimal sign, dots group thousands.
-  if (text.includes(decimal)) {
-    const [whole, fraction] = text.split(decimal);
-    if (fraction === undefined || text.split(decimal).length > 2) return { text };
-    const digits = group === '.' && /^\d{1,3}(\.\d{3})+$/.test(whole) ? whole.replaceAll('.', '') : whole;
-    return { text: `${digits}.${fraction}` };
-  }
-  if (group === '.' && /^\d{1,3}(\.\d{3})+$/.test(text)) return { ambiguous: [text.replaceAll('.', ''), text.replace('.', decimal)] };
-  return { text };
 }
