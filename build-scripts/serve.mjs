@@ -23,7 +23,8 @@ const types = {
 
 /** Serves web/ on 127.0.0.1:`port`; `headers(path)` may add response headers (a CSP, say);
  * `override(path)` may return other content (a string or a Buffer) to serve for `path` instead of
- * the file's: a test's "new version" of a file, with web/ left as it is. */
+ * the file's: a test's "new version" of a file, with web/ left as it is; or a whole answer
+ * { status, type, body } (a host's 404, or its HTML fallback page for any path). */
 export function serve(port = 8080, { headers = () => ({}), override = () => undefined } = {}) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
@@ -32,6 +33,10 @@ export function serve(port = 8080, { headers = () => ({}), override = () => unde
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const content = override(path);
+      if (content?.status) {
+        response.writeHead(content.status, { 'Content-Type': content.type, 'Cache-Control': 'no-cache' });
+        return response.end(content.body);
+      }
       response.writeHead(200, {
         'Content-Type': types[extname(file)] ?? 'application/octet-stream',
         'Content-Length': content === undefined ? statSync(file).size : Buffer.byteLength(content),

@@ -3,8 +3,10 @@
 //
 // - Network first: online, every file comes from the server as if there were no worker, so a new
 //   version is on screen at the first load that the server serves it. The copy is the answer
-//   only when the network fails (offline), errs (5xx) or does not answer within a few seconds
-//   (a server that is that slow on some files only could give one load a mix of versions).
+//   when the network fails (offline), does not answer within a few seconds (a server that is
+//   that slow on some files only could give one load a mix of versions), or answers with
+//   something that is not the file: any status but 2xx (a 404 mid-deploy as much as a 5xx), or
+//   an HTML page for a file that is not one (a host's or a CDN's fallback page).
 // - The copy is one version of the whole page, never a mix: it is replaced as a whole, by a
 //   complete copy of the new version, built beside it (files whose hash did not change are
 //   taken over from the old copy, the rest fetched) before the old one is deleted. It is made
@@ -48,18 +50,28 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(networkFirst(network, key));
 });
 
-/** The network's answer, or the copy's when the network fails, errs or is late. */
+/** The network's answer, or the copy's when the network fails, is late or answers with
+ * something else than the file. */
 async function networkFirst(network, key) {
   network.catch(() => {}); // answered from the copy: a late failure is nobody's business
   const late = new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS));
   const usable = network.then(
-    (r) => (r.status < 500 ? r : null),
+    (r) => (isTheFile(r, key) ? r : null),
     () => null,
   );
   const answer = await Promise.race([usable, late]);
   if (answer) return answer;
   const copy = await newest();
   return (await copy?.cache.match(key)) ?? network; // no copy of it: whatever the network says
+}
+
+/** Whether `response` can be the file `key` names. Its content is not checked against the
+ * list's hash: online, a new version is served before any list names it. */
+function isTheFile(response, key) {
+  if (response.type === 'opaqueredirect') return true; // a navigation's redirect, for the browser to follow
+  if (!response.ok) return false;
+  const html = (response.headers.get('Content-Type') ?? '').startsWith('text/html');
+  return !html || key.endsWith('.html');
 }
 
 /** The newest complete copy: a cache holding its list (the list is written last). */
