@@ -1,40 +1,73 @@
-// The page: loads the API once, sets up each section, restores a shared link, and keeps the
-// address in step with the inputs.
+// The page: loads the API once, sets up each section, restores a shared link (at load, and when
+// a new one is pasted into the address), and keeps the address in step with the inputs.
 import { load } from './lib/cbmcalc.js';
 import { debounce } from './ui/forms.js';
 import { setUpApr } from './ui/apr-section.js';
 import { setUpMining } from './ui/mining-section.js';
 import { setUpPoints } from './ui/points-section.js';
 import { setUpPool } from './ui/pool-section.js';
-import { onSave, readState, restore, saveState, shareForm } from './ui/share.js';
+import { joined, linkHas, linkTooLong, MAX_LINK_TEXT, onSave, restore, saveState, shareForm } from './ui/share.js';
 import { setUpSupply } from './ui/supply-section.js';
 import { setUpTheme } from './ui/theme.js';
 
+// An address too long to be a link is dropped at once (and said below): kept, it weighs on
+// every later load of the page's files, at a cost of hundreds of milliseconds per megabyte.
+const tooLong = linkTooLong();
+if (tooLong) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
 const cbm = await load({ build: 'lite' });
 document.getElementById('version').textContent = cbm.version;
 const save = debounce(saveState, 300);
+const linkStatus = document.getElementById('copy-link-status');
 
-/** Joins the shared forms inside `section` and applies a shared link's values to them. */
-function restoreIn(section) {
-  for (const form of section.querySelectorAll('form[data-share]')) shareForm(form);
-  restore();
+/** Runs `step` of the section `id`; a failure there is said in that section, and the rest of
+ * the page (the other sections, the ready flag, the offline copy) goes on without it. */
+function attempt(id, step) {
+  try {
+    return step();
+  } catch (error) {
+    console.error(error);
+    const section = document.getElementById(id);
+    const note = section.querySelector('.setup-error') ?? document.createElement('p');
+    note.className = 'status bad setup-error';
+    note.setAttribute('role', 'alert');
+    note.textContent = `This section could not start: ${String(error.message).replace(/\.$/, '')}. The rest of the page works; reloading may help.`;
+    section.querySelector('h2').after(note);
+    return null;
+  }
 }
+
+/** Joins the shared forms inside the section `id` and applies a shared link's values to them. */
+function restoreIn(id) {
+  attempt(id, () => {
+    for (const form of document.getElementById(id).querySelectorAll('form[data-share]')) shareForm(form);
+    restore();
+  });
+}
+
+/** Says that the address was too long to be read as a link. */
+function sayTooLong() {
+  linkStatus.textContent = `This link is too long to read (over ${MAX_LINK_TEXT / 1024} KB): the page opened with its usual inputs.`;
+}
+if (tooLong) sayTooLong();
 
 // The top of the page first: its figures are the first thing a visitor reads.
 let supply = null;
+let points = null;
 let compare = null; // loaded by "Compare" or a link with two scenarios
-const mining = setUpMining(cbm, {
-  onResult: (state) => {
-    supply?.setMining(state);
-    compare?.update();
-  },
-  onChange: save,
-});
-const apr = setUpApr(cbm, { usePool: mining.setPool, onChange: save });
-restoreIn(document.getElementById('mining'));
-restoreIn(document.getElementById('apr'));
-mining.refresh();
-apr.refresh();
+const mining = attempt('mining', () =>
+  setUpMining(cbm, {
+    onResult: (state) => {
+      supply?.setMining(state);
+      compare?.update();
+    },
+    onChange: save,
+  }),
+);
+const apr = attempt('apr', () => setUpApr(cbm, { usePool: (units) => mining?.setPool(units), onChange: save }));
+restoreIn('mining');
+restoreIn('apr');
+attempt('mining', () => mining?.refresh());
+attempt('apr', () => apr?.refresh());
 // The first frame that shows results: what the benchmark measures.
 requestAnimationFrame(() => performance.mark('cbm-first-result'));
 
@@ -44,17 +77,17 @@ const setUpCompare = async (fromLink) => {
   return compare;
 };
 document.getElementById('c-start').addEventListener('click', async () => (await setUpCompare(false)).start());
-if (readState().has('cmp')) setUpCompare(true);
+if (mining && linkHas('cmp')) setUpCompare(true);
 
 // The sections further down right after that frame.
 setTimeout(() => {
-  const pool = setUpPool(cbm);
-  const points = setUpPoints(cbm, { onChange: save });
-  supply = setUpSupply(cbm, { onChange: save });
-  for (const id of ['pool', 'points', 'supply']) restoreIn(document.getElementById(id));
-  pool.refresh();
-  points.refresh();
-  supply.setMining(mining.state);
+  const pool = attempt('pool', () => setUpPool(cbm));
+  points = attempt('points', () => setUpPoints(cbm, { onChange: save }));
+  supply = attempt('supply', () => setUpSupply(cbm, { onChange: save }));
+  for (const id of ['pool', 'points', 'supply']) restoreIn(id);
+  attempt('pool', () => pool?.refresh());
+  attempt('points', () => points?.refresh());
+  attempt('supply', () => supply?.setMining(mining?.state ?? null));
   document.querySelector('[data-form=pool]').addEventListener('input', save);
   document.documentElement.dataset.ready = 'true';
   // Offline after one visit: sw.js, once the page is idle.
@@ -65,6 +98,21 @@ setTimeout(() => {
       sw.controller?.postMessage('update');
     });
 }, 0);
+
+// A link pasted into the address of the open page: its inputs replace the ones shown, and
+// everything recomputes as if they were typed. (The page's own writes to the address use
+// replaceState, which fires no hashchange; "#points" and an empty hash hold no inputs.)
+window.addEventListener('hashchange', () => {
+  if (linkTooLong()) {
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+    return sayTooLong();
+  }
+  if (!linkHas()) return;
+  restore({ again: true });
+  for (const form of joined.forms) form.dispatchEvent(new Event('input', { bubbles: true }));
+  attempt('points', () => points?.refresh());
+  if (mining && linkHas('cmp') && !compare) setUpCompare(true);
+});
 
 setUpTheme(document.getElementById('theme'), async () => {
   const { rethemeCharts } = await import('./ui/charts.js');
@@ -81,7 +129,6 @@ document.addEventListener('click', (event) => {
   target.focus({ preventScroll: true });
 });
 
-const linkStatus = document.getElementById('copy-link-status');
 document.getElementById('copy-link').addEventListener('click', async () => {
   save.now();
   try {

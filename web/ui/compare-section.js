@@ -8,7 +8,7 @@ import { Chart } from './charts.js';
 import { tableRow } from './figures.js';
 import { callDecision } from './decisions-client.js';
 import { formatAmount, formatDate, formatDuration } from './format.js';
-import { joined, readState, shareList, stateHash } from './share.js';
+import { joined, linkValue, MAX_LINK_TEXT, readState, shareList, stateHash, withinBound } from './share.js';
 
 const $ = (id) => document.getElementById(id);
 const PREFIX = 'm.'; // the mining section's keys
@@ -38,9 +38,10 @@ function applySnapshot(prefix, values) {
   }
 }
 
-/** A snapshot as one text (for a key of its own in the address), and back. */
+/** A snapshot as one text (for a key of its own in the address), and back: from a link, each
+ * value within its key's bound, as if it were the key's own (a field's 1,000 characters...). */
 const snapshotText = (values) => new URLSearchParams([...values]).toString();
-const snapshotOf = (text) => new Map(new URLSearchParams(text));
+const snapshotOf = (text) => new Map([...new URLSearchParams(text)].filter(([key, value]) => withinBound(key, value)));
 
 const rows = [
   ['totalWfi', 'WFI mined by the end of emission', 'wfi'],
@@ -70,7 +71,8 @@ export function setUpCompare(mining, { save, fromLink = false }) {
   let asked = 0;
   let chart = null;
 
-  shareList('cmp', { get: () => (other ? snapshotText(other) : ''), set: () => {} });
+  // The other scenario holds a whole section's keys: its bound is the link's.
+  shareList('cmp', { get: () => (other ? snapshotText(other) : ''), set: () => {}, maxLength: MAX_LINK_TEXT });
   shareList('cmpEdit', { get: () => (other ? active : ''), set: () => {} });
 
   const showSwitch = () => {
@@ -197,8 +199,8 @@ export function setUpCompare(mining, { save, fromLink = false }) {
     $('c-start').focus();
   });
 
-  const state = readState();
-  if (fromLink && state.has('cmp')) takeUp(state.get('cmp'), state.get('cmpEdit'));
+  const linked = fromLink && linkValue('cmp');
+  if (linked) takeUp(linked, linkValue('cmpEdit'));
   return {
     start,
     /** The mining section computed the form's scenario. */

@@ -6,6 +6,7 @@ import { downloadCsv, downloadJson } from './export.js';
 import { explainSource, showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration } from './format.js';
 import { debounce, runForm, setDisabled, valuesOf } from './forms.js';
+import { plainNumber } from './numbers.js';
 import { shareList } from './share.js';
 
 const $ = (id) => document.getElementById(id);
@@ -14,22 +15,32 @@ const ACCOUNT_KEY = 'cbmcalc.points.account';
 const CLOCK_KEY = 'cbmcalc.points.clockOffset';
 const factorNames = { checkin: 'Check-in streak', points: 'Total points', invites: 'Invites', weight: 'Total weight' };
 
-function storage(key, value) {
+const NOT_SAVED = "Could not save: the browser's storage is full or blocked; this session lives in this tab only.";
+
+/** The text stored under `key`, or null (none stored, or storage blocked). */
+function readStored(key) {
   try {
-    if (value === undefined) return localStorage.getItem(key);
-    localStorage.setItem(key, value);
+    return localStorage.getItem(key);
   } catch {
-    // Blocked storage: the simulator still works for this visit.
+    return null;
   }
-  return null;
+}
+
+/** Stores `value` under `key`; false when the browser refuses (storage full or blocked). */
+function store(key, value) {
+  try {
+    localStorage.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Hours as whole seconds, checked. */
 function hoursToSeconds(text, field) {
-  const t = String(text).trim();
-  const hours = Number(t);
-  if (t === '' || !(hours >= 0) || hours > 8760)
-    throw new CbmError(`${field}: must be a number of hours from 0 to ${formatAmount(8760, 'plain')}, got "${t}"`, { field });
+  const expects = `must be a number of hours from 0 to ${formatAmount(8760, 'plain')}`;
+  const hours = plainNumber(text, field, expects);
+  if (!(hours >= 0) || hours > 8760) throw new CbmError(`${field}: ${expects}, got "${String(text).trim()}"`, { field });
   return Math.round(hours * 3600);
 }
 
@@ -171,16 +182,21 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   explainSource('points', () => current && { call: 'points', input: current.session });
   form.addEventListener('input', (e) => {
     calculate();
-    if (e.target.name === 'totalPoints') followTotal();
+    if (e.target.name === 'totalPoints') {
+      offer.replaceChildren(); // the user chose a total
+      followTotal();
+    }
     projection.later();
     onChange();
   });
   form.addEventListener('submit', (e) => e.preventDefault());
 
   // --- session simulator ---
-  let offset = Number(storage(CLOCK_KEY)) || 0; // seconds the simulated clock is ahead
+  const notes = []; // what went wrong with the stored state, said with the next message
+  let offset = storedOffset() ?? 0; // seconds the simulated clock is ahead
   const now = () => Math.floor(Date.now() / 1000) + offset;
   let account = storedAccount();
+  let unsaved = false; // the last write failed: this tab's account is the one, not the stored
   /** Moves the clock forward to the account's last start or collection if it is behind it
    * (the clock was moved back, or another tab moved it on): before that moment the rules could
    * only refuse. Returns whether it moved. */
@@ -191,11 +207,12 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     return true;
   }
   /** The account and clock another tab may have stored since: the newest state is the stored
-   * one, so nothing collected there is written over here. */
+   * one, so nothing collected there is written over here. Not after a failed write: then the
+   * stored state is older than this tab's. */
   function reload() {
+    if (unsaved) return;
     account = storedAccount() ?? account;
-    const stored = storage(CLOCK_KEY);
-    if (stored !== null) offset = Number(stored) || 0;
+    offset = storedOffset() ?? offset;
     keepClockAfterAccount();
   }
   window.addEventListener('storage', (e) => {
@@ -204,31 +221,61 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     if (!account) return; // not set up yet: refresh() reads the stored state
     showTotal();
     renderSession();
+    if (notes.length) say('');
   });
+  /** The stored account, checked by the core; null when none is stored or it is damaged (a
+   * note says so, and a new one starts). */
   function storedAccount() {
+    const text = readStored(ACCOUNT_KEY);
+    if (text === null) return null;
     try {
-      const stored = JSON.parse(storage(ACCOUNT_KEY) ?? 'null');
-      if (stored) return cbm.checkAccount({ account: stored });
+      return cbm.checkAccount({ account: JSON.parse(text) });
     } catch {
-      // A damaged or old account: start a new one.
+      notes.push('The stored points account was unreadable and was started anew.');
+      return null;
     }
-    return null;
   }
+  /** The stored clock: whole seconds ahead, at which the core takes the time (a damaged one,
+   * "0.5" or "1e20", would make every session call throw); null when none is stored, 0 (reset,
+   * with a note) when it is unreadable. */
+  function storedOffset() {
+    const text = readStored(CLOCK_KEY);
+    if (text === null) return null;
+    if (/^\d{1,15}$/.test(text) && clockWorks(Number(text))) return Number(text);
+    store(CLOCK_KEY, '0');
+    notes.push('The stored simulator clock was unreadable and was reset.');
+    return 0;
+  }
+  function clockWorks(ahead) {
+    try {
+      cbm.sessionStatus({ account: cbm.newAccount(), now: Math.floor(Date.now() / 1000) + ahead });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Stores the account and the clock; a refusal is noted and leaves this tab's state in charge. */
   function save() {
-    storage(ACCOUNT_KEY, JSON.stringify(account));
-    storage(CLOCK_KEY, String(offset));
+    const stored = store(ACCOUNT_KEY, JSON.stringify(account)) && store(CLOCK_KEY, String(offset));
+    unsaved = !stored;
+    if (unsaved) notes.push(NOT_SAVED);
+    return stored;
   }
   const message = $('ses-message');
+  let said = { text: '', tone: '' };
+  /** Says `text`, and after it what went wrong with the stored state, if anything did. */
   function say(text, tone = '') {
-    message.textContent = text;
-    message.className = `status ${tone}`;
+    said = { text, tone };
+    const wrong = [...new Set(notes.splice(0))].join(' ');
+    message.textContent = [text, wrong].filter(Boolean).join(' ');
+    message.className = `status ${wrong ? 'bad' : tone}`;
   }
   // The account's total is the Total points field: typing there sets it, a stopped session's
   // reward goes back into the field.
   function followTotal() {
     if (!current || !account || account.totalPoints === current.totalPoints) return;
     account = cbm.checkAccount({ account: { ...account, totalPoints: current.totalPoints } });
-    save();
+    if (!save()) say('');
     renderSession();
   }
   function showTotal() {
@@ -238,6 +285,57 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     calculate();
     projection.later();
     onChange();
+  }
+
+  // A link's total points are offered, never applied: a link carries its sender's total, and
+  // the account is the user's. The field shows the account's total until the user chooses.
+  const offer = $('p-linkTotal');
+  /** Takes a total that a link put in the field back out of it, and offers it. */
+  function offerLinkTotal() {
+    const field = $('p-totalPoints');
+    const linked = field.value.trim();
+    if (!account || field.value === field.defaultValue) {
+      if (account) field.value = account.totalPoints;
+      return offer.replaceChildren();
+    }
+    field.value = account.totalPoints;
+    let total = null;
+    try {
+      total = cbm.checkAccount({ account: { ...account, totalPoints: linked } }).totalPoints;
+    } catch {
+      // Not a number of points: said below, nothing offered.
+    }
+    if (total === account.totalPoints) return offer.replaceChildren();
+    const yours = formatAmount(account.totalPoints, 'points');
+    const text = document.createElement('span');
+    text.textContent =
+      total === null
+        ? `This link's total points, "${linked.length > 40 ? `${linked.slice(0, 40)}...` : linked}", are not a number of points; yours, ${yours}, stay.`
+        : `This link gives ${formatAmount(total, 'points')} as the total; yours is ${yours}.`;
+    const use = offerButton("Use the link's total", () => {
+      field.value = total;
+      form.dispatchEvent(new Event('input', { bubbles: true }));
+      followTotal();
+      say(`Total points set to the link's, ${formatAmount(total, 'points')}.`);
+    });
+    offer.replaceChildren(
+      text,
+      ...(total === null ? [] : [use]),
+      offerButton(total === null ? 'Dismiss' : 'Keep mine', () => {}),
+    );
+  }
+  /** A button of the offer: it does `fn`, then the offer goes and the field has the focus. */
+  function offerButton(label, fn) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'secondary small';
+    button.textContent = label;
+    button.addEventListener('click', () => {
+      fn();
+      offer.replaceChildren();
+      $('p-totalPoints').focus();
+    });
+    return button;
   }
   /** The weight a session started now gets, and why it differs from the figures above: the
    * simulated clock may be on another day, where the streak is not today's. */
@@ -270,7 +368,7 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     reload();
     try {
       fn();
-      save();
+      if (!save()) say(said.text, said.tone); // and that it could not be kept
     } catch (e) {
       if (!(e instanceof CbmError)) throw e;
       say(refusal(e), 'bad');
@@ -514,17 +612,17 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   });
 
   return {
-    /** Draws everything from the current inputs (after a shared link was applied). */
+    /** Draws everything from the current inputs (after a shared link was applied): a stored
+     * account's total in the Total points field, a link's total offered beside it. */
     refresh() {
       renderHistory();
-      // A stored account gives the Total points field its total, unless a link set the field.
-      const field = $('p-totalPoints');
-      if (account && field.value === field.defaultValue) field.value = account.totalPoints;
-      account ??= cbm.newAccount();
+      offerLinkTotal();
+      account ??= cbm.newAccount(); // none stored: a new one, with the field's total
       calculate();
       followTotal();
       renderSession();
       projection.run();
+      if (notes.length) say('');
     },
   };
 }
