@@ -12,21 +12,23 @@ import type { CbmErrorCode, CbmProblem, Decimal, PoolRules, PoolTotals, Rejected
 /** The caller's name for a run: every message about it carries it back. */
 export type PoolRunId = number | string;
 
-/** A described pool, turned into requests in the worker (deterministic for a seed). */
+/** A described pool, turned into requests in the worker (deterministic for a seed). The worker
+ * checks each field against the page's bounds and answers `error` (its field named) past one. */
 export interface GeneratedPool {
-  /** Requests. */
+  /** Requests, 1 to 1,000,000. */
   count: number;
-  /** Distinct owners the requests are spread over. */
+  /** Distinct owners the requests are spread over, 1 to 1,000,000. */
   owners: number;
-  /** Each request's units, a whole number from unitsMin to unitsMax. */
+  /** Each request's units, a whole number from unitsMin to unitsMax (at most cbm.limits().unitsPerActivation). */
   unitsMin: number;
   unitsMax: number;
-  /** Days the requests are spread over, evenly. */
+  /** Days the requests are spread over, evenly: 0 to 36,500. */
   spreadDays: number;
-  /** The share of the requests that come in bursts, percent. */
+  /** The share of the requests that come in bursts, percent (0 to 100). */
   burstShare: number;
-  /** How many bursts (each: requests at one second). */
+  /** How many bursts (each: requests at one second), 0 to 10,000; at least 1 with a burstShare. */
   bursts: number;
+  /** 0 to 2^31. */
   seed: number;
 }
 
@@ -42,12 +44,13 @@ export interface PoolRunBase {
 export interface PoolRunGenerated extends PoolRunBase {
   source: 'generate';
   params: GeneratedPool;
-  /** Seconds to simulate. */
+  /** Seconds to simulate: a whole number from 1 to 100 years' (3,153,600,000). */
   horizon: number;
 }
 
 /** Runs a scenario's JSON text: a list of requests, or { activations, horizon?, rules? } (as
- * `cbmcalc simulate` reads it). */
+ * `cbmcalc simulate` reads it: a number too long for a double, an id or an owner say, is read as
+ * the text written). At most 1,000,000 requests. */
 export interface PoolRunJson extends PoolRunBase {
   source: 'json';
   json: string;
@@ -55,9 +58,11 @@ export interface PoolRunJson extends PoolRunBase {
   horizon?: number;
 }
 
-/** Runs a file of such JSON, read in the worker with progress. */
+/** Runs a file of such JSON, read in the worker with progress: UTF-8 (a byte order mark or not)
+ * or UTF-16 with its mark; any other bytes are refused ("pool.json: is not UTF-8 text ..."). */
 export interface PoolRunFile extends PoolRunBase {
   source: 'file';
+  /** At most 256 MB. */
   file: Blob;
   /** Seconds to simulate, unless the scenario says. */
   horizon?: number;
@@ -85,7 +90,7 @@ export interface PoolOwnersRequest {
   descending?: boolean;
   /** Default 0. */
   offset?: number;
-  /** Default 20. */
+  /** Default 20; at most 1000. */
   limit?: number;
 }
 
@@ -157,10 +162,12 @@ export interface PoolCancelledMessage {
   id: PoolRunId;
 }
 
-/** A run or a request that failed: a CbmError's fields (INTERNAL for any other error). */
+/** A run or a request that failed, or a message the worker does not take (not an object, an
+ * unknown type, a number out of bounds): a CbmError's fields (INTERNAL for any other error). */
 export interface PoolErrorMessage {
   type: 'error';
-  id: PoolRunId;
+  /** The message's id; null when it had none (a number or a string). */
+  id: PoolRunId | null;
   message: string;
   /** "" when no field is to blame; "json" for the scenario's text as a whole. */
   field: string;
@@ -171,6 +178,11 @@ export interface PoolErrorMessage {
 /** An owner of the finished run. */
 export interface PoolOwnerRow {
   owner: string;
+  /** The name to show: its control and invisible characters as escapes ("\u{200B}"). */
+  label: string;
+  /** It looks like another owner's name: they differ only in invisible characters, spaces or
+   * Unicode form (NFC and NFD "José"). */
+  lookalike: boolean;
   /** Accepted requests. */
   activations: number;
   units: Decimal;

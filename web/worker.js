@@ -8,10 +8,14 @@
 // Out: { type: 'progress', id, phase ('read', 'prepare', 'simulate'), fraction } | { type: 'done', id, summary }
 //      { type: 'cancelled', id } | { type: 'error', id, message, field, code }
 //      { type: 'owners', id, rows, total } | { type: 'file', id, blob, name }
-import { load } from './lib/cbmcalc.js';
+// Every message is checked first (ui/pool-messages.js): a bad one is answered with an error.
+import { CbmError, load } from './lib/cbmcalc.js';
 import { errorMessage } from './ui/worker-error.js';
 import { ownerRows, poolCsv, poolJson, rowsByRequest, sortOwners } from './ui/pool-files.js';
+import { checkExport, checkOwnersRequest, checkRun, messageId, messageType } from './ui/pool-messages.js';
 import { generateActivations, parseScenarioJson, requestCount } from './ui/pool-scenario.js';
+import { decodeText } from './ui/text-files.js';
+import { visible } from './ui/visible-text.js';
 
 const cbmReady = load({ build: 'lite' });
 let running = null; // { id, controller }
@@ -19,20 +23,30 @@ let last = null; // the finished run: { id, input, result, owners }
 
 const post = (message, transfer) => self.postMessage(message, transfer ?? []);
 
+// A Map, not an object: a type such as "__proto__" or "constructor" is simply not in it.
+const handlers = new Map([
+  ['run', run],
+  ['cancel', cancel],
+  ['owners', ownersPage],
+  ['export', exportFile],
+]);
+
 self.onmessage = ({ data }) => {
-  const handlers = { run, cancel, owners: ownersPage, export: exportFile };
-  Promise.resolve(handlers[data.type]?.(data)).catch((e) => post(errorMessage(data.id, e)));
+  Promise.resolve()
+    .then(() => handlers.get(messageType(data, handlers))(data))
+    .catch((e) => post(errorMessage(messageId(data), e)));
 };
 
 async function cancel() {
   running?.controller.abort();
 }
 
-/** A file's text, read here in pieces with progress; null if the run was cancelled meanwhile. */
+/** A file's text, read here in pieces with progress and decoded as the command line decodes it
+ * (ui/text-files.js: UTF-8 or UTF-16, strictly); null if the run was cancelled meanwhile. */
 async function readFile(id, file, signal) {
   const reader = file.stream().getReader();
-  const decoder = new TextDecoder();
-  const parts = [];
+  const bytes = new Uint8Array(file.size); // checked against the page's bound (checkRun)
+  const name = file.name || 'the file';
   let read = 0,
     lastPost = 0;
   for (;;) {
@@ -42,28 +56,28 @@ async function readFile(id, file, signal) {
       return null;
     }
     if (done) break;
+    if (read + value.length > bytes.length) throw new CbmError(`${name}: changed while it was read; choose it again`, { field: 'json' });
+    bytes.set(value, read);
     read += value.length;
-    parts.push(decoder.decode(value, { stream: true }));
     if (performance.now() - lastPost > 40) {
       lastPost = performance.now();
       post({ type: 'progress', id, phase: 'read', fraction: read / file.size });
     }
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  return decodeText(bytes.subarray(0, read), name);
 }
 
-async function run({ id, source, params, json, file, horizon, rules }) {
+async function run(message) {
+  const { id } = message;
   running?.controller.abort();
   const controller = new AbortController();
   running = { id, controller };
   const cbm = await cbmReady;
   try {
-    if (source === 'file') {
-      post({ type: 'progress', id, phase: 'read', fraction: 0 });
-      json = await readFile(id, file, controller.signal);
-      if (json === null) return post({ type: 'cancelled', id });
-    }
+    const { source, params, file, horizon, rules, json: pasted } = checkRun(message, cbm.limits());
+    if (source === 'file') post({ type: 'progress', id, phase: 'read', fraction: 0 });
+    const json = source === 'file' ? await readFile(id, file, controller.signal) : pasted;
+    if (json === null) return post({ type: 'cancelled', id });
     post({ type: 'progress', id, phase: 'prepare', fraction: 0 });
     const scenario = source === 'generate' ? { activations: generateActivations(params) } : parseScenarioJson(json);
     // Let a cancel sent while the requests were built arrive before the run starts.
@@ -133,19 +147,28 @@ function summarize(input, result, owners, elapsedMs) {
 
 let sorted = { key: '', rows: [] };
 
-async function ownersPage({ id, sort = 'reward', descending = true, offset = 0, limit = 20 }) {
+async function ownersPage(message) {
+  const { id, sort, descending, offset, limit } = checkOwnersRequest(message);
   if (!last || last.id !== id) return post({ type: 'owners', id, rows: [], total: 0 });
   const key = `${id}|${sort}|${descending}`;
   if (sorted.key !== key) {
     sorted = { key, rows: sortOwners(last.owners, await cbmReady, sort, descending) };
   }
-  const rows = sorted.rows
-    .slice(offset, offset + limit)
-    .map(({ owner, activations, units, reward, share }) => ({ owner, activations, units, reward, share }));
+  // label: the name as shown, its hidden characters as escapes; lookalike: it looks like another.
+  const rows = sorted.rows.slice(offset, offset + limit).map(({ owner, activations, units, reward, share, lookalike }) => ({
+    owner,
+    label: visible(owner),
+    lookalike,
+    activations,
+    units,
+    reward,
+    share,
+  }));
   post({ type: 'owners', id, rows, total: sorted.rows.length, offset });
 }
 
-async function exportFile({ id, format }) {
+async function exportFile(message) {
+  const { id, format } = checkExport(message);
   if (!last || last.id !== id) throw new Error('that run is no longer available: run it again');
   const [name, type, parts] =
     format === 'csv'

@@ -150,3 +150,87 @@ test('a pasted list: bad requests are rejected with their reason, the rest runs'
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+/** Runs the pool section with the file `name` of `bytes`; returns the status line once the run ends. */
+async function runFile(page, name, bytes) {
+  await page.setInputFiles('#s-file', { name, mimeType: 'application/json', buffer: bytes });
+  await page.waitForFunction((n) => document.querySelector('#s-status').textContent.startsWith(`${n} (`), name);
+  await page.click('#s-run');
+  await page.waitForFunction(() => /^(Done|The simulation did not)/.test(document.querySelector('#s-status').textContent), null, {
+    timeout: 30000,
+  });
+  return page.textContent('#s-status');
+}
+
+test('a file of requests: Latin-1 refused naming the byte; UTF-16 read, owners past 2^53 apart, lookalikes marked', async () => {
+  const page = await openPage(env);
+  // Latin-1 "José" and "Josè" would both be "Jos\uFFFD": one owner.
+  const latin1 =
+    '[{"id": "a", "owner": "Jos\xe9", "units": 1, "requestedAt": 0}, {"id": "b", "owner": "Jos\xe8", "units": 1, "requestedAt": 0}]';
+  const refused = await runFile(page, 'latin1.json', Buffer.from(latin1, 'latin1'));
+  assert.equal(refused, 'The simulation did not run: latin1.json: is not UTF-8 text (byte 0xE9 at offset 26); save it as UTF-8');
+  assert.match(await page.textContent('#s-json-error'), /latin1\.json: is not UTF-8 text/);
+
+  const scenario = {
+    horizon: 86400,
+    activations: [
+      { id: 1, owner: 'OWNER1', units: 1000, requestedAt: 0 },
+      { id: 2, owner: 'OWNER2', units: 3000, requestedAt: 0 },
+      { id: 3, owner: 'Jos\u00e9', units: 20, requestedAt: 0 },
+      { id: 4, owner: 'Jose\u0301', units: 10, requestedAt: 0 },
+      { id: 5, owner: '\u202Eevil', units: 5, requestedAt: 0 },
+    ],
+  };
+  const text = JSON.stringify(scenario).replace('"OWNER1"', '12345678901234567891').replace('"OWNER2"', '12345678901234567892');
+  const done = await runFile(page, 'powershell.json', Buffer.from(`\uFEFF${text}`, 'utf16le')); // PowerShell's "> pool.json"
+  assert.match(done, /^Done: 5 activations/);
+  await page.waitForFunction(() => document.querySelectorAll('#s-owners-table tbody tr').length === 5);
+  const owners = await page.$$eval('#s-owners-table tbody th', (cells) => cells.map((c) => c.textContent));
+  assert.deepEqual(owners, [
+    '12345678901234567892',
+    '12345678901234567891',
+    'Jos\u00e9 ≈ looks like another owner',
+    'Jose\u0301 ≈ looks like another owner',
+    '\\u{202E}evil',
+  ]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the worker answers a message it does not take with an error and stays ready', async () => {
+  const page = await openPage(env);
+  const answers = await page.evaluate(async () => {
+    const worker = new Worker('/worker.js', { type: 'module' });
+    const replies = [];
+    const failures = [];
+    worker.onmessage = ({ data }) => data.type !== 'progress' && replies.push(data);
+    worker.onerror = (e) => failures.push(e.message);
+    const params = { count: 1e9, owners: 10, unitsMin: 1, unitsMax: 5, spreadDays: 10, burstShare: 10, bursts: 5, seed: 1 };
+    const messages = [
+      null,
+      { type: '__proto__', id: 1 },
+      { type: 'run', id: 2, source: 'generate', params, horizon: 86400 },
+      { type: 'run', id: 3, source: 'generate', params: { ...params, count: 100, bursts: 3e8 }, horizon: 86400 },
+      { type: 'run', id: 4, source: 'generate', params: { ...params, count: 100 }, horizon: 86400 },
+    ];
+    for (const message of messages) worker.postMessage(message);
+    const started = Date.now();
+    while (replies.length < messages.length && failures.length === 0 && Date.now() - started < 20000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    worker.terminate();
+    return { replies: replies.map((r) => [r.type, r.id, r.field ?? null]), failures };
+  });
+  assert.deepEqual(answers, {
+    replies: [
+      ['error', null, 'message'],
+      ['error', 1, 'type'],
+      ['error', 2, 'count'],
+      ['error', 3, 'bursts'],
+      ['done', 4, null],
+    ],
+    failures: [],
+  });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -178,3 +178,111 @@ test('simulate --csv into a reader that stops early (| head): exit 0, nothing on
   assert.equal(out.stdout, 'id,owner,units,requested_at,activated_at,mining_start,wait_seconds,reward,rejected_reason\r\nstatus 0\n');
   assert.equal(out.stderr, '');
 });
+
+test('simulate: owners and ids past 2^53 stay apart, as written', () => {
+  const text =
+    '{"horizon": 1000, "activations": [' +
+    '{"id": 98765432109876543211, "owner": 12345678901234567891, "units": 1000, "requestedAt": 0},' +
+    '{"id": 98765432109876543212, "owner": 12345678901234567892, "units": 3000, "requestedAt": 0}]}';
+  const out = cbmcalc(['simulate', '-'], text);
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, /^Requests {5}2 \(2 accepted, 0 rejected\)$/m);
+  assert.match(out.stdout, /^ {2}12345678901234567892 {2}1 {12}3000 {3}\S+ +74\.9%$/m);
+  assert.match(out.stdout, /^ {2}12345678901234567891 {2}1 {12}1000 {3}\S+ +25\.1%$/m);
+  const run = JSON.parse(cbmcalc(['simulate', '-', '--json'], text).stdout);
+  assert.deepEqual(
+    run.activations.map((a) => [a.id, a.owner]),
+    [
+      ['98765432109876543211', '12345678901234567891'],
+      ['98765432109876543212', '12345678901234567892'],
+    ],
+  );
+  // A number field past 2^53 reaches the core as written: the request is rejected naming it.
+  const units = cbmcalc(['simulate', '-'], '{"horizon": 10, "activations": [{"id": "a", "units": 9007199254740993, "requestedAt": 0}]}');
+  assert.match(units.stdout, /^ {2}a: activations\[0\]\.units: .*got "9007199254740993"$/m);
+});
+
+test('simulate: a file is UTF-8 (a byte order mark or not) or UTF-16 with its mark; anything else is refused', () => {
+  const pool = '{"horizon": 100, "activations": [{"id": "a", "owner": "José", "units": 1, "requestedAt": 0}]}';
+  writeFileSync(join(folder, 'bom.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(pool)]));
+  writeFileSync(join(folder, 'powershell.json'), Buffer.from(`\uFEFF${pool}`, 'utf16le')); // PowerShell's "> pool.json"
+  for (const file of ['bom.json', 'powershell.json']) {
+    const out = cbmcalc(['simulate', file]);
+    assert.equal(out.status, 0, `${file}: ${out.stderr}`);
+    assert.match(out.stdout, /^ {2}José {3}1 /m);
+  }
+  // Latin-1: "José" and "Josè" would both be "Jos\uFFFD", one owner.
+  const latin1 =
+    '[{"id": "a", "owner": "Jos\xe9", "units": 1, "requestedAt": 0}, {"id": "b", "owner": "Jos\xe8", "units": 1, "requestedAt": 0}]';
+  writeFileSync(join(folder, 'latin1.json'), Buffer.from(latin1, 'latin1'));
+  const refused = cbmcalc(['simulate', 'latin1.json', '--horizon', '100']);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /^cbmcalc simulate: latin1\.json: is not UTF-8 text \(byte 0xE9 at offset 26\); save it as UTF-8$/m);
+  assert.equal(refused.stdout, '');
+  const stdin = spawnSync(process.execPath, [bin, 'simulate', '-', '--horizon', '100'], {
+    cwd: folder,
+    input: Buffer.from(latin1, 'latin1'),
+  });
+  assert.match(stdin.stderr.toString(), /^cbmcalc simulate: stdin: is not UTF-8 text \(byte 0xE9 at offset 26\)/m);
+  // A rules file is read the same way.
+  writeFileSync(
+    join(folder, 'rules-bom.json'),
+    Buffer.from(`\uFEFF${JSON.stringify({ schedule: [{ rate: 2, duration: 100 }] })}`, 'utf16le'),
+  );
+  assert.equal(JSON.parse(cbmcalc(['emission', '--rules', 'rules-bom.json', '--json']).stdout).total, '200');
+});
+
+/** Characters that would act on a terminal or reorder a line, raw. */
+const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+test('simulate: text from the file is printed with its control and invisible characters as escapes', () => {
+  const pool = {
+    horizon: 100,
+    activations: [
+      { id: 'r1', owner: '\u001b[31mred\u001b]0;TITLE\u0007', units: 2, requestedAt: 0 },
+      { id: 'r2', owner: 'two\nlines', units: 1, requestedAt: 0 },
+      { id: 'r3', owner: '\u202Eevil', units: 1, requestedAt: 0 },
+      { id: 'r4\u001b[2J\u009b', owner: 'x', units: 0, requestedAt: 0 },
+    ],
+  };
+  const out = cbmcalc(['simulate', '-'], JSON.stringify(pool));
+  assert.equal(out.status, 0, out.stderr);
+  assert.doesNotMatch(out.stdout, raw);
+  assert.match(out.stdout, /^ {2}\\u\{1B\}\[31mred\\u\{1B\}\]0;TITLE\\u\{7\} {2}1 /m);
+  assert.match(out.stdout, /^ {2}two\\u\{A\}lines +1 /m);
+  assert.match(out.stdout, /^ {2}\\u\{202E\}evil +1 /m);
+  assert.match(out.stdout, /^ {2}r4\\u\{1B\}\[2J\\u\{9B\}: activations\[3\]\.units: /m);
+  assert.equal(out.stdout.split('\n').length, 15, 'one line per owner: 8 of summary, a head, 3 owners, 2 of rejected, the end');
+  // An error quotes the file: a field's name, a value.
+  const field = cbmcalc(
+    ['simulate', '-'],
+    JSON.stringify({ horizon: 100, activations: [{ id: 'a', units: 1, requestedAt: 0, '\u001b]0;T\u0007\u202E': 1 }] }),
+  );
+  assert.equal(field.status, 2);
+  assert.doesNotMatch(field.stderr, raw);
+  assert.match(field.stderr, /^cbmcalc simulate: stdin: activations\[0\]\.\\u\{1B\}\]0;T\\u\{7\}\\u\{202E\}: is not a field/m);
+  const command = cbmcalc(['\u001b[31mmine\u202E']);
+  assert.match(command.stderr, /^cbmcalc: "\\u\{1B\}\[31mmine\\u\{202E\}" is not a command/m);
+  // --json is data: the same strings, with what JSON.stringify leaves raw (C1, bidirectional and
+  // zero-width characters) written as \u escapes.
+  const json = cbmcalc(['simulate', '-', '--json'], JSON.stringify(pool));
+  assert.doesNotMatch(json.stdout, raw);
+  const run = JSON.parse(json.stdout);
+  assert.deepEqual(Object.keys(run.owners).sort(), ['\u001b[31mred\u001b]0;TITLE\u0007', '\u202Eevil', 'two\nlines'].sort());
+  assert.equal(run.rejected[0].id, 'r4\u001b[2J\u009b');
+});
+
+test('simulate: owners that look alike but differ (Unicode form, a zero-width space) are marked', () => {
+  const owners = ['Jos\u00e9', 'Jose\u0301', 'Jo\u200Bs\u00e9', 'alice', 'bob'];
+  const pool = { horizon: 100, activations: owners.map((owner, i) => ({ id: `r${i}`, owner, units: 10 - i, requestedAt: 0 })) };
+  const out = cbmcalc(['simulate', '-'], JSON.stringify(pool));
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, /^Owners {7}5 \(3 of them look like another owner, marked ≈\)$/m);
+  assert.match(out.stdout, /^ {2}Jos\u00e9 ≈ +1 /m);
+  assert.match(out.stdout, /^ {2}Jose\u0301 ≈ +1 /m);
+  assert.match(out.stdout, /^ {2}Jo\\u\{200B\}s\u00e9 ≈ +1 /m);
+  assert.match(out.stdout, /^ {2}alice +1 /m);
+  assert.match(out.stdout, /^ {2}≈ looks like another owner: the names differ only in invisible characters, spaces or Unicode form$/m);
+  const plain = cbmcalc(['simulate', '-'], JSON.stringify({ ...pool, activations: pool.activations.slice(3) }));
+  assert.doesNotMatch(plain.stdout, /≈/);
+});

@@ -1,13 +1,16 @@
 // The page's own modules in node, without a browser: exact arithmetic, days, CSV, share-link
-// lists, pool scenarios and the mining model against figures worked out by hand.
+// lists, pool scenarios and the mining model against figures worked out by hand; the pool worker
+// (web/worker.js) in a worker thread.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 
 import { load } from '../../web/lib/cbmcalc.js';
 import { compressDays, dayText, expandDays, parseDay } from '../../web/ui/dates.js';
 import { toCsv } from '../../web/ui/export.js';
 import { formatDuration, percentText, shiftPoint } from '../../web/ui/format.js';
 import { priceMining, seedPoolUnits, simulateMining } from '../../web/ui/mining.js';
+import { csvText, ownerRows, poolCsv, rowsByRequest } from '../../web/ui/pool-files.js';
 import { generateActivations, parseScenarioJson, poolParameters, requestAt } from '../../web/ui/pool-scenario.js';
 import { rateChanges, rulesFrom } from '../../web/ui/rules.js';
 
@@ -272,4 +275,179 @@ test('index.html preloads every module of the static import graph of the page (a
   const missing = [...seen].filter((url) => !preloaded.has(url)).map((url) => url.slice(web.href.length));
   assert.deepEqual(missing, []);
   assert.ok(seen.size > 15, `${seen.size} modules`);
+});
+
+test('a pasted scenario keeps ids and owners past 2^53 apart: two owners, two accepted ids', () => {
+  const text =
+    '{"horizon": 1000, "activations": [' +
+    '{"id": 98765432109876543211, "owner": 12345678901234567891, "units": 1000, "requestedAt": 0},' +
+    '{"id": 98765432109876543212, "owner": 12345678901234567892, "units": 3000, "requestedAt": 0}]}';
+  const scenario = parseScenarioJson(text);
+  const result = cbm.simulatePool(scenario);
+  assert.equal(result.rejected.length, 0);
+  assert.deepEqual(
+    result.activations.map((a) => a.id),
+    ['98765432109876543211', '98765432109876543212'],
+  );
+  const owners = ownerRows(result).map((o) => [o.owner, o.units]);
+  assert.deepEqual(owners, [
+    ['12345678901234567891', '1000'],
+    ['12345678901234567892', '3000'],
+  ]);
+  // A number field past 2^53 reaches the core as written, and is rejected naming it.
+  const units = cbm.simulatePool({
+    horizon: 10,
+    activations: parseScenarioJson('[{"id": "a", "units": 9007199254740993, "requestedAt": 0}]').activations,
+  });
+  assert.match(units.rejected[0].reason, /units: .*got "9007199254740993"/);
+});
+
+test('the pool CSV: a formula after spaces of any kind, a no-break space, a tab or CR is not run', () => {
+  for (const [given, cell] of [
+    [' =1+1', "' =1+1"],
+    ['\u00a0=1+1', "'\u00a0=1+1"],
+    ['\u3000@SUM(A1)', "'\u3000@SUM(A1)"],
+    ['\u200B+1', "'\u200B+1"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r=1"],
+    ['\tplain', "'\tplain"],
+    ['＝1+1', "'＝1+1"],
+    [' -5', "' -5"],
+    ['-5', '-5'], // a number is left alone
+    [-5, -5],
+    ['a = b', 'a = b'],
+  ])
+    assert.equal(csvText(given), cell, JSON.stringify(given));
+  const input = {
+    horizon: 100,
+    activations: [
+      { id: ' =HYPERLINK("x")', owner: '\u00a0=cmd', units: 1, requestedAt: 0 },
+      { id: 'b', owner: '  @me', units: ' +1', requestedAt: 0 },
+    ],
+  };
+  const result = cbm.simulatePool(input);
+  const lines = [...poolCsv({ input, result, rowOfRequest: rowsByRequest(input, result) })].join('').split('\r\n');
+  assert.match(lines[1], /^"' =HYPERLINK\(""x""\)",'\u00a0=cmd,1,0,0,1,0,792,$/);
+  assert.match(lines[2], /^b,'  @me,' \+1,0,,,,,"activations\[1\]\.units: /);
+});
+
+/** web/worker.js in a worker thread, as a page runs it: `self` is the thread's global, messages
+ * come and go through its port. Returns { send(message): the next answer that is not progress,
+ * close() }. */
+async function poolWorker() {
+  const shim = `
+    const { parentPort } = require('node:worker_threads');
+    globalThis.self = globalThis;
+    globalThis.postMessage = (message, transfer) => parentPort.postMessage(message, transfer);
+    import(${JSON.stringify(new URL('../../web/worker.js', import.meta.url).href)}).then(() => {
+      parentPort.on('message', (data) => self.onmessage({ data }));
+      parentPort.postMessage({ type: 'ready' });
+    });`;
+  const worker = new Worker(shim, { eval: true });
+  const waiting = [];
+  worker.on('message', (m) => m.type !== 'progress' && waiting.shift()?.resolve(m));
+  // An exception inside the worker is a failure, not a silence.
+  worker.on('error', (e) => waiting.shift()?.reject(e));
+  const next = (ms) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+      waiting.push({ resolve: (m) => (clearTimeout(timer), resolve(m)), reject: (e) => (clearTimeout(timer), reject(e)) });
+    });
+  await next(30000);
+  return {
+    send(message, ms = 10000) {
+      const answer = next(ms);
+      worker.postMessage(message);
+      return answer;
+    },
+    close: () => worker.terminate(),
+  };
+}
+
+const described = { count: 1000, owners: 10, unitsMin: 1, unitsMax: 5, spreadDays: 10, burstShare: 10, bursts: 5, seed: 1 };
+
+test('the pool worker answers a message it does not take with an error, quickly, and stays ready', async () => {
+  const worker = await poolWorker();
+  try {
+    const refused = [
+      [null, null, 'message', /^message: must be an object/],
+      [[1, 2], null, 'message', /^message: must be an object/],
+      [{ type: '__proto__', id: 1 }, 1, 'type', /^type: must be one of run, cancel, owners, export, got "__proto__"$/],
+      [{ type: 'constructor', id: 'a' }, 'a', 'type', /got "constructor"/],
+      [{ type: 'run' }, null, 'id', /^id: must be a number or a string/],
+      [
+        { type: 'run', id: 2, source: 'generate', params: { ...described, count: 1e9 } },
+        2,
+        'count',
+        /^count: must be a whole number from 1 to 1,000,000, got "1000000000"$/,
+      ],
+      [{ type: 'run', id: 3, source: 'generate', params: { ...described, count: 2e7 }, horizon: 86400 }, 3, 'count', /1,000,000/],
+      [
+        { type: 'run', id: 4, source: 'generate', params: { ...described, bursts: 3e8 }, horizon: 86400 },
+        4,
+        'bursts',
+        /^bursts: must be a whole number from 0 to 10,000/,
+      ],
+      [
+        { type: 'run', id: 5, source: 'generate', params: described, horizon: 1e12 },
+        5,
+        'horizon',
+        /^horizon: must be a whole number of seconds/,
+      ],
+      [{ type: 'run', id: 6, source: 'generate', params: null, horizon: 100 }, 6, 'params', /^params: must be an object/],
+      [{ type: 'run', id: 7, source: 'telepathy' }, 7, 'source', /^source: must be one of generate, json, file/],
+      [{ type: 'run', id: 8, source: 'json', json: 42 }, 8, 'json', /^json: must be the scenario's JSON text/],
+      [{ type: 'run', id: 9, source: 'file', file: 'pool.json' }, 9, 'file', /^file: must be a File or a Blob/],
+      [{ type: 'owners', id: 1, sort: '__proto__' }, 1, 'sort', /^sort: must be one of owner, activations, units, reward, share/],
+      [{ type: 'owners', id: 1, limit: 1e9 }, 1, 'limit', /^limit: must be a whole number from 1 to 1000/],
+      [{ type: 'owners', id: 1, offset: -1 }, 1, 'offset', /^offset: /],
+      [{ type: 'export', id: 1, format: 'xml' }, 1, 'format', /^format: must be "csv" or "json"/],
+    ];
+    for (const [message, id, field, text] of refused) {
+      const answer = await worker.send(message);
+      assert.equal(answer.type, 'error', JSON.stringify(message));
+      assert.deepEqual([answer.id, answer.field, answer.code], [id, field, 'INVALID_INPUT'], JSON.stringify(message));
+      assert.match(answer.message, text);
+    }
+    const done = await worker.send({ type: 'run', id: 10, source: 'generate', params: described, horizon: 86400 }, 60000);
+    assert.equal(done.type, 'done');
+    assert.equal(done.summary.accepted, 1000);
+  } finally {
+    await worker.close();
+  }
+});
+
+test('the pool worker reads a file as the command line does: UTF-16 read, Latin-1 refused, long numbers exact, lookalikes marked', async () => {
+  const worker = await poolWorker();
+  try {
+    const latin1 = new Blob([Buffer.from('[{"id": "a", "owner": "Jos\xe9", "units": 1, "requestedAt": 0}]', 'latin1')]);
+    const refused = await worker.send({ type: 'run', id: 1, source: 'file', file: latin1, horizon: 100 });
+    assert.deepEqual([refused.type, refused.field], ['error', 'json']);
+    assert.match(refused.message, /: is not UTF-8 text \(byte 0xE9 at offset 26\); save it as UTF-8$/);
+
+    const scenario =
+      '{"horizon": 100, "activations": [' +
+      '{"id": 1, "owner": 12345678901234567891, "units": 1000, "requestedAt": 0},' +
+      '{"id": 2, "owner": 12345678901234567892, "units": 3000, "requestedAt": 0},' +
+      '{"id": 3, "owner": "Jos\u00e9", "units": 1, "requestedAt": 0},' +
+      '{"id": 4, "owner": "Jose\u0301", "units": 1, "requestedAt": 0},' +
+      '{"id": 5, "owner": "\\u202Eevil\\u001b[31m", "units": 1, "requestedAt": 0}]}';
+    const powershell = new Blob([Buffer.from(`\uFEFF${scenario}`, 'utf16le')]); // PowerShell's "> pool.json"
+    const done = await worker.send({ type: 'run', id: 2, source: 'file', file: powershell, horizon: 100 }, 60000);
+    assert.equal(done.type, 'done', done.message);
+    assert.equal(done.summary.owners, 5);
+    const page = await worker.send({ type: 'owners', id: 2, limit: 5 });
+    const rows = new Map(page.rows.map((r) => [r.owner, [r.label, r.lookalike, r.units]]));
+    assert.deepEqual(
+      [...rows.keys()].sort(),
+      ['12345678901234567891', '12345678901234567892', 'Jose\u0301', 'Jos\u00e9', '\u202Eevil\u001b[31m'].sort(),
+    );
+    assert.deepEqual(rows.get('12345678901234567891'), ['12345678901234567891', false, '1000']);
+    assert.deepEqual(rows.get('12345678901234567892'), ['12345678901234567892', false, '3000']);
+    assert.deepEqual(rows.get('Jos\u00e9'), ['Jos\u00e9', true, '1']);
+    assert.deepEqual(rows.get('Jose\u0301'), ['Jose\u0301', true, '1']);
+    assert.deepEqual(rows.get('\u202Eevil\u001b[31m'), ['\\u{202E}evil\\u{1B}[31m', false, '1']);
+  } finally {
+    await worker.close();
+  }
 });

@@ -2,7 +2,9 @@
 // cbmcalc on the command line: a figure without writing a script. Each command reads its options,
 // calls the API once and prints what it returns: aligned text, or JSON with --json (a pool run:
 // the page's CSV or JSON file). Exit codes: 0 done, 2 bad input (the message names the option
-// or the field of the file), 1 anything else.
+// or the field of the file), 1 anything else. Text that came from the user (an owner, an id, a
+// value in an error) is printed with its control and invisible characters as escapes
+// (ui/visible-text.js): a file cannot recolour the terminal, set its title or reorder a line.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
@@ -13,6 +15,8 @@ import { formatAmount } from '../ui/format.js';
 import { growingPool, seedPoolUnits } from '../ui/mining.js';
 import { ownerRows, poolCsv, poolJson, rowsByRequest, sortOwners } from '../ui/pool-files.js';
 import { parseScenarioJson } from '../ui/pool-scenario.js';
+import { decodeText, parseJson } from '../ui/text-files.js';
+import { visible } from '../ui/visible-text.js';
 
 /** A command's option: the API field it fills, and its help line. */
 const option = (field, help) => ({ field, help });
@@ -165,7 +169,10 @@ const commands = {
       'Runs the pool of FILE (JSON: a list of requests { id, owner, units, requestedAt }, or\n' +
       "{ activations, horizon, rules }; - reads stdin) for --horizon seconds, or the file's horizon:\n" +
       "the queue, every activation's exact reward and the totals. Prints a summary and the owners\n" +
-      "who earned most; --csv a line per request, --json the whole run (the page's export files).",
+      "who earned most; --csv a line per request, --json the whole run (the page's export files).\n" +
+      'FILE is UTF-8 text (a byte order mark or not) or UTF-16 with its mark; an id, an owner or any\n' +
+      'number too long for a double is read as the text written. Names are shown with their\n' +
+      'invisible characters as escapes (\\u{200B}), and one that looks like another owner is marked.',
     options: {
       horizon: option('horizon', 'seconds to simulate (default: the file\'s "horizon")'),
       csv: { type: 'boolean', help: 'print a CSV line per request' },
@@ -204,24 +211,32 @@ function commandHelp(command) {
   return [`Usage: ${command.usage}`, '', command.about, '', 'Options:', ...lines.map(([n, h]) => `  ${n.padEnd(width)}  ${h}`)].join('\n');
 }
 
-/** Rows of [label, value] as aligned text. */
+/** Rows of [label, value] as aligned text, each value on its line (visible()). */
 function aligned(rows) {
   const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
+  return rows.map(([label, value]) => `${label.padEnd(width)}  ${visible(value)}`).join('\n');
 }
 
-/** A table whose first row heads it, columns padded to their widest cell. */
+/** A table whose first row heads it, columns padded to their widest cell, each cell on its line
+ * (visible()). */
 function table(rows) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
-  return rows
+  const cells = rows.map((row) => row.map(visible));
+  const widths = cells[0].map((_, c) => Math.max(...cells.map((row) => row[c].length)));
+  return cells
     .map((row) =>
       row
-        .map((cell, c) => String(cell).padEnd(widths[c]))
+        .map((cell, c) => cell.padEnd(widths[c]))
         .join('  ')
         .trimEnd(),
     )
     .join('\n');
 }
+
+// JSON.stringify escapes C0 controls; these are the rest of what a terminal acts on or hides (DEL,
+// C1, bidirectional and zero-width characters). They only occur inside strings, where \uXXXX is
+// the same character: the data is unchanged.
+const unsafeInJson = /[\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g;
+const jsonForTerminal = (text) => text.replace(unsafeInJson, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** The rules an emission is asked under: a preset's, a file's, or the default. */
 async function rulesFrom(cbm, { preset, rules }) {
@@ -231,34 +246,44 @@ async function rulesFrom(cbm, { preset, rules }) {
     if (!Object.hasOwn(presets, preset)) usage(`--preset: must be one of ${Object.keys(presets).join(', ')}, got "${preset}"`);
     return presets[preset].rules;
   }
-  return rules === undefined ? undefined : parseJson(await readText(rules), rules);
+  return rules === undefined ? undefined : jsonOf(await readText(rules), rules);
 }
 
 const shown = (file) => (file === '-' ? 'stdin' : file);
 
+/** A file's text, decoded as the page's worker decodes it (UTF-8, a BOM or not, or UTF-16). */
 async function readText(file) {
+  let bytes;
   try {
-    if (file !== '-') return await readFile(file, 'utf8');
-    const chunks = [];
-    for await (const chunk of process.stdin) chunks.push(chunk);
-    return Buffer.concat(chunks).toString('utf8');
+    if (file !== '-') bytes = await readFile(file);
+    else {
+      const chunks = [];
+      for await (const chunk of process.stdin) chunks.push(chunk);
+      bytes = Buffer.concat(chunks);
+    }
   } catch (e) {
     return usage(`${shown(file)}: cannot be read (${e.code === 'ENOENT' ? 'no such file' : e.message})`);
   }
+  try {
+    return decodeText(bytes, shown(file));
+  } catch (e) {
+    return usage(e.message);
+  }
 }
 
-function parseJson(text, file) {
+/** A rules file's JSON, its long numbers kept as their text as in a pool file. */
+function jsonOf(text, file) {
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch (e) {
     return usage(`${shown(file)}: is not valid JSON (${e.message})`);
   }
 }
 
 /** Writes pieces of text to stdout, waiting when it is full (a million lines can be piped). */
-async function writeAll(pieces) {
+async function writeAll(pieces, escape = (piece) => piece) {
   for (const piece of pieces) {
-    if (!process.stdout.write(piece)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    if (!process.stdout.write(escape(piece))) await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
 }
 
@@ -266,14 +291,14 @@ async function writeAll(pieces) {
 function progressLine() {
   if (!process.stderr.isTTY) return { update() {}, done() {} };
   const started = Date.now();
-  let visible = false;
+  let drawn = false;
   return {
     update(fraction) {
       if (Date.now() - started < 300) return;
-      visible = true;
+      drawn = true;
       process.stderr.write(`\rsimulating... ${Math.floor(fraction * 100)}%`);
     },
-    done: () => visible && process.stderr.write('\r\x1b[K'),
+    done: () => drawn && process.stderr.write('\r\x1b[K'),
   };
 }
 
@@ -291,7 +316,7 @@ async function simulate(cbm, file, { horizon, csv, json }) {
     owners: ownerRows(result),
   };
   if (csv) return writeAll(poolCsv(run));
-  if (json) return writeAll(poolJson(run, cbm.version));
+  if (json) return writeAll(poolJson(run, cbm.version), jsonForTerminal);
   const top = sortOwners(run.owners, cbm, 'reward', true).slice(0, TOP_OWNERS); // as the page's table
   const { queue } = result;
   const summary = aligned([
@@ -302,16 +327,34 @@ async function simulate(cbm, file, { horizon, csv, json }) {
     ['Unallocated', `${result.unallocated} WFI (emitted in seconds no unit mined)`],
     ['Dust', `${result.dust} WFI (what cutting each reward to the wei left)`],
     ['Queue', `${queue.served} served, longest wait ${queue.maxWait} s`],
-    ['Owners', `${run.owners.length}${run.owners.length > TOP_OWNERS ? `, the ${TOP_OWNERS} who earned most:` : ''}`],
+    ['Owners', ownersLine(run.owners)],
   ]);
+  // An owner whose name looks like another's (NFC and NFD "José", a zero-width space) is marked.
   const owners = table([
     ['owner', 'activations', 'units', 'reward (WFI)', 'share'],
-    ...top.map((o) => [o.owner, o.activations, o.units, o.reward, formatAmount(o.share, 'poolShare', 'en-US')]),
+    ...top.map((o) => [
+      `${o.owner}${o.lookalike ? ` ${LOOKALIKE}` : ''}`,
+      o.activations,
+      o.units,
+      o.reward,
+      formatAmount(o.share, 'poolShare', 'en-US'),
+    ]),
   ]);
-  const rejected = result.rejected.slice(0, TOP_OWNERS).map((r) => `  ${r.id}: ${r.reason}`);
+  const rejected = result.rejected.slice(0, TOP_OWNERS).map((r) => `  ${visible(r.id)}: ${visible(r.reason)}`);
   const lines = [summary, ...(top.length ? [owners.replace(/^/gm, '  ')] : [])];
+  if (top.some((o) => o.lookalike)) lines.push(`  ${LOOKALIKE} ${LOOKALIKE_NOTE}`);
   if (rejected.length) lines.push(`Rejected${result.rejected.length > TOP_OWNERS ? ` (the first ${TOP_OWNERS})` : ''}:`, ...rejected);
   console.log(lines.join('\n'));
+}
+
+const LOOKALIKE = '≈';
+const LOOKALIKE_NOTE = 'looks like another owner: the names differ only in invisible characters, spaces or Unicode form';
+
+/** The summary's owners: how many, how many of them look like another, the top ones below. */
+function ownersLine(owners) {
+  const alike = owners.reduce((n, o) => n + o.lookalike, 0);
+  const top = owners.length > TOP_OWNERS ? `, the ${TOP_OWNERS} who earned most:` : '';
+  return `${owners.length}${alike ? ` (${alike} of them look like another owner, marked ${LOOKALIKE})` : ''}${top}`;
 }
 
 /** An API error in the user's words: the option it came from, or the file and its field. */
@@ -370,7 +413,7 @@ async function main([name, ...args]) {
     const result = command.run(cbm, input);
     const rows = aligned(command.rows(result, input));
     const text = command.table ? `${rows}\n\n${table(command.table(result))}` : rows;
-    console.log(values.json ? JSON.stringify(result, null, 2) : text);
+    console.log(values.json ? jsonForTerminal(JSON.stringify(result, null, 2)) : text);
   } catch (e) {
     // The file the input came from: the pool's, or the rules' of an emission.
     const file = command.file ? positionals[0] : values.rules;
@@ -385,12 +428,21 @@ process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 0 : 1));
 const argv = process.argv.slice(2);
 const command = Object.hasOwn(commands, argv[0] ?? '') ? `cbmcalc ${argv[0]}` : 'cbmcalc';
 main(argv).catch((e) => {
+  // A message can quote the input (a value, a field's name, an unknown command): on one line, its
+  // hidden characters as escapes.
   if (e instanceof UsageError) {
-    process.stderr.write(`${command}: ${e.message}\n(${command} --help shows the options)\n`);
+    process.stderr.write(`${command}: ${visible(e.message)}\n(${command} --help shows the options)\n`);
     process.exitCode = 2;
   } else {
     // A CbmError other than bad input (OUT_OF_MEMORY, say) says what happened; anything else is ours.
-    process.stderr.write(e instanceof CbmError ? `${command}: ${e.message}\n` : `${command}: internal error: ${e.stack ?? e}\n`);
+    const message =
+      e instanceof CbmError
+        ? visible(e.message)
+        : `internal error: ${String(e?.stack ?? e)
+            .split('\n')
+            .map(visible)
+            .join('\n')}`;
+    process.stderr.write(`${command}: ${message}\n`);
     process.exitCode = 1;
   }
 });

@@ -3,6 +3,7 @@
 // file from either reads the same.
 import { csvLine } from './export.js';
 import { requestAt, requestCount } from './pool-scenario.js';
+import { lookalikes } from './visible-text.js';
 
 const PIECE = 10000; // rows per piece: a million activations would not fit one string comfortably
 
@@ -13,9 +14,11 @@ export function rowsByRequest(input, result) {
   return rowOf;
 }
 
-/** One row per owner, as the core counted them: activations, units and reward. */
+/** One row per owner, as the core counted them: activations, units and reward, and whether
+ * the name looks like another owner's (lookalikes()). */
 export function ownerRows(result) {
   const { owner, activations, units, reward, share } = result.ownerColumns;
+  const lookalike = lookalikes(owner);
   return owner.map((name, k) => ({
     owner: name,
     activations: activations[k],
@@ -23,8 +26,12 @@ export function ownerRows(result) {
     unitsNumber: Number(units[k]), // for sorting
     reward: reward[k],
     share: share[k],
+    lookalike: lookalike[k] === 1,
   }));
 }
+
+/** The columns the owners sort by. */
+export const ownerSorts = ['owner', 'activations', 'units', 'reward', 'share'];
 
 const ownerNames = new Intl.Collator('en', { numeric: true });
 
@@ -46,8 +53,21 @@ export function ownerOrders(cbm) {
 /** ownerRows' rows sorted by a column (`sort`, default the reward), ties by name. */
 export function sortOwners(owners, cbm, sort, descending) {
   const orders = ownerOrders(cbm);
-  const order = orders[sort] ?? orders.reward;
+  const order = Object.hasOwn(orders, sort) ? orders[sort] : orders.reward;
   return [...owners].sort((a, b) => (descending ? order(b, a) : order(a, b)) || orders.owner(a, b));
+}
+
+const numeric = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+// A spreadsheet may run a cell as a formula when =, +, - or @ (or their fullwidth forms) comes
+// after spaces of any kind (" =1+1", a no-break space), and tab or CR first are OWASP's too.
+const formulaStart = /^[\p{White_Space}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
+
+/** A cell of text from the input for the CSV file: one a spreadsheet would run as a formula gets
+ * a leading apostrophe (numbers, -5 too, are left alone). csvLine quotes it. */
+export function csvText(value) {
+  if (value === null || value === undefined || typeof value === 'number') return value;
+  const text = String(value);
+  return !numeric.test(text) && formulaStart.test(text) ? `'${text}` : text;
 }
 
 /** The CSV file: a line per request in input order, its outcome beside it (the rejected with
@@ -63,9 +83,9 @@ export function* poolCsv({ input, result, rowOfRequest }) {
     const row = rowOfRequest[i];
     const a = row >= 0 ? result.activations.at(row) : null;
     const reason = a ? '' : reasons[k++];
-    lines.push(
-      csvLine([request.id, request.owner, request.units, request.requestedAt, a?.activatedAt, a?.miningStart, a?.wait, a?.reward, reason]),
-    );
+    // Every cell that came from the file goes through csvText; the outcome's are the core's.
+    const given = [request.id, request.owner, request.units, request.requestedAt].map(csvText);
+    lines.push(csvLine([...given, a?.activatedAt, a?.miningStart, a?.wait, a?.reward, csvText(reason)]));
     if (lines.length === PIECE) {
       yield lines.join('');
       lines = [];

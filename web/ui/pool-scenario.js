@@ -2,22 +2,20 @@
 // (deterministic for a given seed), or a pasted JSON list read and checked for its shape. Runs
 // in the page (to check the fields) and in the worker (to build a million requests off the main
 // thread); the values themselves are checked by the API.
-import { CbmError } from '../lib/cbmcalc.js';
+import { CbmError, describe } from '../lib/cbmcalc.js';
 import { DAY, YEAR } from './dates.js';
-
-// The page's own bound (the core takes up to cbm.limits().activations): a run a browser tab
-// finishes in seconds.
-const MAX_REQUESTS = 1_000_000;
+import { plainNumber } from './numbers.js';
+import { MAX_HORIZON_YEARS, MAX_REQUESTS } from './pool-limits.js';
+import { parseJson } from './text-files.js';
 
 function fail(field, problem) {
   throw new CbmError(`${field}: ${problem}`, { field });
 }
 
 function whole(values, field, min, max) {
-  const t = String(values[field] ?? '').trim();
-  const x = Number(t);
-  if (t === '' || !Number.isInteger(x) || x < min || x > max)
-    fail(field, `must be a whole number from ${min} to ${max.toLocaleString('en-US')}, got "${t}"`);
+  const expects = `must be a whole number from ${min} to ${max.toLocaleString('en-US')}`;
+  const x = plainNumber(values[field], field, expects);
+  if (!Number.isInteger(x) || x < min || x > max) fail(field, `${expects}, got "${String(values[field]).trim()}"`);
   return x;
 }
 
@@ -34,9 +32,9 @@ export function poolParameters(values, limits) {
     seed: whole(values, 'seed', 0, 2 ** 31),
   };
   if (p.unitsMax < p.unitsMin) fail('unitsMax', `must be at least the lower bound (${p.unitsMin})`);
-  const share = Number(String(values.burstShare ?? '').trim());
-  if (String(values.burstShare ?? '').trim() === '' || !(share >= 0 && share <= 100))
-    fail('burstShare', `must be a percentage from 0 to 100, got "${values.burstShare}"`);
+  const percentage = 'must be a percentage from 0 to 100';
+  const share = plainNumber(values.burstShare, 'burstShare', percentage);
+  if (!(share >= 0 && share <= 100)) fail('burstShare', `${percentage}, got "${String(values.burstShare).trim()}"`);
   p.burstShare = share;
   if (share > 0 && p.bursts === 0) fail('bursts', 'must be at least 1 when a share of the requests comes in bursts');
   return p;
@@ -44,10 +42,19 @@ export function poolParameters(values, limits) {
 
 /** The horizon field (years) in seconds. */
 export function horizonSeconds(values) {
-  const t = String(values.horizonYears ?? '').trim();
-  const years = Number(t);
-  if (t === '' || !(years > 0 && years <= 100)) fail('horizonYears', `must be a number of years from 0 to 100, got "${t}"`);
+  const expects = `must be a number of years from 0 to ${MAX_HORIZON_YEARS}`;
+  const years = plainNumber(values.horizonYears, 'horizonYears', expects);
+  if (!(years > 0 && years <= MAX_HORIZON_YEARS)) fail('horizonYears', `${expects}, got "${String(values.horizonYears).trim()}"`);
   return Math.round(years * YEAR);
+}
+
+/** A horizon in seconds as the worker is given it (horizonSeconds' result): a whole number of
+ * seconds up to the page's bound. */
+export function checkHorizon(seconds) {
+  const max = MAX_HORIZON_YEARS * YEAR;
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > max)
+    fail('horizon', `must be a whole number of seconds from 1 to ${max.toLocaleString('en-US')}, got ${describe(seconds)}`);
+  return seconds;
 }
 
 /** A small, fast, seedable generator (mulberry32): the same seed gives the same pool. */
@@ -98,12 +105,13 @@ export function requestAt(activations, i) {
 export const requestCount = (activations) => (Array.isArray(activations) ? activations.length : activations.id.length);
 
 /** A pasted or loaded JSON text: a list of requests, or a scenario { activations, horizon,
- * rules }. Returns { activations, horizon?, rules? }; the API checks each request. `maxRequests`:
- * the page's bound by default (the command line leaves it to the core's). */
+ * rules }. Returns { activations, horizon?, rules? }; the API checks each request. A number a
+ * double cannot hold stays its exact text (parseJson). `maxRequests`: the page's bound by default
+ * (the command line leaves it to the core's). */
 export function parseScenarioJson(text, { maxRequests = MAX_REQUESTS } = {}) {
   let value;
   try {
-    value = JSON.parse(text);
+    value = parseJson(text);
   } catch (e) {
     fail('json', `is not valid JSON (${e.message})`);
   }

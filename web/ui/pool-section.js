@@ -7,13 +7,11 @@ import { download } from './export.js';
 import { explainSource, showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatAxis, formatDuration } from './format.js';
 import { bindConditions, clearErrors, setDisabled, showError, valuesOf } from './forms.js';
+import { MAX_FILE_BYTES } from './pool-limits.js'; // the worker checks it too
 import { rateChanges, rulesFrom } from './rules.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
 
 const $ = (id) => document.getElementById(id);
-// The largest file of requests read: the page's own maximum pool, a million requests, is
-// about 70 MB of JSON; past this, reading it would only end in running out of memory.
-const MAX_FILE_BYTES = 256e6;
 const PAGE = 20;
 
 export function setUpPool(cbm) {
@@ -29,7 +27,7 @@ export function setUpPool(cbm) {
   const showConditions = bindConditions(form);
   const presets = cbm.presets();
   const limits = cbm.limits();
-  const renderSchedule = setUpSchedulePicker(cbm, form.elements.schedule, $('s-schedule-info'));
+  const renderSchedule = setUpSchedulePicker(cbm, form.elements.namedItem('schedule'), $('s-schedule-info'));
   const showSchedule = () => {
     const values = valuesOf(form);
     let lifetime = null;
@@ -119,7 +117,11 @@ export function setUpPool(cbm) {
         progress.value = 0;
         idle();
         if (message.field)
-          showError(form, message.field === 'json' || form.elements.source.value === 'json' ? 'json' : message.field, message.message);
+          showError(
+            form,
+            message.field === 'json' || form.elements.namedItem('source').value === 'json' ? 'json' : message.field,
+            message.message,
+          );
         say(`The simulation did not run: ${message.message}`, 'bad');
         break;
       case 'owners':
@@ -146,7 +148,7 @@ export function setUpPool(cbm) {
         values.source === 'json'
           ? file
             ? { source: 'file', file }
-            : { source: 'json', json: form.elements.json.value }
+            : { source: 'json', json: form.elements.namedItem('json').value }
           : { source: 'generate', params: poolParameters(values, limits) };
       Object.assign(request, { horizon, rules });
     } catch (e) {
@@ -185,13 +187,13 @@ export function setUpPool(cbm) {
       return;
     }
     file = chosen;
-    form.elements.source.value = 'json';
+    form.elements.namedItem('source').value = 'json';
     form.dispatchEvent(new Event('change'));
     say(
       `${chosen.name} (${formatAmount(String(Math.ceil(chosen.size / 1e3)), 'plain')} KB) is ready: press Run simulation. It is read when the run starts, off this page's thread.`,
     );
   });
-  form.elements.json.addEventListener('input', () => (file = null));
+  form.elements.namedItem('json').addEventListener('input', () => (file = null));
 
   // --- results ---
   let chart = null;
@@ -262,9 +264,10 @@ export function setUpPool(cbm) {
     const body = $('s-owners-table').tBodies[0];
     body.replaceChildren(
       ...rows.map((r) => {
-        // Owner names come from the user: text nodes, never HTML.
+        // Owner names come from the user: text nodes, never HTML, their hidden characters shown
+        // as escapes (the worker's label), and a name that looks like another's says so.
         const tr = tableRow([
-          r.owner,
+          r.lookalike ? [r.label, ' ', lookalikeMark()] : r.label,
           formatAmount(String(r.activations), 'plain'),
           formatAmount(String(r.units), 'plain'),
           formatAmount(r.reward, 'wfi'),
@@ -283,6 +286,14 @@ export function setUpPool(cbm) {
       const key = th.querySelector('button').dataset.sort;
       th.setAttribute('aria-sort', key === table.sort ? (table.descending ? 'descending' : 'ascending') : 'none');
     }
+  }
+
+  function lookalikeMark() {
+    const mark = document.createElement('small');
+    mark.className = 'lookalike';
+    mark.textContent = '≈ looks like another owner';
+    mark.title = 'Another owner has a name that looks the same: they differ in invisible characters, spaces or Unicode form.';
+    return mark;
   }
 
   $('s-owners-table').tHead.addEventListener('click', (event) => {
