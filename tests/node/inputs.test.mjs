@@ -27,8 +27,10 @@ test('readNumber: grouping signs only where the locale uses them and only in val
     ['0,25', 'de', { text: '0.25' }],
     ['1.234,5', 'de', { text: '1234.5' }],
     ['1.234', 'de', { ask: ['1234', '1,234'] }],
-    ['0.170', 'de', { ask: ['0,170'] }], // never 170
-    ['1.5', 'de', { ask: ['1,5'] }],
+    ['1.234.567', 'de', { text: '1234567' }],
+    ['0.170', 'de', { text: '0.170' }], // the API's form, never 170 (a group has no leading 0)
+    ['1.5', 'de', { text: '1.5' }], // the API's form: a host's attribute, unit-price="1.5"
+    ['-0.25', 'de', { text: '-0.25' }],
     ['1,234.5', 'de', { text: '1,234.5' }],
     ['1\u202f234,5', 'fr', { text: '1234.5' }],
     ['1 234,5', 'fr', { text: '1234.5' }],
@@ -114,4 +116,30 @@ test("a host page's properties on Object.prototype are not the caller's input", 
   } finally {
     for (const name of names) delete Object.prototype[name];
   }
+});
+
+test("the described pool's numbers are digits only: '0x10' requests, '1e1' years, ' ' percent are refused", async () => {
+  const { horizonSeconds, poolParameters } = await import('../../web/ui/pool-scenario.js');
+  const limits = cbm.limits();
+  const fields = { count: '1000', owners: '50', unitsMin: '1', unitsMax: '10', spreadDays: '30', bursts: '2', seed: '7', burstShare: '25' };
+  assert.deepEqual(poolParameters(fields, limits), {
+    count: 1000,
+    owners: 50,
+    unitsMin: 1,
+    unitsMax: 10,
+    spreadDays: 30,
+    bursts: 2,
+    seed: 7,
+    burstShare: 25,
+  });
+  // The worker is given the page's numbers: they read the same.
+  assert.equal(poolParameters({ ...fields, burstShare: 1e-7 }, limits).burstShare, 1e-7);
+  refused(() => poolParameters({ ...fields, count: '0x10' }, limits), 'count', /whole number from 1 to 1,000,000, got "0x10"/);
+  refused(() => poolParameters({ ...fields, seed: '1e3' }, limits), 'seed');
+  refused(() => poolParameters({ ...fields, burstShare: ' ' }, limits), 'burstShare', /percentage from 0 to 100/);
+  refused(() => poolParameters({ ...fields, burstShare: '0b1' }, limits), 'burstShare');
+  refused(() => poolParameters({ ...fields, count: '0,5' }, limits), 'count', /Do you mean 0\.5\?/);
+  assert.equal(horizonSeconds({ horizonYears: '10' }), 10 * 365 * 86400);
+  refused(() => horizonSeconds({ horizonYears: '1e1' }), 'horizonYears', /number of years from 0 to 100, got "1e1"/);
+  refused(() => horizonSeconds({ horizonYears: '0x1' }), 'horizonYears');
 });

@@ -1,7 +1,8 @@
 // The one reader of typed numbers, for the page, the widget and the share link's values: what a
 // person wrote in their language, as the core's decimal text. Only separators move; the digits
 // stay as typed, and the core checks the value. Typing that a locale's rules do not make one
-// number ("0,170" in English, "1.234" in German) is asked about, never guessed.
+// number ("0,170" in English, "1.234" in German) is asked about, never guessed; the API's own
+// form ("0.25") is read as itself wherever no grouping could make it.
 import { CbmError } from '../lib/cbmcalc.js';
 
 const signs = new Map(); // lang -> { group, decimal }
@@ -47,11 +48,16 @@ export function readNumber(typed, lang = 'en') {
     const ungrouped = whole.replaceAll(group, '');
     // "1.234" in German: a thousands point, or a decimal point from an English habit (an
     // English "1,234" is read as 1234: a decimal comma is not a habit of English software).
-    if (group === '.' && fraction === undefined) return { ask: [`${sign}${ungrouped}`, `${sign}${whole.replace(other, decimal)}`] };
+    const oneGroup = whole.split(group).length === 2; // "1.234.567" is no decimal
+    if (group === '.' && fraction === undefined && oneGroup)
+      return { ask: [`${sign}${ungrouped}`, `${sign}${whole.replace(other, decimal)}`] };
     return { text: digits(ungrouped) };
   }
-  // "0,170" in English, "0.25" in German: the other convention's decimal sign.
   if (fraction === undefined && new RegExp(`^\\d+${escape(other)}\\d+$`).test(whole)) {
+    // "0.25" in German: the API's own form (a host's attribute, a pasted figure), which no
+    // grouping makes ("1.234" could be, and is asked above). Read as written.
+    if (other === '.') return { text: `${sign}${whole}` };
+    // "0,170" in English: a decimal comma that no English software writes; asked, never 170.
     return { ask: [`${sign}${whole.replace(other, decimal)}`] };
   }
   return { text };
@@ -74,10 +80,12 @@ export function englishQuestion(...candidates) {
 /**
  * A plain number the page itself uses (years, a percentage, a count): readNumber's text, and
  * only digits with an optional sign and decimal point ("0x10", "1e3" and " " are not numbers
- * here, as they are not for the core). Returns the number, or throws a CbmError at `field`
- * saying it `expects` ("must be a number of years > 0").
+ * here, as they are not for the core); a finite number is taken as it is (the worker is given
+ * the page's numbers). Returns the number, or throws a CbmError at `field` saying it `expects`
+ * ("must be a number of years > 0").
  */
 export function plainNumber(typed, field, expects) {
+  if (typeof typed === 'number' && Number.isFinite(typed)) return typed;
   const text = numberText(typed, field);
   if (!/^[+-]?\d+(\.\d+)?$/.test(text))
     throw new CbmError(
