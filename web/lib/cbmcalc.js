@@ -399,6 +399,9 @@ const limitsOf = (M) => limits.get(M) ?? limits.set(M, JSON.parse(M.limitsJson()
 /** The value of an object's own property, undefined where it has none (even if inherited). */
 const own = (object, key) => (Object.hasOwn(object, key) ? object[key] : undefined);
 
+/** A request's fields, each its own value or undefined (each read once). */
+const ownFields = (a) => Object.fromEntries(activationFields.map((key) => [key, own(a, key)]));
+
 function requestRow(a, i) {
   if (!isPlainObject(a)) fail(`activations[${i}]`, `must be an object { id, owner, units, requestedAt }, got ${describe(a)}`);
 }
@@ -418,21 +421,22 @@ function writeActivations(M, run, activations, check) {
     owners = new Array(n);
   let unitTexts = null,
     requestedAtTexts = null; // only when some value is not a finite number
+  // A request is a plain object (requestRow): its prototype is Object.prototype or none. Unless a
+  // host page put a field's name on Object.prototype, a.id is the request's own id or undefined:
+  // read directly, as fast as before; else through ownFields().
+  const inherits = activationFields.some((key) => key in Object.prototype);
   for (let i = 0; i < n; i++) {
     const a = activations[i];
     requestRow(a, i);
-    for (const key of Object.keys(a)) {
-      if (!activationFields.includes(key)) {
+    for (const key in a) {
+      // Inherited keys (a host page's Object.prototype.polluted) are not the caller's.
+      if (!activationFields.includes(key) && Object.hasOwn(a, key)) {
         fail(`activations[${i}].${key}`, `is not a field of an activation (its fields: ${activationFields.join(', ')})`);
       }
     }
     // Each value read once (a getter that answers differently each time cannot make the check
-    // and the copy disagree), and only the request's own: a property a host page put on
-    // Object.prototype is not the caller's.
-    const id = own(a, 'id'),
-      owner = own(a, 'owner'),
-      unitsValue = own(a, 'units'),
-      requested = own(a, 'requestedAt');
+    // and the copy disagree), and only the request's own.
+    const { id, owner, units: unitsValue, requestedAt: requested } = inherits ? ownFields(a) : a;
     ids[i] = label(id, `activations[${i}].id`);
     owners[i] = owner === undefined ? ids[i] : label(owner, `activations[${i}].owner`);
     if (typeof unitsValue === 'number' && Number.isFinite(unitsValue)) {
