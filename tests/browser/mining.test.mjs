@@ -130,8 +130,13 @@ test('a share link restores every input and gives the same results', async () =>
   await page.click('#add-purchase');
   await page.fill('#m-purchase-1-date', '2026-01-15');
   await type(page, '#m-purchase-1-units', '500');
+  assert.doesNotMatch(await page.locator('#m-earn-note').textContent(), /held flat/);
   await page.check('input[name=scenario][value=growth]');
   await type(page, '#m-growth', '2.5');
+  // The first screen's USD figures are at today's price whatever the scenario, and say so.
+  await page.waitForFunction(() =>
+    /held flat \(the price scenario moves the breakeven and the charts\)/.test(document.querySelector('#m-earn-note').textContent),
+  );
   await page.selectOption('#m-schedule', 'stages729');
   await type(page, '#m-ref1Units', '5000');
   await page.selectOption('#m-amortization', 'exponential');

@@ -309,8 +309,10 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   }
 
   /** The first screen's answers: a day, 30 days and 12 months, the return, the next halving. */
-  function renderAnswers(sim, earnings, tokenPrice) {
-    $('m-earn-note').textContent = `at today's ${formatAmount(tokenPrice, 'price')} a WFI`;
+  function renderAnswers(sim, earnings, tokenPrice, scenario) {
+    // These figures are at today's price whatever the scenario: said beside them, not implied.
+    const flat = scenario === 'flat' ? '' : ', held flat (the price scenario moves the breakeven and the charts)';
+    $('m-earn-note').textContent = `at today's ${formatAmount(tokenPrice, 'price')} a WFI${flat}`;
     showFigure($('m-earnDayWfi'), earnings.now.wfiPerDay);
     showFigure($('m-earnDayUsd'), earnings.now.usdPerDay);
     showFigure($('m-earnMonthWfi'), earnings.next30Days.wfi);
@@ -356,7 +358,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   }
 
   function render({ sim, priced, earnings, values, scenario }) {
-    renderAnswers(sim, earnings, values.tokenPrice);
+    renderAnswers(sim, earnings, values.tokenPrice, values.scenario);
     const { now, paths } = priced;
     const base = paths.find((p) => p.key === 'base');
     showFigure($('m-apr'), now?.apr.aprPercent ?? null);
