@@ -110,3 +110,28 @@ test('no number breaks across lines on a phone, for big holdings and for dust', 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+for (const [width, height] of [
+  [375, 800],
+  [1280, 900],
+]) {
+  test(`the first screen at ${width}x${height} shows what the units earn a day, in 30 days and in 12 months`, async () => {
+    const page = await openPage(env, '/', { width, height });
+    await page.waitForFunction(() => document.getElementById('m-earnYearUsd').dataset.value);
+    const rows = await page.evaluate(() =>
+      ['m-earnDayWfi', 'm-earnDayUsd', 'm-earnMonthWfi', 'm-earnMonthUsd', 'm-earnYearWfi', 'm-earnYearUsd'].map((id) => {
+        const output = document.getElementById(id);
+        return { id, bottom: output.getBoundingClientRect().bottom, text: output.textContent };
+      }),
+    );
+    for (const { id, bottom, text } of rows) {
+      assert.ok(bottom <= height, `${id} ends at ${Math.round(bottom)} px, within the first ${height}`);
+      assert.match(text, /\d/, id);
+    }
+    // The units and the prices are there to edit, above the figures.
+    for (const id of ['m-purchase-0-units', 'm-unitPrice', 'm-tokenPrice']) assert.ok(await page.locator(`#${id}`).isVisible(), id);
+    await page.screenshot({ path: artifact(`first-screen-${width}.png`) });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
