@@ -106,3 +106,36 @@ test('Escape closes the exact digits; a button the keyboard presses keeps the fo
   assert.equal(await page.evaluate(() => document.activeElement.id), 'ses-start');
   await page.close();
 });
+
+test('typing is announced once it pauses, in one short sentence about the section typed in', async () => {
+  const page = await openPage(env);
+  // The figures are no live region of their own: a screen reader does not re-read them per key.
+  assert.equal(await page.locator('#m-earn').evaluate((table) => table.closest('[aria-live=polite]')), null);
+  await page.waitForTimeout(1200);
+  assert.equal(await page.textContent('#announcer'), '', 'nothing is announced at load');
+  await page.evaluate(() => {
+    window.announced = [];
+    new MutationObserver(() => window.announced.push(document.getElementById('announcer').textContent)).observe(
+      document.getElementById('announcer'),
+      { childList: true, characterData: true, subtree: true },
+    );
+  });
+  await page.fill('#m-purchase-0-units', '');
+  await page.locator('#m-purchase-0-units').pressSequentially('2000', { delay: 80 });
+  await page.waitForFunction(() => window.announced.length > 0);
+  await page.waitForTimeout(1500);
+  const announced = await page.evaluate(() => window.announced);
+  assert.equal(announced.length, 1, announced.join(' | '));
+  const wfiADay = await page.textContent('#m-earnDayWfi button.exact');
+  assert.match(
+    announced[0],
+    /^My mining units: a day now [\d.,]+ WFI, \$[\d.,]+, the next 12 months [\d.,]+ WFI, \$[\d.,]+, APR now [\d.,]+%\.$/,
+  );
+  assert.ok(announced[0].includes(`a day now ${wfiADay}`), `${announced[0]} says ${wfiADay}`);
+  // Another section typed in speaks of itself; the sections it moves stay quiet.
+  await page.locator('#apr-units').fill('2000');
+  await page.waitForFunction(() => window.announced.length > 1);
+  assert.match(await page.textContent('#announcer'), /^APR: [\d.,]+%, a year [\d.,]+ WFI, \$[\d.,]+\.$/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -2,6 +2,7 @@
 // and the pool that block reward implies out. Recomputes on every keystroke.
 import { explainSource, showFigure } from './figures.js';
 import { formatAmount } from './format.js';
+import { announceFigures } from './announce.js';
 import { live } from './forms.js';
 
 const outputs = ['aprPercent', 'netGainPercent', 'yearlyReward', 'yearlyRewardUsd', 'contributionUsd', 'netGainUsd'];
@@ -46,6 +47,11 @@ export function setUpApr(cbm, { usePool, onChange = () => {} }) {
         others = Number(cbm.impliedOtherUnits({ units: values.units, blockReward: values.blockReward }));
         use.disabled = false;
       } else figure('poolPower', null);
+      announceFigures(form, 'APR', [
+        ['', 'apr-aprPercent'],
+        ['a year', 'apr-yearlyReward'],
+        ['', 'apr-yearlyRewardUsd'],
+      ]);
     },
     { onError: clear },
   );

@@ -6,6 +6,7 @@ import { downloadCsv, downloadJson } from './export.js';
 import { explainSource, showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration, formatPeriod } from './format.js';
 import { bindConditions, debounce, live, problemMessage, runForm, valuesOf } from './forms.js';
+import { announceFigures } from './announce.js';
 import { cachedMining, growingPool, priceMining, seedPoolUnits } from './mining.js';
 import { rulesFrom } from './rules.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
@@ -213,6 +214,13 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       const earnings = earningsOf(values, sim);
       state = { values, sim, priced, earnings, scenario: values.scenario };
       render(state);
+      announceFigures(form, 'My mining units', [
+        ['a day now', 'm-earnDayWfi'],
+        ['', 'm-earnDayUsd'],
+        ['the next 12 months', 'm-earnYearWfi'],
+        ['', 'm-earnYearUsd'],
+        ['APR now', 'm-apr'],
+      ]);
     });
     if (!ok) {
       state = null;

@@ -7,6 +7,7 @@ import { explainSource, showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration } from './format.js';
 import { debounce, runForm, setDisabled, valuesOf } from './forms.js';
 import { plainNumber } from './numbers.js';
+import { announceFigures } from './announce.js';
 import { shareList } from './share.js';
 
 const $ = (id) => document.getElementById(id);
@@ -173,6 +174,10 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
       const elapsedSeconds = hoursToSeconds(hours, 'hours');
       current = { totalPoints, invites, weight: w, session: { streakDays: streak.days, totalPoints, invites, elapsedSeconds } };
       showFigure($('p-reward'), cbm.pointsReward({ elapsedSeconds, weight: w.weight }));
+      announceFigures(form, 'Points', [
+        ['mining weight', 'p-weight'],
+        ['points for this session', 'p-reward'],
+      ]);
     });
     if (!ok) {
       current = null;

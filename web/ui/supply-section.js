@@ -6,6 +6,7 @@ import { dayText } from './dates.js';
 import { downloadCsv } from './export.js';
 import { showFigure } from './figures.js';
 import { formatAmount, formatDate, percentText, shiftPoint } from './format.js';
+import { announceFigures } from './announce.js';
 import { debounce, live, renamed, runForm } from './forms.js';
 import { input, rowList } from './row-list.js';
 import { shareList } from './share.js';
@@ -86,6 +87,11 @@ export function setUpSupply(cbm, { onChange = () => {} } = {}) {
       const end = out.at(-1);
       showFigure($('c-liquidEnd'), end.liquid);
       showFigure($('c-lockedEnd'), end.locked);
+      announceFigures(form, 'Supply control', [
+        ['released today', 'c-fraction'],
+        ['liquid at the end', 'c-liquidEnd'],
+        ['locked at the end', 'c-lockedEnd'],
+      ]);
       draw(out);
     });
     if (!ok) {
