@@ -113,6 +113,11 @@ test('typing is announced once it pauses, in one short sentence about the sectio
   assert.equal(await page.locator('#m-earn').evaluate((table) => table.closest('[aria-live=polite]')), null);
   await page.waitForTimeout(1200);
   assert.equal(await page.textContent('#announcer'), '', 'nothing is announced at load');
+  // Each How? is named for the figure it explains.
+  assert.match(
+    await page.locator('#m-earnDayUsd + button.how').getAttribute('aria-label'),
+    /^How is \$\d+\.\d\d \(A day, now, in USD\) computed\?$/,
+  );
   await page.evaluate(() => {
     window.announced = [];
     new MutationObserver(() => window.announced.push(document.getElementById('announcer').textContent)).observe(

@@ -24,7 +24,8 @@ test("the APR's How?, by keyboard: seed 003's formula with its own values, Escap
   }
   await page.waitForFunction(() => document.querySelector('#apr-aprPercent').dataset.value === '210.24168192');
   const button = page.locator('.figure:has(#apr-aprPercent) button.how');
-  assert.equal(await button.getAttribute('aria-label'), 'How is “APR” computed?');
+  // Named for what it explains: the figure shown, and what it is.
+  assert.equal(await button.getAttribute('aria-label'), 'How is 210.24% (APR) computed?');
   assert.equal(await button.getAttribute('aria-haspopup'), 'dialog');
   await button.focus();
   await page.keyboard.press('Enter');

@@ -17,6 +17,7 @@ export function showFigure(output, value, { locale = undefined, text = english }
   if (value === null || value === undefined) {
     output.replaceChildren('—');
     delete output.dataset.value;
+    nameHow(output, null);
     return;
   }
   let toggle = output.querySelector('button.exact');
@@ -55,6 +56,16 @@ export function showFigure(output, value, { locale = undefined, text = english }
   toggle.title = text.exact(exactText(value, kind));
   detail.firstChild.textContent = value;
   output.dataset.value = value;
+  nameHow(output, toggle.textContent);
+}
+
+/** Names the "How?" button right after `output`, if there is one, for what it explains: "How is
+ * 210.24% (APR) computed?"; with nothing shown, by its label alone. */
+function nameHow(output, shown) {
+  const how = output.nextElementSibling;
+  if (!how?.matches('button.how')) return;
+  const { label } = how.dataset;
+  how.setAttribute('aria-label', shown ? `How is ${shown} (${label}) computed?` : `How is “${label}” computed?`);
 }
 
 /** Shows plain text (a date, a duration) in `output`; `value` goes to data-value for tests and
@@ -63,6 +74,7 @@ export function showText(output, textContent, value = textContent) {
   output.textContent = textContent ?? '—';
   if (value === null || value === undefined) delete output.dataset.value;
   else output.dataset.value = String(value);
+  nameHow(output, textContent ?? null);
 }
 
 async function copyText(digits, button, text) {
