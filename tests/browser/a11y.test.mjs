@@ -104,6 +104,13 @@ test('Escape closes the exact digits; a button the keyboard presses keeps the fo
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('#ses-stop').disabled);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'ses-start');
+  // A run's button, pressed: the focus waits on Cancel while it runs, then comes back to Run.
+  await page.focus('#r-run');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#r-verdict').textContent && !document.querySelector('#r-run').disabled, null, {
+    timeout: 30000,
+  });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'r-run');
   await page.close();
 });
 

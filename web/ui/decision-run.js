@@ -9,8 +9,8 @@ export function decisionRun({ run, cancel, progress, say }) {
   let worker = null;
   let runId = 0;
   const idle = () => {
+    run.disabled = false; // first: a disabled Run could not take the focus from Cancel
     setDisabled(cancel, true, run);
-    run.disabled = false;
   };
 
   /** Runs `call` on `input`; progress goes up to `max`. onDone(result, seconds taken),
@@ -21,8 +21,9 @@ export function decisionRun({ run, cancel, progress, say }) {
     const started = performance.now();
     progress.max = max;
     progress.value = 0;
-    run.disabled = true;
+    // The focus goes from Run to Cancel while it runs, and back to Run after (idle()).
     cancel.disabled = false;
+    setDisabled(run, true, cancel);
     worker.onmessage = ({ data }) => {
       if (data.id !== id) return;
       if (data.type === 'progress') {

@@ -280,8 +280,13 @@ export function setUpPool(cbm) {
     const pages = Math.max(1, Math.ceil(total / PAGE));
     const page = Math.floor(offset / PAGE) + 1;
     $('s-page').textContent = `Page ${page} of ${pages} (${formatAmount(String(total), 'plain')} owners)`;
-    $('s-prev').disabled = page <= 1;
-    $('s-next').disabled = page >= pages;
+    // Next to the last page (or Previous to the first) hands the focus to the other button,
+    // enabled first.
+    const [prev, next] = [$('s-prev'), $('s-next')];
+    if (page > 1) prev.disabled = false;
+    if (page < pages) next.disabled = false;
+    setDisabled(prev, page <= 1, next);
+    setDisabled(next, page >= pages, prev);
     for (const th of $('s-owners-table').tHead.rows[0].cells) {
       const key = th.querySelector('button').dataset.sort;
       th.setAttribute('aria-sort', key === table.sort ? (table.descending ? 'descending' : 'ascending') : 'none');
