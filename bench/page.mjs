@@ -112,7 +112,7 @@ async function floor(browser) {
 }
 
 /** A plain load in a fresh context: the longest main-thread task until the page is ready and
- * idle, and the DOM elements then. */
+ * idle, the DOM elements then, and the layout shift (CLS) meanwhile. */
 async function loadWork(browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -122,6 +122,10 @@ async function loadWork(browser) {
       type: 'longtask',
       buffered: true,
     });
+    window.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.layoutShift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(`${origin}/`);
   await page.waitForSelector('html[data-ready=true]');
@@ -131,6 +135,7 @@ async function loadWork(browser) {
   const out = await page.evaluate(() => ({
     longest: Math.max(0, ...window.longTasks),
     elements: document.getElementsByTagName('*').length,
+    shift: window.layoutShift,
   }));
   await context.close();
   return out;
@@ -258,6 +263,9 @@ try {
     `  longest main-thread task of a plain load ${`${median(loads.map((l) => l.longest)).toFixed(0)} ms`.padStart(7)}  median of ${RUNS} (${range(loads.map((l) => l.longest))})   target <= 50 ms`,
   );
   console.log(`  DOM elements at load                    ${String(loads[0].elements).padStart(7)}   target <= 800`);
+  console.log(
+    `  layout shift of a plain load (CLS, 1280x720) ${median(loads.map((l) => l.shift)).toFixed(3)}  median of ${RUNS}   target <= 0.1`,
+  );
   const edits = await editTimes(browser);
   for (const [what, name] of [
     ['units', 'My units'],
