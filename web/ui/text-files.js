@@ -137,19 +137,25 @@ function stringEnd(text, start) {
   }
 }
 
-/** Whether the double of a JSON number token is the number written: its shortest decimal (what
- * the API reads a number as) has the same value. 15 significant digits always do. */
+/** Whether the double of a JSON number token is the number written: the double's shortest
+ * digits (what the API reads a number as), which toExponential() writes, are the token's own
+ * digits at its own place. Text against text: no arithmetic on the value. 15 significant digits
+ * always round-trip. */
 function roundTrips(token) {
   if (token.length < 16 && !/[eE]/.test(token)) return true;
   const value = Number(token);
-  return Number.isFinite(value) && decimalKey(String(value)) === decimalKey(token);
+  return Number.isFinite(value) && value.toExponential() === scientific(token);
 }
 
-/** A decimal's value as text, the same for equal values: "1.50e2" and "150" are "15e1". */
-function decimalKey(text) {
-  const [, sign, whole, fraction = '', exponent = '0'] = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
-  const digits = (whole + fraction).replace(/^0+/, '');
-  const significant = digits.replace(/0+$/, '');
-  if (!significant) return '0';
-  return `${sign}${significant}e${BigInt(exponent) - BigInt(fraction.length) + BigInt(digits.length - significant.length)}`;
+/** A JSON number token in toExponential()'s form: "150.0" is "1.5e+2", "-0.012" is "-1.2e-2",
+ * any zero "0e+0". Only the place of the first significant digit is counted. */
+function scientific(token) {
+  const [, sign, whole, fraction = '', written = '0'] = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(token);
+  const digits = whole + fraction;
+  const first = digits.search(/[1-9]/);
+  if (first < 0) return '0e+0';
+  const significant = digits.slice(first).replace(/0+$/, '');
+  const place = Number(written) + whole.length - 1 - first; // the first significant digit's power of ten
+  const mantissa = significant.length > 1 ? `${significant[0]}.${significant.slice(1)}` : significant;
+  return `${sign}${mantissa}e${place < 0 ? '-' : '+'}${Math.abs(place)}`;
 }
