@@ -7,10 +7,10 @@ import { Worker } from 'node:worker_threads';
 
 import { load } from '../../web/lib/cbmcalc.js';
 import { compressDays, dayText, expandDays, parseDay } from '../../web/ui/dates.js';
-import { toCsv } from '../../web/ui/export.js';
+import { formulaSafe, toCsv } from '../../web/ui/export.js';
 import { formatDuration, percentText, shiftPoint } from '../../web/ui/format.js';
 import { priceMining, seedPoolUnits, simulateMining } from '../../web/ui/mining.js';
-import { csvText, ownerRows, poolCsv, rowsByRequest } from '../../web/ui/pool-files.js';
+import { ownerRows, poolCsv, rowsByRequest } from '../../web/ui/pool-files.js';
 import { generateActivations, parseScenarioJson, poolParameters, requestAt } from '../../web/ui/pool-scenario.js';
 import { rateChanges, rulesFrom } from '../../web/ui/rules.js';
 
@@ -317,7 +317,7 @@ test('the pool CSV: a formula after spaces of any kind, a no-break space, a tab 
     [-5, -5],
     ['a = b', 'a = b'],
   ])
-    assert.equal(csvText(given), cell, JSON.stringify(given));
+    assert.equal(formulaSafe(given), cell, JSON.stringify(given));
   const input = {
     horizon: 100,
     activations: [

@@ -1,13 +1,22 @@
 // CSV and JSON files made in the page and saved through a Blob: nothing leaves the browser.
 
 const numeric = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+// A spreadsheet may run a cell as a formula when =, +, - or @ (or their fullwidth forms) comes
+// after spaces of any kind (" =1+1", a no-break space), and tab or CR first are OWASP's too.
+const formulaStart = /^[\p{White_Space}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
 
-/** One CSV cell (RFC 4180). Text that a spreadsheet would run as a formula (=, +, -, @ first)
- * gets a leading apostrophe: owner names can come from a pasted file. */
+/** `value` as a CSV cell may hold it: text a spreadsheet would run as a formula gets a leading
+ * apostrophe (owner names can come from a pasted file); numbers, -5 too, are left alone. */
+export function formulaSafe(value) {
+  if (value === null || value === undefined || typeof value === 'number') return value;
+  const text = String(value);
+  return !numeric.test(text) && formulaStart.test(text) ? `'${text}` : text;
+}
+
+/** One CSV cell (RFC 4180), formulaSafe. */
 function cell(value) {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (!numeric.test(text) && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = String(formulaSafe(value));
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -57,19 +57,6 @@ export function sortOwners(owners, cbm, sort, descending) {
   return [...owners].sort((a, b) => (descending ? order(b, a) : order(a, b)) || orders.owner(a, b));
 }
 
-const numeric = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
-// A spreadsheet may run a cell as a formula when =, +, - or @ (or their fullwidth forms) comes
-// after spaces of any kind (" =1+1", a no-break space), and tab or CR first are OWASP's too.
-const formulaStart = /^[\p{White_Space}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
-
-/** A cell of text from the input for the CSV file: one a spreadsheet would run as a formula gets
- * a leading apostrophe (numbers, -5 too, are left alone). csvLine quotes it. */
-export function csvText(value) {
-  if (value === null || value === undefined || typeof value === 'number') return value;
-  const text = String(value);
-  return !numeric.test(text) && formulaStart.test(text) ? `'${text}` : text;
-}
-
 /** The CSV file: a line per request in input order, its outcome beside it (the rejected with
  * their reason). `run`: { input, result, rowOfRequest } (rowsByRequest's). */
 export function* poolCsv({ input, result, rowOfRequest }) {
@@ -83,9 +70,9 @@ export function* poolCsv({ input, result, rowOfRequest }) {
     const row = rowOfRequest[i];
     const a = row >= 0 ? result.activations.at(row) : null;
     const reason = a ? '' : reasons[k++];
-    // Every cell that came from the file goes through csvText; the outcome's are the core's.
-    const given = [request.id, request.owner, request.units, request.requestedAt].map(csvText);
-    lines.push(csvLine([...given, a?.activatedAt, a?.miningStart, a?.wait, a?.reward, csvText(reason)]));
+    lines.push(
+      csvLine([request.id, request.owner, request.units, request.requestedAt, a?.activatedAt, a?.miningStart, a?.wait, a?.reward, reason]),
+    );
     if (lines.length === PIECE) {
       yield lines.join('');
       lines = [];
