@@ -16,7 +16,7 @@ import { growingPool, seedPoolUnits } from '../ui/mining.js';
 import { ownerRows, poolCsv, poolJson, rowsByRequest, sortOwners } from '../ui/pool-files.js';
 import { parseScenarioJson } from '../ui/pool-scenario.js';
 import { decodeText, parseJson } from '../ui/text-files.js';
-import { visible } from '../ui/visible-text.js';
+import { visible, visibleJson } from '../ui/visible-text.js';
 
 /** A command's option: the API field it fills, and its help line. */
 const option = (field, help) => ({ field, help });
@@ -232,12 +232,6 @@ function table(rows) {
     .join('\n');
 }
 
-// JSON.stringify escapes C0 controls; these are the rest of what a terminal acts on or hides (DEL,
-// C1, bidirectional and zero-width characters). They only occur inside strings, where \uXXXX is
-// the same character: the data is unchanged.
-const unsafeInJson = /[\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g;
-const jsonForTerminal = (text) => text.replace(unsafeInJson, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
 /** The rules an emission is asked under: a preset's, a file's, or the default. */
 async function rulesFrom(cbm, { preset, rules }) {
   if (preset !== undefined && rules !== undefined) usage('give --preset or --rules, not both');
@@ -316,7 +310,7 @@ async function simulate(cbm, file, { horizon, csv, json }) {
     owners: ownerRows(result),
   };
   if (csv) return writeAll(poolCsv(run));
-  if (json) return writeAll(poolJson(run, cbm.version), jsonForTerminal);
+  if (json) return writeAll(poolJson(run, cbm.version), visibleJson);
   const top = sortOwners(run.owners, cbm, 'reward', true).slice(0, TOP_OWNERS); // as the page's table
   const { queue } = result;
   const summary = aligned([
@@ -413,7 +407,7 @@ async function main([name, ...args]) {
     const result = command.run(cbm, input);
     const rows = aligned(command.rows(result, input));
     const text = command.table ? `${rows}\n\n${table(command.table(result))}` : rows;
-    console.log(values.json ? jsonForTerminal(JSON.stringify(result, null, 2)) : text);
+    console.log(values.json ? visibleJson(JSON.stringify(result, null, 2)) : text);
   } catch (e) {
     // The file the input came from: the pool's, or the rules' of an emission.
     const file = command.file ? positionals[0] : values.rules;

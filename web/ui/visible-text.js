@@ -11,6 +11,15 @@ const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/gu;
 /** `text` with each hidden character as an escape: "\u{1B}", "\u{202E}". */
 export const visible = (text) => String(text).replace(HIDDEN, (c) => `\\u{${c.codePointAt(0).toString(16).toUpperCase()}}`);
 
+/** JSON text (JSON.stringify's) with the same characters as JSON escapes ("\u202e"; one past
+ * U+FFFF as its two code units): the same data, nothing a terminal acts on. Tab, CR and LF are
+ * left: JSON.stringify escapes them in strings, so these are the layout's. The rest can only
+ * stand inside strings, where an escape is the character itself. */
+export const visibleJson = (json) =>
+  json.replace(HIDDEN, (c) =>
+    /[\t\n\r]/.test(c) ? c : Array.from({ length: c.length }, (_, k) => `\\u${c.charCodeAt(k).toString(16).padStart(4, '0')}`).join(''),
+  );
+
 /** How a name looks, near enough: without its hidden characters, compatibility-normalised (NFKC:
  * composed accents, fullwidth letters as ASCII), its spaces of any kind trimmed and single. */
 const lookOf = (name) => name.replace(HIDDEN, '').normalize('NFKC').replace(/\s+/gu, ' ').trim();
