@@ -66,13 +66,19 @@ async function load(context, { simulate = false } = {}) {
   return { firstResult, files, beforeWorker };
 }
 
-/** The pool section with a million described requests: from the click on Run to the chart
- * drawn with the new run's points. */
-async function poolRun(browser) {
+/** The page in a new browser context (nothing cached), ready. */
+async function readyPage(browser) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}/`);
   await page.waitForSelector('html[data-ready=true]');
+  return { context, page };
+}
+
+/** The pool section with a million described requests: from the click on Run to the chart
+ * drawn with the new run's points. */
+async function poolRun(browser) {
+  const { context, page } = await readyPage(browser);
   await page.fill('#s-count', '1000'); // a small run first: the worker and its module loaded
   await page.click('#s-run');
   await page.waitForFunction(() => document.querySelector('#s-status').textContent.startsWith('Done'), null, { timeout: 60000 });
@@ -144,10 +150,7 @@ async function loadWork(browser) {
 /** The pool section's first and second Run of 1,000,000 described requests on a fresh page:
  * submit to "Done", each. */
 async function firstAndSecondRun(browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${origin}/`);
-  await page.waitForSelector('html[data-ready=true]');
+  const { context, page } = await readyPage(browser);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000); // what a person takes to scroll there and type
   await page.fill('#s-count', '1000000');
@@ -172,10 +175,7 @@ async function firstAndSecondRun(browser) {
 /** Edits of the first screen as a person makes them, each from the input event to the next frame
  * after the figure it changes was updated (the form's debounce included). */
 async function editTimes(browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${origin}/`);
-  await page.waitForSelector('html[data-ready=true]');
+  const { context, page } = await readyPage(browser);
   await page.waitForSelector('[data-chart=earned][data-points] canvas');
   const times = await page.evaluate(async () => {
     const edit = (id, value, watch) =>
