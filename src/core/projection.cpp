@@ -148,7 +148,8 @@ using Samples = std::map<Seconds, Mined>;
 
 struct Run {
   Samples mined;
-  std::vector<Seconds> miningStart;  //!< of each purchase
+  std::vector<PurchaseOutcome> purchases;  //!< the holder's, in input order
+  PoolResult result;                       //!< all of it, for a series
 };
 
 Run run(const PoolScenario& scenario, std::size_t purchases, std::vector<Seconds> at) {
@@ -156,17 +157,19 @@ Run run(const PoolScenario& scenario, std::size_t purchases, std::vector<Seconds
   std::sort(at.begin(), at.end());
   at.erase(std::unique(at.begin(), at.end()), at.end());
   s.sampleAt = std::move(at);
-  const PoolResult r = simulatePool(std::move(s));
+  Run out;
+  out.result = simulatePool(std::move(s));
+  const PoolResult& r = out.result;
   if (!r.rejected.empty())
     throw std::logic_error("projectEarnings: a request was rejected: " + r.rejected[0].reason);
-  Run out;
   for (const PoolSample& sample : r.series)
     out.mined[sample.t] = {sample.focusRewardWei,
                            sample.focusRateWei,
                            {sample.t, sample.rateWei, sample.focusPower, sample.power}};
-  const std::size_t first = r.activatedAt.size() - purchases;
-  for (std::size_t i = first; i < r.activatedAt.size(); ++i)
-    out.miningStart.push_back(miningStartOf(r.activatedAt[i]));
+  // The holder's purchases are the last requests (holderScenario).
+  for (std::size_t i = r.activatedAt.size() - purchases; i < r.activatedAt.size(); ++i)
+    out.purchases.push_back(
+        {r.activatedAt[i], miningStartOf(r.activatedAt[i]), r.waitSeconds[i], r.rewardWei[i]});
   return out;
 }
 
@@ -202,7 +205,8 @@ class Projector {
   explicit Projector(const EarningsInput& in)
       : in_(in), end_(EmissionSchedule(in.rules.emission).endsAt()) {
     checkInput(in);
-    scenario_ = holderScenario(in.rules, in.holder).scenario;
+    const HolderScenario holder = holderScenario(in.rules, in.holder);
+    scenario_ = holder.scenario;
     for (const HolderPurchase& p : in.holder.purchases)
       lastPurchase_ = std::max(lastPurchase_, p.at);
     now_ = std::min(in.holder.now, end_);
@@ -215,6 +219,8 @@ class Projector {
     at.push_back(monthOn_);
     at.push_back(yearOn_);
     if (halving_) at.push_back(*halving_);
+    seriesAt_ = seriesTimes(in.sampleEvery, holder.start, end_);
+    at.insert(at.end(), seriesAt_.begin(), seriesAt_.end());
     main_ = run(scenario_, in.holder.purchases.size(), at);
   }
 
@@ -244,23 +250,26 @@ class Projector {
     if (e.paidUsd > Decimal())
       e.firstYearReturnPercent = Decimal::ratio(e.firstYearUsd.big() * 100 * Decimal::kScale,
                                                 e.paidUsd.big(), "firstYearReturnPercent");
+    e.purchases = main_.purchases;
+    e.series = series();
     return e;
   }
 
   // The figures of second `at`: what the holder mines in it, how that came about, and SPEC 5's
   // APR over what the purchases mining in it cost (each as one unit at its cost).
   EarningsMoment momentAt(Seconds at) const {
-    const std::vector<Seconds>& starts = main_.miningStart;
+    const std::vector<PurchaseOutcome>& bought = main_.purchases;
     EarningsMoment m;
     m.terms.at = at;
-    for (std::size_t i = 0; i < starts.size(); ++i) {
-      const bool retired = in_.rules.lifetime && at >= starts[i] + *in_.rules.lifetime;
-      if (starts[i] >= 0 && starts[i] <= at && !retired)
+    for (std::size_t i = 0; i < bought.size(); ++i) {
+      const Seconds start = bought[i].miningStart;
+      const bool retired = in_.rules.lifetime && at >= start + *in_.rules.lifetime;
+      if (start >= 0 && start <= at && !retired)
         m.miningPaidUsd = m.miningPaidUsd.plus(paidFor(in_.holder.purchases[i]), "paid");
     }
     if (at < end_) {
       const Mined mined = main_.mined.count(at) ? main_.mined.at(at)
-                                                : run(scenario_, starts.size(), {at}).mined.at(at);
+                                                : run(scenario_, bought.size(), {at}).mined.at(at);
       m.rate = rateOf(mined.in);
       m.terms = mined.terms;
     }
@@ -301,20 +310,65 @@ class Projector {
   // The purchases requested by now, each mining, and what they paid. One still in the queue at
   // now (bought today) counts from the second it starts: the figures are that second's.
   void takeNow(Earnings& e) const {
-    const std::vector<Seconds>& starts = main_.miningStart;
+    const std::vector<PurchaseOutcome>& bought = main_.purchases;
     Seconds at = now_;
-    for (std::size_t i = 0; i < starts.size(); ++i)
-      if (in_.holder.purchases[i].at <= now_ && starts[i] >= 0) at = std::max(at, starts[i]);
+    for (std::size_t i = 0; i < bought.size(); ++i)
+      if (in_.holder.purchases[i].at <= now_ && bought[i].miningStart >= 0)
+        at = std::max(at, bought[i].miningStart);
     e.nowMoment = momentAt(std::min(at, end_));
     e.now = e.nowMoment.rate;
     e.aprPercentNow = e.nowMoment.aprPercent;
+  }
+
+  // The main run's samples at seriesAt_, as columns.
+  EarningsSeries series() const {
+    EarningsSeries out;
+    if (seriesAt_.empty()) return out;
+    const PoolResult& r = main_.result;
+    out.lines.resize(r.tracked.size());
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < r.series.size() && next < seriesAt_.size(); ++i) {
+      const PoolSample& s = r.series[i];
+      if (s.t != seriesAt_[next]) continue;
+      ++next;
+      out.t.push_back(s.t);
+      out.minedWei.push_back(s.focusRewardWei);
+      out.rateWei.push_back(s.focusRateWei);
+      out.emissionRateWei.push_back(s.rateWei);
+      out.poolPower.push_back(s.power.toDouble());
+      for (std::size_t k = 0; k < r.tracked.size(); ++k) {
+        out.lines[k].rewardWei.push_back(r.tracked[k].rewardWei[i]);
+        out.lines[k].rateWei.push_back(r.tracked[k].rateWei[i]);
+      }
+    }
+    return out;
+  }
+
+  // The multiples of `every` from `start` and then the end (none when every is 0).
+  static std::vector<Seconds> seriesTimes(Seconds every, Seconds start, Seconds end) {
+    if (every == 0) return {};
+    requireWhole(every, "sampleEvery", 1, kMaxSeconds);
+    const Seconds first = (start + every - 1) / every * every;
+    const std::int64_t count = first < end ? (end - 1 - first) / every + 2 : 1;
+    if (count > kMaxEarningsSamples) {
+      const Seconds least = (end - start + kMaxEarningsSamples - 3) / (kMaxEarningsSamples - 2);
+      throw InputError(
+          "sampleEvery",
+          "gives " + std::to_string(count) + " samples to the end of emission, more than " +
+              std::to_string(kMaxEarningsSamples) + "; use at least " + std::to_string(least),
+          {"below-min", {{"min", std::to_string(least)}, {"got", std::to_string(every)}}});
+    }
+    std::vector<Seconds> out;
+    for (Seconds t = first; t < end; t += every) out.push_back(t);
+    out.push_back(end);
+    return out;
   }
 
   const EarningsInput& in_;
   Seconds end_, lastPurchase_ = 0, now_ = 0, monthOn_ = 0, yearOn_ = 0;
   std::optional<Seconds> halving_;
   PoolScenario scenario_;
-  std::vector<Seconds> bounds_;
+  std::vector<Seconds> bounds_, seriesAt_;
   Run main_;
 };
 

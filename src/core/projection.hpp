@@ -77,7 +77,11 @@ struct EarningsInput {
   HolderPool holder;   //!< now, the purchases (with their unit prices), the pool, the lines
   Decimal tokenPrice;  //!< USD a WFI, >= 0
   Period period = Period::month;
+  //! More than 0: Earnings::series has a sample every this many seconds (a day for a chart).
+  Seconds sampleEvery = 0;
 };
+//! The most samples a series may have (the period bounds share the run's kMaxSamples).
+constexpr std::int64_t kMaxEarningsSamples = 50'000;
 
 /// The seconds start .. end-1 and what the holder mined in them, and from the first purchase
 /// to `end`.
@@ -110,6 +114,26 @@ struct EarningsMoment {
   Decimal miningPaidUsd, aprPercent;
 };
 
+/// What the queue did with a purchase and what it mined to the end of emission.
+struct PurchaseOutcome {
+  Seconds activatedAt = -1;  //!< the second the queue served it; -1: still queued at the end
+  Seconds miningStart = -1;  //!< its first second of mining; -1 as activatedAt
+  Seconds waitSeconds = -1;  //!< activatedAt - at; -1 as activatedAt
+  Int128 rewardWei = 0;
+};
+
+/// The run behind the figures, sampled: at the multiples of sampleEvery from the start of the
+/// holder's pool (HolderScenario::start), then at the end of emission. Each column has one entry
+/// a sample; the referral lines' columns are the holder's kind, line 1 first.
+struct EarningsSeries {
+  std::vector<Seconds> t;
+  std::vector<Int128> minedWei;         //!< the holder's reward for the seconds before t
+  std::vector<Int128> rateWei;          //!< the holder's reward in second t
+  std::vector<Int128> emissionRateWei;  //!< the emission of second t
+  std::vector<double> poolPower;        //!< everyone's effective power in second t
+  std::vector<PoolResult::Tracked> lines;
+};
+
 struct Earnings {
   //! From the first purchase to the end of emission, cut at the calendar periods.
   std::vector<EarningsPeriod> periods;
@@ -130,6 +154,8 @@ struct Earnings {
   //! firstYearReturnPercent = firstYearUsd / paidUsd.
   Decimal next30DaysWfi, next30DaysUsd;
   Decimal firstYearWfi, firstYearUsd, firstYearReturnPercent;
+  std::vector<PurchaseOutcome> purchases;  //!< in input order
+  EarningsSeries series;                   //!< empty unless sampleEvery > 0
 };
 
 /// InputError naming the field as the JS API does (purchases[i].at, pool.growthPerDay, now...).

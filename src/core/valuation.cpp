@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "input_error.hpp"
+#include "parse.hpp"
 #include "rules.hpp"
 
 namespace cbm {
@@ -39,10 +40,8 @@ void checkInput(const ValuationInput& in) {
   for (std::size_t k = 0; k < in.purchases.size(); ++k)
     if (in.purchases[k].units <= 0)
       throw InputError("purchases[" + std::to_string(k) + "].units", "must be greater than 0");
-  if (in.unitPrice <= Decimal())
-    throw InputError("unitPrice", "must be greater than 0, got " + quote(in.unitPrice.str()));
-  if (in.tokenPrice < Decimal())
-    throw InputError("tokenPrice", "must be 0 or more, got " + quote(in.tokenPrice.str()));
+  requireSign(in.unitPrice, "unitPrice", Sign::positive);
+  requireSign(in.tokenPrice, "tokenPrice", Sign::nonNegative);
   for (std::size_t k = 0; k < in.monthlyGrowthPercent.size(); ++k) {
     if (!validGrowth(in.monthlyGrowthPercent[k]))
       throw InputError("paths[" + std::to_string(k) + "]",

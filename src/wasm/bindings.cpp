@@ -431,6 +431,17 @@ std::vector<cbm::Int128> weiColumn(const JSArray& texts, const std::string& fiel
   return out;
 }
 
+/// Amounts in wei as one text, comma-joined (split in JS): a column crosses once.
+std::string weiText(const std::vector<cbm::Int128>& wei) {
+  std::string text;
+  text.reserve(wei.size() * 24);
+  for (std::size_t i = 0; i < wei.size(); ++i) {
+    if (i) text += ',';
+    cbm::appendDecimal(text, wei[i]);
+  }
+  return text;
+}
+
 val weiArray(const std::vector<cbm::Int128>& wei) {
   val out = val::array();
   for (const cbm::Int128 w : wei) out.call<void>("push", cbm::Decimal::fromRaw(w).str());
@@ -695,11 +706,39 @@ val periodValue(cbm::Day genesis, cbm::Seconds start, cbm::Seconds end) {
   return period;
 }
 
-// SPEC 5 for a holder: earningsText and rules (as ruleValues reads them).
+// Tracked owners' columns as weiText: [{ [reward]: ..., rate: ... }], in order.
+val trackedColumns(const std::vector<cbm::PoolResult::Tracked>& tracked, const char* reward) {
+  val out = val::array();
+  for (const cbm::PoolResult::Tracked& owner : tracked) {
+    val columns = val::object();
+    columns.set(reward, weiText(owner.rewardWei));
+    columns.set("rate", weiText(owner.rateWei));
+    out.call<void>("push", columns);
+  }
+  return out;
+}
+
+// projectEarnings' series: seconds and powers as typed arrays, amounts as weiText.
+val earningsSeries(const cbm::EarningsSeries& s) {
+  val out = val::object();
+  std::vector<double> t(s.t.begin(), s.t.end());
+  out.set("t", typedArray("Float64Array", t));
+  out.set("mined", weiText(s.minedWei));
+  out.set("rate", weiText(s.rateWei));
+  out.set("emissionRate", weiText(s.emissionRateWei));
+  out.set("poolPower", typedArray("Float64Array", s.poolPower));
+  out.set("lines", trackedColumns(s.lines, "mined"));
+  return out;
+}
+
+// SPEC 5 for a holder: earningsText, rules (as ruleValues reads them) and sampleEvery (text, ""
+// for no series).
 val projectEarnings(const val& input) {
   return guardedValue([&] {
-    const cbm::EarningsInput in =
+    cbm::EarningsInput in =
         cbm::readEarnings(earningsText(input), cbm::readPoolRules(ruleValues(input["rules"])));
+    const std::string every = input["sampleEvery"].as<std::string>();
+    if (!every.empty()) in.sampleEvery = cbm::parseWhole(every, "sampleEvery", 1, cbm::kMaxSeconds);
     const cbm::Earnings e = cbm::projectEarnings(in);
     const auto day = [&](cbm::Seconds s) {
       return cbm::formatDay(in.genesis + s / cbm::kSecondsPerDay);
@@ -744,6 +783,17 @@ val projectEarnings(const val& input) {
     val year = pair("wfi", e.firstYearWfi, "usd", e.firstYearUsd);
     year.set("returnPercent", e.firstYearReturnPercent.str());
     out.set("firstYear", year);
+    val purchases = val::array();
+    for (const cbm::PurchaseOutcome& p : e.purchases) {
+      val purchase = val::object();
+      purchase.set("activatedAt", seconds(p.activatedAt));
+      purchase.set("miningStart", seconds(p.miningStart));
+      purchase.set("wait", seconds(p.waitSeconds));
+      purchase.set("reward", cbm::Decimal::fromRaw(p.rewardWei).str());
+      purchases.call<void>("push", purchase);
+    }
+    out.set("purchases", purchases);
+    out.set("series", in.sampleEvery > 0 ? earningsSeries(e.series) : val::null());
     return out;
   });
 }
@@ -1191,8 +1241,8 @@ class PoolRun {
       out.set("ownerFirst", typedArray("Float64Array", ownerFirst));
       out.set("ownerActivations", typedArray("Float64Array", ownerActivations));
       out.set("ownerShares", typedArray("Float64Array", ownerShares));
-      out.set("ownerRewards", joined(ownerRewards));
-      out.set("ownerUnits", joined(ownerUnits));
+      out.set("ownerRewards", weiText(ownerRewards));
+      out.set("ownerUnits", weiText(ownerUnits));
       val queue = val::object();
       queue.set("served", static_cast<double>(r.queue.served));
       queue.set("maxWait", static_cast<double>(r.queue.maxWait));
@@ -1206,14 +1256,7 @@ class PoolRun {
       out.set("unallocated", cbm::Decimal::fromRaw(r.unallocatedWei).str());
       out.set("dust", cbm::Decimal::fromRaw(r.dustWei).str());
       out.set("series", seriesColumns(r.series));
-      val tracked = val::array();
-      for (const auto& owner : r.tracked) {
-        val columns = val::object();
-        columns.set("reward", joined(owner.rewardWei));
-        columns.set("rate", joined(owner.rateWei));
-        tracked.call<void>("push", columns);
-      }
-      out.set("tracked", tracked);
+      out.set("tracked", trackedColumns(r.tracked, "reward"));
     });
     return out;
   }
@@ -1226,16 +1269,6 @@ class PoolRun {
                body();
                return true;
              }).error;
-  }
-
-  static std::string joined(const std::vector<cbm::Int128>& wei) {
-    std::string text;
-    text.reserve(wei.size() * 24);
-    for (std::size_t i = 0; i < wei.size(); ++i) {
-      if (i) text += ',';
-      cbm::appendDecimal(text, wei[i]);
-    }
-    return text;
   }
 
   /// Seconds (-1: none) turned in place into a Float64 column (NaN: none): its address.
@@ -1294,12 +1327,12 @@ class PoolRun {
     numbers.set("focusReward", chart(focusReward));
     numbers.set("focusRate", chart(focusRate));
     columns.set("numbers", numbers);
-    columns.set("rate", joined(rate));
-    columns.set("emitted", joined(emitted));
-    columns.set("power", joined(power));
-    columns.set("activeUnits", joined(activeUnits));
-    columns.set("focusReward", joined(focusReward));
-    columns.set("focusRate", joined(focusRate));
+    columns.set("rate", weiText(rate));
+    columns.set("emitted", weiText(emitted));
+    columns.set("power", weiText(power));
+    columns.set("activeUnits", weiText(activeUnits));
+    columns.set("focusReward", weiText(focusReward));
+    columns.set("focusRate", weiText(focusRate));
     return columns;
   }
 

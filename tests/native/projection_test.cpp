@@ -275,3 +275,81 @@ TEST_CASE("calibratePool refuses a block reward no pool gives") {
   c.blockReward = d("0");
   CHECK_THROWS_AS(cbm::calibratePool(c), cbm::InputError);
 }
+
+TEST_CASE("the series: the run behind the figures, sampled a day, and each purchase's outcome") {
+  cbm::EarningsInput in = lone(cbm::Period::year);
+  in.sampleEvery = 86400;
+  const cbm::Earnings e = cbm::projectEarnings(in);
+  const cbm::EarningsSeries& s = e.series;
+  // Days 0 .. 2,660 of the 229,885,062 s of emission, then its end.
+  REQUIRE(s.t.size() == 2662);
+  CHECK(s.t[0] == 0);
+  CHECK(s.t[1] == 86400);
+  CHECK(s.t[2660] == 2660 * 86400);
+  CHECK(s.t.back() == 229'885'062);
+  // Served in second 0, mining from second 1 at 8 WFI/s alone; 4 after the halving at
+  // 57,471,264 (day 665.18).
+  CHECK(s.minedWei[0] == 0);
+  CHECK(s.rateWei[0] == 0);
+  CHECK(cbm::Decimal::fromRaw(s.minedWei[1]).str() == "691192");  // (86,400 - 1) x 8
+  CHECK(cbm::Decimal::fromRaw(s.rateWei[1]).str() == "8");
+  CHECK(cbm::Decimal::fromRaw(s.emissionRateWei[665]).str() == "8");
+  CHECK(cbm::Decimal::fromRaw(s.emissionRateWei[666]).str() == "4");
+  CHECK(cbm::Decimal::fromRaw(s.rateWei[666]).str() == "4");
+  CHECK(s.poolPower[1] == 1000);
+  CHECK(cbm::Decimal::fromRaw(s.minedWei.back()) == e.totalWfi);
+  CHECK(s.lines.empty());
+  REQUIRE(e.purchases.size() == 1);
+  CHECK(e.purchases[0].activatedAt == 0);
+  CHECK(e.purchases[0].miningStart == 1);
+  CHECK(e.purchases[0].waitSeconds == 0);
+  CHECK(cbm::Decimal::fromRaw(e.purchases[0].rewardWei) == e.totalWfi);
+  // Without sampleEvery, no series; the figures are the same.
+  in.sampleEvery = 0;
+  const cbm::Earnings plain = cbm::projectEarnings(in);
+  CHECK(plain.series.t.empty());
+  CHECK(plain.totalWfi == e.totalWfi);
+  CHECK(plain.breakevenAt == e.breakevenAt);
+}
+
+TEST_CASE("the series starts at the earlier of now and the first purchase, and tracks the lines") {
+  cbm::EarningsInput in = lone(cbm::Period::month);
+  in.holder.now = 10 * 86400 + 7;  // a sample falls on the multiples of a day only
+  in.holder.purchases = {{20 * 86400, 1000, d("0.25")}, {20 * 86400, 500, d("0.25")}};
+  in.holder.pool.units = 3000;
+  in.holder.lines = {{1000, 0, {}, {}}};
+  in.sampleEvery = 86400;
+  const cbm::Earnings e = cbm::projectEarnings(in);
+  const cbm::EarningsSeries& s = e.series;
+  CHECK(s.t[0] == 11 * 86400);
+  REQUIRE(s.lines.size() == 1);
+  CHECK(s.lines[0].rewardWei.size() == s.t.size());
+  // Day 30: the pool's 3,000, line 1's 1,000 and the holder's 1,500 all mine; 8 WFI/s split
+  // 3,000 : 1,000 : 1,500.
+  const std::size_t day30 = 19;
+  REQUIRE(s.t[day30] == 30 * 86400);
+  CHECK(cbm::Decimal::fromRaw(s.rateWei[day30]).str() == "2.181818181818181818");
+  CHECK(cbm::Decimal::fromRaw(s.lines[0].rateWei[day30]).str() == "1.454545454545454545");
+  // Both purchases requested in second 1,728,000 of a queue serving one a second: the second
+  // waits a second.
+  REQUIRE(e.purchases.size() == 2);
+  CHECK(e.purchases[0].waitSeconds == 0);
+  CHECK(e.purchases[1].activatedAt == 20 * 86400 + 1);
+  CHECK(e.purchases[1].waitSeconds == 1);
+  CHECK(e.purchases[1].miningStart == 20 * 86400 + 2);
+}
+
+TEST_CASE("sampleEvery: at most kMaxEarningsSamples samples, and the least interval said") {
+  cbm::EarningsInput in = lone(cbm::Period::year);
+  // 229,885,062 s from second 0: 4,598 s give 49,998 samples (49,997 multiples and the end),
+  // 4,597 give 50,009.
+  in.sampleEvery = 4598;
+  CHECK(cbm::projectEarnings(in).series.t.size() == 49'998);
+  in.sampleEvery = 4597;
+  CHECK_THROWS_WITH(cbm::projectEarnings(in),
+                    "sampleEvery: gives 50009 samples to the end of emission, more than 50000; "
+                    "use at least 4598");
+  in.sampleEvery = -1;
+  CHECK_THROWS_WITH(cbm::projectEarnings(in),
+                    doctest::Contains("sampleEvery: must be a whole number from 1"));
+}

@@ -90,7 +90,12 @@ TEST_CASE("valuation input errors name the field") {
   CHECK_THROWS_WITH(cbm::valueEarnings(in), doctest::Contains("purchases:"));
   in = simple();
   in.unitPrice = Decimal();
-  CHECK_THROWS_WITH(cbm::valueEarnings(in), doctest::Contains("unitPrice:"));
+  CHECK_THROWS_WITH(cbm::valueEarnings(in), "unitPrice: must be greater than 0, got \"0\"");
+  in = simple();
+  in.tokenPrice = d("-0.01");
+  CHECK_THROWS_WITH(cbm::valueEarnings(in), "tokenPrice: must not be negative, got \"-0.01\"");
+  in.tokenPrice = Decimal();
+  CHECK_NOTHROW(cbm::valueEarnings(in));  // a token worth nothing is a valid what-if
   in = simple();
   in.monthlyGrowthPercent = {-100};
   CHECK_THROWS_WITH(cbm::valueEarnings(in), doctest::Contains("paths[0]:"));

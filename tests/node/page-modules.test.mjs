@@ -9,7 +9,7 @@ import { load } from '../../web/lib/cbmcalc.js';
 import { compressDays, dayText, expandDays, parseDay } from '../../web/ui/dates.js';
 import { formulaSafe, toCsv } from '../../web/ui/export.js';
 import { formatDuration, percentText, shiftPoint } from '../../web/ui/format.js';
-import { priceMining, seedPoolUnits, simulateMining } from '../../web/ui/mining.js';
+import { priceMining, projectMining, seedPoolUnits } from '../../web/ui/mining.js';
 import { ownerRows, poolCsv, rowsByRequest } from '../../web/ui/pool-files.js';
 import { generateActivations, parseScenarioJson, poolParameters, requestAt } from '../../web/ui/pool-scenario.js';
 import { rateChanges, rulesFrom } from '../../web/ui/rules.js';
@@ -107,10 +107,13 @@ test("the pool preset is seed 003's: 1,000 x 8 / 0.00009804 = 81,599,347.2 units
 
 test("my units in the seed's pool earn the seed's block reward, and its APR", () => {
   const today = Date.UTC(2026, 0, 10) / 1000;
-  const sim = simulateMining(cbm, {
+  const sim = projectMining(cbm, {
     genesis: '2025-01-01',
     today,
     purchases: [{ date: '2026-01-10', units: '1000' }],
+    unitPrice: '0.25',
+    tokenPrice: '0.17',
+    period: 'month',
     poolUnits: '81598347',
     poolGrowth: '0',
     rules: rulesFrom({ schedule: 'whitepaper' }, cbm.presets()),
@@ -143,6 +146,14 @@ test("my units in the seed's pool earn the seed's block reward, and its APR", ()
     [57471264, 114942528, 172413792, 229885062],
   );
   assert.deepEqual(rulesFrom({}, cbm.presets()).schedule, cbm.defaults().pool.schedule);
+  // One run behind the first screen and the charts: the series ends at what the periods add up
+  // to, and its samples at the periods' bounds are their cumulative sums.
+  assert.equal(sim.series.reward.at(-1), sim.earnings.total.wfi);
+  assert.equal(sim.purchases[0].reward, sim.earnings.total.wfi);
+  for (const p of sim.earnings.periods.slice(0, 24)) {
+    const k = sim.series.poolSeconds.indexOf(p.end);
+    assert.equal(sim.series.reward[k], p.cumulativeWfi, p.endDate);
+  }
 });
 
 test('referral lines: mined beside the holder, paid weekly once the purchases unlock them', () => {
@@ -151,6 +162,9 @@ test('referral lines: mined beside the holder, paid weekly once the purchases un
     genesis: '2025-01-01',
     today,
     purchases: [{ date: '2026-01-10', units: '1200' }],
+    unitPrice: '0.25',
+    tokenPrice: '0.17',
+    period: 'month',
     poolUnits: '1000000',
     poolGrowth: '0',
     referrals: [
@@ -160,7 +174,7 @@ test('referral lines: mined beside the holder, paid weekly once the purchases un
     ],
     rules: rulesFrom({}, cbm.presets()),
   };
-  const sim = simulateMining(cbm, input);
+  const sim = projectMining(cbm, input);
   assert.equal(sim.lines.length, 3);
   assert.equal(sim.lines[0].mined.length, sim.series.t.length);
   // $300 of purchases: line 1 ($250) pays, line 2 ($500) does not.
@@ -176,28 +190,46 @@ test('referral lines: mined beside the holder, paid weekly once the purchases un
   assert.ok(Number(dearer.referral.total) > Number(referral.total));
   assert.equal(dearer.referral.lines[1].unlockedAt, referral.lines[0].unlockedAt);
   // No lines: no referral figures, and nothing tracked.
-  const alone = simulateMining(cbm, { ...input, referrals: [] });
+  const alone = projectMining(cbm, { ...input, referrals: [] });
   assert.deepEqual(alone.lines, []);
   assert.equal(priceMining(cbm, alone, { tokenPrice: '0.17', unitPrice: '0.25', scenario: 'flat' }).referral, null);
   assert.throws(
-    () => simulateMining(cbm, { ...input, referrals: [{ units: '-1', growth: '0' }] }),
+    () => projectMining(cbm, { ...input, referrals: [{ units: '-1', growth: '0' }] }),
     (e) => e.field === 'ref1Units',
   );
 });
 
 test('errors name the field the page shows them at', () => {
-  const base = { genesis: '2025-01-01', today: Date.UTC(2026, 0, 10) / 1000, poolUnits: '100', poolGrowth: '0', rules: {} };
+  const base = {
+    genesis: '2025-01-01',
+    today: Date.UTC(2026, 0, 10) / 1000,
+    unitPrice: '0.25',
+    tokenPrice: '0.17',
+    period: 'month',
+    poolUnits: '100',
+    poolGrowth: '0',
+    rules: {},
+  };
   assert.throws(
-    () => simulateMining(cbm, { ...base, purchases: [{ date: '2024-12-31', units: '1' }] }),
+    () => projectMining(cbm, { ...base, purchases: [{ date: '2024-12-31', units: '1' }] }),
     (e) => e.field === 'purchases[0].date' && /before the genesis/.test(e.message),
   );
   assert.throws(
-    () => simulateMining(cbm, { ...base, purchases: [{ date: '2026-01-10', units: '1.5' }] }),
+    () => projectMining(cbm, { ...base, purchases: [{ date: '2026-01-10', units: '1.5' }] }),
     (e) => e.field === 'purchases[0].units',
   );
   assert.throws(
-    () => simulateMining(cbm, { ...base, poolGrowth: '1', purchases: [{ date: '2025-01-02', units: '1' }] }),
+    () => projectMining(cbm, { ...base, poolGrowth: '1', purchases: [{ date: '2025-01-02', units: '1' }] }),
     (e) => e.field === 'poolGrowth',
+  );
+  const bought = [{ date: '2026-01-10', units: '1' }];
+  assert.throws(
+    () => projectMining(cbm, { ...base, purchases: bought, unitPrice: '-0.25' }),
+    (e) => e.field === 'unitPrice',
+  );
+  assert.throws(
+    () => projectMining(cbm, { ...base, purchases: bought, tokenPrice: '' }),
+    (e) => e.field === 'tokenPrice' && /required/.test(e.message),
   );
   const presets = cbm.presets();
   assert.throws(

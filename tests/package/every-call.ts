@@ -15,6 +15,7 @@ import {
   type Decimal,
   type Defaults,
   type Earnings,
+  type EarningsSeries,
   type EarningsInput,
   type Explanation,
   type PoolResult,
@@ -164,6 +165,17 @@ const earningsShape = object<Earnings>({
   nextHalving: nullable(object({ ...earningsRate, at: whole, date: day })),
   next30Days: wfiUsd,
   firstYear: object({ wfi: decimal, usd: decimal, returnPercent: decimal }),
+  purchases: array(object({ activatedAt: whole, miningStart: whole, wait: whole, reward: decimal })),
+  series: nullable(
+    object<EarningsSeries>({
+      t: float64,
+      mined: array(decimal),
+      rate: array(decimal),
+      emissionRate: array(decimal),
+      poolPower: float64,
+      lines: array(object({ mined: array(decimal), rate: array(decimal) })),
+    }),
+  ),
 });
 const account = object<ReturnType<Cbm['newAccount']>>({
   totalPoints: decimal,
@@ -568,6 +580,12 @@ const byDays = cbm.projectEarnings({
   purchases: [{ at: '2025-12-18', units: 1000, unitPrice: 0.25 }],
 });
 check(byDays.total.wfi === earnings.total.wfi, 'times as days');
+// The run behind the figures, by day: its last sample is what the holder mines in all.
+const daily = checked('projectEarnings', earningsShape, cbm.projectEarnings(holder, { sampleEvery: DAY }));
+const series: EarningsSeries | null = daily.series;
+check(series !== null && series.t[0] === 200 * DAY && series.mined.at(-1) === earnings.total.wfi, 'projectEarnings series');
+check(earnings.series === null && daily.purchases[0].reward === earnings.total.wfi, 'projectEarnings without a series');
+throwsCbmError(() => cbm.projectEarnings(holder, { sampleEvery: 60 }), 'INVALID_INPUT', 'sampleEvery');
 throwsCbmError(() => cbm.projectEarnings({ ...holder, period: 'month', tokenPrice: '-1' }), 'INVALID_INPUT', 'tokenPrice');
 // @ts-expect-error "fortnight" is not a period
 throwsCbmError(() => cbm.projectEarnings({ ...holder, period: 'fortnight' }), 'INVALID_INPUT', 'period');

@@ -955,6 +955,36 @@ export interface Earnings {
   next30Days: { wfi: Decimal; usd: Decimal };
   /** The 365 days from now; returnPercent: their USD over paidUsd. */
   firstYear: { wfi: Decimal; usd: Decimal; returnPercent: Decimal };
+  /** What the queue did with each purchase (input order), in seconds since genesis: the second
+   * it served it, its first second mining (each -1: still queued at the end of emission), the
+   * seconds it waited, and what it mines to the end of emission. */
+  purchases: { activatedAt: number; miningStart: number; wait: number; reward: Decimal }[];
+  /** The run behind the figures, with `sampleEvery`: one entry a sample, at the multiples of
+   * sampleEvery from the earlier of now and the first purchase, then at the end of emission.
+   * null without sampleEvery. */
+  series: EarningsSeries | null;
+}
+
+/** `projectEarnings()`'s run, sampled (`sampleEvery`). */
+export interface EarningsSeries {
+  /** Seconds since genesis. */
+  t: Float64Array;
+  /** The holder's reward for the seconds before t, and in second t. */
+  mined: Decimal[];
+  rate: Decimal[];
+  /** The emission of second t, WFI. */
+  emissionRate: Decimal[];
+  /** Everyone's effective power in second t (units, amortized). */
+  poolPower: Float64Array;
+  /** Each referral line's reward, as the holder's: referralIncome's `lines`. */
+  lines: { mined: Decimal[]; rate: Decimal[] }[];
+}
+
+/** What projectEarnings returns besides the figures. */
+export interface EarningsOptions {
+  /** Seconds between the samples of `series` (86,400 for a chart by day); at most 50,000
+   * samples to the end of emission. */
+  sampleEvery?: number;
 }
 
 /** A purchase of a holder's pool without its price. */
@@ -1528,7 +1558,7 @@ export interface Cbm {
    *   period: 'month',
    * }).now.wfiPerDay; // "4.2353280274392576"
    */
-  projectEarnings(input: EarningsInput): Earnings;
+  projectEarnings(input: EarningsInput, options?: EarningsOptions): Earnings;
 
   /**
    * A holder's pool as request columns, to run with simulatePool: everyone else's `pool` and

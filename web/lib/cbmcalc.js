@@ -285,6 +285,23 @@ function earningsText(v) {
   };
 }
 
+/** A column of amounts as the core sends it (comma-joined text) as an array of decimal strings. */
+function split(column) {
+  return column === '' ? [] : column.split(',');
+}
+
+/** projectEarnings' series with its amount columns split into arrays of decimal strings. */
+function seriesColumns({ t, mined, rate, emissionRate, poolPower, lines }) {
+  return {
+    t,
+    mined: split(mined),
+    rate: split(rate),
+    emissionRate: split(emissionRate),
+    poolPower,
+    lines: lines.map((line) => ({ mined: split(line.mined), rate: split(line.rate) })),
+  };
+}
+
 /** The value of a core outcome, or its error thrown as a CbmError. */
 function unwrap(outcome) {
   const { error } = outcome;
@@ -557,14 +574,14 @@ function readResult(M, r, { ids, owners }, trackOwners) {
     }
   }
   // No prototype: an owner may be called "__proto__" or "constructor".
-  const ownerRewards = r.ownerRewards === '' ? [] : r.ownerRewards.split(',');
+  const ownerRewards = split(r.ownerRewards);
   const ownerTable = Object.create(null);
   const ownerNames = Array.from(r.ownerFirst, (first, k) => {
     ownerTable[owners[first]] = { reward: ownerRewards[k] };
     return owners[first];
   });
   const s = r.series;
-  const columns = [s.rate, s.emitted, s.power, s.activeUnits, s.focusReward, s.focusRate].map((c) => c.split(','));
+  const columns = [s.rate, s.emitted, s.power, s.activeUnits, s.focusReward, s.focusRate].map(split);
   const [rate, emitted, power, activeUnits, focusReward, focusRate] = columns;
   const series = Array.from(s.t, (t, k) => ({
     t,
@@ -578,7 +595,7 @@ function readResult(M, r, { ids, owners }, trackOwners) {
   const tracked = Object.create(null);
   trackOwners.forEach((owner, k) => {
     const { reward, rate } = r.tracked[k];
-    tracked[owner] = { reward: reward === '' ? [] : reward.split(','), rate: rate === '' ? [] : rate.split(',') };
+    tracked[owner] = { reward: split(reward), rate: split(rate) };
   });
   return {
     activations: new ActivationRows(accepted, byRequest),
@@ -586,7 +603,7 @@ function readResult(M, r, { ids, owners }, trackOwners) {
     ownerColumns: {
       owner: ownerNames,
       activations: r.ownerActivations,
-      units: r.ownerUnits === '' ? [] : r.ownerUnits.split(','),
+      units: split(r.ownerUnits),
       reward: ownerRewards,
       share: r.ownerShares,
     },
@@ -797,9 +814,15 @@ function makeApi(M, decisionCalls) {
       );
     },
 
-    /** SPEC 5 for a holder, run on the pool engine: earnings by calendar period and the figures of now. */
-    projectEarnings(input) {
-      return unwrap(M.projectEarnings(earningsText(fieldsOf(input, 'projectEarnings()', earningsFields))));
+    /** SPEC 5 for a holder, run on the pool engine: earnings by calendar period and the figures of
+     * now; with `sampleEvery` (seconds), the run itself as columns (`series`), for charts. */
+    projectEarnings(input, options = {}) {
+      const { sampleEvery } = fieldsOf(options, 'projectEarnings() options', ['sampleEvery'], 'options');
+      const texts = earningsText(fieldsOf(input, 'projectEarnings()', earningsFields));
+      texts.sampleEvery = text(sampleEvery, 'sampleEvery', ''); // always own: nothing inherited
+      const earnings = unwrap(M.projectEarnings(texts));
+      if (earnings.series) earnings.series = seriesColumns(earnings.series);
+      return earnings;
     },
 
     /** A holder's pool as request columns, to run with simulatePool. */

@@ -131,19 +131,20 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   // --- computing: the run is cached; a price change only re-values it ---
   const mining = cachedMining(cbm);
   let state = null;
-  // A run that is quick enough follows every keystroke (keys typed while it runs come together
-  // in the next one); a slow one (many purchases, a long history) waits for a pause in typing.
+  // A run that is quick enough follows every keystroke; a slow one (many purchases, a long
+  // history) waits for a pause in typing.
+  const quickRun = 60; // ms
   let lastCost = 0;
-  const pending = debounce(
-    () => update(),
-    () => (lastCost > 60 ? 120 : 0),
-  );
+  const pending = debounce(() => update(), 120);
 
-  /** What the pool run depends on (prices are applied afterwards). */
+  /** What the run depends on (a price scenario is applied afterwards). */
   const simInput = (values) => ({
     genesis: values.genesis,
     today,
     purchases: purchases.read(),
+    unitPrice: values.unitPrice,
+    tokenPrice: values.tokenPrice,
+    period: $('m-period').value,
     poolUnits: values.poolUnits,
     poolGrowth: values.poolGrowth,
     poolGrowthUnit: values.poolGrowthUnit,
@@ -163,8 +164,6 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     tokenPrice: values.tokenPrice,
     period: $('m-period').value,
   });
-  /** The holder's figures by period and now, from the core. */
-  const earningsOf = (values, sim) => cbm.projectEarnings(earningsInput(values, sim));
   // The decision tools load with their first run, from the last good mining inputs.
   const decisionInput = () =>
     state && { input: earningsInput(state.values, state.sim), genesis: state.sim.genesis, today, growthUnit: state.values.poolGrowthUnit };
@@ -211,7 +210,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     const ok = runForm(form, (values) => {
       const sim = mining.run(simInput(values));
       const priced = priceMining(cbm, sim, values);
-      const earnings = earningsOf(values, sim);
+      const { earnings } = sim;
       state = { values, sim, priced, earnings, scenario: values.scenario };
       render(state);
       announceFigures(form, 'My mining units', [
@@ -234,15 +233,15 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
 
   function changed() {
     onChange();
-    // A price change re-values the cached run at once; anything else runs the pool again
-    // (tens of milliseconds), once the typing pauses.
+    // A change of price scenario re-values the cached run, and a quick run follows the keystroke,
+    // at once; a slow one waits for a pause in typing.
     let stale = true;
     try {
       stale = mining.stale(simInput(valuesOf(form)));
     } catch {
       // A rule field that does not parse: update() will say which.
     }
-    if (!stale) pending.now();
+    if (!stale || lastCost <= quickRun) pending.now();
     else {
       $('m-status').textContent = 'Updating…';
       pending();

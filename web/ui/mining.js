@@ -1,11 +1,10 @@
 // "My mining units": a holder's earnings, composed from the core (SPEC 2-5).
 //
-// cbm.holderActivations models the rest of the pool as requests (a block holding the pool's
-// units at the start, then one a day for the daily growth; the same for each referral line)
-// and the holder's purchases as requests of the owner "you"; cbm.simulatePool runs them and
-// follows that owner, so its series gives the holder's cumulative reward and current
-// per-second reward (the block reward of seed 003, net of amortization). Prices are applied
-// afterwards: a price change needs no new run.
+// cbm.projectEarnings runs the pool once for the holder (everyone else's units as a block,
+// then one request a day for the growth; the same for each referral line; the holder's
+// purchases as requests of "you") and gives the figures of the first screen and the table, and,
+// sampled a day, the run itself: the holder's cumulative and per-second reward, which the
+// price paths value afterwards (a scenario change needs no new run).
 //
 // Shared by the page and the widget; pure functions of their inputs (and the API).
 import { CbmError } from '../lib/cbmcalc.js';
@@ -25,7 +24,7 @@ function decimal(text, field) {
   return t;
 }
 
-/** The form's field for a field of cbm.holderActivations, and the message a person reads there. */
+/** The form's field for a field of cbm.projectEarnings, and the message a person reads there. */
 function formError(e, genesis) {
   if (!(e instanceof CbmError)) throw e;
   // A lifetime or half-life is typed in years: say its limits in years (a display conversion).
@@ -40,7 +39,7 @@ function formError(e, genesis) {
   const field = {
     pool: { units: 'poolUnits', growthPerDay: 'poolGrowth', growthPercentPerMonth: 'poolGrowth', ceiling: 'poolCeiling' },
     lines: { units: `ref${line}Units`, growthPerDay: `ref${line}Growth` },
-    purchases: { at: `purchases[${index}].date`, units: `purchases[${index}].units` },
+    purchases: { at: `purchases[${index}].date`, units: `purchases[${index}].units`, unitPrice: 'unitPrice' },
   }[list][name];
   const { kind, got, end, growthPerDay, days, since, units, max, at } = e.problem ?? {};
   // Said here in the page's words (the problem's own words are no longer the message's).
@@ -76,13 +75,16 @@ export function seedPoolUnits(cbm) {
 }
 
 /**
- * Runs the pool for a holder. `input`: { genesis: "YYYY-MM-DD", today (Unix seconds at a UTC
- * midnight), purchases: [{ date, units }], poolUnits (everyone else's units today), poolGrowth,
- * poolGrowthUnit and poolCeiling (as growingPool reads them), referrals: [{ units, growth }] (the referral lines' units today and a day,
- * besides the pool; line 1 first), rules }. Errors name the field: genesis, purchases[i].date,
- * poolUnits, ref1Units...
+ * Projects a holder's earnings. `input`: { genesis: "YYYY-MM-DD", today (Unix seconds at a UTC
+ * midnight), purchases: [{ date, units }], unitPrice and tokenPrice (texts: every purchase at
+ * unitPrice, WFI at tokenPrice), period ("day" ... "year"), poolUnits (everyone else's units
+ * today), poolGrowth, poolGrowthUnit and poolCeiling (as growingPool reads them), referrals:
+ * [{ units, growth }] (the referral lines' units today and a day, besides the pool; line 1
+ * first), rules }. Returns cbm.projectEarnings' figures (`earnings`) and its run by day, in Unix
+ * seconds. Errors name the form's field: genesis, purchases[i].date, poolUnits, ref1Units...
  */
-export function simulateMining(cbm, { genesis: genesisText, today, purchases, referrals = [], rules, ...poolFields }) {
+export function projectMining(cbm, input) {
+  const { genesis: genesisText, today, purchases, referrals = [], rules, unitPrice, tokenPrice, period, ...poolFields } = input;
   const genesis = parseDay(genesisText);
   if (genesis === null) fail('genesis', `must be a date YYYY-MM-DD, got "${genesisText}"`);
   if (purchases.length === 0) fail('purchases[0].units', 'add at least one purchase');
@@ -91,71 +93,69 @@ export function simulateMining(cbm, { genesis: genesisText, today, purchases, re
     if (at === null) fail(`purchases[${i}].date`, `must be a date YYYY-MM-DD, got "${date}"`);
     return { at, units: String(units ?? '').trim() };
   });
+  const price = decimal(unitPrice, 'unitPrice');
   // Lines only when one is described (a field not "0"): else nothing is tracked.
   const described = (text) => !['', '0'].includes(String(text ?? '').trim());
   const hasLines = referrals.some((line) => described(line.units) || described(line.growth));
-  let plan;
+  let earnings;
   try {
-    plan = cbm.holderActivations({
-      rules,
-      now: today - genesis,
-      purchases: buys.map((b) => ({ at: b.at - genesis, units: b.units })),
-      pool: growingPool(poolFields),
-      lines: hasLines
-        ? referrals.map((line) => ({ units: String(line.units ?? '').trim(), growthPerDay: String(line.growth ?? '').trim() }))
-        : [],
-    });
+    earnings = cbm.projectEarnings(
+      {
+        rules,
+        genesis: genesisText,
+        now: today - genesis,
+        purchases: buys.map((b) => ({ at: b.at - genesis, units: b.units, unitPrice: price })),
+        pool: growingPool(poolFields),
+        lines: hasLines
+          ? referrals.map((line) => ({ units: String(line.units ?? '').trim(), growthPerDay: String(line.growth ?? '').trim() }))
+          : [],
+        tokenPrice: decimal(tokenPrice, 'tokenPrice'),
+        period,
+      },
+      { sampleEvery: DAY },
+    );
   } catch (e) {
     formError(e, genesis);
   }
-  const { horizon, trackOwners } = plan;
-  const start = genesis + plan.start;
-  const end = genesis + horizon;
-  const { activations, focusOwner } = plan;
-  const result = cbm.simulatePool({ rules, horizon, activations, focusOwner, trackOwners, sampleEvery: DAY });
-
-  const first = result.series.findIndex((s) => s.t >= start - genesis);
-  const samples = result.series.slice(first);
-  const series = {
-    t: samples.map((s) => genesis + s.t),
-    poolSeconds: samples.map((s) => s.t),
-    reward: samples.map((s) => s.focusReward), // WFI mined to date, exact
-    rate: samples.map((s) => s.focusRate), // WFI per second now, exact
-    poolPower: Float64Array.from(samples, (s) => Number(s.poolPower)),
-    emissionRate: Float64Array.from(samples, (s) => Number(s.rate)),
-  };
-  const mine = result.activations.filter((a) => a.owner === focusOwner);
+  const { series: run } = earnings;
+  const poolSeconds = Array.from(run.t);
+  const end = genesis + poolSeconds.at(-1);
   return {
     genesis,
     today,
-    start,
     end,
     rules,
-    series,
+    earnings,
+    series: {
+      t: poolSeconds.map((t) => genesis + t),
+      poolSeconds,
+      reward: run.mined, // WFI mined to date, exact
+      rate: run.rate, // WFI per second now, exact
+      poolPower: run.poolPower,
+      emissionRate: run.emissionRate,
+    },
     purchases: buys.map((b, i) => {
-      const a = mine[i];
+      const p = earnings.purchases[i];
+      const unix = (t) => (t < 0 ? null : genesis + t); // null: still queued when emission ends
       return {
         at: b.at,
         units: Number(b.units),
-        activatedAt: genesis + a.activatedAt,
-        miningStart: genesis + a.miningStart,
-        wait: a.wait,
-        reward: a.reward,
+        activatedAt: unix(p.activatedAt),
+        miningStart: unix(p.miningStart),
+        wait: p.wait,
+        reward: p.reward,
       };
     }),
-    marks: rateChanges(cbm, rules, horizon).map((m) => ({ ...m, t: genesis + m.t })),
-    poolActivations: activations.id.length - buys.length,
+    marks: rateChanges(cbm, rules, end - genesis).map((m) => ({ ...m, t: genesis + m.t })),
     // Each referral line's mining from the start: WFI before each sample, and per second.
-    lines: trackOwners.map((owner) => ({
-      mined: result.tracked[owner].reward.slice(first),
-      rate: result.tracked[owner].rate.slice(first),
-    })),
+    lines: run.lines,
   };
 }
 
 /**
- * simulateMining with a memory of its last run: a price change re-values the same run, and only
- * a change in what the run depends on runs the pool again. `stale(input)` tells which it is.
+ * projectMining with a memory of its last run: a change of price scenario re-values the same
+ * run, and only a change in what the run depends on runs the pool again. `stale(input)` tells
+ * which it is.
  */
 export function cachedMining(cbm) {
   let last = { key: '', sim: null };
@@ -164,7 +164,7 @@ export function cachedMining(cbm) {
     stale: (input) => keyOf(input) !== last.key,
     run(input) {
       const key = keyOf(input);
-      if (key !== last.key) last = { key, sim: simulateMining(cbm, input) };
+      if (key !== last.key) last = { key, sim: projectMining(cbm, input) };
       return last.sim;
     },
   };
@@ -213,7 +213,7 @@ export function priceMining(cbm, sim, prices, { rows = false } = {}) {
       mined: series.reward,
       rate: series.rate,
       referralRate,
-      purchases: purchases.map((p) => ({ at: p.at, units: p.units, miningStart: p.miningStart })),
+      purchases: purchases.map((p) => ({ at: p.at, units: p.units, miningStart: p.miningStart ?? sim.end })),
       unitPrice,
       tokenPrice,
       today,
@@ -277,7 +277,7 @@ function referralMining(cbm, sim, unitPrice, at) {
   const income = cbm.referralIncome({
     t: sim.series.poolSeconds,
     lines: sim.lines,
-    purchases: sim.purchases.map((p) => ({ at: p.activatedAt - sim.genesis, units: p.units, unitPrice })),
+    purchases: sim.purchases.map((p) => ({ at: (p.activatedAt ?? sim.end) - sim.genesis, units: p.units, unitPrice })),
   });
   const i = at ?? -1;
   const poolNow = i >= 0 ? sim.series.poolSeconds[i] : null;

@@ -20,7 +20,7 @@ import { dayText, today } from '../ui/dates.js';
 import { showFigure, showText } from '../ui/figures.js';
 import { formatAmount, formatDate } from '../ui/format.js';
 import { clearErrors, debounce, problemMessage, readValues, showError, valuesOf } from '../ui/forms.js';
-import { cachedMining, growingPool, priceMining, seedPoolUnits } from '../ui/mining.js';
+import { cachedMining, priceMining, seedPoolUnits } from '../ui/mining.js';
 import { textsFor } from './i18n.js';
 import { styleSheet } from './styles.js';
 
@@ -209,6 +209,9 @@ class CbmCalculator extends HTMLElement {
       genesis: values.genesis,
       today: now,
       purchases: [{ date: dayText(now), units: values.units }],
+      unitPrice: values.unitPrice,
+      tokenPrice: values.tokenPrice,
+      period: 'month',
       poolUnits: values.poolUnits,
       poolGrowth: daily ? values.poolGrowth : values.poolGrowthPercent,
       poolGrowthUnit: daily ? 'day' : 'percent',
@@ -251,17 +254,8 @@ class CbmCalculator extends HTMLElement {
       const priced = priceMining(this.#cbm, sim, { tokenPrice: values.tokenPrice, unitPrice: values.unitPrice, scenario: 'flat' });
       const { now } = priced;
       const [base] = priced.paths;
-      // The same figures by period, from the core: a day, 30 days and 12 months from today.
-      const day = dayText(today());
-      const earnings = this.#cbm.projectEarnings({
-        rules: {},
-        genesis: values.genesis,
-        now: day,
-        purchases: [{ at: day, units: values.units, unitPrice: values.unitPrice }],
-        pool: growingPool(this.#input(values)),
-        tokenPrice: values.tokenPrice,
-        period: 'month',
-      });
+      // The figures by period, from the same run: a day, 30 days and 12 months from today.
+      const { earnings } = sim;
       figure('apr', now?.apr.aprPercent);
       figure('return', earnings.firstYear.returnPercent);
       figure('perDay', earnings.now.wfiPerDay);
