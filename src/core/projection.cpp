@@ -221,6 +221,16 @@ class Projector {
     if (halving_) at.push_back(*halving_);
     seriesAt_ = seriesTimes(in.sampleEvery, holder.start, end_);
     at.insert(at.end(), seriesAt_.begin(), seriesAt_.end());
+    // The referral income needs the lines' mining at every payout too.
+    if (!seriesAt_.empty() && !in.holder.lines.empty()) {
+      referralAt_ = seriesAt_;
+      for (Seconds t = (holder.start / referralRules_.payEvery + 1) * referralRules_.payEvery;
+           t < end_; t += referralRules_.payEvery)
+        referralAt_.push_back(t);
+      std::sort(referralAt_.begin(), referralAt_.end());
+      referralAt_.erase(std::unique(referralAt_.begin(), referralAt_.end()), referralAt_.end());
+      at.insert(at.end(), referralAt_.begin(), referralAt_.end());
+    }
     main_ = run(scenario_, in.holder.purchases.size(), at);
   }
 
@@ -252,6 +262,7 @@ class Projector {
                                                 e.paidUsd.big(), "firstYearReturnPercent");
     e.purchases = main_.purchases;
     e.series = series();
+    e.referral = referral();
     return e;
   }
 
@@ -344,6 +355,41 @@ class Projector {
     return out;
   }
 
+  // The referral income of the lines' mining at referralAt_, its columns kept at seriesAt_.
+  std::optional<ReferralIncome> referral() const {
+    if (referralAt_.empty()) return std::nullopt;
+    const PoolResult& r = main_.result;
+    std::vector<MinedSeries> lines(r.tracked.size());
+    for (std::size_t i = 0, next = 0; i < r.series.size() && next < referralAt_.size(); ++i) {
+      if (r.series[i].t != referralAt_[next]) continue;
+      ++next;
+      for (std::size_t k = 0; k < lines.size(); ++k) {
+        lines[k].minedWei.push_back(r.tracked[k].rewardWei[i]);
+        lines[k].rateWei.push_back(r.tracked[k].rateWei[i]);
+      }
+    }
+    std::vector<Purchase> bought;
+    for (std::size_t i = 0; i < main_.purchases.size(); ++i) {
+      const HolderPurchase& p = in_.holder.purchases[i];
+      if (main_.purchases[i].activatedAt >= 0)
+        bought.push_back(
+            {main_.purchases[i].activatedAt, Decimal::fromInteger(p.units), p.unitPrice});
+    }
+    ReferralIncome income = referralIncome(referralAt_, lines, std::move(bought), referralRules_);
+    // The columns at the series' samples only.
+    for (auto* column :
+         {&income.paidWei, &income.unlockedWei, &income.lockedWei, &income.rateWei}) {
+      std::vector<Int128> kept;
+      for (std::size_t i = 0, next = 0; i < referralAt_.size() && next < seriesAt_.size(); ++i)
+        if (referralAt_[i] == seriesAt_[next]) {
+          kept.push_back((*column)[i]);
+          ++next;
+        }
+      *column = std::move(kept);
+    }
+    return income;
+  }
+
   // The multiples of `every` from `start` and then the end (none when every is 0).
   static std::vector<Seconds> seriesTimes(Seconds every, Seconds start, Seconds end) {
     if (every == 0) return {};
@@ -369,6 +415,8 @@ class Projector {
   std::optional<Seconds> halving_;
   PoolScenario scenario_;
   std::vector<Seconds> bounds_, seriesAt_;
+  ReferralRules referralRules_;
+  std::vector<Seconds> referralAt_;  //!< the series' samples and every payout after the start
   Run main_;
 };
 

@@ -16,6 +16,7 @@
 #include "decimal.hpp"
 #include "double_double.hpp"
 #include "pool.hpp"
+#include "referral.hpp"
 #include "rules.hpp"
 
 namespace cbm {
@@ -156,6 +157,10 @@ struct Earnings {
   Decimal firstYearWfi, firstYearUsd, firstYearReturnPercent;
   std::vector<PurchaseOutcome> purchases;  //!< in input order
   EarningsSeries series;                   //!< empty unless sampleEvery > 0
+  //! With a series and referral lines: the holder's referral income (SPEC 7b, the default
+  //! rules), its purchases unlocking the lines as the queue serves them; its series columns at
+  //! the series' samples.
+  std::optional<ReferralIncome> referral;
 };
 
 /// InputError naming the field as the JS API does (purchases[i].at, pool.growthPerDay, now...).

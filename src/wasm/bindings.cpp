@@ -448,6 +448,39 @@ val weiArray(const std::vector<cbm::Int128>& wei) {
   return out;
 }
 
+// A holder's referral income: { lines: [{ share, thresholdUsd, unlockedAt }], payouts: [{ at,
+// unlocksAt, amount, lines }], total, series: { paid, unlocked, locked, rate } (weiText) }.
+val referralValue(const cbm::ReferralIncome& r, const cbm::ReferralRules& rules) {
+  val out = val::object();
+  val lineInfo = val::array();
+  for (std::size_t l = 0; l < rules.lines.size(); ++l) {
+    val line = val::object();
+    line.set("share", rules.lines[l].share.str());
+    line.set("thresholdUsd", rules.lines[l].thresholdUsd.str());
+    line.set("unlockedAt", r.unlockedAt[l] ? val(seconds(*r.unlockedAt[l])) : val::null());
+    lineInfo.call<void>("push", line);
+  }
+  out.set("lines", lineInfo);
+  val payouts = val::array();
+  for (const cbm::ReferralPayout& p : r.payouts) {
+    val payout = val::object();
+    payout.set("at", seconds(p.at));
+    payout.set("unlocksAt", seconds(p.unlocksAt));
+    payout.set("amount", cbm::Decimal::fromRaw(p.amountWei).str());
+    payout.set("lines", weiArray(p.lineWei));
+    payouts.call<void>("push", payout);
+  }
+  out.set("payouts", payouts);
+  out.set("total", cbm::Decimal::fromRaw(r.totalWei).str());
+  val series = val::object();
+  series.set("paid", weiText(r.paidWei));
+  series.set("unlocked", weiText(r.unlockedWei));
+  series.set("locked", weiText(r.lockedWei));
+  series.set("rate", weiText(r.rateWei));
+  out.set("series", series);
+  return out;
+}
+
 // SPEC 7b. input: { t: numbers, lines: [{ mined, rate }] (decimal texts), purchases: [{ at,
 // units, unitPrice }] (texts), rules: [name, text] pairs }.
 val referralIncome(const val& input) {
@@ -479,36 +512,7 @@ val referralIncome(const val& input) {
                                             field + ".unitPrice", cbm::Sign::nonNegative)});
     }
     const cbm::ReferralRules rules = cbm::readReferralRules(ruleValues(input["rules"]));
-    const cbm::ReferralIncome r = cbm::referralIncome(t, lines, std::move(purchases), rules);
-
-    val out = val::object();
-    val lineInfo = val::array();
-    for (std::size_t l = 0; l < rules.lines.size(); ++l) {
-      val line = val::object();
-      line.set("share", rules.lines[l].share.str());
-      line.set("thresholdUsd", rules.lines[l].thresholdUsd.str());
-      line.set("unlockedAt", r.unlockedAt[l] ? val(seconds(*r.unlockedAt[l])) : val::null());
-      lineInfo.call<void>("push", line);
-    }
-    out.set("lines", lineInfo);
-    val payouts = val::array();
-    for (const cbm::ReferralPayout& p : r.payouts) {
-      val payout = val::object();
-      payout.set("at", seconds(p.at));
-      payout.set("unlocksAt", seconds(p.unlocksAt));
-      payout.set("amount", cbm::Decimal::fromRaw(p.amountWei).str());
-      payout.set("lines", weiArray(p.lineWei));
-      payouts.call<void>("push", payout);
-    }
-    out.set("payouts", payouts);
-    out.set("total", cbm::Decimal::fromRaw(r.totalWei).str());
-    val series = val::object();
-    series.set("paid", weiArray(r.paidWei));
-    series.set("unlocked", weiArray(r.unlockedWei));
-    series.set("locked", weiArray(r.lockedWei));
-    series.set("rate", weiArray(r.rateWei));
-    out.set("series", series);
-    return out;
+    return referralValue(cbm::referralIncome(t, lines, std::move(purchases), rules), rules);
   });
 }
 
@@ -794,6 +798,8 @@ val projectEarnings(const val& input) {
     }
     out.set("purchases", purchases);
     out.set("series", in.sampleEvery > 0 ? earningsSeries(e.series) : val::null());
+    out.set("referral",
+            e.referral ? referralValue(*e.referral, cbm::ReferralRules()) : val::null());
     return out;
   });
 }

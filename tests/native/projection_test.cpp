@@ -353,3 +353,28 @@ TEST_CASE("sampleEvery: at most kMaxEarningsSamples samples, and the least inter
   CHECK_THROWS_WITH(cbm::projectEarnings(in),
                     doctest::Contains("sampleEvery: must be a whole number from 1"));
 }
+
+TEST_CASE("referral income from the run: weekly payouts of the line's share, however sampled") {
+  cbm::EarningsInput in = lone(cbm::Period::month);
+  in.holder.lines = {{1000, 0, {}, {}}};
+  for (const cbm::Seconds every : {86400, 5000}) {
+    in.sampleEvery = every;
+    const cbm::Earnings e = cbm::projectEarnings(in);
+    REQUIRE(e.referral);
+    const cbm::ReferralIncome& r = *e.referral;
+    // Line 1 is served in second 0 and mines 8 WFI in second 1 alone; the holder, served in
+    // second 1, mines from second 2 and splits the 8 WFI/s with it. The holder's $250 unlock
+    // line 1 (3%) from second 1; lines 2 and 3 need $500 and $1,000.
+    CHECK(r.unlockedAt[0] == std::optional<cbm::Seconds>(1));
+    CHECK(!r.unlockedAt[1]);
+    REQUIRE(!r.payouts.empty());
+    CHECK(r.payouts[0].at == 604800);
+    CHECK(r.payouts[0].unlocksAt == 604800 + 31'536'000);
+    // 3% of 8 + 4 x (604,800 - 2) WFI.
+    CHECK(cbm::Decimal::fromRaw(r.payouts[0].amountWei).str() == "72576");
+    CHECK(r.paidWei.size() == e.series.t.size());
+    CHECK(r.rateWei.size() == e.series.t.size());
+  }
+  in.holder.lines.clear();
+  CHECK(!cbm::projectEarnings(in).referral);
+}

@@ -186,7 +186,11 @@ test('referral lines: mined beside the holder, paid weekly once the purchases un
   assert.ok(Number(referral.total) > 0);
   assert.ok(Number(referral.now.aprPercent) > Number(priced.now.apr.aprPercent));
   // At $0.50 a unit the same purchase unlocks line 2 too, and pays more.
-  const dearer = priceMining(cbm, sim, { tokenPrice: '0.17', unitPrice: '0.5', scenario: 'flat' });
+  const dearer = priceMining(cbm, projectMining(cbm, { ...input, unitPrice: '0.5' }), {
+    tokenPrice: '0.17',
+    unitPrice: '0.5',
+    scenario: 'flat',
+  });
   assert.ok(Number(dearer.referral.total) > Number(referral.total));
   assert.equal(dearer.referral.lines[1].unlockedAt, referral.lines[0].unlockedAt);
   // No lines: no referral figures, and nothing tracked.

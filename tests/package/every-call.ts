@@ -156,6 +156,12 @@ const explanation = object<Explanation>({
   notes: array(text),
 });
 const earningsRate = { blockReward: decimal, wfiPerDay: decimal, usdPerDay: decimal };
+const referralShape = object<ReturnType<Cbm['referralIncome']>>({
+  lines: array(object({ share: decimal, thresholdUsd: decimal, unlockedAt: nullable(whole) })),
+  payouts: array(object({ at: whole, unlocksAt: whole, amount: decimal, lines: array(decimal) })),
+  total: decimal,
+  series: object({ paid: array(decimal), unlocked: array(decimal), locked: array(decimal), rate: array(decimal) }),
+});
 const earningsShape = object<Earnings>({
   periods: array(object({ ...calendar, wfi: decimal, usd: decimal, cumulativeWfi: decimal, cumulativeUsd: decimal })),
   total: wfiUsd,
@@ -176,6 +182,7 @@ const earningsShape = object<Earnings>({
       lines: array(object({ mined: array(decimal), rate: array(decimal) })),
     }),
   ),
+  referral: nullable(referralShape),
 });
 const account = object<ReturnType<Cbm['newAccount']>>({
   totalPoints: decimal,
@@ -586,6 +593,14 @@ const series: EarningsSeries | null = daily.series;
 check(series !== null && series.t[0] === 200 * DAY && series.mined.at(-1) === earnings.total.wfi, 'projectEarnings series');
 check(earnings.series === null && daily.purchases[0].reward === earnings.total.wfi, 'projectEarnings without a series');
 throwsCbmError(() => cbm.projectEarnings(holder, { sampleEvery: 60 }), 'INVALID_INPUT', 'sampleEvery');
+// With a referral line, its income comes with the series.
+const withLine = checked(
+  'projectEarnings',
+  earningsShape,
+  cbm.projectEarnings({ ...holder, lines: [{ units: 50_000 }] }, { sampleEvery: DAY }),
+);
+check(withLine.referral !== null && withLine.referral.series.paid.length === withLine.series!.t.length, 'projectEarnings referral');
+check(daily.referral === null, 'projectEarnings without lines has no referral income');
 throwsCbmError(() => cbm.projectEarnings({ ...holder, period: 'month', tokenPrice: '-1' }), 'INVALID_INPUT', 'tokenPrice');
 // @ts-expect-error "fortnight" is not a period
 throwsCbmError(() => cbm.projectEarnings({ ...holder, period: 'fortnight' }), 'INVALID_INPUT', 'period');
@@ -731,12 +746,7 @@ try {
 // Referral income from a tracked line.
 const referral = checked(
   'referralIncome',
-  object<ReturnType<Cbm['referralIncome']>>({
-    lines: array(object({ share: decimal, thresholdUsd: decimal, unlockedAt: nullable(whole) })),
-    payouts: array(object({ at: whole, unlocksAt: whole, amount: decimal, lines: array(decimal) })),
-    total: decimal,
-    series: object({ paid: array(decimal), unlocked: array(decimal), locked: array(decimal), rate: array(decimal) }),
-  }),
+  referralShape,
   cbm.referralIncome({
     t: [0, 604800, 1209600],
     lines: [{ mined: ['0', '100', '200'], rate: ['0', '1', '1'] }],

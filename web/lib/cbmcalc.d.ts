@@ -963,6 +963,10 @@ export interface Earnings {
    * sampleEvery from the earlier of now and the first purchase, then at the end of emission.
    * null without sampleEvery. */
   series: EarningsSeries | null;
+  /** With `sampleEvery` and referral lines: the holder's referral income (the default rules),
+   * each purchase unlocking the lines from the second the queue serves it; `series` at the
+   * series' samples. null otherwise. */
+  referral: ReferralIncome | null;
 }
 
 /** `projectEarnings()`'s run, sampled (`sampleEvery`). */

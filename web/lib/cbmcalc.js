@@ -302,6 +302,12 @@ function seriesColumns({ t, mined, rate, emissionRate, poolPower, lines }) {
   };
 }
 
+/** Referral income with its series columns split into arrays of decimal strings. */
+function referralColumns(income) {
+  const { paid, unlocked, locked, rate } = income.series;
+  return { ...income, series: { paid: split(paid), unlocked: split(unlocked), locked: split(locked), rate: split(rate) } };
+}
+
 /** The value of a core outcome, or its error thrown as a CbmError. */
 function unwrap(outcome) {
   const { error } = outcome;
@@ -779,7 +785,9 @@ function makeApi(M, decisionCalls) {
         p = fieldsOf(p, 'a purchase', ['at', 'units', 'unitPrice'], f);
         return { at: text(p.at, `${f}.at`), units: text(p.units, `${f}.units`), unitPrice: text(p.unitPrice, `${f}.unitPrice`) };
       });
-      return unwrap(M.referralIncome({ t: times, lines: lineValues, purchases: purchaseValues, rules: ruleValues(rules) }));
+      return referralColumns(
+        unwrap(M.referralIncome({ t: times, lines: lineValues, purchases: purchaseValues, rules: ruleValues(rules) })),
+      );
     },
 
     /** SPEC 5 over time: a holder's mining valued along price paths. */
@@ -822,6 +830,7 @@ function makeApi(M, decisionCalls) {
       texts.sampleEvery = text(sampleEvery, 'sampleEvery', ''); // always own: nothing inherited
       const earnings = unwrap(M.projectEarnings(texts));
       if (earnings.series) earnings.series = seriesColumns(earnings.series);
+      if (earnings.referral) earnings.referral = referralColumns(earnings.referral);
       return earnings;
     },
 

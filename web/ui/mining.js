@@ -205,25 +205,23 @@ export function priceMining(cbm, sim, prices, { rows = false } = {}) {
   const paths = pricePaths(prices);
   const { series, today, purchases } = sim;
   const n = series.t.length;
-  // "Now": today, or the first day the holder's units mine, if that is later. Asked first
-  // without the referral income, which needs it.
-  const valuation = (referralRate) =>
-    cbm.valueEarnings({
-      t: series.t,
-      mined: series.reward,
-      rate: series.rate,
-      referralRate,
-      purchases: purchases.map((p) => ({ at: p.at, units: p.units, miningStart: p.miningStart ?? sim.end })),
-      unitPrice,
-      tokenPrice,
-      today,
-      paths: paths.map((p) => p.monthly),
-      rows,
-    });
-  let value = valuation();
+  // The referral income (the projection's, from the lines' mining) joins the valuation.
+  const referral = sim.earnings.referral && { ...sim.earnings.referral };
+  const value = cbm.valueEarnings({
+    t: series.t,
+    mined: series.reward,
+    rate: series.rate,
+    referralRate: referral?.series.rate,
+    purchases: purchases.map((p) => ({ at: p.at, units: p.units, miningStart: p.miningStart ?? sim.end })),
+    unitPrice,
+    tokenPrice,
+    today,
+    paths: paths.map((p) => p.monthly),
+    rows,
+  });
+  // "Now": today, or the first day the holder's units mine, if that is later.
   const at = value.now;
-  const referral = sim.lines.length ? referralMining(cbm, sim, unitPrice, at) : null;
-  if (referral) value = valuation(referral.series.rate);
+  if (referral) referral.now = referralNow(referral, sim, at);
   const gaps = (column) => column && Array.from(column, (x) => (Number.isNaN(x) ? null : x)); // null: a gap in the chart
   const valued = paths.map(({ key, monthly }, k) => {
     const p = value.paths[k];
@@ -267,31 +265,16 @@ export function priceMining(cbm, sim, prices, { rows = false } = {}) {
   };
 }
 
-/**
- * SPEC 7b: the holder's referral income from the lines of a run, at the unit price the holder
- * paid (which unlocks the lines). `at` is the index of "now" in the series (null: none).
- * Returns cbm.referralIncome()'s result and the figures at now: { rate, paid, locked,
- * unlocked, nextPayout }.
- */
-function referralMining(cbm, sim, unitPrice, at) {
-  const income = cbm.referralIncome({
-    t: sim.series.poolSeconds,
-    lines: sim.lines,
-    purchases: sim.purchases.map((p) => ({ at: (p.activatedAt ?? sim.end) - sim.genesis, units: p.units, unitPrice })),
-  });
-  const i = at ?? -1;
-  const poolNow = i >= 0 ? sim.series.poolSeconds[i] : null;
+/** The referral figures at sample `at` of the series (null: none): { rate, locked, unlocked,
+ * nextPayout }. */
+function referralNow(income, sim, at) {
+  if (at === null) return null;
+  const poolNow = sim.series.poolSeconds[at];
   return {
-    ...income,
-    now:
-      i >= 0
-        ? {
-            rate: income.series.rate[i],
-            locked: income.series.locked[i],
-            unlocked: income.series.unlocked[i],
-            // The payout of the week under way (it is paid at the week's end).
-            nextPayout: income.payouts.find((p) => p.at > poolNow) ?? null,
-          }
-        : null,
+    rate: income.series.rate[at],
+    locked: income.series.locked[at],
+    unlocked: income.series.unlocked[at],
+    // The payout of the week under way (it is paid at the week's end).
+    nextPayout: income.payouts.find((p) => p.at > poolNow) ?? null,
   };
 }
