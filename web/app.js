@@ -4,10 +4,7 @@ import { load } from './lib/cbmcalc.js';
 import { debounce } from './ui/forms.js';
 import { setUpApr } from './ui/apr-section.js';
 import { setUpMining } from './ui/mining-section.js';
-import { setUpPoints } from './ui/points-section.js';
-import { setUpPool } from './ui/pool-section.js';
 import { joined, linkHas, linkTooLong, MAX_LINK_TEXT, onSave, restore, saveState, shareForm } from './ui/share.js';
-import { setUpSupply } from './ui/supply-section.js';
 import { setUpTheme } from './ui/theme.js';
 
 // An address too long to be a link is dropped at once (and said below): kept, it weighs on
@@ -66,10 +63,15 @@ const mining = attempt('mining', () =>
 const apr = attempt('apr', () => setUpApr(cbm, { usePool: (units) => mining?.setPool(units), onChange: save }));
 restoreIn('mining');
 restoreIn('apr');
-attempt('mining', () => mining?.refresh());
+attempt('mining', () => mining?.refresh({ answersFirst: true }));
 attempt('apr', () => apr?.refresh());
-// The first frame that shows results: what the benchmark measures.
-requestAnimationFrame(() => performance.mark('cbm-first-result'));
+// The first frame that shows results (what the benchmark measures); the rest after it is
+// painted: My mining units' charts and table (queued first, by its refresh), then the sections
+// further down.
+requestAnimationFrame(() => {
+  performance.mark('cbm-first-result');
+  setTimeout(setUpLowerSections, 0);
+});
 
 const setUpCompare = async (fromLink) => {
   compare ??= (await import('./ui/compare-section.js')).setUpCompare(mining, { save: save.now, fromLink });
@@ -79,8 +81,13 @@ const setUpCompare = async (fromLink) => {
 document.getElementById('c-start').addEventListener('click', async () => (await setUpCompare(false)).start());
 if (mining && linkHas('cmp')) setUpCompare(true);
 
-// The sections further down right after that frame.
-setTimeout(() => {
+// Their modules load with them: nothing of theirs stands between the visitor and the first figures.
+async function setUpLowerSections() {
+  const [{ setUpPool }, { setUpPoints }, { setUpSupply }] = await Promise.all([
+    import('./ui/pool-section.js'),
+    import('./ui/points-section.js'),
+    import('./ui/supply-section.js'),
+  ]);
   const pool = attempt('pool', () => setUpPool(cbm));
   points = attempt('points', () => setUpPoints(cbm, { onChange: save }));
   supply = attempt('supply', () => setUpSupply(cbm, { onChange: save }));
@@ -97,7 +104,7 @@ setTimeout(() => {
       sw.register('sw.js').catch(() => {});
       sw.controller?.postMessage('update');
     });
-}, 0);
+}
 
 // A link pasted into the address of the open page: its inputs replace the ones shown, and
 // everything recomputes as if they were typed. (The page's own writes to the address use

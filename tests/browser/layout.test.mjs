@@ -20,6 +20,8 @@ for (const width of [1280, 375]) {
     await type(page, '#m-ref1Growth', '100');
     await type(page, '#m-ref2Units', '60000');
     await page.fill('#m-purchase-0-units', '4000');
+    // A run slower than a keystroke waits for the typing to pause: wait for the $1,000 result.
+    await page.waitForFunction(() => document.querySelector('#m-contribution').dataset.value === '1000');
     await page.waitForFunction(() => !document.querySelector('#m-referral').hidden && document.querySelector('#m-refTotal').dataset.value);
     await page.waitForSelector('[data-chart=referral][data-points] canvas');
     // $1,000 of purchases unlock all three lines; the APR with referrals is above mining alone.

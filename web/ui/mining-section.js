@@ -5,7 +5,7 @@ import { dayText, parseDay, today as todayUtc } from './dates.js';
 import { downloadCsv, downloadJson } from './export.js';
 import { explainSource, showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration, formatPeriod } from './format.js';
-import { bindConditions, debounce, live, problemMessage, runForm, valuesOf } from './forms.js';
+import { bindConditions, debounce, live, problemMessage, readValues, runForm, valuesOf } from './forms.js';
 import { announceFigures } from './announce.js';
 import { cachedMining, growingPool, priceMining, seedPoolUnits } from './mining.js';
 import { rulesFrom } from './rules.js';
@@ -704,11 +704,22 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   return {
     /** As the decision tools' current(). */
     projection: decisionInput,
-    /** Computes now, without the debounce. */
-    refresh() {
+    /** Computes now, without the debounce. With `answersFirst` (the page's load), the first
+     * screen's answers in this frame and the rest (the price paths, the table, the charts) in a
+     * task after it is painted. */
+    refresh({ answersFirst = false } = {}) {
       showConditions();
       queue();
-      update();
+      if (!answersFirst) return update();
+      showSchedule(valuesOf(form));
+      try {
+        const values = readValues(form);
+        const sim = mining.run(simInput(values));
+        renderAnswers(sim, sim.earnings, values.tokenPrice, values.scenario);
+      } catch (e) {
+        if (!(e instanceof CbmError)) throw e; // update() shows it at its field
+      }
+      requestAnimationFrame(() => setTimeout(update, 0));
     },
     /** Puts `units` in "everyone else's units" (from the APR section). */
     setPool(units) {
