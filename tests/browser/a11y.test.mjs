@@ -18,6 +18,10 @@ async function fullPage(viewport, colorScheme) {
   await page.waitForSelector('[data-chart=points][data-points] canvas');
   await page.waitForFunction(() => document.querySelectorAll('#s-owners-table tbody tr').length > 0);
   await page.$$eval('details', (all) => all.forEach((d) => (d.open = true)));
+  // A chart's data table is built when it opens.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('figure.chart[data-points] details[open] .table-wrap')].every((wrap) => wrap.querySelector('table')),
+  );
   return page;
 }
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { openPage, useBrowser } from './harness.mjs';
+import { openDataTable, openPage, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 const DAY = 86400;
@@ -40,6 +40,7 @@ test('the range: ordered percentiles, a chart with its table, the same seed the 
   assert.equal(await page.getAttribute('#b-progress', 'value'), '1000');
   const points = Number(await page.getAttribute('[data-chart=bands]', 'data-points'));
   assert.ok(points > 12);
+  await openDataTable(page, 'bands');
   assert.equal(await page.locator('[data-chart=bands] .table-wrap tbody tr').count(), points);
   assert.match(await page.getAttribute('[data-chart=bands] .plot', 'aria-label'), /1,000 random price paths.*80% of runs between/);
 

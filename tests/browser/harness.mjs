@@ -75,6 +75,13 @@ export async function type(page, selector, value) {
   await page.type(selector, value);
 }
 
+/** Opens the data table of the chart `name` as a person does (it is built when opened) and
+ * waits for its rows. */
+export async function openDataTable(page, name) {
+  await page.click(`[data-chart=${name}] details > summary`);
+  await page.waitForSelector(`[data-chart=${name}] .table-wrap tbody tr`, { state: 'attached' });
+}
+
 /** Runs `action` and returns the text of the file it downloads. */
 export async function downloadText(page, action) {
   const [download] = await Promise.all([page.waitForEvent('download'), action()]);

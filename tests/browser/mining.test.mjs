@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { downloadText, openPage, type, useBrowser } from './harness.mjs';
+import { downloadText, openDataTable, openPage, type, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 const DAY = 86400;
@@ -55,6 +55,7 @@ test("the pool of seed 003's example gives its APR: 210.24%, net gain 110.24%", 
   // The charts are drawn, one point a day, with a data table beside each.
   await page.waitForSelector('[data-chart=earned][data-points] canvas');
   assert.ok(Number(await page.getAttribute('[data-chart=earned]', 'data-points')) > 700);
+  await openDataTable(page, 'apr');
   assert.ok((await page.locator('[data-chart=apr] .table-wrap tbody tr').count()) >= 20);
   assert.equal(await page.getAttribute('[data-chart=earned] .plot', 'role'), 'img');
   assert.match(await page.getAttribute('[data-chart=earned] .plot', 'aria-label'), /WFI you mine grows to/);
@@ -87,6 +88,7 @@ test('typing re-runs the pool; price scenarios give one breakeven per path', asy
   await page.waitForSelector('#m-bear', { state: 'visible' });
   const band = await page.textContent('#m-breakeven-band');
   assert.match(band, /bear: .*bull: /);
+  await openDataTable(page, 'apr');
   assert.equal(await page.locator('[data-chart=apr] .table-wrap thead th').count(), 4); // date + 3 paths
 
   // Daily growth makes the APR fall over time.

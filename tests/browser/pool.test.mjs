@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { downloadText, openPage, type, useBrowser } from './harness.mjs';
+import { downloadText, openDataTable, openPage, type, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -53,6 +53,7 @@ test('a run shows its progress, then the chart, totals that add up and the owner
   await page.waitForSelector('[data-chart=pool][data-points] canvas');
   assert.ok(Number(await page.getAttribute('[data-chart=pool]', 'data-points')) > 900);
   assert.match(await page.getAttribute('[data-chart=pool] .plot', 'aria-label'), /4 rate changes/);
+  await openDataTable(page, 'pool');
   assert.ok((await page.locator('[data-chart=pool] .table-wrap tbody tr').count()) >= 25);
 
   // Eight years at the defaults (the contract's 7.29 years) emit everything; conservation holds

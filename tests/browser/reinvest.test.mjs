@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { artifact, openPage, useBrowser } from './harness.mjs';
+import { artifact, openDataTable, openPage, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -52,6 +52,7 @@ test('the plans: the best holds the most WFI at the end, the verdict says so, th
   for (const name of ['reinvest-held', 'reinvest-units']) {
     const points = Number(await page.getAttribute(`[data-chart=${name}]`, 'data-points'));
     assert.ok(points > 12, `${name}: ${points} points`);
+    await openDataTable(page, name);
     assert.equal(await page.locator(`[data-chart=${name}] .table-wrap tbody tr`).count(), points);
   }
   assert.match(await page.getAttribute('[data-chart=reinvest-held] .plot', 'aria-label'), /WFI each plan holds over time.*Hold/);

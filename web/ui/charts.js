@@ -94,8 +94,17 @@ export class Chart {
     this.data = null;
     this.marks = [];
     this.u = null;
+    // The data table is built when it is opened (and kept up to date while open): a closed one
+    // costs no DOM and no time on each edit.
+    this.table = null;
+    this.details = figure.querySelector('details');
+    this.details?.addEventListener('toggle', () => this.showTable());
     live.add(this);
     new ResizeObserver(() => this.resize()).observe(this.plot);
+  }
+
+  showTable() {
+    if (this.table && this.details?.open) fillTable(this.figure.querySelector('.table-wrap'), this.table);
   }
 
   /** New series and scales: the next set() draws a new chart. */
@@ -114,7 +123,10 @@ export class Chart {
     if (!this.u) this.build();
     else this.u.setData(this.data);
     this.plot.setAttribute('aria-label', summary);
-    if (table) fillTable(this.figure.querySelector('.table-wrap'), table);
+    if (table) {
+      this.table = table;
+      this.showTable();
+    }
     this.figure.dataset.points = String(data[0].length);
   }
 
