@@ -71,7 +71,13 @@ test('the earnings table: a row a period, halvings marked, the breakeven row lit
   const page = await openPage(env, '/', { width: 1280, height: 900 });
   await genesisToday(page);
   await page.waitForFunction(() => document.querySelectorAll('#m-periods tbody tr').length > 0);
+  // Months: the 12 from today's on, then all of them on request.
+  assert.equal(await page.locator('#m-periods tbody tr').count(), 12);
+  assert.match(await page.textContent('#m-periods tbody tr:first-child'), /Dec 2026|2026/);
+  await page.click('#m-periods-all');
+  assert.equal(await page.getAttribute('#m-periods-all', 'aria-expanded'), 'true');
   const months = await page.locator('#m-periods tbody tr').count();
+  assert.ok(months > 60, `${months} months to the end of emission`);
   await page.selectOption('#m-period', 'year');
   await page.waitForFunction((n) => document.querySelectorAll('#m-periods tbody tr').length < n, months);
   assert.ok((await page.locator('#m-periods tbody tr').count()) <= 10);

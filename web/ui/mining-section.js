@@ -335,12 +335,32 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     renderPeriods(sim, earnings);
   }
 
+  // The earnings table shows the 12 periods from today's on, until "Show all" (a table of days
+  // would hold thousands of rows).
+  const shownPeriods = 12;
+  let allPeriods = false;
+  $('m-periods-all').addEventListener('click', () => {
+    allPeriods = !allPeriods;
+    if (state) renderPeriods(state.sim, state.earnings);
+  });
+
   /** The earnings table: one row a calendar period, halvings marked, the breakeven row lit. */
   function renderPeriods(sim, earnings) {
     const halvings = sim.marks.filter((m) => m.label.startsWith('halving')).map((m) => m.t);
-    const { breakevenAt } = earnings;
+    const { breakevenAt, periods } = earnings;
+    const now = Math.max(
+      0,
+      periods.findIndex((p) => parseDay(p.endDate) > today),
+    );
+    const shown = allPeriods || periods.length <= shownPeriods ? periods : periods.slice(now, now + shownPeriods);
+    const more = $('m-periods-all');
+    more.hidden = periods.length <= shownPeriods;
+    more.textContent = allPeriods
+      ? `Show the ${shownPeriods} from today`
+      : `Show all ${formatAmount(String(periods.length), 'plain')} periods`;
+    more.setAttribute('aria-expanded', String(allPeriods));
     $('m-periods').tBodies[0].replaceChildren(
-      ...earnings.periods.map((p) => {
+      ...shown.map((p) => {
         const [from, to] = [parseDay(p.startDate), parseDay(p.endDate)];
         const halving = halvings.find((t) => t >= from && t < to);
         const breakeven = breakevenAt !== null && breakevenAt >= p.start && breakevenAt < p.end;
