@@ -4,7 +4,19 @@ import { load } from './lib/cbmcalc.js';
 import { debounce } from './ui/forms.js';
 import { setUpApr } from './ui/apr-section.js';
 import { setUpMining } from './ui/mining-section.js';
-import { joined, linkHas, linkTooLong, MAX_LINK_TEXT, onSave, restore, saveState, shareForm } from './ui/share.js';
+import {
+  joined,
+  linkHas,
+  linkHasSection,
+  linkTooLong,
+  MAX_LINK_TEXT,
+  onSave,
+  restore,
+  saveState,
+  shareForm,
+  sharedNow,
+  shareLater,
+} from './ui/share.js';
 import { setUpTheme } from './ui/theme.js';
 
 // An address too long to be a link is dropped at once (and said below): kept, it weighs on
@@ -81,21 +93,15 @@ const setUpCompare = async (fromLink) => {
 document.getElementById('c-start').addEventListener('click', async () => (await setUpCompare(false)).start());
 if (mining && linkHas('cmp')) setUpCompare(true);
 
-// Their modules load with them: nothing of theirs stands between the visitor and the first figures.
+// The pool section's module loads with it: nothing of its stands between the visitor and the
+// first figures.
 async function setUpLowerSections() {
-  const [{ setUpPool }, { setUpPoints }, { setUpSupply }] = await Promise.all([
-    import('./ui/pool-section.js'),
-    import('./ui/points-section.js'),
-    import('./ui/supply-section.js'),
-  ]);
+  const { setUpPool } = await import('./ui/pool-section.js');
   const pool = attempt('pool', () => setUpPool(cbm));
-  points = attempt('points', () => setUpPoints(cbm, { onChange: save }));
-  supply = attempt('supply', () => setUpSupply(cbm, { onChange: save }));
-  for (const id of ['pool', 'points', 'supply']) restoreIn(id);
+  restoreIn('pool');
   attempt('pool', () => pool?.refresh());
-  attempt('points', () => points?.refresh());
-  attempt('supply', () => supply?.setMining(mining?.state ?? null));
   document.querySelector('[data-form=pool]').addEventListener('input', save);
+  watchLazySections();
   document.documentElement.dataset.ready = 'true';
   // Offline after one visit: sw.js, once the page is idle.
   const sw = location.protocol.startsWith('http') && navigator.serviceWorker;
@@ -104,6 +110,81 @@ async function setUpLowerSections() {
       sw.register('sw.js').catch(() => {});
       sw.controller?.postMessage('update');
     });
+}
+
+// Sections built when they are looked at: their markup waits in a <template> and their module
+// is imported when they come near the screen, when their button, an in-page link or the
+// address (#points, or a link with their values) goes to them. Until then the address keeps
+// their values (shareLater).
+const lazySections = {
+  points: {
+    prefixes: ['p', 'r'],
+    module: () => import('./ui/points-section.js'),
+    setUp: ({ setUpPoints }) => {
+      points = setUpPoints(cbm, { onChange: save });
+      return () => points.refresh();
+    },
+  },
+  supply: {
+    prefixes: ['c', 'e'],
+    module: () => import('./ui/supply-section.js'),
+    setUp: ({ setUpSupply }) => {
+      supply = setUpSupply(cbm, { onChange: save });
+      return () => supply.setMining(mining?.state ?? null);
+    },
+  },
+};
+for (const { prefixes } of Object.values(lazySections)) shareLater(prefixes);
+const building = new Map();
+
+/** Builds the section `id` once: its markup, its set-up, the link's values, its first figures;
+ * resolves when it is done. A module that does not load (offline with a stale copy, say) is
+ * said in the section, as a set-up that fails. */
+function buildSection(id) {
+  if (!building.has(id))
+    building.set(
+      id,
+      (async () => {
+        const { prefixes, module, setUp } = lazySections[id];
+        const loaded = await module().catch((error) => ({ error }));
+        const section = document.getElementById(id);
+        section.querySelector('.lazy-section').remove();
+        const template = section.querySelector('template[data-section]');
+        template.replaceWith(template.content);
+        const start = attempt(id, () => {
+          if (loaded.error) throw loaded.error;
+          return setUp(loaded);
+        });
+        restoreIn(id);
+        if (start) attempt(id, start);
+        sharedNow(prefixes);
+        section.dataset.built = 'true';
+      })(),
+    );
+  return building.get(id);
+}
+
+/** Builds the sections the address asks for now, and the rest as they are looked at. */
+function watchLazySections() {
+  const near = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries)
+        if (entry.isIntersecting) {
+          near.unobserve(entry.target);
+          buildSection(entry.target.id);
+        }
+    },
+    { rootMargin: '50% 0px' },
+  );
+  for (const [id, { prefixes }] of Object.entries(lazySections)) {
+    const section = document.getElementById(id);
+    near.observe(section);
+    section.querySelector('[data-build]').addEventListener('click', async () => {
+      await buildSection(id);
+      section.focus(); // the button is gone: the keyboard goes on from the section
+    });
+    if (location.hash === `#${id}` || linkHasSection(prefixes)) buildSection(id);
+  }
 }
 
 // A link pasted into the address of the open page: its inputs replace the ones shown, and
@@ -116,6 +197,7 @@ window.addEventListener('hashchange', () => {
   }
   if (!linkHas()) return;
   restore({ again: true });
+  for (const [id, { prefixes }] of Object.entries(lazySections)) if (linkHasSection(prefixes)) buildSection(id);
   for (const form of joined.forms) form.dispatchEvent(new Event('input', { bubbles: true }));
   attempt('points', () => points?.refresh());
   if (mining && linkHas('cmp') && !compare) setUpCompare(true);

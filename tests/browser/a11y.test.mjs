@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { artifact, axeViolations, openPage, useBrowser } from './harness.mjs';
+import { artifact, axeViolations, openPage, pageReady, useBrowser } from './harness.mjs';
 
 // axe-core is injected as a script: the page's own policy would refuse it.
 const env = useBrowser({ bypassCSP: true });
@@ -84,7 +84,7 @@ test('the theme button: system, light, dark, kept for the next visit', async () 
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
   assert.notEqual(await background(), light);
   await page.reload();
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
   await page.click('#theme'); // back to the system's choice for the other tests
   assert.equal(await page.getAttribute('html', 'data-theme'), null);

@@ -47,12 +47,14 @@ export function useBrowser({ headers, override, bypassCSP = false, serviceWorker
 }
 
 /** Opens `path` and waits until `ready` (by default: the page says it is ready). Page errors
- * and console errors collect in page.errors; every request's URL in page.requests. */
+ * and console errors collect in page.errors; every request's URL in page.requests. Unless
+ * `lazy`, the sections built when looked at are then built as a reader does: scrolled to, one by
+ * one, then back to the top. */
 export async function openPage(
   env,
   path = '/',
   viewport = { width: 1280, height: 900 },
-  { ready = 'html[data-ready=true]', colorScheme = 'light' } = {},
+  { ready = 'html[data-ready=true]', colorScheme = 'light', lazy = false } = {},
 ) {
   const page = await env.context.newPage();
   await page.setViewportSize(viewport);
@@ -66,7 +68,28 @@ export async function openPage(
   page.requests = requests;
   await page.goto(env.origin + path);
   await page.waitForSelector(ready, { timeout: 15000 });
+  if (!lazy && ready === 'html[data-ready=true]') await scrollThrough(page);
   return page;
+}
+
+/** After a reload or a navigation: waits until the page is ready, then builds its sections as
+ * openPage does. */
+export async function pageReady(page, { timeout = 30000 } = {}) {
+  await page.waitForSelector('html[data-ready=true]', { timeout });
+  await scrollThrough(page);
+}
+
+/** Scrolls each section that is built when looked at into view and waits until it is built (or
+ * its set-up failed: at most 10 s), then goes back to where the page was. */
+export async function scrollThrough(page) {
+  await page.evaluate(async () => {
+    const { scrollX, scrollY } = window;
+    for (const section of document.querySelectorAll('section:has(> .lazy-section)')) {
+      section.scrollIntoView({ behavior: 'instant' });
+      for (let waited = 0; !section.dataset.built && waited < 10000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    window.scrollTo({ left: scrollX, top: scrollY, behavior: 'instant' });
+  });
 }
 
 /** Clears an input and types `value` key by key, as a user would. */

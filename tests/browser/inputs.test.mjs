@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { openPage, type, useBrowser } from './harness.mjs';
+import { openPage, pageReady, type, useBrowser } from './harness.mjs';
 
 const manyWidgets = (n) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widgets</title>
@@ -80,7 +80,7 @@ test("a host page's Object.prototype properties change nothing: the widget and t
   assert.equal(await page.evaluate(() => document.getElementById('english').result.wfiPerDay), expected);
   assert.deepEqual(errors, []);
   await page.goto(`${env.origin}/`);
-  await page.waitForSelector('html[data-ready=true]', { timeout: 15000 });
+  await pageReady(page, { timeout: 15000 });
   await page.waitForFunction(() => document.getElementById('m-perDay')?.textContent.match(/\d/));
   // Every section started: none says it could not (Object.prototype.json once stopped the pool's).
   assert.deepEqual(await page.locator('.setup-error').allTextContents(), []);

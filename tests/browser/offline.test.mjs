@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { artifact, openPage, type, useBrowser } from './harness.mjs';
+import { artifact, openPage, pageReady, type, useBrowser } from './harness.mjs';
 
 const web = new URL('../../web/', import.meta.url);
 const precache = JSON.parse(readFileSync(new URL('precache.json', web), 'utf8'));
@@ -141,10 +141,10 @@ test('after one visit the page loads and computes offline, its full build too', 
   served.length = 0;
   // A shared link (state in the hash, a query beside it) opens from the copy.
   await page.goto(`${env.origin}/?from=home#a.blockReward=0.00009804&a.tokenPrice=0.17&a.units=1000&a.unitPrice=0.25`);
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   await page.waitForFunction(() => document.querySelector('#apr-aprPercent').dataset.value === '210.24168192');
   await page.reload();
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   assert.equal(await page.evaluate(() => navigator.onLine), false);
   await aprOfSeed003(page);
   assert.equal(await page.locator('#apr-aprPercent button.exact').textContent(), '210.24%');
@@ -199,7 +199,7 @@ test('a new version of a file is on screen once served, and in the offline copy 
 
   // Network first: the next load shows it.
   await page.reload();
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   assert.equal(await marker(page), '2');
   // The idle page has the worker check the list: a new copy replaces the old one.
   await until(
@@ -215,7 +215,7 @@ test('a new version of a file is on screen once served, and in the offline copy 
   await env.context.setOffline(true);
   served.length = 0;
   await page.reload();
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   assert.equal(await marker(page), '2');
   await aprOfSeed003(page);
   await env.context.setOffline(false);
@@ -227,7 +227,7 @@ test('a new version of a file is on screen once served, and in the offline copy 
   // And back: the release withdrawn, the copy follows.
   overrides.clear();
   await page.reload();
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   assert.equal(await marker(page), '');
   await until(page, async (name) => (await caches.keys()).join() === name, copyName(precache.version));
   assert.deepEqual(page.errors, []);
@@ -241,7 +241,7 @@ test('a file that is not the version its list names is never copied: the copy st
   overrides.set('/precache.json', JSON.stringify({ version, files: { ...precache.files, 'style.css': '0123456789abcdef' } }));
   served.length = 0;
   await page.reload();
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   // The page loads style.css, then the worker fetches it for the new copy and finds it is not
   // the listed one.
   const asked = (path) => served.filter((p) => p === path).length;
@@ -255,7 +255,7 @@ test('a file that is not the version its list names is never copied: the copy st
   // The release finished (here: withdrawn): the unfinished copy goes.
   overrides.clear();
   await page.reload();
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   await until(page, async (name) => (await caches.keys()).join() === name, copyName(precache.version));
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -277,7 +277,7 @@ test('a listed file answered 404, or with an HTML page, comes from the copy: the
     for (const [path, answer] of Object.entries(answers)) overrides.set(path, answer);
     served.length = 0;
     await page.reload();
-    await page.waitForSelector('html[data-ready=true]');
+    await pageReady(page);
     await aprOfSeed003(page);
     // The server was asked (network first) and its answer set aside for the copy's.
     for (const path of Object.keys(answers)) assert.ok(served.includes(path), `${path} was asked for: ${served.join(' ')}`);

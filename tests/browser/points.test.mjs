@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { downloadText, openPage, type, useBrowser } from './harness.mjs';
+import { downloadText, openPage, pageReady, type, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -12,7 +12,7 @@ async function freshPage() {
   const page = await openPage(env);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   return page;
 }
 
@@ -81,7 +81,7 @@ test('a points session: start, the live estimate, stop, and the 24 h rule', asyn
 
   // The account and the clock survive a reload (local storage).
   await page.reload();
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   assert.equal(await page.getAttribute('#ses-state', 'data-value'), 'active');
   assert.match(await page.textContent('#ses-clock'), /ahead\)$/);
   assert.equal(await page.getAttribute('#ses-total', 'data-value'), await page.inputValue('#p-totalPoints'));
@@ -188,7 +188,7 @@ test('the clock moved back never locks a session: it goes back only to the last 
     localStorage.setItem('cbmcalc.points.clockOffset', '0');
   });
   await page.reload();
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   assert.equal(await page.getAttribute('#ses-state', 'data-value'), 'active');
   assert.match(await page.textContent('#ses-clock'), /\((30 days|29 days 23 hr 59 min)/);
   await page.click('#ses-stop');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { openPage, type, useBrowser } from './harness.mjs';
+import { openPage, pageReady, type, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 const LIMIT_MS = 200;
@@ -30,7 +30,7 @@ async function watchedPage() {
 async function longestOpening(hash) {
   const page = await watchedPage();
   await page.goto(`${env.origin}/${hash}`);
-  await page.waitForSelector('html[data-ready=true]', { timeout: 60000 });
+  await pageReady(page, { timeout: 60000 });
   await page.waitForTimeout(1500); // the sections below, the debounced runs
   return { page, longest: Math.max(0, ...(await page.evaluate(() => window.longTasks))) };
 }

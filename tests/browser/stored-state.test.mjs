@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { artifact, openPage, type, useBrowser } from './harness.mjs';
+import { artifact, openPage, pageReady, type, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 const ACCOUNT_KEY = 'cbmcalc.points.account';
@@ -19,7 +19,7 @@ async function pageWithAccount(total) {
   const page = await openPage(env);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   await type(page, '#p-totalPoints', total);
   assert.equal(await storedTotal(page), total);
   return page;
@@ -124,7 +124,7 @@ test('a damaged stored clock or account is reset with a note: the page starts, e
   for (const offset of ['0.5', '1e15', '1e20', '-3600', 'soon']) {
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [CLOCK_KEY, offset]);
     await page.reload();
-    await page.waitForSelector('html[data-ready=true]');
+    await pageReady(page);
     assert.match(await page.textContent('#ses-message'), /The stored simulator clock was unreadable and was reset\.$/, offset);
     assert.equal(await page.evaluate((key) => localStorage.getItem(key), CLOCK_KEY), '0', offset);
     assert.match(await page.textContent('#ses-clock'), /UTC$/, offset); // real time: nothing ahead
@@ -137,7 +137,7 @@ test('a damaged stored clock or account is reset with a note: the page starts, e
   }
   await page.evaluate((key) => localStorage.setItem(key, '{"totalPoints": "-5"'), ACCOUNT_KEY);
   await page.reload();
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   assert.match(await page.textContent('#ses-message'), /^The stored points account was unreadable and was started anew\.$/);
   assert.equal(await page.getAttribute('#ses-state', 'data-value'), 'idle');
   assert.deepEqual(page.errors, []);
@@ -146,14 +146,18 @@ test('a damaged stored clock or account is reset with a note: the page starts, e
 
 test("one section's failure at set-up leaves the others, the ready flag and the page's start", async () => {
   const page = await env.context.newPage();
-  // The points section's markup loses an element its set-up needs, before the page's script runs.
+  // The points section's markup (in its template until it is built) loses an element its set-up
+  // needs, before the page's script runs.
   await page.addInitScript(() => {
-    new MutationObserver(() => document.getElementById('points-2h')?.remove()).observe(document, { childList: true, subtree: true });
+    new MutationObserver(() => {
+      document.getElementById('points-2h')?.remove();
+      document.querySelector('template[data-section=points]')?.content.getElementById('points-2h')?.remove();
+    }).observe(document, { childList: true, subtree: true });
   });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   await page.goto(`${env.origin}/`);
-  await page.waitForSelector('html[data-ready=true]');
+  await pageReady(page);
   assert.match(
     await page.textContent('#points .setup-error'),
     /^This section could not start: .*\. The rest of the page works; reloading may help\.$/,

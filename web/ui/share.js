@@ -21,6 +21,7 @@ const ENCODED = 3;
 
 const lists = new Map();
 const forms = [];
+const later = new Set(); // key prefixes of sections not built yet: their link values are kept
 const restored = new Set(); // forms and list keys already given the address's state
 let listener = null;
 let link = { hash: null, pairs: new Map(), tooLong: false }; // the address, split
@@ -80,6 +81,9 @@ export function linkHas(key = undefined) {
   return key === undefined ? pairs.size > 0 : pairs.has(key);
 }
 
+/** Whether the address has a value for a key of `prefixes` ("p" for "p.units"...). */
+export const linkHasSection = (prefixes) => [...currentLink().pairs.keys()].some((key) => prefixes.includes(key.split('.')[0]));
+
 /** Whether the address was too long to read. */
 export const linkTooLong = () => currentLink().tooLong;
 
@@ -124,6 +128,17 @@ export function shareForm(form) {
   forms.push(form);
 }
 
+/** The key prefixes ("p", "c"...) of a section built later: until then the address's values
+ * for them stay in it (stateHash() carries them over), to be restored when it is built. */
+export function shareLater(prefixes) {
+  for (const prefix of prefixes) later.add(prefix);
+}
+
+/** The section of `prefixes` is built and its forms joined: its values are the forms' now. */
+export function sharedNow(prefixes) {
+  for (const prefix of prefixes) later.delete(prefix);
+}
+
 /** A list kept outside plain inputs: `get()` -> string ('' = default), `set(string)`;
  * `maxLength`: the longest text a link may give it. */
 export function shareList(key, { get, set, maxLength = MAX_LIST_TEXT }) {
@@ -164,6 +179,13 @@ export function stateHash() {
       const value = control.type === 'checkbox' ? (control.checked ? '1' : '0') : control.value;
       pairs.push(`${encode(keyOf(form, control))}=${encode(value)}`);
     }
+  }
+  // The values of sections not built yet, as the address has them (still encoded).
+  if (later.size) {
+    const owned = new Set(lists.keys());
+    for (const form of forms) for (const control of controlsOf(form)) owned.add(keyOf(form, control));
+    for (const [key, text] of currentLink().pairs)
+      if (later.has(key.split('.')[0]) && !owned.has(key)) pairs.push(`${encode(key)}=${text}`);
   }
   return pairs.length ? `#${pairs.join('&')}` : '';
 }

@@ -1,0 +1,65 @@
+// Sections built when they are looked at: Points and Supply wait in templates until they come
+// near the screen, or a link, their button or the address goes to them; nothing a user could
+// reach before is lost, and a link's values for them survive until they are built.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { openPage, useBrowser } from './harness.mjs';
+
+const env = useBrowser();
+const built = (page, id) => page.getAttribute(`#${id}`, 'data-built');
+
+test('at load: the first sections only, Points and Supply built when scrolled to', async () => {
+  const page = await openPage(env, '/', { width: 375, height: 800 }, { lazy: true });
+  assert.equal(await built(page, 'points'), null);
+  assert.equal(await built(page, 'supply'), null);
+  assert.equal(await page.locator('#p-invites').count(), 0);
+  const elements = await page.evaluate(() => document.querySelectorAll('*').length);
+  assert.ok(elements < 1200, `${elements} elements at load`);
+  // Scrolled to, as a reader does: built, and computing.
+  await page.evaluate(() => document.getElementById('points').scrollIntoView({ behavior: 'instant' }));
+  await page.waitForSelector('#points[data-built=true]');
+  await page.waitForSelector('#p-invites');
+  await page.waitForFunction(() => document.querySelector('#points-24h').textContent !== '');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the keyboard and an in-page link build the section they go to', async () => {
+  const page = await openPage(env, '/', { width: 1280, height: 900 }, { lazy: true });
+  // The keyboard: the section's button, pressed with Enter, leaves the focus on the section.
+  await page.focus('[data-build=points]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#points[data-built=true]');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'points');
+  // The menu's link to a section far below.
+  assert.equal(await built(page, 'supply'), null);
+  await page.click('nav a[href="#supply"]');
+  await page.waitForSelector('#supply[data-built=true]');
+  await page.waitForSelector('[data-chart=supply][data-points]');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a link's values for a section not built yet are restored when it is, even after other edits", async () => {
+  const page = await env.context.newPage();
+  // The supply module arrives late: the mining section is edited (and the address saved) first.
+  let release;
+  const late = new Promise((resolve) => (release = resolve));
+  await page.route('**/ui/supply-section.js', async (route) => {
+    await late;
+    await route.continue();
+  });
+  await page.goto(`${env.origin}/#c.energy=3500000&p.invites=9`);
+  await page.waitForSelector('html[data-ready=true]');
+  await page.waitForSelector('#points[data-built=true]'); // the link has its values: built at once
+  assert.equal(await page.inputValue('#p-invites'), '9');
+  assert.equal(await built(page, 'supply'), null);
+  await page.fill('#m-purchase-0-units', '3000');
+  await page.waitForFunction(() => location.hash.includes('m.buy=') && location.hash.includes('3000'));
+  assert.match(await page.evaluate(() => location.hash), /c\.energy=3500000/);
+  release();
+  await page.waitForSelector('#supply[data-built=true]');
+  assert.equal(await page.inputValue('#c-energy'), '3500000');
+  await page.close();
+});
