@@ -93,14 +93,8 @@ const setUpCompare = async (fromLink) => {
 document.getElementById('c-start').addEventListener('click', async () => (await setUpCompare(false)).start());
 if (mining && linkHas('cmp')) setUpCompare(true);
 
-// The pool section's module loads with it: nothing of its stands between the visitor and the
-// first figures.
-async function setUpLowerSections() {
-  const { setUpPool } = await import('./ui/pool-section.js');
-  const pool = attempt('pool', () => setUpPool(cbm));
-  restoreIn('pool');
-  attempt('pool', () => pool?.refresh());
-  document.querySelector('[data-form=pool]').addEventListener('input', save);
+// After the first figures: the sections below are built as they are looked at.
+function setUpLowerSections() {
   watchLazySections();
   document.documentElement.dataset.ready = 'true';
   // Offline after one visit: sw.js, once the page is idle.
@@ -117,6 +111,15 @@ async function setUpLowerSections() {
 // address (#points, or a link with their values) goes to them. Until then the address keeps
 // their values (shareLater).
 const lazySections = {
+  pool: {
+    prefixes: ['s'],
+    module: () => import('./ui/pool-section.js'),
+    setUp: ({ setUpPool }) => {
+      const pool = setUpPool(cbm);
+      document.querySelector('[data-form=pool]').addEventListener('input', save);
+      return () => pool.refresh();
+    },
+  },
   points: {
     prefixes: ['p', 'r'],
     module: () => import('./ui/points-section.js'),
@@ -164,6 +167,29 @@ function buildSection(id) {
   return building.get(id);
 }
 
+/** Builds the sections built when looked at that come before `target` or hold it. */
+function buildDownTo(target) {
+  const ids = Object.keys(lazySections).filter((id) => {
+    const section = document.getElementById(id);
+    return section.contains(target) || section.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  return Promise.all(ids.map(buildSection));
+}
+
+/** Scrolls to `target` once what comes before it is built, and again while the sections around
+ * it take their real height (content-visibility lays them out only near the screen). At once:
+ * a smooth scroll aims at where the target was when it began. */
+async function goTo(target) {
+  await buildDownTo(target);
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  for (let tries = 0; tries < 5; tries++) {
+    target.scrollIntoView({ behavior: 'instant' });
+    const top = target.getBoundingClientRect().top;
+    await frame();
+    if (Math.abs(target.getBoundingClientRect().top - top) < 1) break;
+  }
+}
+
 /** Builds the sections the address asks for now, and the rest as they are looked at. */
 function watchLazySections() {
   const near = new IntersectionObserver(
@@ -183,8 +209,12 @@ function watchLazySections() {
       await buildSection(id);
       section.focus(); // the button is gone: the keyboard goes on from the section
     });
-    if (location.hash === `#${id}` || linkHasSection(prefixes)) buildSection(id);
+    if (linkHasSection(prefixes)) buildSection(id);
   }
+  // An address that names a place ("#points"): the page goes there once what comes before it is
+  // built.
+  const place = /^#[\w-]+$/.test(location.hash) && document.getElementById(location.hash.slice(1));
+  if (place) goTo(place);
 }
 
 // A link pasted into the address of the open page: its inputs replace the ones shown, and
@@ -208,14 +238,15 @@ setUpTheme(document.getElementById('theme'), async () => {
   rethemeCharts();
 });
 
-// In-page links scroll without touching the hash: it holds the inputs.
-document.addEventListener('click', (event) => {
+// In-page links scroll without touching the hash: it holds the inputs. The sections built when
+// looked at, down to the target, are built first: built after the scroll, they would move it.
+document.addEventListener('click', async (event) => {
   const link = event.target.closest('a[href^="#"]');
   const target = link && document.getElementById(link.getAttribute('href').slice(1));
   if (!target) return;
   event.preventDefault();
-  target.scrollIntoView();
   target.focus({ preventScroll: true });
+  await goTo(target);
 });
 
 document.getElementById('copy-link').addEventListener('click', async () => {
