@@ -177,8 +177,8 @@ function buildDownTo(target) {
 }
 
 /** Scrolls to `target` once what comes before it is built, and again while the sections around
- * it take their real height (content-visibility lays them out only near the screen). At once:
- * a smooth scroll aims at where the target was when it began. */
+ * it settle (charts drawn, tables filled). At once: a smooth scroll aims at where the target was
+ * when it began. */
 async function goTo(target) {
   await buildDownTo(target);
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
