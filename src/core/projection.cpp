@@ -173,6 +173,22 @@ Run run(const PoolScenario& scenario, std::size_t purchases, std::vector<Seconds
   return out;
 }
 
+// The positions, among n ascending times (timeAt(i)), of the ascending times `wanted`; a wanted
+// time that is not among them is skipped.
+template <class TimeAt>
+std::vector<std::size_t> positionsOf(std::size_t n, TimeAt timeAt,
+                                     const std::vector<Seconds>& wanted) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0, next = 0; i < n && next < wanted.size(); ++i) {
+    while (next < wanted.size() && wanted[next] < timeAt(i)) ++next;
+    if (next < wanted.size() && wanted[next] == timeAt(i)) {
+      out.push_back(i);
+      ++next;
+    }
+  }
+  return out;
+}
+
 // The first second t in (lo, hi] at which `covered(mined before t)` holds, given that it holds
 // at hi; sampled ever more finely, kSearchPoints a run. The runs stop at hi: what is mined
 // before it does not depend on what comes after (requests later than hi stay queued).
@@ -332,16 +348,20 @@ class Projector {
   }
 
   // The main run's samples at seriesAt_, as columns.
+  // The positions of the main run's samples at `times`.
+  std::vector<std::size_t> samplesAt(const std::vector<Seconds>& times) const {
+    const std::vector<PoolSample>& samples = main_.result.series;
+    return positionsOf(
+        samples.size(), [&](std::size_t i) { return samples[i].t; }, times);
+  }
+
   EarningsSeries series() const {
     EarningsSeries out;
     if (seriesAt_.empty()) return out;
     const PoolResult& r = main_.result;
     out.lines.resize(r.tracked.size());
-    std::size_t next = 0;
-    for (std::size_t i = 0; i < r.series.size() && next < seriesAt_.size(); ++i) {
+    for (const std::size_t i : samplesAt(seriesAt_)) {
       const PoolSample& s = r.series[i];
-      if (s.t != seriesAt_[next]) continue;
-      ++next;
       out.t.push_back(s.t);
       out.minedWei.push_back(s.focusRewardWei);
       out.rateWei.push_back(s.focusRateWei);
@@ -360,14 +380,11 @@ class Projector {
     if (referralAt_.empty()) return std::nullopt;
     const PoolResult& r = main_.result;
     std::vector<MinedSeries> lines(r.tracked.size());
-    for (std::size_t i = 0, next = 0; i < r.series.size() && next < referralAt_.size(); ++i) {
-      if (r.series[i].t != referralAt_[next]) continue;
-      ++next;
+    for (const std::size_t i : samplesAt(referralAt_))
       for (std::size_t k = 0; k < lines.size(); ++k) {
         lines[k].minedWei.push_back(r.tracked[k].rewardWei[i]);
         lines[k].rateWei.push_back(r.tracked[k].rateWei[i]);
       }
-    }
     std::vector<Purchase> bought;
     for (std::size_t i = 0; i < main_.purchases.size(); ++i) {
       const HolderPurchase& p = in_.holder.purchases[i];
@@ -377,15 +394,13 @@ class Projector {
     }
     ReferralIncome income = referralIncome(referralAt_, lines, std::move(bought), referralRules_);
     // The columns at the series' samples only.
+    const std::vector<std::size_t> kept = positionsOf(
+        referralAt_.size(), [&](std::size_t i) { return referralAt_[i]; }, seriesAt_);
     for (auto* column :
          {&income.paidWei, &income.unlockedWei, &income.lockedWei, &income.rateWei}) {
-      std::vector<Int128> kept;
-      for (std::size_t i = 0, next = 0; i < referralAt_.size() && next < seriesAt_.size(); ++i)
-        if (referralAt_[i] == seriesAt_[next]) {
-          kept.push_back((*column)[i]);
-          ++next;
-        }
-      *column = std::move(kept);
+      std::vector<Int128> atSeries;
+      for (const std::size_t i : kept) atSeries.push_back((*column)[i]);
+      *column = std::move(atSeries);
     }
     return income;
   }
