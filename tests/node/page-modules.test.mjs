@@ -150,6 +150,8 @@ test("my units in the seed's pool earn the seed's block reward, and its APR", ()
   // to, and its samples at the periods' bounds are their cumulative sums.
   assert.equal(sim.series.reward.at(-1), sim.earnings.total.wfi);
   assert.equal(sim.purchases[0].reward, sim.earnings.total.wfi);
+  // The decision tools and "How?" ask the core about the same holder.
+  assert.deepEqual(cbm.projectEarnings(sim.earningsInput).periods, sim.earnings.periods);
   for (const p of sim.earnings.periods.slice(0, 24)) {
     const k = sim.series.poolSeconds.indexOf(p.end);
     assert.equal(sim.series.reward[k], p.cumulativeWfi, p.endDate);

@@ -7,7 +7,7 @@ import { explainSource, showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration, formatPeriod } from './format.js';
 import { bindConditions, debounce, live, problemMessage, readValues, runForm, valuesOf } from './forms.js';
 import { announceFigures } from './announce.js';
-import { cachedMining, growingPool, priceMining, seedPoolUnits } from './mining.js';
+import { cachedMining, priceMining, seedPoolUnits } from './mining.js';
 import { rulesFrom } from './rules.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
 import { input, rowList } from './row-list.js';
@@ -153,20 +153,9 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     rules: rulesFrom(values, presets),
   });
 
-  /** projectEarnings' input: the holder as the form has it, at today's WFI price. */
-  const earningsInput = (values, sim) => ({
-    rules: rulesFrom(values, presets),
-    genesis: values.genesis,
-    now: dayText(today),
-    purchases: sim.purchases.map((p) => ({ at: dayText(p.at), units: p.units, unitPrice: values.unitPrice })),
-    pool: growingPool(values),
-    lines: lineNumbers.map((k) => ({ units: values[`ref${k}Units`], growthPerDay: values[`ref${k}Growth`] })),
-    tokenPrice: values.tokenPrice,
-    period: $('m-period').value,
-  });
   // The decision tools load with their first run, from the last good mining inputs.
   const decisionInput = () =>
-    state && { input: earningsInput(state.values, state.sim), genesis: state.sim.genesis, today, growthUnit: state.values.poolGrowthUnit };
+    state && { input: state.sim.earningsInput, genesis: state.sim.genesis, today, growthUnit: state.values.poolGrowthUnit };
   const decisionSections = [];
   const onFirstRun = (name, setUp) => {
     const form = document.querySelector(`[data-form=${name}]`);
@@ -187,7 +176,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     ({ day }) =>
       state && {
         call: 'projectEarnings',
-        input: earningsInput(state.values, state.sim),
+        input: state.sim.earningsInput,
         options: { at: day && state.priced.now ? state.priced.now.t - state.sim.genesis : undefined },
       },
   );

@@ -80,8 +80,8 @@ export function seedPoolUnits(cbm) {
  * unitPrice, WFI at tokenPrice), period ("day" ... "year"), poolUnits (everyone else's units
  * today), poolGrowth, poolGrowthUnit and poolCeiling (as growingPool reads them), referrals:
  * [{ units, growth }] (the referral lines' units today and a day, besides the pool; line 1
- * first), rules }. Returns cbm.projectEarnings' figures (`earnings`) and its run by day, in Unix
- * seconds. Errors name the form's field: genesis, purchases[i].date, poolUnits, ref1Units...
+ * first), rules }. Returns cbm.projectEarnings' input (`earningsInput`), its figures
+ * (`earnings`) and its run by day, in Unix seconds. Errors name the form's field: genesis, purchases[i].date, poolUnits, ref1Units...
  */
 export function projectMining(cbm, input) {
   const { genesis: genesisText, today, purchases, referrals = [], rules, unitPrice, tokenPrice, period, ...poolFields } = input;
@@ -97,23 +97,21 @@ export function projectMining(cbm, input) {
   // Lines only when one is described (a field not "0"): else nothing is tracked.
   const described = (text) => !['', '0'].includes(String(text ?? '').trim());
   const hasLines = referrals.some((line) => described(line.units) || described(line.growth));
+  const earningsInput = {
+    rules,
+    genesis: genesisText,
+    now: today - genesis,
+    purchases: buys.map((b) => ({ at: b.at - genesis, units: b.units, unitPrice: price })),
+    pool: growingPool(poolFields),
+    lines: hasLines
+      ? referrals.map((line) => ({ units: String(line.units ?? '').trim(), growthPerDay: String(line.growth ?? '').trim() }))
+      : [],
+    tokenPrice: decimal(tokenPrice, 'tokenPrice'),
+    period,
+  };
   let earnings;
   try {
-    earnings = cbm.projectEarnings(
-      {
-        rules,
-        genesis: genesisText,
-        now: today - genesis,
-        purchases: buys.map((b) => ({ at: b.at - genesis, units: b.units, unitPrice: price })),
-        pool: growingPool(poolFields),
-        lines: hasLines
-          ? referrals.map((line) => ({ units: String(line.units ?? '').trim(), growthPerDay: String(line.growth ?? '').trim() }))
-          : [],
-        tokenPrice: decimal(tokenPrice, 'tokenPrice'),
-        period,
-      },
-      { sampleEvery: DAY },
-    );
+    earnings = cbm.projectEarnings(earningsInput, { sampleEvery: DAY });
   } catch (e) {
     formError(e, genesis);
   }
@@ -125,6 +123,7 @@ export function projectMining(cbm, input) {
     today,
     end,
     rules,
+    earningsInput, // what the decision tools and "How?" ask about: the same holder
     earnings,
     series: {
       t: poolSeconds.map((t) => genesis + t),
