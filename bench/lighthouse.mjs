@@ -1,15 +1,16 @@
 // Lighthouse's view of the page (issue 25): performance and accessibility with the mobile preset
 // (slow 4G, a CPU 4x slower) and the desktop one, and the four metrics behind the score. Pinned
 // to lighthouse 12.2.3 (later versions need Node 22), installed on first use into
-// build/lighthouse/ from the npm registry. Targets: mobile performance >= 90, accessibility 100.
+// build/lighthouse/ from the npm registry. The page as serve.mjs serves it: the production build,
+// compressed (CBM_SERVE=sources: web/ as it is). Targets: mobile performance >= 90, accessibility 100.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-import { serve } from '../build-scripts/serve.mjs';
+import { pageRoot, serve } from '../build-scripts/serve.mjs';
 
 const VERSION = '12.2.3';
 const prefix = fileURLToPath(new URL('../build/lighthouse/', import.meta.url));
@@ -27,7 +28,9 @@ const server = await serve(0);
 const url = `http://127.0.0.1:${server.address().port}/`;
 const out = mkdtempSync(join(tmpdir(), 'cbm-lighthouse-'));
 try {
-  console.log(`Lighthouse ${VERSION}, headless Chromium, the page from localhost (sources, no compression)`);
+  console.log(
+    `Lighthouse ${VERSION}, headless Chromium, the page from localhost: ${relative(process.cwd(), pageRoot)}/ as serve.mjs serves it`,
+  );
   for (const preset of ['mobile', 'desktop']) {
     const report = join(out, `${preset}.json`);
     // Asynchronously: the server answering Lighthouse lives in this process.

@@ -117,6 +117,8 @@ build_web() {
   # After the WASM build and web/vendor/: the list hashes every file the page has.
   say "The page's file list for its service worker -> web/precache.json"
   node build-scripts/precache.mjs
+  say "The page's production build (esbuild, minified, precompressed) -> build/web/"
+  node build-scripts/production.mjs
 }
 
 build_all() {

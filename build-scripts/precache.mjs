@@ -1,13 +1,13 @@
-// Writes web/precache.json: the page's files, each with a hash of its content, for the service
+// Writes precache.json into web/ (or the folder given: build/web/, the production build): the page's files, each with a hash of its content, for the service
 // worker (web/sw.js) to keep a copy of the page for offline use. Generated, never hand-written, so
 // that it cannot drift from the files: every file under web/ is the page's except those below.
 // Run by build_web (build-scripts/lib.sh) after the WASM build and web/vendor/.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const web = fileURLToPath(new URL('../web/', import.meta.url));
+const web = process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL('../web/', import.meta.url));
 
 // Not the page's: npm's folder and the package's own files (its CLI, its types, its docs), the
 // embeddable widget and its example page, dotfiles, and the service worker's own two files (the
@@ -23,6 +23,7 @@ const notThePage = [
   /(^|\/)\./,
   /^sw\.js$/,
   /^precache\.json$/,
+  /\.(map|br|gz)$/, // the production build's source maps and precompressed copies
 ];
 
 function* walk(dir) {
@@ -41,4 +42,4 @@ for (const path of [...walk(web)].sort()) {
 // The version names the whole set: any file added, removed or changed gives a new one.
 const version = sha256(JSON.stringify(files)).slice(0, 16);
 writeFileSync(join(web, 'precache.json'), `${JSON.stringify({ version, files }, null, 2)}\n`);
-console.log(`web/precache.json: ${Object.keys(files).length} files, version ${version}`);
+console.log(`${relative(process.cwd(), join(web, 'precache.json'))}: ${Object.keys(files).length} files, version ${version}`);

@@ -49,10 +49,11 @@ test('the keyboard and an in-page link build the section they go to', async () =
 
 test("a link's values for a section not built yet are restored when it is, even after other edits", async () => {
   const page = await env.context.newPage();
-  // The supply module arrives late: the mining section is edited (and the address saved) first.
+  // The supply module (web/ui/supply-section.js, or its chunk in the production build) arrives
+  // late: the mining section is edited (and the address saved) first.
   let release;
   const late = new Promise((resolve) => (release = resolve));
-  await page.route('**/ui/supply-section.js', async (route) => {
+  await page.route(/\/(ui\/)?supply-section(-\w+)?\.js$/, async (route) => {
     await late;
     await route.continue();
   });

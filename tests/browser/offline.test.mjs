@@ -7,12 +7,15 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import { pageRoot } from '../../build-scripts/serve.mjs';
 
 import { artifact, openPage, pageReady, type, useBrowser } from './harness.mjs';
 
-const web = new URL('../../web/', import.meta.url);
+const web = pathToFileURL(`${pageRoot}/`); // the page served: its production build, or web/
 const precache = JSON.parse(readFileSync(new URL('precache.json', web), 'utf8'));
-// What the server serves instead of web/'s file, by path; and every path it was asked for.
+// What the server serves instead of the page's file, by path; and every path it was asked for.
 const overrides = new Map();
 const served = [];
 const env = useBrowser({
@@ -65,12 +68,12 @@ const stale = [
     .filter(([path, hash]) => sha(readFileSync(new URL(path, web))) !== hash)
     .map(([path]) => `${path} changed`),
   ...readdirSync(new URL('ui/', web))
-    .filter((name) => !Object.hasOwn(precache.files, `ui/${name}`))
+    .filter((name) => !/\.(br|gz|map)$/.test(name) && !Object.hasOwn(precache.files, `ui/${name}`))
     .map((name) => `ui/${name} is new`),
 ];
-const withCopy = { skip: stale.length > 0 && 'web/precache.json is older than the files' };
+const withCopy = { skip: stale.length > 0 && 'precache.json is older than the files' };
 
-test('web/precache.json lists the files as they are now (if not: rebuild, build-scripts/test does)', () => {
+test('precache.json lists the files as they are now (if not: rebuild, build-scripts/test does)', () => {
   assert.deepEqual(stale, []);
 });
 
@@ -178,7 +181,7 @@ test('after one visit the page loads and computes offline, its full build too', 
   // Every file the page asked for is in the list: nothing it loads misses from the copy.
   for (const url of [...page.requests, ...phone.requests]) {
     const path = new URL(url).pathname.slice(1);
-    assert.ok(path === '' || Object.hasOwn(precache.files, path), `${path} is in web/precache.json`);
+    assert.ok(path === '' || Object.hasOwn(precache.files, path), `${path} is in precache.json`);
   }
   assert.deepEqual([...page.errors, ...phone.errors], []);
   await phone.close();
@@ -270,7 +273,7 @@ test('a listed file answered 404, or with an HTML page, comes from the copy: the
     { '/lib/cbmcalc_lite_wasm.wasm': { status: 404, type: 'text/plain', body: 'Not found' } },
     {
       '/lib/cbmcalc_lite_wasm.wasm': fallbackPage,
-      '/ui/numbers.js': fallbackPage,
+      '/app.js': fallbackPage,
       '/style.css': { status: 404, type: 'text/plain', body: '' },
     },
   ]) {
