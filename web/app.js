@@ -40,7 +40,7 @@ function attempt(id, step) {
     note.className = 'status bad setup-error';
     note.setAttribute('role', 'alert');
     note.textContent = `This section could not start: ${String(error.message).replace(/\.$/, '')}. The rest of the page works; reloading may help.`;
-    section.querySelector('h2').after(note);
+    section.querySelector('h2, h3').after(note);
     return null;
   }
 }
@@ -111,6 +111,15 @@ function setUpLowerSections() {
 // address (#points, or a link with their values) goes to them. Until then the address keeps
 // their values (shareLater).
 const lazySections = {
+  // Not a section: My mining units' decision tools (their modules load on their first Run).
+  tools: {
+    prefixes: ['b', 't', 'r'],
+    module: async () => ({}),
+    setUp: () => {
+      mining?.setUpTools();
+      return null;
+    },
+  },
   pool: {
     prefixes: ['s'],
     module: () => import('./ui/pool-section.js'),

@@ -79,12 +79,12 @@ export async function pageReady(page, { timeout = 30000 } = {}) {
   await scrollThrough(page);
 }
 
-/** Scrolls each section that is built when looked at into view and waits until it is built (or
+/** Scrolls each section (or part) that is built when looked at into view and waits until it is built (or
  * its set-up failed: at most 10 s), then goes back to where the page was. */
 export async function scrollThrough(page) {
   await page.evaluate(async () => {
     const { scrollX, scrollY } = window;
-    for (const section of document.querySelectorAll('section:has(> .lazy-section)')) {
+    for (const section of document.querySelectorAll(':has(> .lazy-section)')) {
       section.scrollIntoView({ behavior: 'instant' });
       for (let waited = 0; !section.dataset.built && waited < 10000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -167,9 +167,12 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     });
     form.addEventListener('input', onChange);
   };
-  onFirstRun('bands', async (...args) => (await import('./bands-section.js')).setUpBands(...args));
-  onFirstRun('tornado', async (...args) => (await import('./tornado-section.js')).setUpTornado(...args));
-  onFirstRun('reinvest', async (...args) => (await import('./reinvest-section.js')).setUpReinvest(...args));
+  /** The decision tools' forms, once their markup is built (app.js builds it when looked at). */
+  function setUpTools() {
+    onFirstRun('bands', async (...args) => (await import('./bands-section.js')).setUpBands(...args));
+    onFirstRun('tornado', async (...args) => (await import('./tornado-section.js')).setUpTornado(...args));
+    onFirstRun('reinvest', async (...args) => (await import('./reinvest-section.js')).setUpReinvest(...args));
+  }
   // "How?" (figures.js): the headline's now (data-day) is the day it names.
   explainSource(
     'mining',
@@ -713,6 +716,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   return {
     /** As the decision tools' current(). */
     projection: decisionInput,
+    setUpTools,
     /** Computes now, without the debounce. With `answersFirst` (the page's load), the first
      * screen's answers in this frame and the rest (the price paths, the table, the charts) in a
      * task after it is painted. */

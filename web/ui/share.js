@@ -21,7 +21,9 @@ const ENCODED = 3;
 
 const lists = new Map();
 const forms = [];
-const later = new Set(); // key prefixes of sections not built yet: their link values are kept
+// Key prefixes of sections not built yet, each with how many such sections use it (two may
+// share one: points' projection and the reinvest tool, "r"): their link values are kept.
+const later = new Map();
 const restored = new Set(); // forms and list keys already given the address's state
 let listener = null;
 let link = { hash: null, pairs: new Map(), tooLong: false }; // the address, split
@@ -131,12 +133,15 @@ export function shareForm(form) {
 /** The key prefixes ("p", "c"...) of a section built later: until then the address's values
  * for them stay in it (stateHash() carries them over), to be restored when it is built. */
 export function shareLater(prefixes) {
-  for (const prefix of prefixes) later.add(prefix);
+  for (const prefix of prefixes) later.set(prefix, (later.get(prefix) ?? 0) + 1);
 }
 
 /** The section of `prefixes` is built and its forms joined: its values are the forms' now. */
 export function sharedNow(prefixes) {
-  for (const prefix of prefixes) later.delete(prefix);
+  for (const prefix of prefixes) {
+    if (later.get(prefix) > 1) later.set(prefix, later.get(prefix) - 1);
+    else later.delete(prefix);
+  }
 }
 
 /** A list kept outside plain inputs: `get()` -> string ('' = default), `set(string)`;
