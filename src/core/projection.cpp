@@ -261,7 +261,7 @@ class Projector {
     }
     for (const HolderPurchase& p : in_.holder.purchases)
       e.paidUsd = e.paidUsd.plus(paidFor(p), "paidUsd");
-    e.breakevenAt = breakeven(e.paidUsd);
+    if (in_.breakeven) e.breakevenAt = breakeven(e.paidUsd);
     takeNow(e);
     const Int128 monthWei = before(monthOn_) - before(now_);
     e.next30DaysWfi = Decimal::fromRaw(monthWei);
@@ -538,6 +538,7 @@ std::int64_t calibratePool(const PoolCalibration& c) {
   in.holder.now = c.now;
   in.holder.purchases = c.purchases;
   in.period = Period::year;
+  in.breakeven = false;  // only the reward now is compared
   const auto reward = [&](std::int64_t others) {
     in.holder.pool.units = others;
     return projectEarnings(in).now.blockReward;

@@ -80,6 +80,9 @@ struct EarningsInput {
   Period period = Period::month;
   //! More than 0: Earnings::series has a sample every this many seconds (a day for a chart).
   Seconds sampleEvery = 0;
+  //! false: no search for the breakeven second (Earnings::breakevenAt stays empty). The search
+  //! re-runs the pool around it: most of a projection's time, for callers that need the rest.
+  bool breakeven = true;
 };
 //! The most samples a series may have (the period bounds share the run's kMaxSamples).
 constexpr std::int64_t kMaxEarningsSamples = 50'000;

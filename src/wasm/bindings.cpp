@@ -735,14 +735,15 @@ val earningsSeries(const cbm::EarningsSeries& s) {
   return out;
 }
 
-// SPEC 5 for a holder: earningsText, rules (as ruleValues reads them) and sampleEvery (text, ""
-// for no series).
+// SPEC 5 for a holder: earningsText, rules (as ruleValues reads them), sampleEvery (text, ""
+// for no series) and breakeven (a boolean: false leaves breakevenAt out).
 val projectEarnings(const val& input) {
   return guardedValue([&] {
     cbm::EarningsInput in =
         cbm::readEarnings(earningsText(input), cbm::readPoolRules(ruleValues(input["rules"])));
     const std::string every = input["sampleEvery"].as<std::string>();
     if (!every.empty()) in.sampleEvery = cbm::parseWhole(every, "sampleEvery", 1, cbm::kMaxSeconds);
+    in.breakeven = input["breakeven"].as<bool>();
     const cbm::Earnings e = cbm::projectEarnings(in);
     const auto day = [&](cbm::Seconds s) {
       return cbm::formatDay(in.genesis + s / cbm::kSecondsPerDay);
@@ -767,7 +768,8 @@ val projectEarnings(const val& input) {
     out.set("periods", periods);
     out.set("total", pair("wfi", e.totalWfi, "usd", e.totalUsd));
     out.set("paidUsd", e.paidUsd.str());
-    out.set("breakevenAt", e.breakevenAt ? val(seconds(*e.breakevenAt)) : val::null());
+    if (in.breakeven)
+      out.set("breakevenAt", e.breakevenAt ? val(seconds(*e.breakevenAt)) : val::null());
     const auto rate = [&](const cbm::EarningsRate& r) {
       val v = pair("blockReward", r.blockReward, "wfiPerDay", r.wfiPerDay);
       v.set("usdPerDay", r.usdPerDay.str());

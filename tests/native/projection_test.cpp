@@ -112,6 +112,32 @@ TEST_CASE("two purchases mining now: the block reward is their exact share of th
   CHECK(e.paidUsd.str() == "1150");
 }
 
+TEST_CASE("breakeven false: no breakeven search, every other figure as with it") {
+  cbm::EarningsInput in = lone(cbm::Period::month);
+  in.holder.purchases = {{0, 1000, d("0.25")}, {10 * 86400, 3000, d("0.3")}};
+  in.holder.pool.units = 81'599'347;
+  in.holder.pool.growthPerDay = 20'000;
+  in.holder.now = 20 * 86400;
+  in.sampleEvery = 86400;
+  const cbm::Earnings with = cbm::projectEarnings(in);
+  in.breakeven = false;
+  const cbm::Earnings without = cbm::projectEarnings(in);
+  REQUIRE(with.breakevenAt);
+  CHECK_FALSE(without.breakevenAt);
+  REQUIRE(with.periods.size() == without.periods.size());
+  for (std::size_t i = 0; i < with.periods.size(); ++i) {
+    CHECK(with.periods[i].wfi == without.periods[i].wfi);
+    CHECK(with.periods[i].cumulativeUsd == without.periods[i].cumulativeUsd);
+  }
+  CHECK(with.now.blockReward == without.now.blockReward);
+  CHECK(with.aprPercentNow == without.aprPercentNow);
+  CHECK(with.next30DaysWfi == without.next30DaysWfi);
+  CHECK(with.firstYearReturnPercent == without.firstYearReturnPercent);
+  CHECK(with.afterHalving.blockReward == without.afterHalving.blockReward);
+  CHECK(with.series.minedWei == without.series.minedWei);
+  CHECK(with.purchases[1].activatedAt == without.purchases[1].activatedAt);
+}
+
 TEST_CASE("a growing pool: the pool at now less its growth since the start") {
   cbm::EarningsInput in = lone(cbm::Period::year);
   in.holder.purchases = {{0, 1000, d("0.25")}};

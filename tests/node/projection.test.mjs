@@ -114,6 +114,25 @@ test('every period length gives the same total; the first year counts 365 days f
   assert.equal(e.firstYear.wfi, e.periods[0].wfi); // 2026 is the 365 days from now = 0
 });
 
+test('breakeven: false leaves breakevenAt out, and every other figure as it is', () => {
+  const input = { ...base, now: 20 * DAY, pool: { units: 81_599_347, growthPerDay: 20_000 } };
+  const full = cbm.projectEarnings(input, { sampleEvery: DAY });
+  const fast = cbm.projectEarnings(input, { sampleEvery: DAY, breakeven: false });
+  assert.equal(typeof full.breakevenAt, 'number');
+  assert.equal(Object.hasOwn(fast, 'breakevenAt'), false);
+  const { breakevenAt, ...rest } = full;
+  assert.deepEqual(fast, rest);
+  // The breakeven: the WFI mined by the second after it, at $0.17, first covers the $250 paid;
+  // the daily series brackets it.
+  const covered = (w) => w * 17n >= 250n * 100n * 10n ** 18n;
+  const daily = full.series.t.findIndex((_, i) => covered(wei(full.series.mined[i])));
+  assert.ok(full.series.t[daily - 1] <= breakevenAt && breakevenAt < full.series.t[daily], 'within the day the series says');
+  assert.throws(
+    () => cbm.projectEarnings(input, { breakeven: 'no' }),
+    (e) => e instanceof CbmError && e.field === 'options.breakeven' && e.problem.kind === 'wrong-type',
+  );
+});
+
 test('bad input names the field', () => {
   const bad = (input, field) =>
     assert.throws(

@@ -989,6 +989,10 @@ export interface EarningsOptions {
   /** Seconds between the samples of `series` (86,400 for a chart by day); at most 50,000
    * samples to the end of emission. */
   sampleEvery?: number;
+  /** false: no breakevenAt in the result. Finding the breakeven second re-runs the pool around
+   * it, most of the call's time: a caller that reads the rest (a page updating on every
+   * keystroke, with valueEarnings' breakeven by day) leaves it out. Default true. */
+  breakeven?: boolean;
 }
 
 /** A purchase of a holder's pool without its price. */
@@ -1562,6 +1566,7 @@ export interface Cbm {
    *   period: 'month',
    * }).now.wfiPerDay; // "4.2353280274392576"
    */
+  projectEarnings(input: EarningsInput, options: EarningsOptions & { breakeven: false }): Omit<Earnings, 'breakevenAt'>;
   projectEarnings(input: EarningsInput, options?: EarningsOptions): Earnings;
 
   /**

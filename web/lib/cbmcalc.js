@@ -79,7 +79,7 @@ function liteDecisionCalls() {
 const shapeKinds = [
   [/^is required/, 'required'],
   [/^is not a (field|column)/, 'unknown-field'],
-  [/^must be an? (array|object|string|number|finite|date|whole)|takes an object/, 'wrong-type'],
+  [/^must be an? (array|object|string|number|finite|date|whole|boolean)|takes an object/, 'wrong-type'],
 ];
 
 function fail(field, problem) {
@@ -823,11 +823,14 @@ function makeApi(M, decisionCalls) {
     },
 
     /** SPEC 5 for a holder, run on the pool engine: earnings by calendar period and the figures of
-     * now; with `sampleEvery` (seconds), the run itself as columns (`series`), for charts. */
+     * now; with `sampleEvery` (seconds), the run itself as columns (`series`), for charts; with
+     * `breakeven: false`, no breakevenAt (its search is most of the call's time). */
     projectEarnings(input, options = {}) {
-      const { sampleEvery } = fieldsOf(options, 'projectEarnings() options', ['sampleEvery'], 'options');
+      const { sampleEvery, breakeven = true } = fieldsOf(options, 'projectEarnings() options', ['sampleEvery', 'breakeven'], 'options');
+      if (typeof breakeven !== 'boolean') fail('options.breakeven', `must be a boolean (true or false), got ${describe(breakeven)}`);
       const texts = earningsText(fieldsOf(input, 'projectEarnings()', earningsFields));
       texts.sampleEvery = text(sampleEvery, 'sampleEvery', ''); // always own: nothing inherited
+      texts.breakeven = breakeven;
       const earnings = unwrap(M.projectEarnings(texts));
       if (earnings.series) earnings.series = seriesColumns(earnings.series);
       if (earnings.referral) earnings.referral = referralColumns(earnings.referral);

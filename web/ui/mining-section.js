@@ -324,7 +324,6 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     $('m-halving-effect').textContent = halving
       ? `A day then: ${formatAmount(halving.wfiPerDay, 'wfi')} (${formatAmount(halving.usdPerDay, 'usd')}), from ${formatAmount(earnings.now.wfiPerDay, 'wfi')} now`
       : '';
-    renderPeriods(sim, earnings);
   }
 
   // The earnings table shows the 12 periods from today's on, until "Show all" (a table of days
@@ -333,13 +332,15 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   let allPeriods = false;
   $('m-periods-all').addEventListener('click', () => {
     allPeriods = !allPeriods;
-    if (state) renderPeriods(state.sim, state.earnings);
+    if (state) renderPeriods(state.sim, state.earnings, state.priced.flatBreakeven);
   });
 
-  /** The earnings table: one row a calendar period, halvings marked, the breakeven row lit. */
-  function renderPeriods(sim, earnings) {
+  /** The earnings table: one row a calendar period, halvings marked, the row of the breakeven
+   * at today's price (`breakeven`, Unix seconds; null: none) lit. */
+  function renderPeriods(sim, earnings, breakeven) {
     const halvings = sim.marks.filter((m) => m.label.startsWith('halving')).map((m) => m.t);
-    const { breakevenAt, periods } = earnings;
+    const { periods } = earnings;
+    const breakevenAt = breakeven === null ? null : breakeven - sim.genesis;
     const now = Math.max(
       0,
       periods.findIndex((p) => parseDay(p.endDate) > today),
@@ -378,6 +379,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
 
   function render({ sim, priced, earnings, values, scenario }) {
     renderAnswers(sim, earnings, values.tokenPrice, values.scenario);
+    renderPeriods(sim, earnings, priced.flatBreakeven);
     const { now, paths } = priced;
     const base = paths.find((p) => p.key === 'base');
     showFigure($('m-apr'), now?.apr.aprPercent ?? null);

@@ -111,7 +111,9 @@ export function projectMining(cbm, input) {
   };
   let earnings;
   try {
-    earnings = cbm.projectEarnings(earningsInput, { sampleEvery: DAY });
+    // The breakeven the page shows is each price path's, by day (priceMining): not the search
+    // for its second, most of the call's time.
+    earnings = cbm.projectEarnings(earningsInput, { sampleEvery: DAY, breakeven: false });
   } catch (e) {
     formError(e, genesis);
   }
@@ -196,12 +198,14 @@ export function pricePaths({ scenario = 'flat', growth = '0', bear = '-5', base 
  * base, bull }. Returns the contribution, the APR now (cbm.apr: exact), and per price path the
  * USD value of the WFI mined to date, the APR over time and the breakeven day, all from
  * cbm.valueEarnings. With `rows`, each path also has each sample's exact price and USD value
- * (priceRows, usdRows: for exports).
+ * (priceRows, usdRows: for exports). `flatBreakeven`: the breakeven day at today's price, the
+ * price of the earnings table (valued beside the scenario's paths when none of them is flat).
  */
 export function priceMining(cbm, sim, prices, { rows = false } = {}) {
   const tokenPrice = decimal(prices.tokenPrice, 'tokenPrice');
   const unitPrice = decimal(prices.unitPrice, 'unitPrice');
   const paths = pricePaths(prices);
+  const flat = paths.some((p) => p.monthly === 0) ? paths.findIndex((p) => p.monthly === 0) : paths.length;
   const { series, today, purchases } = sim;
   const n = series.t.length;
   // The referral income (the projection's, from the lines' mining) joins the valuation.
@@ -215,7 +219,7 @@ export function priceMining(cbm, sim, prices, { rows = false } = {}) {
     unitPrice,
     tokenPrice,
     today,
-    paths: paths.map((p) => p.monthly),
+    paths: [...paths.map((p) => p.monthly), ...(flat === paths.length ? [0] : [])],
     rows,
   });
   // "Now": today, or the first day the holder's units mine, if that is later.
@@ -258,6 +262,7 @@ export function priceMining(cbm, sim, prices, { rows = false } = {}) {
     unitPrice,
     wfiEnd: series.reward[n - 1],
     paths: valued,
+    flatBreakeven: value.paths[flat].breakeven,
     now,
     perUnitWfiEnd: value.perUnitWfiEnd,
     referral,
