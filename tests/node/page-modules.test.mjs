@@ -9,7 +9,7 @@ import { load } from '../../web/lib/cbmcalc.js';
 import { compressDays, dayText, expandDays, parseDay } from '../../web/ui/dates.js';
 import { formulaSafe, toCsv } from '../../web/ui/export.js';
 import { formatDuration, percentText, shiftPoint } from '../../web/ui/format.js';
-import { priceMining, projectMining, seedPoolUnits } from '../../web/ui/mining.js';
+import { priceMining, projectAnswers, projectMining, seedPoolUnits } from '../../web/ui/mining.js';
 import { ownerRows, poolCsv, rowsByRequest } from '../../web/ui/pool-files.js';
 import { generateActivations, parseScenarioJson, poolParameters, requestAt } from '../../web/ui/pool-scenario.js';
 import { rateChanges, rulesFrom } from '../../web/ui/rules.js';
@@ -201,6 +201,13 @@ test('referral lines: mined beside the holder, paid weekly once the purchases un
   assert.equal(priceMining(cbm, alone, { tokenPrice: '0.17', unitPrice: '0.25', scenario: 'flat' }).referral, null);
   assert.throws(
     () => projectMining(cbm, { ...input, referrals: [{ units: '-1', growth: '0' }] }),
+    (e) => e.field === 'ref1Units',
+  );
+  // The first frame's figures (projectAnswers, without the run by day) are the run's.
+  const { series, referral: income, ...figures } = sim.earnings;
+  assert.deepEqual(projectAnswers(cbm, input), { ...figures, series: null, referral: null });
+  assert.throws(
+    () => projectAnswers(cbm, { ...input, referrals: [{ units: '-1', growth: '0' }] }),
     (e) => e.field === 'ref1Units',
   );
 });

@@ -7,7 +7,7 @@ import { explainSource, showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration, formatPeriod } from './format.js';
 import { bindConditions, debounce, live, problemMessage, readValues, runForm, valuesOf } from './forms.js';
 import { announceFigures } from './announce.js';
-import { cachedMining, priceMining, seedPoolUnits } from './mining.js';
+import { cachedMining, priceMining, projectAnswers, seedPoolUnits } from './mining.js';
 import { rulesFrom } from './rules.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
 import { input, rowList } from './row-list.js';
@@ -308,7 +308,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   }
 
   /** The first screen's answers: a day, 30 days and 12 months, the return, the next halving. */
-  function renderAnswers(sim, earnings, tokenPrice, scenario) {
+  function renderAnswers(earnings, tokenPrice, scenario) {
     // These figures are at today's price whatever the scenario: said beside them, not implied.
     const flat = scenario === 'flat' ? '' : ', held flat (the price scenario moves the breakeven and the charts)';
     $('m-earn-note').textContent = `at today's ${formatAmount(tokenPrice, 'price')} a WFI${flat}`;
@@ -378,7 +378,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   }
 
   function render({ sim, priced, earnings, values, scenario }) {
-    renderAnswers(sim, earnings, values.tokenPrice, values.scenario);
+    renderAnswers(earnings, values.tokenPrice, values.scenario);
     renderPeriods(sim, earnings, priced.flatBreakeven);
     const { now, paths } = priced;
     const base = paths.find((p) => p.key === 'base');
@@ -720,8 +720,8 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     projection: decisionInput,
     setUpTools,
     /** Computes now, without the debounce. With `answersFirst` (the page's load), the first
-     * screen's answers in this frame and the rest (the price paths, the table, the charts) in a
-     * task after it is painted. */
+     * screen's answers in this frame (projectAnswers: no run by day) and the rest (the run, the
+     * price paths, the table, the charts) in tasks after it is painted. */
     refresh({ answersFirst = false } = {}) {
       showConditions();
       queue();
@@ -729,12 +729,22 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
       showSchedule(valuesOf(form));
       try {
         const values = readValues(form);
-        const sim = mining.run(simInput(values));
-        renderAnswers(sim, sim.earnings, values.tokenPrice, values.scenario);
+        renderAnswers(projectAnswers(cbm, simInput(values)), values.tokenPrice, values.scenario);
       } catch (e) {
         if (!(e instanceof CbmError)) throw e; // update() shows it at its field
       }
-      requestAnimationFrame(() => setTimeout(update, 0));
+      // Then the run by day in a task, and update() values and draws it (the run cached) in the
+      // next: two shorter tasks instead of one.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          try {
+            mining.run(simInput(readValues(form)));
+          } catch {
+            // update() says what is wrong, at its field
+          }
+          setTimeout(update, 0);
+        }, 0),
+      );
     },
     /** Puts `units` in "everyone else's units" (from the APR section). */
     setPool(units) {

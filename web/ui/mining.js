@@ -84,39 +84,11 @@ export function seedPoolUnits(cbm) {
  * (`earnings`) and its run by day, in Unix seconds. Errors name the form's field: genesis, purchases[i].date, poolUnits, ref1Units...
  */
 export function projectMining(cbm, input) {
-  const { genesis: genesisText, today, purchases, referrals = [], rules, unitPrice, tokenPrice, period, ...poolFields } = input;
-  const genesis = parseDay(genesisText);
-  if (genesis === null) fail('genesis', `must be a date YYYY-MM-DD, got "${genesisText}"`);
-  if (purchases.length === 0) fail('purchases[0].units', 'add at least one purchase');
-  const buys = purchases.map(({ date, units }, i) => {
-    const at = parseDay(date);
-    if (at === null) fail(`purchases[${i}].date`, `must be a date YYYY-MM-DD, got "${date}"`);
-    return { at, units: String(units ?? '').trim() };
-  });
-  const price = decimal(unitPrice, 'unitPrice');
-  // Lines only when one is described (a field not "0"): else nothing is tracked.
-  const described = (text) => !['', '0'].includes(String(text ?? '').trim());
-  const hasLines = referrals.some((line) => described(line.units) || described(line.growth));
-  const earningsInput = {
-    rules,
-    genesis: genesisText,
-    now: today - genesis,
-    purchases: buys.map((b) => ({ at: b.at - genesis, units: b.units, unitPrice: price })),
-    pool: growingPool(poolFields),
-    lines: hasLines
-      ? referrals.map((line) => ({ units: String(line.units ?? '').trim(), growthPerDay: String(line.growth ?? '').trim() }))
-      : [],
-    tokenPrice: decimal(tokenPrice, 'tokenPrice'),
-    period,
-  };
-  let earnings;
-  try {
-    // The breakeven the page shows is each price path's, by day (priceMining): not the search
-    // for its second, most of the call's time.
-    earnings = cbm.projectEarnings(earningsInput, { sampleEvery: DAY, breakeven: false });
-  } catch (e) {
-    formError(e, genesis);
-  }
+  const { genesis, today, buys, earningsInput } = earningsRequest(input);
+  // The breakeven the page shows is each price path's, by day (priceMining): not the search for
+  // its second, most of the call's time.
+  const earnings = projectFor(cbm, earningsInput, genesis, { sampleEvery: DAY, breakeven: false });
+  const { rules } = input;
   const { series: run } = earnings;
   const poolSeconds = Array.from(run.t);
   const end = genesis + poolSeconds.at(-1);
@@ -151,6 +123,55 @@ export function projectMining(cbm, input) {
     // Each referral line's mining from the start: WFI before each sample, and per second.
     lines: run.lines,
   };
+}
+
+/**
+ * The first screen's figures only (a day, 30 days, 12 months, the next halving): projectMining's
+ * `earnings` without the run by day, for a page's first frame (the series is most of a first
+ * call's time, before the engine's code is warm).
+ */
+export function projectAnswers(cbm, input) {
+  const { genesis, earningsInput } = earningsRequest(input);
+  return projectFor(cbm, earningsInput, genesis, { breakeven: false });
+}
+
+/** projectEarnings' input from the form's (projectMining's `input`), with the dates it read. */
+function earningsRequest(input) {
+  const { genesis: genesisText, today, purchases, referrals = [], rules, unitPrice, tokenPrice, period, ...poolFields } = input;
+  const genesis = parseDay(genesisText);
+  if (genesis === null) fail('genesis', `must be a date YYYY-MM-DD, got "${genesisText}"`);
+  if (purchases.length === 0) fail('purchases[0].units', 'add at least one purchase');
+  const buys = purchases.map(({ date, units }, i) => {
+    const at = parseDay(date);
+    if (at === null) fail(`purchases[${i}].date`, `must be a date YYYY-MM-DD, got "${date}"`);
+    return { at, units: String(units ?? '').trim() };
+  });
+  const price = decimal(unitPrice, 'unitPrice');
+  // Lines only when one is described (a field not "0"): else nothing is tracked.
+  const described = (text) => !['', '0'].includes(String(text ?? '').trim());
+  const hasLines = referrals.some((line) => described(line.units) || described(line.growth));
+  const earningsInput = {
+    rules,
+    genesis: genesisText,
+    now: today - genesis,
+    purchases: buys.map((b) => ({ at: b.at - genesis, units: b.units, unitPrice: price })),
+    pool: growingPool(poolFields),
+    lines: hasLines
+      ? referrals.map((line) => ({ units: String(line.units ?? '').trim(), growthPerDay: String(line.growth ?? '').trim() }))
+      : [],
+    tokenPrice: decimal(tokenPrice, 'tokenPrice'),
+    period,
+  };
+  return { genesis, today, buys, earningsInput };
+}
+
+/** cbm.projectEarnings, its errors named for the form's fields. */
+function projectFor(cbm, earningsInput, genesis, options) {
+  try {
+    return cbm.projectEarnings(earningsInput, options);
+  } catch (e) {
+    return formError(e, genesis);
+  }
 }
 
 /**
