@@ -52,6 +52,16 @@ test("the pool of seed 003's example gives its APR: 210.24%, net gain 110.24%", 
   assert.match(await page.getAttribute('#m-blockReward', 'data-value'), /^0\.0000980400/);
   assert.equal(await page.getAttribute('#m-contribution', 'data-value'), '250');
   assert.match(await page.getAttribute('#m-breakeven', 'data-value'), /^\d{4}-\d{2}-\d{2}$/);
+  // And as a duration, as mining calculators say it: the days from the purchase's to the
+  // breakeven's, both counted.
+  const counted =
+    (Date.parse(await page.getAttribute('#m-breakeven', 'data-value')) - Date.parse(await page.inputValue('#m-purchase-0-date'))) /
+      (DAY * 1000) +
+    1;
+  assert.match(
+    await page.textContent('#m-breakeven-band'),
+    new RegExp(`^paid back in ${counted.toLocaleString('en-US')} days from your purchase: `),
+  );
   // The charts are drawn, one point a day, with a data table beside each.
   await page.waitForSelector('[data-chart=earned][data-points] canvas');
   assert.ok(Number(await page.getAttribute('[data-chart=earned]', 'data-points')) > 700);

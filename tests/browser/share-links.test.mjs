@@ -106,3 +106,22 @@ test('a link pasted into the open page is followed: the fields and the figures t
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("the earnings table's period is in the link: opened from it, and saved when changed", async () => {
+  const page = await openPage(env, '/#m.period=week');
+  assert.equal(await page.inputValue('#m-period'), 'week');
+  // Weeks from today to the end of emission: over 200 of them (there are under 100 months).
+  const periods = async () => Number((await page.textContent('#m-periods-all')).replace(/\D/g, ''));
+  await page.waitForSelector('#m-periods tbody tr');
+  assert.ok((await periods()) > 200, `${await periods()} periods`);
+  await page.selectOption('#m-period', 'year');
+  await page.waitForFunction(() => location.hash.includes('m.period=year'));
+  await page.reload();
+  await pageReady(page);
+  assert.equal(await page.inputValue('#m-period'), 'year');
+  // The default (month) is left out of the link.
+  await page.selectOption('#m-period', 'month');
+  await page.waitForFunction(() => !location.hash.includes('m.period'));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -52,7 +52,8 @@ test('under a strict CSP: only its own files, no console error, the figures of s
   // German labels, and numbers and dates formatted in German through Intl.
   assert.equal(await page.locator('#german #apr-label').textContent(), 'APR (einfach, kein APY)');
   assert.match(await page.locator('#german #apr button.exact').textContent(), /^\d+,\d{2}\s%$/u);
-  assert.match(await page.locator('#german #breakeven').textContent(), /^\d{2}\.\d{2}\.\d{4}$/);
+  // The breakeven's date, then the days it takes ("paid back in N days"), both in German.
+  assert.match(await page.locator('#german #breakeven').textContent(), /^\d{2}\.\d{2}\.\d{4} · [\d.]+ Tage?$/);
   assert.match(await page.locator('#german #wfiEnd button.exact').textContent(), /^[\d.]+,\d+ WFI$/);
   await page.screenshot({ path: artifact('widget-1280.png'), fullPage: true });
   await page.setViewportSize({ width: 375, height: 800 });

@@ -9,11 +9,12 @@ import { load } from '../../web/lib/cbmcalc.js';
 import { compressDays, dayText, expandDays, parseDay } from '../../web/ui/dates.js';
 import { formulaSafe, toCsv } from '../../web/ui/export.js';
 import { formatDuration, percentText, shiftPoint } from '../../web/ui/format.js';
-import { priceMining, projectAnswers, projectMining, seedPoolUnits } from '../../web/ui/mining.js';
+import { paybackDays, priceMining, projectAnswers, projectMining, seedPoolUnits } from '../../web/ui/mining.js';
 import { ownerRows, poolCsv, rowsByRequest } from '../../web/ui/pool-files.js';
 import { generateActivations, parseScenarioJson, poolParameters, requestAt } from '../../web/ui/pool-scenario.js';
 import { rateChanges, rulesFrom } from '../../web/ui/rules.js';
 
+const DAY = 86400;
 const cbm = await load();
 
 test('amounts: compared exactly by the core; a decimal point moved for percentages', () => {
@@ -495,4 +496,29 @@ test('the pool worker reads a file as the command line does: UTF-16 read, Latin-
   } finally {
     await worker.close();
   }
+});
+
+test('paybackDays: the days from the last purchase to the breakeven, both counted, as the exact breakeven says', () => {
+  const day = (text) => Date.parse(text) / 1000;
+  const bought = [{ at: day('2026-01-10') }];
+  assert.equal(paybackDays(day('2026-01-10') + DAY - 1, bought), 1); // paid back on the day of purchase
+  assert.equal(paybackDays(day('2026-02-07') + DAY - 1, bought), 29);
+  assert.equal(paybackDays(day('2026-02-07') + DAY - 1, [...bought, { at: day('2026-01-20') }]), 19); // from the last
+  assert.equal(paybackDays(null, bought), null);
+  // The page's breakeven (a price path's, by day) against the core's exact second.
+  const input = {
+    genesis: '2025-01-01',
+    today: day('2026-01-10'),
+    purchases: [{ date: '2026-01-10', units: '1000' }],
+    unitPrice: '0.25',
+    tokenPrice: '0.17',
+    period: 'month',
+    poolUnits: '81598347',
+    poolGrowth: '0',
+    rules: {},
+  };
+  const sim = projectMining(cbm, input);
+  const { breakeven } = priceMining(cbm, sim, { tokenPrice: '0.17', unitPrice: '0.25', scenario: 'flat' }).paths[0];
+  const exact = cbm.projectEarnings(sim.earningsInput).breakevenAt + sim.genesis; // its second, Unix
+  assert.equal(paybackDays(breakeven, sim.purchases), Math.floor(exact / DAY) - day('2026-01-10') / DAY + 1);
 });

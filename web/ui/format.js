@@ -123,6 +123,13 @@ const durationUnits = [
   ['second', 1],
 ];
 
+/** A count of days: "641 days", "1 day" (localized). */
+export function formatDays(days, locale = undefined) {
+  return formatter(`days|${locale ?? ''}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' })).format(
+    days,
+  );
+}
+
 /** Whole seconds as "11 days 13 hr 46 min 40 sec" (localized unit names, zero parts left out). */
 export function formatDuration(seconds, locale = undefined) {
   let rest = Math.max(0, Math.floor(seconds));

@@ -4,10 +4,10 @@ import { CbmError } from '../lib/cbmcalc.js';
 import { dayText, parseDay, today as todayUtc } from './dates.js';
 import { downloadCsv, downloadJson } from './export.js';
 import { explainSource, showFigure, showText, tableRow } from './figures.js';
-import { formatAmount, formatDate, formatDateTime, formatDuration, formatPeriod } from './format.js';
+import { formatAmount, formatDate, formatDateTime, formatDays, formatDuration, formatPeriod } from './format.js';
 import { bindConditions, debounce, live, problemMessage, readValues, runForm, valuesOf } from './forms.js';
 import { announceFigures } from './announce.js';
-import { cachedMining, priceMining, projectAnswers, seedPoolUnits } from './mining.js';
+import { cachedMining, paybackDays, priceMining, projectAnswers, seedPoolUnits } from './mining.js';
 import { rulesFrom } from './rules.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
 import { input, rowList } from './row-list.js';
@@ -144,7 +144,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     purchases: purchases.read(),
     unitPrice: values.unitPrice,
     tokenPrice: values.tokenPrice,
-    period: $('m-period').value,
+    period: values.period,
     poolUnits: values.poolUnits,
     poolGrowth: values.poolGrowth,
     poolGrowthUnit: values.poolGrowthUnit,
@@ -395,15 +395,19 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     $('m-apr-when').textContent = now
       ? `${now.isToday ? 'today' : `${formatDate(now.t)}, the first full day mining`}, at ${formatAmount(now.price, 'price')} per WFI`
       : 'emission has ended';
+    // A date, and "paid back in N days" from the last purchase, as mining calculators say it.
     const when = (p) => (p.breakeven === null ? 'not before emission ends' : formatDate(p.breakeven));
+    const days = (p) => formatDays(paybackDays(p.breakeven, sim.purchases));
+    const purchase = sim.purchases.length > 1 ? 'your last purchase' : 'your purchase';
     showText($('m-breakeven'), when(base), base.breakeven === null ? 'never' : dayText(base.breakeven));
+    const payback = base.breakeven === null ? '' : `paid back in ${days(base)} from ${purchase}: `;
     $('m-breakeven-band').textContent =
       paths.length > 1
-        ? paths
+        ? `${payback}${paths
             .filter((p) => p.key !== 'base')
-            .map((p) => `${p.key}: ${when(p)}`)
-            .join(' · ')
-        : 'mined WFI worth what you paid, at the day’s price';
+            .map((p) => `${p.key}: ${p.breakeven === null ? when(p) : days(p)}`)
+            .join(' · ')}`
+        : `${payback}mined WFI worth what you paid, at the day’s price`;
 
     // The pool's growth in words, as the form says it.
     const growthText = () => {
@@ -586,7 +590,8 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   );
   queueForm.addEventListener('input', onChange);
 
-  $('m-period').addEventListener('change', () => update());
+  // Outside the form's markup (form="mining-form"): its events do not reach the form's listener.
+  $('m-period').addEventListener('change', changed);
   document.querySelector('[data-export=periods-csv]').addEventListener('click', () => {
     const s = exportable();
     if (!s) return;

@@ -290,6 +290,15 @@ export function priceMining(cbm, sim, prices, { rows = false } = {}) {
   };
 }
 
+/** The breakeven as mining calculators say it, "paid back in N days": the days from the last
+ * purchase's day to the breakeven's (Unix seconds, the last second of its day), both counted;
+ * null for none. */
+export function paybackDays(breakeven, purchases) {
+  if (breakeven === null) return null;
+  const last = Math.max(...purchases.map((p) => p.at));
+  return Math.ceil((breakeven + 1 - last) / DAY);
+}
+
 /** The referral figures at sample `at` of the series (null: none): { rate, locked, unlocked,
  * nextPayout }. */
 function referralNow(income, sim, at) {

@@ -41,6 +41,9 @@ export interface CbmCalculatorFigures {
   /** The day the mined WFI covers the contribution at this price; null: not before emission
    * ends. */
   breakeven: Day | null;
+  /** The days from the purchase's day to the breakeven's, both counted ("paid back in N days");
+   * null with breakeven. */
+  paybackDays: number | null;
   wfiUntilEmissionEnds: Decimal;
   /** At this WFI price. */
   usdUntilEmissionEnds: Decimal;

@@ -18,9 +18,9 @@ import { CbmError, load } from '../lib/cbmcalc.js';
 import { assumed } from '../ui/assumptions.js';
 import { dayText, today } from '../ui/dates.js';
 import { showFigure, showText } from '../ui/figures.js';
-import { formatAmount, formatDate } from '../ui/format.js';
+import { formatAmount, formatDate, formatDays } from '../ui/format.js';
 import { clearErrors, debounce, problemMessage, readValues, showError, valuesOf } from '../ui/forms.js';
-import { cachedMining, priceMining, seedPoolUnits } from '../ui/mining.js';
+import { cachedMining, paybackDays, priceMining, seedPoolUnits } from '../ui/mining.js';
 import { textsFor } from './i18n.js';
 import { styleSheet } from './styles.js';
 
@@ -263,9 +263,11 @@ class CbmCalculator extends HTMLElement {
       figure('perYear', earnings.firstYear.wfi);
       figure('wfiEnd', priced.wfiEnd);
       figure('usdEnd', base.usdEnd);
+      // A date, and the days it takes from the purchase ("paid back in N days").
+      const payback = paybackDays(base.breakeven, sim.purchases);
       showText(
         $('breakeven'),
-        base.breakeven === null ? t.never : formatDate(base.breakeven, this.#lang),
+        payback === null ? t.never : `${formatDate(base.breakeven, this.#lang)} · ${formatDays(payback, this.#lang)}`,
         base.breakeven === null ? 'never' : dayText(base.breakeven),
       );
       const pool = this.#input(values);
@@ -280,6 +282,7 @@ class CbmCalculator extends HTMLElement {
         wfiPerDay: earnings.now.wfiPerDay,
         contributionUsd: priced.contributionUsd,
         breakeven: base.breakeven === null ? null : dayText(base.breakeven),
+        paybackDays: payback,
         wfiUntilEmissionEnds: priced.wfiEnd,
         usdUntilEmissionEnds: base.usdEnd,
         emissionEnds: dayText(sim.end),
