@@ -106,19 +106,22 @@ test("the pool preset is seed 003's: 1,000 x 8 / 0.00009804 = 81,599,347.2 units
   assert.equal(seedPoolUnits(cbm), 81598347);
 });
 
+/** 1,000 units bought on 2026-01-10 (today) in the seed's pool, at its prices: projectMining's
+ * input but the rules. */
+const seedHolder = {
+  genesis: '2025-01-01',
+  today: Date.UTC(2026, 0, 10) / 1000,
+  purchases: [{ date: '2026-01-10', units: '1000' }],
+  unitPrice: '0.25',
+  tokenPrice: '0.17',
+  period: 'month',
+  poolUnits: '81598347',
+  poolGrowth: '0',
+};
+
 test("my units in the seed's pool earn the seed's block reward, and its APR", () => {
   const today = Date.UTC(2026, 0, 10) / 1000;
-  const sim = projectMining(cbm, {
-    genesis: '2025-01-01',
-    today,
-    purchases: [{ date: '2026-01-10', units: '1000' }],
-    unitPrice: '0.25',
-    tokenPrice: '0.17',
-    period: 'month',
-    poolUnits: '81598347',
-    poolGrowth: '0',
-    rules: rulesFrom({ schedule: 'whitepaper' }, cbm.presets()),
-  });
+  const sim = projectMining(cbm, { ...seedHolder, rules: rulesFrom({ schedule: 'whitepaper' }, cbm.presets()) });
   // The pool (requested first) is served at the start, my units a second later.
   assert.equal(sim.purchases[0].wait, 1);
   assert.equal(sim.purchases[0].miningStart, today + 2);
@@ -506,18 +509,7 @@ test('paybackDays: the days from the last purchase to the breakeven, both counte
   assert.equal(paybackDays(day('2026-02-07') + DAY - 1, [...bought, { at: day('2026-01-20') }]), 19); // from the last
   assert.equal(paybackDays(null, bought), null);
   // The page's breakeven (a price path's, by day) against the core's exact second.
-  const input = {
-    genesis: '2025-01-01',
-    today: day('2026-01-10'),
-    purchases: [{ date: '2026-01-10', units: '1000' }],
-    unitPrice: '0.25',
-    tokenPrice: '0.17',
-    period: 'month',
-    poolUnits: '81598347',
-    poolGrowth: '0',
-    rules: {},
-  };
-  const sim = projectMining(cbm, input);
+  const sim = projectMining(cbm, { ...seedHolder, rules: {} });
   const { breakeven } = priceMining(cbm, sim, { tokenPrice: '0.17', unitPrice: '0.25', scenario: 'flat' }).paths[0];
   const exact = cbm.projectEarnings(sim.earningsInput).breakevenAt + sim.genesis; // its second, Unix
   assert.equal(paybackDays(breakeven, sim.purchases), Math.floor(exact / DAY) - day('2026-01-10') / DAY + 1);
