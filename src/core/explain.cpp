@@ -136,9 +136,9 @@ std::vector<Explanation> explainEarnings(const EarningsInput& in, std::optional<
       break;
   }
   std::vector<std::string> blockNotes = {
-      "In the second it describes ({atDate}) the pool emits {rate} a second: stage {stage} of "
+      "In the second it describes ({atDate}) the pool emits {rate}: stage {stage} of "
       "{stages} of the schedule. You receive your share of it: your effective power over the "
-      "pool's, {share}%.",
+      "pool's, {share}.",
       amortization, kTruncated};
   const Seconds nowAt = std::min(in.holder.now, schedule.endsAt());
   if (!at && now.at > nowAt)
@@ -252,7 +252,7 @@ std::vector<Explanation> explainEarnings(const EarningsInput& in, std::optional<
           {"blockRewardAfter", "your block reward then", "wfiPerSecond",
            text(e.afterHalving.blockReward)}},
          {"On {halvingDate} stage {stageAfter} of {stages} starts: the pool's emission goes from "
-          "{rate} to {rateAfter} a second, and your block reward from {blockReward} to "
+          "{rate} to {rateAfter}, and your block reward from {blockReward} to "
           "{blockRewardAfter} (your share in that second)."}});
   return out;
 }

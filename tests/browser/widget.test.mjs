@@ -83,6 +83,17 @@ test('typing, attributes and errors reach the host as cbm-change events', async 
   assert.ok(Number(earnings.next12Months.wfi) > 0 && Number(earnings.next12Months.returnPercent) > 0);
   assert.equal(earnings.months.at(-1).end, event.detail.emissionEnds);
   assert.ok(earnings.months.length > 12);
+  // Shown as well as sent: each period in WFI and in USD, the event's figures.
+  const shown = (id) => page.evaluate((id) => document.getElementById('english').shadowRoot.getElementById(id).dataset.value, id);
+  for (const [id, value] of [
+    ['perDay', earnings.perDay.wfi],
+    ['perDayUsd', earnings.perDay.usd],
+    ['perMonth', earnings.next30Days.wfi],
+    ['perMonthUsd', earnings.next30Days.usd],
+    ['perYear', earnings.next12Months.wfi],
+    ['perYearUsd', earnings.next12Months.usd],
+  ])
+    assert.equal(await shown(id), value, id);
 
   // An attribute sets the field: twice the price, twice the APR.
   const before = Number(event.detail.aprPercent);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { CbmError, load } from '../../web/lib/cbmcalc.js';
+import { termUnits } from '../../web/ui/explain.js';
 import { holderAmong, wei } from './amounts.mjs';
 
 const full = await load();
@@ -18,6 +19,23 @@ function checkNamesAreTerms(explained) {
     const terms = new Set(figure.terms.map((t) => t.name));
     for (const text of [figure.formula, ...figure.notes]) {
       for (const [, used] of text.matchAll(/\{(\w+)\}/g)) assert.ok(terms.has(used), `${name}: {${used}} in "${text}"`);
+    }
+    checkUnitsSaidOnce(name, figure);
+  }
+}
+
+/** A note shows each term with its unit (explain.js): the words after it do not say the unit
+ * again ("4 WFI a second a second", "0.0012%%"). */
+function checkUnitsSaidOnce(name, figure) {
+  const kinds = new Map(figure.terms.map((t) => [t.name, t.kind]));
+  for (const note of figure.notes) {
+    for (const m of note.matchAll(/\{(\w+)\}/g)) {
+      const unit = termUnits[kinds.get(m[1])];
+      if (!unit) continue;
+      const after = note.slice(m.index + m[0].length);
+      // The unit, or any of its last words (" a second" of " WFI a second").
+      const tails = unit.split(/(?= )/).map((_, i, words) => words.slice(i).join(''));
+      for (const tail of tails) assert.ok(!after.startsWith(tail), `${name}: "{${m[1]}}${tail}" says its unit twice in "${note}"`);
     }
   }
 }

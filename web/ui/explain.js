@@ -15,19 +15,20 @@ function exact(term) {
   return formatAmount(term.value, 'exact');
 }
 
-/** The same with its unit, for the list of terms. */
+/** The unit a term of each kind is shown with: a note's text says none of it again. */
+export const termUnits = {
+  wfi: ' WFI',
+  wfiPerSecond: ' WFI a second',
+  usd: ' USD',
+  price: ' USD',
+  units: ' units',
+  power: ' effective units',
+  percent: '%',
+};
+
+/** The same with its unit, for the list of terms and the notes. */
 function withUnit(term) {
-  const value = exact(term);
-  const units = {
-    wfi: ' WFI',
-    wfiPerSecond: ' WFI a second',
-    usd: ' USD',
-    price: ' USD',
-    units: ' units',
-    power: ' effective units',
-    percent: '%',
-  };
-  return value + (units[term.kind] ?? '');
+  return exact(term) + (termUnits[term.kind] ?? '');
 }
 
 /** Text with each {name} replaced by its term's value, as nodes: the values stand out. */

@@ -35,12 +35,12 @@ const fields = [
   ['genesis', 'genesis', assumed.genesis, 'more'],
 ];
 const outputs = [
-  // [key, format, big]
+  // [key, format, big, a second figure in USD beside it]
   ['apr', 'percent', true],
   ['return', 'percent', true],
-  ['perDay', 'wfi', false],
-  ['perMonth', 'wfi', false],
-  ['perYear', 'wfi', false],
+  ['perDay', 'wfi', false, 'perDayUsd'],
+  ['perMonth', 'wfi', false, 'perMonthUsd'],
+  ['perYear', 'wfi', false, 'perYearUsd'],
   ['breakeven', null, false],
   ['wfiEnd', 'wfi', false],
   ['usdEnd', 'usd', false],
@@ -183,12 +183,19 @@ class CbmCalculator extends HTMLElement {
 
     const results = make('div', { className: 'results' });
     results.setAttribute('aria-live', 'polite');
-    for (const [key, format, big] of outputs) {
+    for (const [key, format, big, usd] of outputs) {
       const label = make('span', { className: 'label', id: `${key}-label`, textContent: t[key] });
       const output = make('output', { id: key });
       if (format) output.dataset.format = format;
       output.setAttribute('aria-labelledby', `${key}-label`);
-      results.append(make('div', { className: big ? 'figure big' : 'figure' }, label, output));
+      const figure = make('div', { className: big ? 'figure big' : 'figure' }, label, output);
+      if (usd) {
+        const value = make('output', { id: usd, className: 'usd' });
+        value.dataset.format = 'usd';
+        value.setAttribute('aria-labelledby', `${key}-label`);
+        figure.append(value);
+      }
+      results.append(figure);
     }
     root.append(
       make('h2', { textContent: t.title }),
@@ -259,8 +266,11 @@ class CbmCalculator extends HTMLElement {
       figure('apr', now?.apr.aprPercent);
       figure('return', earnings.firstYear.returnPercent);
       figure('perDay', earnings.now.wfiPerDay);
+      figure('perDayUsd', earnings.now.usdPerDay);
       figure('perMonth', earnings.next30Days.wfi);
+      figure('perMonthUsd', earnings.next30Days.usd);
       figure('perYear', earnings.firstYear.wfi);
+      figure('perYearUsd', earnings.firstYear.usd);
       figure('wfiEnd', priced.wfiEnd);
       figure('usdEnd', base.usdEnd);
       // A date, and the days it takes from the purchase ("paid back in N days").
@@ -304,7 +314,7 @@ class CbmCalculator extends HTMLElement {
       if (field === 'poolGrowth' && this.#input(values).poolGrowthUnit === 'percent') field = 'poolGrowthPercent';
       const message = `${field}: ${problemMessage(e, this.#texts.problems, this.#lang)}`;
       showError(form, field, message);
-      for (const [key] of outputs) showFigure($(key), null);
+      for (const [key, , , usd] of outputs) for (const id of usd ? [key, usd] : [key]) showFigure($(id), null);
       this.#status.textContent = t.fix;
       detail = { inputs: values, error: { field, message } };
     }

@@ -52,6 +52,7 @@ summary { cursor: pointer; color: var(--accent); font-weight: 600; font-size: 0.
 .figure .label { color: var(--muted); font-size: 0.82em; }
 /* A number never breaks: a long one gets a smaller font (--chars, set with the value). */
 output { font-weight: 700; font-variant-numeric: tabular-nums; }
+output.usd { font-weight: 400; color: var(--muted); }
 .figure output { font-size: min(1em, 100cqi / (var(--chars, 1) * 0.62)); }
 .big output { font-size: min(1.5em, 100cqi / (var(--chars, 1) * 0.62)); color: var(--accent); line-height: 1.2; }
 button.exact { all: unset; cursor: pointer; border-bottom: 1px dashed currentColor; }
