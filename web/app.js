@@ -68,11 +68,14 @@ const mining = attempt('mining', () =>
     onResult: (state) => {
       supply?.setMining(state);
       compare?.update();
+      apr?.refresh(); // its implied pool is at the emission rate this section assumes today
     },
     onChange: save,
   }),
 );
-const apr = attempt('apr', () => setUpApr(cbm, { usePool: (units) => mining?.setPool(units), onChange: save }));
+const apr = attempt('apr', () =>
+  setUpApr(cbm, { usePool: (units) => mining?.setPool(units), rateNow: () => mining?.rateNow() ?? null, onChange: save }),
+);
 restoreIn('mining');
 restoreIn('apr');
 attempt('mining', () => mining?.refresh({ answersFirst: true }));

@@ -2,9 +2,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { load } from '../../web/lib/cbmcalc.js';
+import { assumed } from '../../web/ui/assumptions.js';
 import { openPage, type, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
+const cbm = await load({ build: 'lite' });
+const DAY = 86400;
+
+/** The stage of the emission today for emission begun on My mining units' default date. */
+function stageToday() {
+  const today = Math.floor(Date.now() / 1000 / DAY) * DAY;
+  return cbm.emission({ from: today - Date.parse(assumed.genesis) / 1000 }).stage;
+}
 
 test("typing seed 003's example shows 210.24% and every digit on demand", async () => {
   const page = await openPage(env);
@@ -23,7 +33,16 @@ test("typing seed 003's example shows 210.24% and every digit on demand", async 
     await page.textContent('#apr-meaning'),
     'An APR of 210.24% here: a year at this block reward and price pays back your $250.00 and $275.60 more (110.24%).',
   );
-  // The pool that block reward implies (SPEC 5): 81,599,347.2 units.
+  // The pool that block reward implies (SPEC 5) at today's emission, as My mining units assumes
+  // it (stage 2's 4 WFI/s for emission begun 2025-01-01): 4 x 1,000 / 0.00009804 units. At
+  // stage 1's 8 WFI/s, seed 003's own: 81,599,347.2 units.
+  const stage = stageToday();
+  const implied = { 1: /^81599347\.2/, 2: /^40799673\.6/, 3: /^20399836\.8/, 4: /^10199918\.4/ }[stage];
+  assert.match(await page.getAttribute('#apr-poolPower', 'data-value'), implied);
+  assert.equal(await page.textContent('#apr-poolRate'), `units at ${8 / 2 ** (stage - 1)} WFI/s`);
+  assert.match(await page.textContent('#apr-poolWhy'), new RegExp(`^today's emission, stage ${stage}, for emission begun Jan 1, 2025`));
+  await page.fill('#m-genesis', new Date().toISOString().slice(0, 10));
+  await page.waitForFunction(() => document.querySelector('#apr-poolRate').textContent === 'units at 8 WFI/s');
   assert.match(await page.getAttribute('#apr-poolPower', 'data-value'), /^81599347\.2/);
   assert.equal(await apr.locator('.exact-value').isVisible(), false);
   await apr.locator('button.exact').click();
@@ -56,12 +75,36 @@ test('a bad value is shown at its field, and fixing it brings the result back', 
 
 test("'Use this pool' puts the implied pool, less your units, into My mining units", async () => {
   const page = await openPage(env);
+  // At stage 1's 8 WFI/s (emission begun today, as My mining units is told).
+  await page.fill('#m-genesis', new Date().toISOString().slice(0, 10));
+  await page.waitForFunction(() => document.querySelector('#apr-poolRate').textContent === 'units at 8 WFI/s');
   await page.click('#apr-use-pool');
   assert.equal(await page.inputValue('#m-poolUnits'), '81598347');
   await type(page, '#apr-units', '2000');
   await page.click('#apr-use-pool');
   // 2000 x 8 / 0.00009804 = 163,198,694.41 units in all, 163,196,694 of them someone else's.
   assert.equal(await page.inputValue('#m-poolUnits'), '163196694');
+  // Emission begun on the default date: the pool at today's rate, 8 / 2^(stage - 1) WFI/s.
+  await page.fill('#m-genesis', assumed.genesis);
+  const rate = 8 / 2 ** (stageToday() - 1);
+  await page.waitForFunction((r) => document.querySelector('#apr-poolRate').textContent === `units at ${r} WFI/s`, rate);
+  await page.click('#apr-use-pool');
+  // 2000 x rate / 0.00009804, less the 2,000.
+  const expected = (BigInt(rate) * 2000n * 10n ** 8n) / 9804n - 2000n;
+  assert.equal(await page.inputValue('#m-poolUnits'), String(expected));
+  await page.close();
+});
+
+test('the two APRs tell one story: the pool the APR section implies gives My mining units the same APR', async () => {
+  const page = await openPage(env);
+  // Seed 003's block reward for 1,000 units, at today's emission (the default start date):
+  // taken over by My mining units, whose 1,000 units bought today then earn it, and its APR.
+  assert.equal(await page.inputValue('#m-purchase-0-units'), '1000');
+  await page.click('#apr-use-pool');
+  await page.waitForFunction(() => /^210\.24/.test(document.querySelector('#m-apr').dataset.value));
+  assert.match(await page.getAttribute('#m-blockReward', 'data-value'), /^0\.00009804/);
+  assert.equal(await page.getAttribute('#apr-aprPercent', 'data-value'), '210.24168192');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

@@ -1,14 +1,17 @@
 // The APR calculator of seed 003: block reward, WFI price, units and unit price in; APR, net gain
 // and the pool that block reward implies out. Recomputes on every keystroke.
 import { explainSource, showFigure } from './figures.js';
-import { formatAmount } from './format.js';
+import { parseDay } from './dates.js';
+import { formatAmount, formatDate } from './format.js';
 import { announceFigures } from './announce.js';
 import { live } from './forms.js';
 
 const outputs = ['aprPercent', 'netGainPercent', 'yearlyReward', 'yearlyRewardUsd', 'contributionUsd', 'netGainUsd'];
 
-/** `usePool(units)` receives everyone else's units when the user asks to take this pool over. */
-export function setUpApr(cbm, { usePool, onChange = () => {} }) {
+/** `usePool(units)` receives everyone else's units when the user asks to take this pool over;
+ * `rateNow()` is the emission now as My mining units assumes it ({ rate, stage, genesis }; null:
+ * stage 1's 8 WFI a second), at which the block reward implies a pool. */
+export function setUpApr(cbm, { usePool, rateNow = () => null, onChange = () => {} }) {
   const form = document.querySelector('[data-form=apr]');
   const figure = (key, value) => showFigure(document.getElementById(`apr-${key}`), value);
   let others = null;
@@ -40,13 +43,25 @@ export function setUpApr(cbm, { usePool, onChange = () => {} }) {
       shown = values;
       for (const key of outputs) figure(key, result[key]);
       sayMeaning(result);
-      // The pool in which these units earn this block reward at stage 1's 8 WFI/s.
-      if (Number(values.blockReward) > 0) {
-        const pool = cbm.impliedPoolPower({ units: values.units, blockReward: values.blockReward });
-        figure('poolPower', pool);
-        others = Number(cbm.impliedOtherUnits({ units: values.units, blockReward: values.blockReward }));
-        use.disabled = false;
-      } else figure('poolPower', null);
+      // The pool in which these units earn this block reward at today's emission, as My mining
+      // units has it (its start date and schedule): a block reward is a share of today's rate.
+      const now = rateNow();
+      const rate = now?.rate ?? '8';
+      const why = document.getElementById('apr-poolWhy');
+      document.getElementById('apr-poolRate').textContent = `units at ${formatAmount(rate, 'plain')} WFI/s`;
+      if (now?.stage === 0) {
+        why.textContent = 'none: emission has ended, as My mining units assumes it';
+        figure('poolPower', null);
+      } else {
+        why.textContent = now
+          ? `today's emission, stage ${now.stage}, for emission begun ${formatDate(parseDay(now.genesis))} as My mining units assumes`
+          : 'stage 1 of the emission';
+        const asked = { units: values.units, blockReward: values.blockReward, rate };
+        const positive = Number(values.blockReward) > 0;
+        figure('poolPower', positive ? cbm.impliedPoolPower(asked) : null);
+        others = positive ? Number(cbm.impliedOtherUnits(asked)) : null;
+        use.disabled = !positive;
+      }
       announceFigures(form, 'APR', [
         ['', 'apr-aprPercent'],
         ['a year', 'apr-yearlyReward'],

@@ -724,6 +724,13 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     /** As the decision tools' current(). */
     projection: decisionInput,
     setUpTools,
+    /** The emission now, as this section assumes it (its start date and schedule), from its last
+     * good inputs: { rate (WFI a second), stage, genesis }; null before any. */
+    rateNow() {
+      if (!state) return null;
+      const { rate, stage } = cbm.emission({ from: Math.max(0, today - state.sim.genesis), rules: state.sim.rules });
+      return { rate, stage, genesis: state.values.genesis };
+    },
     /** Computes now, without the debounce. With `answersFirst` (the page's load), the first
      * screen's answers in this frame (projectAnswers: no run by day) and the rest (the run, the
      * price paths, the table, the charts) in tasks after it is painted. */
