@@ -12,6 +12,7 @@ import { rulesFrom } from './rules.js';
 import { setUpSchedulePicker } from './schedule-picker.js';
 import { input, rowList } from './row-list.js';
 import { shareList } from './share.js';
+import { nextTask } from './tasks.js';
 
 const $ = (id) => document.getElementById(id);
 const pathStyle = {
@@ -541,6 +542,9 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
         ]),
       },
     });
+    // Each chart drawn in a task of its own: the page answers in between.
+    await nextTask();
+    if (s !== state) return;
     const aprStart = priced.now ? x.indexOf(priced.now.t) : 0;
     if (withReferrals) {
       const ref = priced.referral.series;
