@@ -25,6 +25,7 @@ import { setUpTheme } from './ui/theme.js';
 const tooLong = linkTooLong();
 if (tooLong) history.replaceState(history.state, '', `${location.pathname}${location.search}`);
 const cbm = await load({ build: 'lite' });
+await nextTask(); // the engine's start-up and the sections' set-ups in tasks of their own
 document.getElementById('version').textContent = cbm.version;
 const save = debounce(saveState, 300);
 const linkStatus = document.getElementById('copy-link-status');
