@@ -143,6 +143,11 @@ test('a share link restores every input and gives the same results', async () =>
   await page.fill('#m-purchase-1-date', '2026-01-15');
   await type(page, '#m-purchase-1-units', '500');
   assert.doesNotMatch(await page.locator('#m-earn-note').textContent(), /held flat/);
+  // The page's first price is WeFi's example, and says so until a price is typed.
+  assert.equal(await page.locator('#m-earn-note').textContent(), "at $0.17 a WFI, WeFi's example price: type today's");
+  await type(page, '#m-tokenPrice', '0.18');
+  await page.waitForFunction(() => document.querySelector('#m-earn-note').textContent === "at today's $0.18 a WFI");
+  await type(page, '#m-tokenPrice', '0.17');
   await page.check('input[name=scenario][value=growth]');
   await type(page, '#m-growth', '2.5');
   // The first screen's USD figures are at today's price whatever the scenario, and say so.

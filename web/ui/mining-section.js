@@ -312,7 +312,12 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   function renderAnswers(earnings, tokenPrice, scenario) {
     // These figures are at today's price whatever the scenario: said beside them, not implied.
     const flat = scenario === 'flat' ? '' : ', held flat (the price scenario moves the breakeven and the charts)';
-    $('m-earn-note').textContent = `at today's ${formatAmount(tokenPrice, 'price')} a WFI${flat}`;
+    // The price the page starts with is WeFi's example, not a market price: said until one is typed.
+    const example = tokenPrice === form.elements.namedItem('tokenPrice').defaultValue;
+    const price = formatAmount(tokenPrice, 'price');
+    $('m-earn-note').textContent = example
+      ? `at ${price} a WFI, WeFi's example price: type today's${flat}`
+      : `at today's ${price} a WFI${flat}`;
     showFigure($('m-earnDayWfi'), earnings.now.wfiPerDay);
     showFigure($('m-earnDayUsd'), earnings.now.usdPerDay);
     showFigure($('m-earnMonthWfi'), earnings.next30Days.wfi);
