@@ -151,3 +151,14 @@ test("the pool from the WeFi app: the block reward it shows gives everyone else'
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('the start date the figures assume is said next to them, with a way to change it', async () => {
+  const page = await openPage(env, '/', { width: 375, height: 800 });
+  assert.equal(await page.textContent('#m-assumes'), 'Assumes emission began on Jan 1, 2025');
+  await page.click('#m-assumes-change');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'm-genesis');
+  await page.fill('#m-genesis', '2024-11-10');
+  await page.waitForFunction(() => document.querySelector('#m-assumes').textContent === 'Assumes emission began on Nov 10, 2024');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

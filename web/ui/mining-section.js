@@ -325,6 +325,8 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     showFigure($('m-earnYearWfi'), earnings.firstYear.wfi);
     showFigure($('m-earnYearUsd'), earnings.firstYear.usd);
     showFigure($('m-return'), earnings.firstYear.returnPercent);
+    const genesis = parseDay(form.elements.namedItem('genesis').value);
+    if (genesis !== null) $('m-assumes').textContent = `Assumes emission began on ${formatDate(genesis)}`;
     const halving = earnings.nextHalving;
     showText($('m-halving'), halving ? formatDate(parseDay(halving.date)) : 'none before emission ends', halving?.at ?? null);
     $('m-halving-effect').textContent = halving
@@ -598,6 +600,13 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
     { onError: clearQueue },
   );
   queueForm.addEventListener('input', onChange);
+
+  // The start date the figures assume, next to them: its field is further down, with the rules.
+  $('m-assumes-change').addEventListener('click', () => {
+    const field = form.elements.namedItem('genesis');
+    field.scrollIntoView({ block: 'center' });
+    field.focus({ preventScroll: true });
+  });
 
   // Outside the form's markup (form="mining-form"): its events do not reach the form's listener.
   $('m-period').addEventListener('change', changed);
