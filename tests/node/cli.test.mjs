@@ -77,6 +77,37 @@ test("earnings: projectEarnings' figures for the options given, and the page's a
   assert.match(noPrice.stderr, /^cbmcalc earnings: --token-price: is required$/m);
 });
 
+test('earnings: several purchases, each at its own price or at --unit-price', async () => {
+  const cbm = await load();
+  const args = ['earnings', '--purchase', '2026-11-20:1000:0.25', '--purchase', '2026-12-01:500', '--unit-price', '0.3'];
+  const out = cbmcalc([...args, '--token-price', '0.17', '--now', '2026-12-01', '--json']);
+  assert.equal(out.status, 0, out.stderr);
+  const expected = cbm.projectEarnings({
+    genesis: '2025-01-01',
+    now: '2026-12-01',
+    purchases: [
+      { at: '2026-11-20', units: '1000', unitPrice: '0.25' },
+      { at: '2026-12-01', units: '500', unitPrice: '0.3' },
+    ],
+    pool: { units: '81598347', growthPercentPerMonth: '2' },
+    tokenPrice: '0.17',
+    period: 'month',
+  });
+  assert.deepEqual(JSON.parse(out.stdout), expected);
+  assert.equal(expected.paidUsd, '400'); // 1,000 x 0.25 + 500 x 0.30
+  for (const [more, message] of [
+    [['--purchase', '2026-11-20'], /^cbmcalc earnings: --purchase "2026-11-20": write DAY:UNITS or DAY:UNITS:UNIT_PRICE$/m],
+    [['--purchase', '2026-11-20:1000'], /^cbmcalc earnings: --purchase 2026-11-20:1000: its unit price \(or --unit-price\) is required$/m],
+    [['--purchase', '2026-11-20:1.5:1'], /^cbmcalc earnings: --purchase 2026-11-20:1\.5:1: its units must be a whole number/m],
+    [['--purchase', '2026-11-20:5:1', '--units', '5'], /^cbmcalc earnings: give --purchase, or --units and --bought, not both$/m],
+  ]) {
+    const bad = cbmcalc(['earnings', ...more, '--token-price', '0.17']);
+    assert.equal(bad.status, 2, more.join(' '));
+    assert.match(bad.stderr, message);
+    assert.equal(bad.stdout, '');
+  }
+});
+
 test('emission: a preset or a file of rules instead of the contract', () => {
   const whitepaper = JSON.parse(cbmcalc(['emission', '--to', '63072000', '--preset', 'whitepaper', '--json']).stdout);
   assert.equal(whitepaper.emitted, '504576000'); // 8 WFI a second for two years of 365 days

@@ -18,8 +18,9 @@ import { parseScenarioJson } from '../ui/pool-scenario.js';
 import { decodeText, parseJson } from '../ui/text-files.js';
 import { visible, visibleJson } from '../ui/visible-text.js';
 
-/** A command's option: the API field it fills, and its help line. */
-const option = (field, help) => ({ field, help });
+/** A command's option: the API field it fills, and its help line; `multiple`: it may be given
+ * more than once. */
+const option = (field, help, { multiple = false } = {}) => ({ field, help, multiple });
 
 const commands = {
   apr: {
@@ -49,6 +50,7 @@ const commands = {
     summary: 'what units earn: a day, a month, a year, the breakeven',
     usage:
       'cbmcalc earnings --units N --unit-price USD --token-price USD [--bought DAY] [--now DAY]\n' +
+      '                 | --purchase DAY:UNITS[:UNIT_PRICE] ... [--unit-price USD] --token-price USD [--now DAY]\n' +
       '                 [--pool-units N] [--pool-growth N | --pool-growth-percent P] [--pool-ceiling N]\n' +
       '                 [--genesis DAY] [--period day|week|month|year] [--json]',
     about:
@@ -56,10 +58,12 @@ const commands = {
       'growing a day or a month, at a WFI price held at --token-price: a day now, the next 30 days\n' +
       'and 12 months, the breakeven and the next halving, then each calendar period (UTC) until\n' +
       'emission ends. The whole pool is simulated, halvings and amortization included. Days are\n' +
-      'YYYY-MM-DD. Where the sources say nothing it assumes what the page does, and says so.',
+      'YYYY-MM-DD. Several purchases: --purchase for each, its units and its price (else --unit-price).\n' +
+      'Where the sources say nothing it assumes what the page does, and says so.',
     options: {
       units: option('purchases[0].units', 'CBM units bought'),
-      'unit-price': option('purchases[0].unitPrice', 'USD paid per unit'),
+      'unit-price': option('purchases[0].unitPrice', 'USD paid per unit (of each --purchase without its own)'),
+      purchase: option('', 'a purchase, DAY:UNITS or DAY:UNITS:UNIT_PRICE; give one for each', { multiple: true }),
       'token-price': option('tokenPrice', 'USD per WFI, held constant'),
       bought: option('purchases[0].at', 'the day they were bought (default: --now)'),
       now: option('now', 'the day the figures are for (default: today, UTC)'),
@@ -84,7 +88,7 @@ const commands = {
       return {
         genesis: v.genesis ?? assumed.genesis,
         now,
-        purchases: [{ at: v.bought ?? now, units: v.units, unitPrice: v['unit-price'] }],
+        purchases: v.purchase ? purchasesOf(v.purchase, v) : [{ at: v.bought ?? now, units: v.units, unitPrice: v['unit-price'] }],
         pool,
         tokenPrice: v['token-price'],
         period: v.period ?? 'month',
@@ -351,8 +355,24 @@ function ownersLine(owners) {
   return `${owners.length}${alike ? ` (${alike} of them look like another owner, marked ${LOOKALIKE})` : ''}${top}`;
 }
 
+/** The purchases of --purchase DAY:UNITS[:UNIT_PRICE] (each without a price at --unit-price). */
+function purchasesOf(texts, v) {
+  if (v.units !== undefined || v.bought !== undefined) usage('give --purchase, or --units and --bought, not both');
+  return texts.map((text) => {
+    const [at, units, unitPrice = v['unit-price'], ...more] = text.split(':');
+    if (!at || !units || more.length) usage(`--purchase "${text}": write DAY:UNITS or DAY:UNITS:UNIT_PRICE`);
+    return { at, units, unitPrice };
+  });
+}
+
 /** An API error in the user's words: the option it came from, or the file and its field. */
 function inputMessage(error, command, values, file) {
+  // A field of the k-th --purchase: that option, as it was written.
+  const [, k, part] = /^purchases\[(\d+)\]\.(\w+)$/.exec(error.field) ?? [];
+  if (k !== undefined && values.purchase) {
+    const what = { at: 'its day', units: 'its units', unitPrice: 'its unit price (or --unit-price)' }[part] ?? part;
+    return `--purchase ${values.purchase[k]}: ${what} ${error.message.slice(error.field.length + 2)}`;
+  }
   const [name] = Object.entries(command.options).find(([, o]) => o.field && o.field === error.field) ?? [];
   // An option the user gave or left to its default; for a pool, one that is missing (the file
   // could have held it).
@@ -388,7 +408,7 @@ async function main([name, ...args]) {
   if (!Object.hasOwn(commands, name)) usage(`"${name}" is not a command (${Object.keys(commands).join(', ')})`);
   const command = commands[name];
   const options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
-  for (const [key, o] of Object.entries(command.options)) options[key] = { type: o.type ?? 'string' };
+  for (const [key, o] of Object.entries(command.options)) options[key] = { type: o.type ?? 'string', multiple: o.multiple === true };
   let parsed;
   try {
     parsed = parseArgs({ args: negativesJoined(args, options), options, allowPositionals: command.file === true, strict: true });
