@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import { downloadText, openPage, pageReady, type, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
+/** A total as the Total points field shows it: 2 decimals, no grouping. */
+const toTwo = (text) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, useGrouping: false }).format(text);
 
 /** The page with no stored account and the clock at real time. */
 async function freshPage() {
@@ -63,8 +65,11 @@ test('a points session: start, the live estimate, stop, and the 24 h rule', asyn
   assert.match(await page.textContent('#ses-message'), new RegExp(`collected \\(${reward.replace('.', '\\.')} exactly\\)`));
   const [whole, fraction] = reward.split('.');
   assert.equal(await page.getAttribute('#ses-total', 'data-value'), `${1200 + Number(whole)}.${fraction}`);
-  // The reward goes into the Total points field too, and the message says the new total.
-  assert.equal(await page.inputValue('#p-totalPoints'), `${1200 + Number(whole)}.${fraction}`);
+  // The reward goes into the Total points field too, shown to 2 decimals; its 18 stay in the
+  // account, said under the field. The message says the new total.
+  const total = `${1200 + Number(whole)}.${fraction}`;
+  assert.equal(await page.inputValue('#p-totalPoints'), toTwo(total));
+  assert.equal(await page.textContent('#p-totalPoints-exact'), `Exactly ${total} points, as the account holds them.`);
   assert.match(await page.textContent('#ses-message'), /total points are now 1,2\d\d(\.\d{1,2})? points\.$/);
   assert.equal(await page.getAttribute('#ses-state', 'data-value'), 'idle');
 
@@ -84,12 +89,14 @@ test('a points session: start, the live estimate, stop, and the 24 h rule', asyn
   await pageReady(page);
   assert.equal(await page.getAttribute('#ses-state', 'data-value'), 'active');
   assert.match(await page.textContent('#ses-clock'), /ahead\)$/);
-  assert.equal(await page.getAttribute('#ses-total', 'data-value'), await page.inputValue('#p-totalPoints'));
+  const exact = await page.getAttribute('#ses-total', 'data-value');
+  assert.equal(await page.inputValue('#p-totalPoints'), toTwo(exact));
+  assert.equal(await page.textContent('#p-totalPoints-exact'), `Exactly ${exact} points, as the account holds them.`);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
 
-test('a plain streak field; a session on a later simulated day says why its weight is lower', async () => {
+test("a plain streak field; on a later simulated day the streak and the weight are that day's", async () => {
   const page = await freshPage();
   // A 40-day history, then a streak of 10 typed: the last 10 days, the day before them not.
   await page.click('#p-clearDays');
@@ -107,22 +114,28 @@ test('a plain streak field; a session on a later simulated day says why its weig
   assert.equal(await page.inputValue('#p-streakDays'), '10');
   assert.equal(await page.getAttribute('#p-streakDays', 'aria-invalid'), null);
 
-  // Two days later on the simulated clock, without checking in: the streak is broken.
+  // Two days later on the simulated clock, without checking in: the streak is broken, and the
+  // figures above are that day's, the clock's (issue 26): the session starts with their weight.
   await type(page, '#p-streakDays', '30');
   await type(page, '#p-invites', '0');
+  assert.equal(await page.getAttribute('#p-checkin', 'data-value'), '1');
   await page.click('#ses-reset');
   await page.click('[data-advance="86400"]');
   await page.click('[data-advance="86400"]');
+  assert.equal(await page.getAttribute('#p-streak', 'data-value'), '0');
+  assert.equal(await page.inputValue('#p-streakDays'), '0');
+  assert.match(await page.textContent('#p-streak-label'), /^Check-in streak on [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+  assert.equal(await page.getAttribute('#p-checkin', 'data-value'), '0.1');
   await page.click('#ses-start');
-  assert.match(
-    await page.textContent('#ses-message'),
-    /with weight 0\.1, not 1 as above: on [A-Z][a-z]{2} \d{1,2}, \d{4} the streak is 0 days, no check-in that day, so check-ins weigh 0\.1 \(1 today\)\.$/,
-  );
+  assert.match(await page.textContent('#ses-message'), /^Mining started at .* with weight 0\.1\.$/);
   assert.equal(await page.getAttribute('#ses-weight', 'data-value'), '0.1');
-  // Checking in on the simulated day adds that day (9 older days stayed through the typing).
+  assert.equal(await page.getAttribute('#p-weight', 'data-value'), '0.1');
+  // Checking in on the simulated day adds that day (9 older days stayed through the typing),
+  // and the streak on that day is 1.
   await page.click('#ses-checkin');
   assert.match(await page.textContent('#ses-message'), /^Checked in on /);
   assert.match(await page.textContent('#p-history-summary'), /^40 check-in days/);
+  assert.equal(await page.getAttribute('#p-streak', 'data-value'), '1');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -207,7 +220,7 @@ test('two tabs: points collected in one are never written over by the other', as
   assert.notEqual(total, '1200');
   // The other tab sees the collected points at once (the storage event) ...
   await two.waitForFunction((t) => document.querySelector('#ses-total').dataset.value === t, total);
-  assert.equal(await two.inputValue('#p-totalPoints'), total);
+  assert.equal(await two.inputValue('#p-totalPoints'), toTwo(total)); // shown to 2 decimals
   // ... and its next action starts from them instead of its own older account.
   await two.click('[data-advance="3600"]');
   const stored = await two.evaluate(() => JSON.parse(localStorage.getItem('cbmcalc.points.account')));

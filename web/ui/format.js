@@ -16,6 +16,8 @@ const numberOptions = {
   // Token and Energy prices: cents are too coarse for $0.0042.
   price: { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 6 },
   points: { maximumFractionDigits: 2 },
+  // Points for an input field: rounded as `points`, no grouping ("2430.23").
+  points2: { maximumFractionDigits: 2, useGrouping: false },
   units: { maximumFractionDigits: 0 },
   plain: { maximumFractionDigits: 6 },
   // Every digit of a core decimal (18 at most), grouped: the values of an explanation's formula.

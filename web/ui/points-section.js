@@ -1,7 +1,7 @@
 // The "Points" section (SPEC 7): check-in history, weight and session reward as you type; a
 // session simulator with its own clock and the 24 h rule; a projection over N days.
 import { CbmError } from '../lib/cbmcalc.js';
-import { DAY, compressDays, dayText, expandDays, parseDay, today as todayUtc } from './dates.js';
+import { DAY, compressDays, dayText, expandDays, parseDay } from './dates.js';
 import { downloadCsv, downloadJson } from './export.js';
 import { explainSource, showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration } from './format.js';
@@ -47,6 +47,27 @@ function hoursToSeconds(text, field) {
 
 export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   const form = document.querySelector('[data-form=points]');
+  // The session simulator's clock, which the whole section follows: its day is the day the
+  // streak, the weight and the check-ins are of (today, unless the clock was moved on).
+  const notes = []; // what went wrong with the stored state, said with the next message
+  let offset = storedOffset() ?? 0; // seconds the simulated clock is ahead
+  const now = () => Math.floor(Date.now() / 1000) + offset;
+  const clockDay = () => Math.floor(now() / DAY) * DAY;
+
+  // The Total points field shows the account's total to 2 decimals; its 18 stay beside it, said
+  // under the field and used for the figures while the field shows their rounding.
+  const totalField = $('p-totalPoints');
+  const rounded = (exact) => formatAmount(exact, 'points2', 'en-US');
+  function showAccountTotal(exact) {
+    totalField.value = rounded(exact);
+    totalField.dataset.exact = exact;
+    $('p-totalPoints-exact').textContent = totalField.value === exact ? '' : `Exactly ${exact} points, as the account holds them.`;
+  }
+  /** The total the figures use: the account's exact one while the field shows its rounding. */
+  function exactTotal(text) {
+    const exact = totalField.dataset.exact;
+    return exact !== undefined && text === rounded(exact) ? exact : text;
+  }
 
   // The formula's values beside the seed's contradicting table.
   for (const hours of [2, 8, 24]) showFigure($(`points-${hours}h`), cbm.pointsReward({ elapsedSeconds: hours * 3600, weight: 1 }));
@@ -54,7 +75,7 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   // --- check-in history ---
   // By default the user has checked in every day for the last 30 days. The list is always in a
   // shared link ("none" when empty): "the last 30 days" means the sharer's days.
-  const lastDays = (n) => Array.from({ length: n }, (_, k) => dayText(todayUtc() - k * DAY)).reverse();
+  const lastDays = (n) => Array.from({ length: n }, (_, k) => dayText(clockDay() - k * DAY)).reverse();
   let checkins = lastDays(30);
   const maxDays = cbm.limits().checkins;
   let linkTooLong = false; // a shared link held more days than a history can
@@ -116,7 +137,7 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     }
     streakInput.removeAttribute('aria-invalid');
     error.textContent = '';
-    const gap = dayText(todayUtc() - Number(text) * DAY);
+    const gap = dayText(clockDay() - Number(text) * DAY);
     checkins = [...new Set([...checkins.filter((d) => d < gap), ...lastDays(Number(text))])].sort();
     renderHistory();
   });
@@ -140,7 +161,7 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     if (days.length) setCheckins([...checkins, ...days]);
   });
   $('p-clearDays').addEventListener('click', () => setCheckins([]));
-  $('p-checkinDate').value = dayText(todayUtc());
+  $('p-checkinDate').value = dayText(clockDay());
   shareList('p.ci', {
     get: () => compressDays(checkins) || 'none',
     set: (text) => {
@@ -154,8 +175,11 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   const weightOutputs = ['p-weight', 'p-checkin', 'p-points', 'p-invitesWeight', 'p-reward'];
   let current = null; // { streakDays, weight } of the valid figures
   function calculate() {
-    const ok = runForm(form, ({ totalPoints, invites, hours }) => {
-      const streak = cbm.streak({ checkins, on: dayText(todayUtc()) });
+    const ok = runForm(form, ({ totalPoints: typed, invites, hours }) => {
+      const totalPoints = exactTotal(typed);
+      const streak = cbm.streak({ checkins, on: dayText(clockDay()) });
+      const day = offset ? `on ${formatDate(clockDay())}` : 'today';
+      $('p-streakDays-day').textContent = $('p-streak-day').textContent = day;
       if (document.activeElement !== streakInput) {
         streakInput.value = String(streak.days);
         streakInput.removeAttribute('aria-invalid');
@@ -163,7 +187,7 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
       }
       showText(
         $('p-streak'),
-        `${streak.days} ${streak.days === 1 ? 'day' : 'days'}${streak.checkedInOnDay || streak.days === 0 ? '' : ' (check in today to keep it)'}`,
+        `${streak.days} ${streak.days === 1 ? 'day' : 'days'}${streak.checkedInOnDay || streak.days === 0 ? '' : ` (check in ${day} to keep it)`}`,
         streak.days,
       );
       const w = cbm.pointsWeight({ streakDays: streak.days, totalPoints, invites });
@@ -186,6 +210,10 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   }
   explainSource('points', () => current && { call: 'points', input: current.session });
   form.addEventListener('input', (e) => {
+    if (e.target === totalField && exactTotal(totalField.value) === totalField.value) {
+      delete totalField.dataset.exact; // a total typed: the account's decimals are not this one's
+      $('p-totalPoints-exact').textContent = '';
+    }
     calculate();
     if (e.target.name === 'totalPoints') {
       offer.replaceChildren(); // the user chose a total
@@ -197,9 +225,6 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
   form.addEventListener('submit', (e) => e.preventDefault());
 
   // --- session simulator ---
-  const notes = []; // what went wrong with the stored state, said with the next message
-  let offset = storedOffset() ?? 0; // seconds the simulated clock is ahead
-  const now = () => Math.floor(Date.now() / 1000) + offset;
   let account = storedAccount();
   let unsaved = false; // the last write failed: this tab's account is the one, not the stored
   /** Moves the clock forward to the account's last start or collection if it is behind it
@@ -284,9 +309,8 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     renderSession();
   }
   function showTotal() {
-    const field = $('p-totalPoints');
-    if (field.value === account.totalPoints) return;
-    field.value = account.totalPoints;
+    if (exactTotal(totalField.value) === account.totalPoints) return;
+    showAccountTotal(account.totalPoints);
     calculate();
     projection.later();
     onChange();
@@ -300,10 +324,10 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     const field = $('p-totalPoints');
     const linked = field.value.trim();
     if (!account || field.value === field.defaultValue) {
-      if (account) field.value = account.totalPoints;
+      if (account) showAccountTotal(account.totalPoints);
       return offer.replaceChildren();
     }
-    field.value = account.totalPoints;
+    showAccountTotal(account.totalPoints);
     let total = null;
     try {
       total = cbm.checkAccount({ account: { ...account, totalPoints: linked } }).totalPoints;
@@ -379,6 +403,7 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
       say(refusal(e), 'bad');
     }
     renderSession();
+    calculate(); // the clock may be on another day now: the streak and weight are that day's
   }
   $('ses-start').addEventListener('click', () =>
     act(() => {
@@ -489,7 +514,7 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
         const mask = (prefix) => Array.from({ length: 7 }, (_, d) => (values[`${prefix}${d}`] ? '1' : '0')).join('');
         const input = {
           checkins,
-          from: dayText(todayUtc()),
+          from: dayText(clockDay()), // the simulator's day, as the streak above
           days: values.days,
           totalPoints: current.totalPoints,
           invites: current.invites,
