@@ -94,3 +94,38 @@ test('units nobody can afford: every plan is holding; a bad price is marked at i
   for (const r of planned.slice(1)) assert.ok(r.until !== '' && Number(r.until) <= until, r.until);
   assert.deepEqual(page.errors, []);
 });
+
+test('a plan that outgrows the pool is flagged, at a share the user sets', async () => {
+  const page = await openPage(env);
+  await settled(page);
+  // At $2 a WFI every unit pays back fast: reinvesting buys far more units than anyone else has.
+  await page.fill('#m-tokenPrice', '2');
+  await settled(page);
+  await compare(page);
+  const warning = page.locator('#r-warning');
+  assert.equal(await warning.isVisible(), true);
+  const others = Number(await page.inputValue('#m-poolUnits'));
+  const units = await page.$$eval('#r-table tbody tr', (rows) =>
+    Object.fromEntries(rows.map((tr) => [tr.dataset.cadence, Number(tr.cells[3].textContent.replace(/\D/g, ''))])),
+  );
+  // Each plan over 1% of the pool (everyone else's units today and its own) is named, with its share.
+  for (const [cadence, name] of [
+    ['week', 'Weekly'],
+    ['month', 'Monthly'],
+    ['unit', 'When affordable'],
+  ]) {
+    const share = units[cadence] / (others + units[cadence]);
+    if (share > 0.01) assert.match(await warning.textContent(), new RegExp(`${name} ends with [\\d,]+ units, [\\d.]+% of the pool`));
+  }
+  assert.match(await warning.textContent(), /take such a plan's figures as an upper bound\.$/);
+  // Flagged only above the share set: at 100% none is.
+  await page.fill('#r-warnShare', '100');
+  await compare(page);
+  assert.equal(await warning.isVisible(), false);
+  // A share that is not a percentage is said at its field.
+  await page.fill('#r-warnShare', '150');
+  await page.click('#r-run');
+  assert.match(await page.textContent('#r-warnShare-error'), /must be a percentage from 0 to 100/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -3,7 +3,9 @@
 // worker; a verdict, a table of the plans at the end of emission, and charts of the WFI held and
 // the units owned over time.
 import { formatAmount, formatDate } from './format.js';
+import { CbmError } from '../lib/cbmcalc.js';
 import { clearErrors, problemMessage, showError, valuesOf } from './forms.js';
+import { plainNumber } from './numbers.js';
 import { Chart } from './charts.js';
 import { tableRow } from './figures.js';
 import { decisionRun, stillCurrent } from './decision-run.js';
@@ -28,6 +30,15 @@ export function setUpReinvest(form, { current }) {
     const base = current();
     if (!base) return say('Fix the marked field above first: the plans start from those inputs.');
     const values = valuesOf(form);
+    let warnAt;
+    try {
+      warnAt = plainNumber(values.warnShare, 'warnShare', 'must be a percentage from 0 to 100');
+      if (!(warnAt >= 0 && warnAt <= 100))
+        throw new CbmError(`warnShare: must be a percentage from 0 to 100, got "${values.warnShare}"`, { field: 'warnShare' });
+    } catch (error) {
+      showError(form, 'warnShare', problemMessage(error));
+      return say(`Not compared: ${problemMessage(error)}`);
+    }
     const input = { ...base.input };
     if (values.unitPrice.trim()) input.unitPrice = values.unitPrice.trim();
     if (values.until) input.until = values.until;
@@ -38,6 +49,7 @@ export function setUpReinvest(form, { current }) {
       onDone(result, seconds) {
         shown = input;
         render(result, base);
+        warnLarge(result, Number(base.input.pool.units), warnAt);
         say(`Four plans compared in ${seconds.toFixed(1)} s.`);
       },
       onError(error) {
@@ -80,6 +92,19 @@ export function setUpReinvest(form, { current }) {
       }),
     );
     draw(r, genesis);
+  }
+
+  /** Plans that end owning more than `warnAt` % of the pool (everyone else's units today and
+   * theirs), said: their units are bought by selling that much WFI, at a price held here. */
+  function warnLarge(r, others, warnAt) {
+    const share = (plan) => plan.units / (others + plan.units); // a display ratio, not a figure
+    const large = r.plans.filter((plan) => share(plan) * 100 > warnAt);
+    const warning = $('r-warning');
+    warning.hidden = large.length === 0;
+    warning.textContent = large.length
+      ? `${large.map((plan) => `${planNames[plan.cadence]} ends with ${formatAmount(String(plan.units), 'units')}, ${formatAmount(String(share(plan)), 'share')} of the pool`).join('; ')} ` +
+        `(everyone else's ${formatAmount(String(others), 'units')} today, and its own). Buying that many units means selling that much WFI, which would move the price this comparison holds at today's: take such a plan's figures as an upper bound.`
+      : '';
   }
 
   function draw(r, genesis) {
