@@ -347,7 +347,6 @@ class Projector {
     e.aprPercentNow = e.nowMoment.aprPercent;
   }
 
-  // The main run's samples at seriesAt_, as columns.
   // The positions of the main run's samples at `times`.
   std::vector<std::size_t> samplesAt(const std::vector<Seconds>& times) const {
     const std::vector<PoolSample>& samples = main_.result.series;
@@ -355,6 +354,7 @@ class Projector {
         samples.size(), [&](std::size_t i) { return samples[i].t; }, times);
   }
 
+  // The main run's samples at seriesAt_, as columns.
   EarningsSeries series() const {
     EarningsSeries out;
     if (seriesAt_.empty()) return out;

@@ -15,6 +15,7 @@ export function setUpApr(cbm, { usePool, rateNow = () => null, onChange = () => 
   const form = document.querySelector('[data-form=apr]');
   const figure = (key, value) => showFigure(document.getElementById(`apr-${key}`), value);
   let others = null;
+  const firstRate = cbm.emission().rate; // stage 1's, until My mining units has its figures
   let shown = null; // the values of the figures on show
   const use = document.getElementById('apr-use-pool');
 
@@ -46,7 +47,7 @@ export function setUpApr(cbm, { usePool, rateNow = () => null, onChange = () => 
       // The pool in which these units earn this block reward at today's emission, as My mining
       // units has it (its start date and schedule): a block reward is a share of today's rate.
       const now = rateNow();
-      const rate = now?.rate ?? '8';
+      const rate = now?.rate ?? firstRate;
       const why = document.getElementById('apr-poolWhy');
       document.getElementById('apr-poolRate').textContent = `units at ${formatAmount(rate, 'plain')} WFI/s`;
       if (now?.stage === 0) {

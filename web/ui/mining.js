@@ -226,7 +226,8 @@ export function priceMining(cbm, sim, prices, { rows = false } = {}) {
   const tokenPrice = decimal(prices.tokenPrice, 'tokenPrice');
   const unitPrice = decimal(prices.unitPrice, 'unitPrice');
   const paths = pricePaths(prices);
-  const flat = paths.some((p) => p.monthly === 0) ? paths.findIndex((p) => p.monthly === 0) : paths.length;
+  const flatPath = paths.findIndex((p) => p.monthly === 0);
+  const flat = flatPath >= 0 ? flatPath : paths.length; // a flat path valued last if none is
   const { series, today, purchases } = sim;
   const n = series.t.length;
   // The referral income (the projection's, from the lines' mining) joins the valuation.
