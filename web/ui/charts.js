@@ -144,20 +144,7 @@ export class Chart {
     // A phone-wide plot has no room for rotated axis titles: they go in a line above it, and
     // month ticks take two lines so that more of them fit.
     this.narrow = this.plot.clientWidth < 480;
-    this.titles?.remove();
-    this.titles = null;
-    if (this.narrow) {
-      this.titles = document.createElement('div');
-      this.titles.className = 'axis-titles';
-      this.titles.setAttribute('aria-hidden', 'true'); // the summary and the table say the units
-      for (const scale of Object.values(scales)) {
-        const title = document.createElement('span');
-        title.textContent = scale.label;
-        title.className = (scale.side ?? 3) === 1 ? 'right' : 'left';
-        this.titles.append(title);
-      }
-      this.plot.before(this.titles);
-    }
+    this.showAxisTitles(this.narrow ? scales : null);
     const axisFor = (name) => {
       const scale = scales[name];
       return {
@@ -230,6 +217,23 @@ export class Chart {
     // beside it is the text alternative, and the mouse-only legend stays out of the way.
     this.plot.setAttribute('role', 'img');
     this.u.root.querySelector('.u-legend')?.setAttribute('aria-hidden', 'true');
+  }
+
+  /** The axis titles in a line above the plot (`scales`), or none (null). */
+  showAxisTitles(scales) {
+    this.titles?.remove();
+    this.titles = null;
+    if (!scales) return;
+    this.titles = document.createElement('div');
+    this.titles.className = 'axis-titles';
+    this.titles.setAttribute('aria-hidden', 'true'); // the summary and the table say the units
+    for (const scale of Object.values(scales)) {
+      const title = document.createElement('span');
+      title.textContent = scale.label;
+      title.className = (scale.side ?? 3) === 1 ? 'right' : 'left';
+      this.titles.append(title);
+    }
+    this.plot.before(this.titles);
   }
 
   resize() {

@@ -69,20 +69,12 @@ export function setUpCompare(mining, { save, fromLink = false }) {
   const inputs = { A: null, B: null }; // each one's projectEarnings input, as last computed
   let switching = false;
   let asked = 0;
-  let chart = null;
 
   // The other scenario holds a whole section's keys: its bound is the link's.
   shareList('cmp', { get: () => (other ? snapshotText(other) : ''), set: () => {}, maxLength: MAX_LINK_TEXT });
   shareList('cmpEdit', { get: () => (other ? active : ''), set: () => {} });
 
-  const showSwitch = () => {
-    $('c-switch').hidden = !other;
-    $('c-start').hidden = Boolean(other);
-    $('c-start-hint').hidden = Boolean(other);
-    $('c-edit-a').setAttribute('aria-pressed', String(active === 'A'));
-    $('c-edit-b').setAttribute('aria-pressed', String(active === 'B'));
-    results.hidden = !other;
-  };
+  const showSwitch = () => showEditing(Boolean(other), active);
 
   /** The form's scenario as computed now. */
   const capture = () => (inputs[active] = mining.projection()?.input ?? null);
@@ -141,54 +133,6 @@ export function setUpCompare(mining, { save, fromLink = false }) {
     }
   }
 
-  function render(c, genesis) {
-    const body = $('c-table').tBodies[0];
-    const date = (t) => (t === null ? 'never' : formatDate(genesis + t));
-    const shift = (s) => {
-      if (s === null) return '—';
-      if (s === 0) return 'the same second';
-      return `${formatDuration(Math.abs(s))} ${s < 0 ? 'earlier' : 'later'}`;
-    };
-    body.replaceChildren(
-      ...rows.map(([key, label, kind]) => {
-        const tr = tableRow([label, formatAmount(c.a[key], kind), formatAmount(c.b[key], kind), signed(c.difference[key], kind)]);
-        tr.dataset.key = key;
-        tr.dataset.difference = c.difference[key];
-        return tr;
-      }),
-      tableRow(['Breakeven', date(c.a.breakevenAt), date(c.b.breakevenAt), shift(c.difference.breakevenAt)]),
-    );
-    body.lastElementChild.dataset.key = 'breakevenAt';
-    draw(c, genesis);
-  }
-
-  function draw(c, genesis) {
-    const usd = (v) => formatAmount(String(v), 'usd');
-    if (!chart) {
-      chart = new Chart(document.querySelector('[data-chart=compare]'));
-      chart.configure({
-        series: [
-          { label: 'A', color: '--c1', scale: 'usd', format: usd },
-          { label: 'B', color: '--c2', scale: 'usd', format: usd },
-          { label: 'A paid', color: '--c1', scale: 'usd', dash: [2, 4], width: 1.5, format: usd },
-          { label: 'B paid', color: '--c2', scale: 'usd', dash: [2, 4], width: 1.5, format: usd },
-        ],
-        scales: { usd: { label: 'USD to date', side: 3, format: (v) => formatAmount(String(v), 'usdCompact') } },
-      });
-    }
-    const x = Float64Array.from(c.earned, (p) => genesis + p.end);
-    const column = (side) => Float64Array.from(c.earned, (p) => Number(p[side]));
-    const paid = (side) => new Float64Array(c.earned.length).fill(Number(c[side].paidUsd));
-    const last = c.earned.at(-1);
-    chart.set([x, column('a'), column('b'), paid('a'), paid('b')], {
-      summary: `Chart of the USD each scenario has earned to date, to ${formatDate(x.at(-1))}: A ${usd(last.a)} (paid ${usd(c.a.paidUsd)}), B ${usd(last.b)} (paid ${usd(c.b.paidUsd)}).`,
-      table: {
-        columns: ['Period to', 'A', 'B'],
-        rows: c.earned.map((p) => [formatDate(genesis + p.end), usd(p.a), usd(p.b)]),
-      },
-    });
-  }
-
   $('c-edit-a').addEventListener('click', () => active === 'A' || (swap(), showSwitch(), save(), compare()));
   $('c-edit-b').addEventListener('click', () => active === 'B' || (swap(), showSwitch(), save(), compare()));
   $('c-stop').addEventListener('click', () => {
@@ -210,4 +154,65 @@ export function setUpCompare(mining, { save, fromLink = false }) {
       compare();
     },
   };
+}
+
+/** Start or the A/B switch (comparing: the scenario `active` pressed), and the results. */
+function showEditing(comparing, active) {
+  $('c-switch').hidden = !comparing;
+  $('c-start').hidden = comparing;
+  $('c-start-hint').hidden = comparing;
+  $('c-edit-a').setAttribute('aria-pressed', String(active === 'A'));
+  $('c-edit-b').setAttribute('aria-pressed', String(active === 'B'));
+  $('c-results').hidden = !comparing;
+}
+
+/** The comparison's table: a row a figure, A, B and the difference, then the breakeven. */
+function render(c, genesis) {
+  const body = $('c-table').tBodies[0];
+  const date = (t) => (t === null ? 'never' : formatDate(genesis + t));
+  const shift = (s) => {
+    if (s === null) return '—';
+    if (s === 0) return 'the same second';
+    return `${formatDuration(Math.abs(s))} ${s < 0 ? 'earlier' : 'later'}`;
+  };
+  body.replaceChildren(
+    ...rows.map(([key, label, kind]) => {
+      const tr = tableRow([label, formatAmount(c.a[key], kind), formatAmount(c.b[key], kind), signed(c.difference[key], kind)]);
+      tr.dataset.key = key;
+      tr.dataset.difference = c.difference[key];
+      return tr;
+    }),
+    tableRow(['Breakeven', date(c.a.breakevenAt), date(c.b.breakevenAt), shift(c.difference.breakevenAt)]),
+  );
+  body.lastElementChild.dataset.key = 'breakevenAt';
+  draw(c, genesis);
+}
+
+/** The USD each scenario has earned to date, beside what each paid. */
+let chart = null;
+function draw(c, genesis) {
+  const usd = (v) => formatAmount(String(v), 'usd');
+  if (!chart) {
+    chart = new Chart(document.querySelector('[data-chart=compare]'));
+    chart.configure({
+      series: [
+        { label: 'A', color: '--c1', scale: 'usd', format: usd },
+        { label: 'B', color: '--c2', scale: 'usd', format: usd },
+        { label: 'A paid', color: '--c1', scale: 'usd', dash: [2, 4], width: 1.5, format: usd },
+        { label: 'B paid', color: '--c2', scale: 'usd', dash: [2, 4], width: 1.5, format: usd },
+      ],
+      scales: { usd: { label: 'USD to date', side: 3, format: (v) => formatAmount(String(v), 'usdCompact') } },
+    });
+  }
+  const x = Float64Array.from(c.earned, (p) => genesis + p.end);
+  const column = (side) => Float64Array.from(c.earned, (p) => Number(p[side]));
+  const paid = (side) => new Float64Array(c.earned.length).fill(Number(c[side].paidUsd));
+  const last = c.earned.at(-1);
+  chart.set([x, column('a'), column('b'), paid('a'), paid('b')], {
+    summary: `Chart of the USD each scenario has earned to date, to ${formatDate(x.at(-1))}: A ${usd(last.a)} (paid ${usd(c.a.paidUsd)}), B ${usd(last.b)} (paid ${usd(c.b.paidUsd)}).`,
+    table: {
+      columns: ['Period to', 'A', 'B'],
+      rows: c.earned.map((p) => [formatDate(genesis + p.end), usd(p.a), usd(p.b)]),
+    },
+  });
 }
