@@ -34,13 +34,13 @@ test("typing seed 003's example shows 210.24% and every digit on demand", async 
     'An APR of 210.24% here: a year at this block reward and price pays back your $250.00 and $275.60 more (110.24%).',
   );
   // The pool that block reward implies (SPEC 5) at today's emission, as My mining units assumes
-  // it (stage 2's 4 WFI/s for emission begun 2025-01-01): 4 x 1,000 / 0.00009804 units. At
+  // it (stage 2's 4 WFI/s for emission begun 2024-11-07): 4 x 1,000 / 0.00009804 units. At
   // stage 1's 8 WFI/s, seed 003's own: 81,599,347.2 units.
   const stage = stageToday();
   const implied = { 1: /^81599347\.2/, 2: /^40799673\.6/, 3: /^20399836\.8/, 4: /^10199918\.4/ }[stage];
   assert.match(await page.getAttribute('#apr-poolPower', 'data-value'), implied);
   assert.equal(await page.textContent('#apr-poolRate'), `units at ${8 / 2 ** (stage - 1)} WFI/s`);
-  assert.match(await page.textContent('#apr-poolWhy'), new RegExp(`^today's emission, stage ${stage}, for emission begun Jan 1, 2025`));
+  assert.match(await page.textContent('#apr-poolWhy'), new RegExp(`^today's emission, stage ${stage}, for emission begun Nov 7, 2024`));
   await page.fill('#m-genesis', new Date().toISOString().slice(0, 10));
   await page.waitForFunction(() => document.querySelector('#apr-poolRate').textContent === 'units at 8 WFI/s');
   assert.match(await page.getAttribute('#apr-poolPower', 'data-value'), /^81599347\.2/);

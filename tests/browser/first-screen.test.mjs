@@ -154,7 +154,7 @@ test("the pool from the WeFi app: the block reward it shows gives everyone else'
 
 test('the start date the figures assume is said next to them, with a way to change it', async () => {
   const page = await openPage(env, '/', { width: 375, height: 800 });
-  assert.equal(await page.textContent('#m-assumes'), 'Assumes emission began on Jan 1, 2025');
+  assert.equal(await page.textContent('#m-assumes'), 'Assumes emission began on Nov 7, 2024');
   await page.click('#m-assumes-change');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'm-genesis');
   await page.fill('#m-genesis', '2024-11-10');

@@ -35,11 +35,11 @@ async function changed(page, id, previous) {
 
 test("the pool of seed 003's example gives its APR: 210.24%, net gain 110.24%", async () => {
   const page = await openPage(env);
-  // The default schedule is the contract's: with the default genesis (2025-01-01) today falls
+  // The default schedule is the contract's: with the default genesis (2024-11-07) today falls
   // in a later stage, whose rate is 8 / 2^(stage - 1) WFI/s.
   const { load } = await import('../../web/lib/cbmcalc.js');
   const cbm = await load();
-  const poolNow = Math.floor(Date.now() / 1000 / DAY) * DAY - Date.UTC(2025, 0, 1) / 1000;
+  const poolNow = Math.floor(Date.now() / 1000 / DAY) * DAY - Date.UTC(2024, 10, 7) / 1000;
   const { stage } = cbm.emission({ from: poolNow });
   const ratio = Number(await page.getAttribute('#m-apr', 'data-value')) / (210.24168192 / 2 ** (stage - 1));
   assert.ok(Math.abs(ratio - 1) < 1e-6, `stage ${stage}: ${ratio}`);
@@ -116,7 +116,7 @@ test('errors are shown at their field: a purchase before genesis, a bad price', 
   const page = await openPage(env);
   await page.fill('#m-purchase-0-date', '2024-06-01');
   await page.waitForSelector('#m-purchase-0-date[aria-invalid=true]');
-  assert.equal(await page.textContent('#m-purchase-0-date-error'), 'is before the genesis date 2025-01-01');
+  assert.equal(await page.textContent('#m-purchase-0-date-error'), 'is before the genesis date 2024-11-07');
   assert.equal(await page.textContent('#m-apr'), '—');
   await page.fill('#m-genesis', '2024-01-01');
   await page.waitForFunction(() => document.querySelector('#m-apr').dataset.value);
@@ -234,14 +234,14 @@ test('CSV and JSON exports hold the series and the exact figures', async () => {
   assert.equal(data.results.aprPercent, undefined);
   assert.equal(data.results.now.aprPercent, await page.getAttribute('#m-apr', 'data-value'));
   // The contract's schedule ends 229,885,062 s after genesis.
-  assert.equal(data.results.emissionEnds, dayOf(Date.UTC(2025, 0, 1) / 1000 + 229885062));
+  assert.equal(data.results.emissionEnds, dayOf(Date.UTC(2024, 10, 7) / 1000 + 229885062));
   assert.equal(data.series.length, rows.length);
   await page.close();
 });
 
 test('the schedule picker: each preset with its source, stage end dates and totals from genesis', async () => {
   const page = await openPage(env);
-  const genesis = Date.UTC(2025, 0, 1) / 1000;
+  const genesis = Date.UTC(2024, 10, 7) / 1000;
   // The default is the contract's, shown with its source and its four stages.
   assert.equal(await page.inputValue('#m-schedule'), 'contract');
   const options = await page.$$eval('#m-schedule option', (os) => os.map((o) => o.value));
@@ -250,20 +250,20 @@ test('the schedule picker: each preset with its source, stage end dates and tota
   const rows = () => page.$$eval('#m-schedule-info tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   const contract = await rows();
   assert.equal(contract.length, 5);
-  assert.deepEqual(contract[0], ['1: 8 WFI/s', 'Oct 28, 2026', '459,770,112 WFI']);
-  assert.deepEqual(contract.at(-1).slice(1), ['Apr 14, 2032', '862,068,966 WFI']);
+  assert.deepEqual(contract[0], ['1: 8 WFI/s', 'Sep 3, 2026', '459,770,112 WFI']);
+  assert.deepEqual(contract.at(-1).slice(1), ['Feb 19, 2032', '862,068,966 WFI']);
   assert.match(await page.textContent('#m-schedule-disagree'), /whitepaper says every 2 years \(730 days\).*729-day.*665\.18-day/s);
   // The 8-year lifetime outlives the contract's 7.29 years of emission: the page says so.
   assert.match(
     await page.textContent('#m-schedule-info .note'),
-    /Units live 8 years, longer than this emission lasts: from Apr 14, 2032 on/,
+    /Units live 8 years, longer than this emission lasts: from Feb 19, 2032 on/,
   );
 
   // The whitepaper's: 730-day stages, 946,080,000 WFI, and emission ends 8 years on.
   await page.selectOption('#m-schedule', 'whitepaper');
-  await page.waitForFunction(() => document.querySelector('#m-explain').textContent.includes('Dec 30, 2032'));
+  await page.waitForFunction(() => document.querySelector('#m-explain').textContent.includes('Nov 5, 2032'));
   const whitepaper = await rows();
-  assert.deepEqual(whitepaper[0], ['1: 8 WFI/s', 'Jan 1, 2027', '504,576,000 WFI']);
+  assert.deepEqual(whitepaper[0], ['1: 8 WFI/s', 'Nov 7, 2026', '504,576,000 WFI']);
   assert.equal(whitepaper.at(-1)[2], '946,080,000 WFI');
   assert.equal(await page.locator('#m-schedule-info .note').count(), 0); // 8 years each: no gap
   const json = await downloadText(page, () => page.click('[data-export=mining-json]'));
@@ -274,8 +274,8 @@ test('the schedule picker: each preset with its source, stage end dates and tota
 
   // 729-day stages: a day shorter each.
   await page.selectOption('#m-schedule', 'stages729');
-  await page.waitForFunction(() => document.querySelector('#m-schedule-info tbody td')?.textContent === 'Dec 31, 2026');
-  assert.deepEqual((await rows())[0].slice(1), ['Dec 31, 2026', '503,884,800 WFI']);
+  await page.waitForFunction(() => document.querySelector('#m-schedule-info tbody td')?.textContent === 'Nov 6, 2026');
+  assert.deepEqual((await rows())[0].slice(1), ['Nov 6, 2026', '503,884,800 WFI']);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -42,9 +42,9 @@ test('apr: the figures of seed 003, as text and as JSON', () => {
 test("earnings: projectEarnings' figures for the options given, and the page's assumptions where none are", async () => {
   const cbm = await load();
   const holder = ['--units', '1000', '--unit-price', '0.25', '--token-price', '0.17', '--now', '2026-12-01', '--bought', '2026-11-20'];
-  const expected = (pool, period = 'month') =>
+  const expected = (pool, period = 'month', genesis = '2024-11-07') =>
     cbm.projectEarnings({
-      genesis: '2025-01-01',
+      genesis, // by default the page's assumption (web/ui/assumptions.js)
       now: '2026-12-01',
       purchases: [{ at: '2026-11-20', units: '1000', unitPrice: '0.25' }],
       pool,
@@ -59,7 +59,7 @@ test("earnings: projectEarnings' figures for the options given, and the page's a
   assert.deepEqual(JSON.parse(daily.stdout), expected({ units: '5000000', growthPerDay: '20000' }, 'week'));
 
   const text = cbmcalc(['earnings', ...holder, '--genesis', '2025-01-01']).stdout;
-  const figures = expected({ units: '81598347', growthPercentPerMonth: '2' });
+  const figures = expected({ units: '81598347', growthPercentPerMonth: '2' }, 'month', '2025-01-01');
   assert.match(text, new RegExp(`^A day now {12}${figures.now.wfiPerDay} WFI \\(${figures.now.usdPerDay} USD\\)$`, 'm'));
   assert.match(text, /^Assumed {14}genesis 2025-01-01; everyone else's 81598347 units, growing 2 % a month$/m);
   assert.equal(text.split('\n').filter((line) => /^\d{4}-\d{2}-\d{2} {2}\d{4}-\d{2}-\d{2} /.test(line)).length, figures.periods.length);
@@ -83,7 +83,7 @@ test('earnings: several purchases, each at its own price or at --unit-price', as
   const out = cbmcalc([...args, '--token-price', '0.17', '--now', '2026-12-01', '--json']);
   assert.equal(out.status, 0, out.stderr);
   const expected = cbm.projectEarnings({
-    genesis: '2025-01-01',
+    genesis: '2024-11-07',
     now: '2026-12-01',
     purchases: [
       { at: '2026-11-20', units: '1000', unitPrice: '0.25' },

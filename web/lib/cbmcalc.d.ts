@@ -1558,7 +1558,7 @@ export interface Cbm {
    * year (the 365 days from now).
    * @example
    * cbm.projectEarnings({
-   *   genesis: '2025-01-01',
+   *   genesis: '2024-11-07',
    *   now: '2026-12-01',
    *   purchases: [{ at: '2026-12-01', units: 1000, unitPrice: 0.25 }],
    *   pool: { units: 81598347, growthPercentPerMonth: 2 },
