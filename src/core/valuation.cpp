@@ -37,9 +37,12 @@ void checkInput(const ValuationInput& in) {
     if (in.t[i] <= in.t[i - 1])
       throw InputError("t[" + std::to_string(i) + "]", "must be after the sample before it");
   if (in.purchases.empty()) throw InputError("purchases", "must have at least one purchase");
-  for (std::size_t k = 0; k < in.purchases.size(); ++k)
-    if (in.purchases[k].units <= 0)
-      throw InputError("purchases[" + std::to_string(k) + "].units", "must be greater than 0");
+  for (std::size_t k = 0; k < in.purchases.size(); ++k) {
+    const std::string field = "purchases[" + std::to_string(k) + "]";
+    if (in.purchases[k].units <= 0) throw InputError(field + ".units", "must be greater than 0");
+    if (in.purchases[k].unitPrice)
+      requireSign(*in.purchases[k].unitPrice, field + ".unitPrice", Sign::nonNegative);
+  }
   requireSign(in.unitPrice, "unitPrice", Sign::positive);
   requireSign(in.tokenPrice, "tokenPrice", Sign::nonNegative);
   for (std::size_t k = 0; k < in.monthlyGrowthPercent.size(); ++k) {
@@ -79,16 +82,23 @@ Valuation valueEarnings(const ValuationInput& in) {
   const std::size_t n = in.t.size();
   Valuation v;
   UnixSeconds lastPurchase = in.purchases[0].at, firstMining = in.purchases[0].miningStart;
+  std::vector<Decimal> cost;  // each purchase's units x its price
   for (const auto& p : in.purchases) {
     v.totalUnits += p.units;
     lastPurchase = std::max(lastPurchase, p.at);
     firstMining = std::min(firstMining, p.miningStart);
+    cost.push_back(Decimal::fromInteger(p.units).times(p.unitPrice.value_or(in.unitPrice), "cost"));
+    v.contributionUsd = v.contributionUsd.plus(cost.back(), "contributionUsd");
   }
+  // What the purchases made by each sample cost: the APR's denominator there.
+  std::vector<Decimal> paidBy(n);
   v.unitsBy.resize(n);
   for (std::size_t i = 0; i < n; ++i)
-    for (const auto& p : in.purchases)
-      if (p.at <= in.t[i]) v.unitsBy[i] += p.units;
-  v.contributionUsd = Decimal::fromInteger(v.totalUnits).times(in.unitPrice, "contributionUsd");
+    for (std::size_t k = 0; k < in.purchases.size(); ++k)
+      if (in.purchases[k].at <= in.t[i]) {
+        v.unitsBy[i] += in.purchases[k].units;
+        paidBy[i] = paidBy[i].plus(cost[k], "paid");
+      }
   v.perUnitWfiEnd = Decimal::fromRaw(in.mined.back().raw() / v.totalUnits);  // truncated
   // Now: the first sample at or after today at which the units mine, every purchase made by
   // today among them (one bought today mines from a second later); without such a sample, the
@@ -105,7 +115,7 @@ Valuation valueEarnings(const ValuationInput& in) {
   if (now != in.t.end()) v.now = static_cast<std::size_t>(now - in.t.begin());
   if (v.now) v.perDayNow = in.rate[*v.now].times(Decimal::fromInteger(kSecondsPerDay), "perDay");
 
-  const double tokenPrice = in.tokenPrice.toDouble(), unitPrice = in.unitPrice.toDouble();
+  const double tokenPrice = in.tokenPrice.toDouble();
   const double contribution = v.contributionUsd.toDouble();
   std::vector<double> mined(n), rate(n), referralRate(in.referralRate.size());
   for (std::size_t i = 0; i < n; ++i) {
@@ -128,7 +138,8 @@ Valuation valueEarnings(const ValuationInput& in) {
       path.usd[i] = mined[i] * path.price[i];
       if (in.t[i] < firstMining) continue;
       // SPEC 5's APR, in floats for the chart: the figures shown come from apr().
-      const double paid = static_cast<double>(v.unitsBy[i]) * unitPrice;
+      const double paid = paidBy[i].toDouble();
+      if (paid <= 0) continue;
       const auto aprOf = [&](double perSecond) {
         return perSecond * kSecondsPerYear * path.price[i] / paid * 100;
       };
@@ -148,11 +159,25 @@ Valuation valueEarnings(const ValuationInput& in) {
       if (i < n) path.breakeven = in.t[i] - 1;
     }
     path.usdEnd = in.mined.back().times(exactPrice(n - 1), "usdEnd");
-    if (v.now) path.priceNow = exactPrice(*v.now);
+    // SPEC 5 at sample i, exact: a year of its rate at its price over what was paid by then
+    // (apr() of one "unit" costing all of it: the same quotient as units x their price).
+    const auto exactApr = [&](std::size_t i,
+                              std::optional<Decimal> referral) -> std::optional<AprResult> {
+      if (paidBy[i] <= Decimal()) return std::nullopt;
+      return apr({in.rate[i], exactPrice(i), Decimal::fromInteger(1), paidBy[i], referral});
+    };
+    if (v.now) {
+      path.priceNow = exactPrice(*v.now);
+      std::optional<Decimal> referral;
+      if (!in.referralRate.empty()) referral = in.referralRate[*v.now];
+      path.aprNow = exactApr(*v.now, referral);
+    }
     if (in.rows) {
       for (std::size_t k = 0; k < n; ++k) {
         path.priceRows.push_back(exactPrice(k));
         path.usdRows.push_back(in.mined[k].times(path.priceRows.back(), "usd"));
+        const auto rowApr = exactApr(k, std::nullopt);
+        path.aprRows.push_back(rowApr ? std::optional<Decimal>(rowApr->aprPercent) : std::nullopt);
       }
     }
     v.paths.push_back(std::move(path));

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "apr.hpp"
 #include "calendar.hpp"
 #include "decimal.hpp"
 
@@ -24,13 +25,15 @@ struct ValuationInput {
   std::vector<Decimal> rate;          //!< WFI a second at each t
   std::vector<Decimal> referralRate;  //!< referral WFI a second at each t; empty: none
   struct Purchase {
-    UnixSeconds at;           //!< when it was bought
-    std::int64_t units;       //!< > 0
-    UnixSeconds miningStart;  //!< its first mining second
+    UnixSeconds at;                    //!< when it was bought
+    std::int64_t units;                //!< > 0
+    UnixSeconds miningStart;           //!< its first mining second
+    std::optional<Decimal> unitPrice;  //!< USD a unit, >= 0; none: the input's unitPrice
   };
   std::vector<Purchase> purchases;  //!< at least one
-  Decimal unitPrice, tokenPrice;    //!< USD; unitPrice > 0
-  UnixSeconds today = 0;            //!< prices before it are today's (the past is not modelled)
+  //! USD; unitPrice > 0 is the price of a purchase that gives none of its own.
+  Decimal unitPrice, tokenPrice;
+  UnixSeconds today = 0;  //!< prices before it are today's (the past is not modelled)
   std::vector<double> monthlyGrowthPercent;  //!< one price path each (> -100)
   bool rows = false;                         //!< also each sample's exact price and USD value
 };
@@ -42,13 +45,18 @@ struct PathValuation {
   std::vector<double> apr, aprWithReferrals;
   //! The second the mined WFI, at that day's price, first covers the contribution.
   std::optional<UnixSeconds> breakeven;
-  Decimal usdEnd;                           //!< mined x price at the last sample
-  std::optional<Decimal> priceNow;          //!< the exact price at "now", if there is one
+  Decimal usdEnd;                   //!< mined x price at the last sample
+  std::optional<Decimal> priceNow;  //!< the exact price at "now", if there is one
+  //! SPEC 5 at "now" (the referral income's APR too, if any), over what the purchases made by
+  //! then cost; none without a "now" or with nothing paid.
+  std::optional<AprResult> aprNow;
   std::vector<Decimal> priceRows, usdRows;  //!< with ValuationInput::rows
+  //! With rows: each sample's exact APR % over what was paid by then (none before a purchase).
+  std::vector<std::optional<Decimal>> aprRows;
 };
 
 struct Valuation {
-  Decimal contributionUsd;  //!< units x unitPrice
+  Decimal contributionUsd;  //!< each purchase's units x its unit price, summed
   std::int64_t totalUnits = 0;
   std::vector<std::int64_t> unitsBy;  //!< units bought by each sample
   //! "Now": the first sample at or after today at which the holder's units mine, every

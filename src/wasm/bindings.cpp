@@ -532,8 +532,22 @@ val decimalArray(const std::vector<cbm::Decimal>& values) {
   return out;
 }
 
+// SPEC 5's figures as apr() gives them, and the APR with referral income when there is one.
+val aprValue(const cbm::AprResult& r) {
+  val out = val::object();
+  out.set("aprPercent", r.aprPercent.str());
+  out.set("yearlyReward", r.yearlyReward.str());
+  out.set("yearlyRewardUsd", r.yearlyRewardUsd.str());
+  out.set("contributionUsd", r.contributionUsd.str());
+  out.set("netGainPercent", r.netGainPercent.str());
+  out.set("netGainUsd", r.netGainUsd.str());
+  if (r.withReferralsPercent) out.set("withReferralsPercent", r.withReferralsPercent->str());
+  return out;
+}
+
 // SPEC 5 over time. input: { t: numbers (Unix s), mined, rate, referralRate (decimal texts),
-// purchases: [{ at, units, miningStart }], unitPrice, tokenPrice, today (texts), paths: numbers
+// purchases: [{ at, units, miningStart, unitPrice? }], unitPrice, tokenPrice, today (texts), paths:
+// numbers
 // (% a month), rows: bool }.
 val valueEarnings(const val& input) {
   return guardedValue([&] {
@@ -551,12 +565,16 @@ val valueEarnings(const val& input) {
     for (unsigned k = 0; k < purchaseCount; ++k) {
       const std::string field = "purchases[" + std::to_string(k) + "]";
       const val p = purchases[k];
+      std::optional<cbm::Decimal> unitPrice;
+      if (const auto text = textField(p, "unitPrice"))
+        unitPrice = cbm::parseAmount(*text, field + ".unitPrice", cbm::Sign::any);
       in.purchases.push_back(
           {cbm::parseWhole(p["at"].as<std::string>(), field + ".at", 0, cbm::kMaxUnixSeconds),
            cbm::parseWhole(p["units"].as<std::string>(), field + ".units", 1,
                            cbm::kMaxUnitsPerActivation),
            cbm::parseWhole(p["miningStart"].as<std::string>(), field + ".miningStart", 0,
-                           cbm::kMaxUnixSeconds)});
+                           cbm::kMaxUnixSeconds),
+           unitPrice});
     }
     in.unitPrice =
         cbm::parseAmount(input["unitPrice"].as<std::string>(), "unitPrice", cbm::Sign::any);
@@ -587,9 +605,13 @@ val valueEarnings(const val& input) {
       path.set("breakeven", p.breakeven ? val(seconds(*p.breakeven)) : val::null());
       path.set("usdEnd", p.usdEnd.str());
       path.set("priceNow", p.priceNow ? val(p.priceNow->str()) : val::null());
+      path.set("aprNow", p.aprNow ? aprValue(*p.aprNow) : val::null());
       if (in.rows) {
         path.set("priceRows", decimalArray(p.priceRows));
         path.set("usdRows", decimalArray(p.usdRows));
+        val aprRows = val::array();
+        for (const auto& a : p.aprRows) aprRows.call<void>("push", a ? val(a->str()) : val::null());
+        path.set("aprRows", aprRows);
       }
       paths.call<void>("push", path);
     }

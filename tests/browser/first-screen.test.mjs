@@ -67,6 +67,37 @@ test('two purchases, one made today: the figures now count both', async () => {
   await page.close();
 });
 
+test('each purchase at its own unit price: shown with a second purchase, in the link, the APR over what was paid', async () => {
+  const page = await openPage(env, '/', { width: 1280, height: 900 });
+  await genesisToday(page);
+  await page.selectOption('#m-amortization', 'none');
+  // One purchase: its price is the Unit price field, no column of its own.
+  assert.equal(await page.isVisible('#m-purchase-0-unitPrice'), false);
+  await page.click('#add-purchase');
+  assert.equal(await page.isVisible('#m-purchase-0-unitPrice'), true);
+  assert.equal(await page.getAttribute('#m-purchase-0-unitPrice', 'placeholder'), '0.25');
+  await page.fill('#m-purchase-1-units', '3000');
+  await type(page, '#m-purchase-1-unitPrice', '0.5');
+  await page.waitForFunction(() => document.querySelector('#m-contribution').dataset.value === '1750'); // 1,000 x 0.25 + 3,000 x 0.50
+  // The APR now: the block reward of 4,000 units, a year of it at $0.17, over $1,750.
+  const blockReward = wei(await page.getAttribute('#m-blockReward', 'data-value'));
+  const apr = wei(await page.getAttribute('#m-apr', 'data-value'));
+  const expected = (blockReward * 31_536_000n * 17n * 100n) / (100n * 1750n);
+  assert.ok(apr >= expected - 1n && apr <= expected + 1n, `${apr} vs ${expected}`);
+  // The link keeps each price; a purchase without one stays at the Unit price field's.
+  await page.waitForFunction(() => /m\.buy=[^&]*,[^&:]*:3000:0\.5(&|$)/.test(location.hash));
+  const again = await openPage(env, `/${await page.evaluate(() => location.hash)}`, { width: 375, height: 800 });
+  assert.equal(await again.inputValue('#m-purchase-1-unitPrice'), '0.5');
+  assert.equal(await again.inputValue('#m-purchase-0-unitPrice'), '');
+  await again.waitForFunction(() => document.querySelector('#m-contribution').dataset.value === '1750');
+  // A price that is not one is said at its row.
+  await type(again, '#m-purchase-1-unitPrice', '0.5x');
+  await again.waitForSelector('#m-purchase-1-unitPrice[aria-invalid=true]');
+  assert.deepEqual([...page.errors, ...again.errors], []);
+  await page.close();
+  await again.close();
+});
+
 test('the earnings table: a row a period, halvings marked, the breakeven row lit, exported', async () => {
   const page = await openPage(env, '/', { width: 1280, height: 900 });
   await genesisToday(page);

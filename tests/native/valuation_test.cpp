@@ -167,3 +167,46 @@ TEST_CASE("valuation: now counts a purchase made today, from the sample where it
   in.purchases = {{0, 10, 1}, {30, 10, 32}};  // bought after today: now stays today
   CHECK(in.t[*cbm::valueEarnings(in).now] == 20);
 }
+
+TEST_CASE("valuation: each purchase at its own price, the APR over what was paid by then") {
+  cbm::ValuationInput in = simple();
+  // 10 units at $1 from second 0, 10 more at $3 from second 10 (both mine 1 WFI/s in all).
+  in.purchases = {{0, 10, 1, std::nullopt}, {10, 10, 11, d("3")}};
+  in.today = 12;
+  in.rows = true;
+  const cbm::Valuation v = cbm::valueEarnings(in);
+  CHECK(v.contributionUsd == d("40"));  // 10 x $1 + 10 x $3
+  const cbm::PathValuation& p = v.paths[0];
+  // 1 WFI/s x 31,536,000 s x $0.5 = $15,768,000 a year: over $10 paid, then over $40.
+  CHECK(p.apr[5] == doctest::Approx(157680000.0).epsilon(1e-15));
+  CHECK(p.apr[15] == doctest::Approx(39420000.0).epsilon(1e-15));
+  CHECK(*p.aprRows[5] == d("157680000"));
+  CHECK(*p.aprRows[15] == d("39420000"));
+  // $40 at $0.5 is 80 WFI: never mined in these 40 seconds.
+  CHECK_FALSE(p.breakeven.has_value());
+  // Now is today, both mining: the APR over both, exact.
+  REQUIRE(v.now == std::size_t{12});
+  REQUIRE(p.aprNow.has_value());
+  CHECK(p.aprNow->aprPercent == d("39420000"));
+  CHECK(p.aprNow->contributionUsd == d("40"));
+  CHECK_FALSE(p.aprNow->withReferralsPercent.has_value());
+
+  // One price for all: the same APR as SPEC 5 gives for units x unit price.
+  const cbm::Valuation same = cbm::valueEarnings(simple());
+  const cbm::AprResult spec = cbm::apr({d("1"), d("0.5"), d("10"), d("1"), std::nullopt});
+  CHECK(same.paths[0].aprNow->aprPercent == spec.aprPercent);
+  CHECK(same.paths[0].aprNow->netGainUsd == spec.netGainUsd);
+
+  // Units given away: nothing paid, no APR, paid back at once.
+  in.purchases = {{0, 10, 1, d("0")}};
+  in.today = 0;
+  const cbm::Valuation free = cbm::valueEarnings(in);
+  CHECK(free.contributionUsd == Decimal());
+  CHECK_FALSE(free.paths[0].aprNow.has_value());
+  CHECK(std::isnan(free.paths[0].apr[5]));
+  CHECK(free.paths[0].breakeven == std::optional<cbm::UnixSeconds>{0});
+
+  in.purchases = {{0, 10, 1, d("-1")}};
+  CHECK_THROWS_WITH(cbm::valueEarnings(in),
+                    "purchases[0].unitPrice: must not be negative, got \"-1\"");
+}

@@ -207,3 +207,31 @@ test('bad inputs name their field: no purchase, a genesis that is not a date, a 
   assert.equal(field({}, [{ date: '2025-05-31', units: '1' }]), 'purchases[0].date');
   assert.equal(field({ schedule: 'nope' }), 'schedule');
 });
+
+test('a unit price per purchase: what was paid is each at its own, the APR over it; an unpriced one takes the form’s', () => {
+  const purchases = [
+    { date: '2025-06-01', units: '1000', unitPrice: '' }, // the form's $0.25
+    { date: '2025-06-01', units: '500', unitPrice: '0.30' },
+  ];
+  const state = stateOf({}, purchases);
+  assert.equal(state.priced.contributionUsd, '400'); // 1,000 x 0.25 + 500 x 0.30
+  const view = headlineView(state, today);
+  assert.equal(view.figures.contribution, '400');
+  // 1,500 units among 81,599,847: their block reward a year at $0.17, over $400.
+  const reward = (8 * 1500) / (81598347 + 1500);
+  close(view.figures.blockReward, reward, 'block reward');
+  close(view.figures.apr, ((reward * YEAR * 0.17) / 400) * 100, 'APR over $400');
+  assert.deepEqual(
+    exportDocument(cbm, state, { today }).results.activations.map((a) => a.unitPrice),
+    ['0.25', '0.30'],
+  );
+  // Each row of the export: the APR over what was paid by then, as the headline.
+  const { columns, rows } = exportTable(cbm, state);
+  const nowRow = rows.find((r) => r[0] === '2025-06-02');
+  close(nowRow[columns.indexOf('apr_percent_base')], ((reward * YEAR * 0.17) / 400) * 100, 'APR row');
+  // A price of its own that is not one is said at its row.
+  assert.throws(
+    () => stateOf({}, [purchases[0], { ...purchases[1], unitPrice: '0.3x' }]),
+    (e) => e instanceof CbmError && e.field === 'purchases[1].unitPrice',
+  );
+});

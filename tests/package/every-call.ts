@@ -373,19 +373,16 @@ const wait = checked('queueWait', object<ReturnType<Cbm['queueWait']>>({ wait: w
 check(wait.wait === 10 && wait.miningAfter === 11, 'queueWait');
 
 // APR and the pool behind it (seed 003).
-const apr: Apr = checked(
-  'apr',
-  object<Apr>({
-    aprPercent: decimal,
-    yearlyReward: decimal,
-    yearlyRewardUsd: decimal,
-    contributionUsd: decimal,
-    netGainPercent: decimal,
-    netGainUsd: decimal,
-    withReferralsPercent: optional(decimal),
-  }),
-  cbm.apr({ blockReward: '0.00009804', tokenPrice: 0.17, units: 1000, unitPrice: 0.25 }),
-);
+const aprShape = object<Apr>({
+  aprPercent: decimal,
+  yearlyReward: decimal,
+  yearlyRewardUsd: decimal,
+  contributionUsd: decimal,
+  netGainPercent: decimal,
+  netGainUsd: decimal,
+  withReferralsPercent: optional(decimal),
+});
+const apr: Apr = checked('apr', aprShape, cbm.apr({ blockReward: '0.00009804', tokenPrice: 0.17, units: 1000, unitPrice: 0.25 }));
 const pct: string = apr.aprPercent;
 check(pct === '210.24168192' && apr.withReferralsPercent === undefined, 'apr');
 const withReferrals: Decimal | undefined = cbm.apr({
@@ -662,8 +659,10 @@ const valued = checked(
         breakeven: nullable(whole),
         usdEnd: decimal,
         priceNow: nullable(decimal),
+        aprNow: nullable(aprShape),
         priceRows: optional(array(decimal)),
         usdRows: optional(array(decimal)),
+        aprRows: optional(array(nullable(decimal))),
       }),
     ),
   }),
@@ -671,7 +670,7 @@ const valued = checked(
     t,
     mined: t.map((i) => String(Math.max(0, i - 1))),
     rate: t.map((i) => (i >= 1 ? '1' : '0')),
-    purchases: [{ at: 0, units: 10, miningStart: 1 }],
+    purchases: [{ at: 0, units: 10, miningStart: 1, unitPrice: '1' }],
     unitPrice: '1',
     tokenPrice: '0.5',
     today: 0,
@@ -681,6 +680,12 @@ const valued = checked(
 );
 const breakeven: number | null = valued.paths[0]!.breakeven;
 check(breakeven === 20 && valued.paths[1]!.priceRows?.[0] === '0.5', 'valueEarnings');
+// 1 WFI/s a year at $0.5 over the $10 paid: 157,680,000 %.
+const aprNow: Decimal | undefined = valued.paths[0]!.aprNow?.aprPercent;
+check(
+  aprNow === '157680000' && valued.paths[0]!.aprRows?.[0] === '0' && valued.paths[0]!.aprRows?.[5] === '157680000',
+  'valueEarnings APR',
+);
 
 // The pool: rows, columns, the lazily read activations, and the hand-driven run.
 const scenario: PoolScenario = {

@@ -787,6 +787,8 @@ export interface ValuedPurchase {
   units: DecimalInput;
   /** When its units start mining. */
   miningStart: UnixTimeInput;
+  /** USD a unit for this purchase (>= 0); absent: the input's `unitPrice`. */
+  unitPrice?: DecimalInput;
 }
 
 export interface ValueEarningsInput {
@@ -799,14 +801,14 @@ export interface ValueEarningsInput {
   /** Referral income, WFI a second at each t. */
   referralRate?: readonly DecimalInput[] | null;
   purchases: readonly ValuedPurchase[];
-  /** USD a unit. */
+  /** USD a unit, for each purchase without its own price (> 0). */
   unitPrice: DecimalInput;
   /** USD a WFI today. */
   tokenPrice: DecimalInput;
   today: UnixTimeInput;
   /** Monthly growths of the price in % (default [0]: a flat price). */
   paths?: Float64Array | readonly number[];
-  /** Also each sample's exact price and USD value (`priceRows`, `usdRows`). */
+  /** Also each sample's exact price, USD value and APR (`priceRows`, `usdRows`, `aprRows`). */
   rows?: boolean;
 }
 
@@ -819,7 +821,8 @@ export interface ValuedPath {
   price: Float64Array;
   /** The mined WFI's USD value at each t. */
   usd: Float64Array;
-  /** The APR at each t, percent; NaN before the units mine. */
+  /** The APR at each t, percent, over what the purchases made by then cost; NaN before the units
+   * mine (or with nothing paid). */
   apr: Float64Array;
   /** The APR with the referral income; null without `referralRate`. */
   aprWithReferrals: Float64Array | null;
@@ -830,14 +833,19 @@ export interface ValuedPath {
   usdEnd: Decimal;
   /** The price at `now`; null when there is no now. */
   priceNow: Decimal | null;
+  /** SPEC 5 at `now`, exact, over what the purchases made by then cost (`contributionUsd`), with
+   * `withReferralsPercent` when there is referral income; null without a now or a cost. */
+  aprNow: Apr | null;
   /** With `rows: true`: each sample's exact price. */
   priceRows?: Decimal[];
   /** With `rows: true`: each sample's exact USD value. */
   usdRows?: Decimal[];
+  /** With `rows: true`: each sample's exact APR %; null before the first purchase. */
+  aprRows?: (Decimal | null)[];
 }
 
 export interface ValueEarnings {
-  /** What the purchases cost, USD. */
+  /** What the purchases cost, USD: each one's units at its own price. */
   contributionUsd: Decimal;
   totalUnits: number;
   /** Units bought by each t. */

@@ -806,11 +806,12 @@ function makeApi(M, decisionCalls) {
           rate: decimals(v.rate, 'rate'),
           referralRate: v.referralRate === undefined || v.referralRate === null ? undefined : decimals(v.referralRate, 'referralRate'),
           purchases: listOf(v.purchases, 'purchases', (p, f) => {
-            p = fieldsOf(p, 'a purchase', ['at', 'units', 'miningStart'], f);
+            p = fieldsOf(p, 'a purchase', ['at', 'units', 'miningStart', 'unitPrice'], f);
             return {
               at: unixText(p.at, `${f}.at`),
               units: text(p.units, `${f}.units`),
               miningStart: unixText(p.miningStart, `${f}.miningStart`),
+              ...(p.unitPrice !== undefined && { unitPrice: text(p.unitPrice, `${f}.unitPrice`) }),
             };
           }),
           unitPrice: text(v.unitPrice, 'unitPrice'),

@@ -48,7 +48,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   const showSchedule = scheduleView(cbm, form, presets);
   addReferralInputs(lines);
   const poolInput = setUpPoolPreset(cbm, form, () => changed());
-  const purchases = setUpPurchases(today, () => changed());
+  const purchases = setUpPurchases(today, form, () => changed());
   const request = (values) => miningRequest(values, purchases.read(), { today, presets, lines });
   const cache = cachedMining(cbm);
   const view = miningView(form, today);
@@ -221,9 +221,10 @@ function setUpPoolPreset(cbm, form, changed) {
   return poolInput;
 }
 
-/** The purchases: rows of date + units, one of today's to start, always in a shared link ("today"
- * means the sharer's day). */
-function setUpPurchases(today, changed) {
+/** The purchases: rows of date, units and (with more than one row) a unit price of its own, one
+ * of today's to start, always in a shared link ("today" means the sharer's day). An empty price
+ * is the form's Unit price, shown as the field's placeholder. */
+function setUpPurchases(today, form, changed) {
   const list = $('purchases');
   const purchases = rowList({
     list,
@@ -236,13 +237,26 @@ function setUpPurchases(today, changed) {
     columns: [
       { name: 'date', label: (i) => `Purchase ${i + 1}: date`, input: () => input({ type: 'date' }) },
       { name: 'units', label: () => 'Units', input: () => input({ inputMode: 'numeric', autocomplete: 'off' }) },
+      { name: 'unitPrice', label: () => 'USD a unit', input: () => input({ inputMode: 'decimal', autocomplete: 'off' }) },
     ],
-    onChange: changed,
+    onChange: () => {
+      showDefaultPrice();
+      changed();
+    },
   });
-  const newPurchase = () => ({ date: dayText(today), units: '1000' });
-  purchases.add(newPurchase());
+  const unitPrice = form.elements.namedItem('unitPrice');
+  const showDefaultPrice = () => {
+    for (const box of list.querySelectorAll('.field-unitPrice input')) box.placeholder = unitPrice.value.trim() || ' ';
+  };
+  unitPrice.addEventListener('input', showDefaultPrice);
+  const newPurchase = () => ({ date: dayText(today), units: '1000', unitPrice: '' });
+  const add = (row) => {
+    purchases.add(row);
+    showDefaultPrice();
+  };
+  add(newPurchase());
   $('add-purchase').addEventListener('click', () => {
-    purchases.add(newPurchase());
+    add(newPurchase());
     list.lastElementChild.querySelector('input').focus();
     changed();
   });
@@ -250,14 +264,15 @@ function setUpPurchases(today, changed) {
     get: () =>
       purchases
         .read()
-        .map((r) => `${r.date}:${r.units}`)
+        .map((r) => [r.date, r.units, ...(r.unitPrice ? [r.unitPrice] : [])].join(':'))
         .join(','),
     set: (text) => {
-      const rows = text.split(',').map((pair) => {
-        const [date = '', units = ''] = pair.split(':');
-        return { date, units };
+      const rows = text.split(',').map((item) => {
+        const [date = '', units = '', price = ''] = item.split(':');
+        return { date, units, unitPrice: price };
       });
       if (rows.length) purchases.set(rows.slice(0, 50));
+      showDefaultPrice();
     },
   });
   return purchases;

@@ -132,8 +132,8 @@ export function headlineView(state, today) {
   const base = priced.paths.find((p) => p.key === 'base');
   return {
     figures: {
-      apr: now?.apr.aprPercent ?? null,
-      netGain: now?.apr.netGainPercent ?? null,
+      apr: now?.apr?.aprPercent ?? null,
+      netGain: now?.apr?.netGainPercent ?? null,
       blockReward: now?.blockReward ?? null,
       perDay: now?.perDay ?? null,
       contribution: priced.contributionUsd,
@@ -160,7 +160,7 @@ export function referralView({ sim, priced }) {
   const next = referral.now?.nextPayout;
   return {
     figures: {
-      aprMining: now?.apr.aprPercent ?? null,
+      aprMining: now?.apr?.aprPercent ?? null,
       aprReferrals: referral.now?.aprPercent ?? null,
       refWeek: next ? next.amount : referral.now ? '0' : null,
       refLocked: referral.now?.locked ?? null,
@@ -239,8 +239,8 @@ export function periodsTable({ earnings, values }) {
   };
 }
 
-/** The run by day for the CSV and JSON exports: each row's exact price, USD value and APR per
- * price path (the same valuation, asked for its rows). */
+/** The run by day for the CSV and JSON exports: each row's exact price, USD value and APR (over
+ * what was paid by then) per price path: the same valuation, asked for its rows. */
 export function exportTable(cbm, { sim, values }) {
   const priced = priceMining(cbm, sim, values, { rows: true });
   const { paths } = priced;
@@ -253,21 +253,15 @@ export function exportTable(cbm, { sim, values }) {
     'pool_power',
     'emission_rate',
   ];
-  const rows = sim.series.t.map((t, i) => {
-    const units = priced.unitsBy[i];
-    const rate = sim.series.rate[i];
-    const aprAt = (price) =>
-      units > 0 ? cbm.apr({ blockReward: rate, tokenPrice: price, units, unitPrice: priced.unitPrice }).aprPercent : '';
-    return [
-      dayText(t),
-      t - sim.genesis,
-      sim.series.reward[i],
-      rate,
-      ...paths.flatMap((p) => [p.priceRows[i], p.usdRows[i], aprAt(p.priceRows[i])]),
-      String(sim.series.poolPower[i]),
-      String(sim.series.emissionRate[i]),
-    ];
-  });
+  const rows = sim.series.t.map((t, i) => [
+    dayText(t),
+    t - sim.genesis,
+    sim.series.reward[i],
+    sim.series.rate[i],
+    ...paths.flatMap((p) => [p.priceRows[i], p.usdRows[i], p.aprRows[i] ?? '']),
+    String(sim.series.poolPower[i]),
+    String(sim.series.emissionRate[i]),
+  ]);
   return { columns, rows };
 }
 
@@ -299,6 +293,7 @@ export function exportDocument(cbm, state, { today }) {
       activations: sim.purchases.map((p) => ({
         date: dayText(p.at),
         units: p.units,
+        unitPrice: p.unitPrice,
         activatedAt: p.activatedAt,
         miningStart: p.miningStart,
         waitSeconds: p.wait,

@@ -24,8 +24,9 @@ function decimal(text, field) {
   return t;
 }
 
-/** The form's field for a field of cbm.projectEarnings, and the message a person reads there. */
-function formError(e, genesis) {
+/** The form's field for a field of cbm.projectEarnings, and the message a person reads there;
+ * `buys`: the purchases as read (a price of its own is said at its row, else at unitPrice). */
+function formError(e, genesis, buys) {
   if (!(e instanceof CbmError)) throw e;
   // A lifetime or half-life is typed in years: say its limits in years (a display conversion).
   const rule = /^rules\.(lifetime|halfLife)$/.exec(e.field ?? '')?.[1];
@@ -39,7 +40,11 @@ function formError(e, genesis) {
   const field = {
     pool: { units: 'poolUnits', growthPerDay: 'poolGrowth', growthPercentPerMonth: 'poolGrowth', ceiling: 'poolCeiling' },
     lines: { units: `ref${line}Units`, growthPerDay: `ref${line}Growth` },
-    purchases: { at: `purchases[${index}].date`, units: `purchases[${index}].units`, unitPrice: 'unitPrice' },
+    purchases: {
+      at: `purchases[${index}].date`,
+      units: `purchases[${index}].units`,
+      unitPrice: buys[index]?.unitPrice ? `purchases[${index}].unitPrice` : 'unitPrice',
+    },
   }[list][name];
   const { kind, got, end, growthPerDay, days, since, units, max, at } = e.problem ?? {};
   // Said here in the page's words (the problem's own words are no longer the message's).
@@ -87,7 +92,7 @@ export function projectMining(cbm, input) {
   const { genesis, today, buys, earningsInput } = earningsRequest(input);
   // The breakeven the page shows is each price path's, by day (priceMining): not the search for
   // its second, most of the call's time.
-  const earnings = projectFor(cbm, earningsInput, genesis, { sampleEvery: DAY, breakeven: false });
+  const earnings = projectFor(cbm, earningsInput, genesis, buys, { sampleEvery: DAY, breakeven: false });
   const { rules } = input;
   const { series: run } = earnings;
   const poolSeconds = Array.from(run.t);
@@ -117,6 +122,7 @@ export function projectMining(cbm, input) {
         miningStart: unix(p.miningStart),
         wait: p.wait,
         reward: p.reward,
+        unitPrice: earningsInput.purchases[i].unitPrice, // its own, or the form's
       };
     }),
     marks: rateChanges(cbm, rules, end - genesis).map((m) => ({ ...m, t: genesis + m.t })),
@@ -131,8 +137,8 @@ export function projectMining(cbm, input) {
  * call's time, before the engine's code is warm).
  */
 export function projectAnswers(cbm, input) {
-  const { genesis, earningsInput } = earningsRequest(input);
-  return projectFor(cbm, earningsInput, genesis, { breakeven: false });
+  const { genesis, buys, earningsInput } = earningsRequest(input);
+  return projectFor(cbm, earningsInput, genesis, buys, { breakeven: false });
 }
 
 /** projectEarnings' input from the form's (projectMining's `input`), with the dates it read. */
@@ -141,10 +147,10 @@ function earningsRequest(input) {
   const genesis = parseDay(genesisText);
   if (genesis === null) fail('genesis', `must be a date YYYY-MM-DD, got "${genesisText}"`);
   if (purchases.length === 0) fail('purchases[0].units', 'add at least one purchase');
-  const buys = purchases.map(({ date, units }, i) => {
+  const buys = purchases.map(({ date, units, unitPrice: own }, i) => {
     const at = parseDay(date);
     if (at === null) fail(`purchases[${i}].date`, `must be a date YYYY-MM-DD, got "${date}"`);
-    return { at, units: String(units ?? '').trim() };
+    return { at, units: String(units ?? '').trim(), unitPrice: String(own ?? '').trim() };
   });
   const price = decimal(unitPrice, 'unitPrice');
   // Lines only when one is described (a field not "0"): else nothing is tracked.
@@ -154,7 +160,7 @@ function earningsRequest(input) {
     rules,
     genesis: genesisText,
     now: today - genesis,
-    purchases: buys.map((b) => ({ at: b.at - genesis, units: b.units, unitPrice: price })),
+    purchases: buys.map((b) => ({ at: b.at - genesis, units: b.units, unitPrice: b.unitPrice || price })),
     pool: growingPool(poolFields),
     lines: hasLines
       ? referrals.map((line) => ({ units: String(line.units ?? '').trim(), growthPerDay: String(line.growth ?? '').trim() }))
@@ -166,11 +172,11 @@ function earningsRequest(input) {
 }
 
 /** cbm.projectEarnings, its errors named for the form's fields. */
-function projectFor(cbm, earningsInput, genesis, options) {
+function projectFor(cbm, earningsInput, genesis, buys, options) {
   try {
     return cbm.projectEarnings(earningsInput, options);
   } catch (e) {
-    return formError(e, genesis);
+    return formError(e, genesis, buys);
   }
 }
 
@@ -215,8 +221,9 @@ export function pricePaths({ scenario = 'flat', growth = '0', bear = '-5', base 
 }
 
 /**
- * Values a run at a price scenario. `prices`: { tokenPrice, unitPrice, scenario, growth, bear,
- * base, bull }. Returns the contribution, the APR now (cbm.apr: exact), and per price path the
+ * Values a run at a price scenario. `prices`: { tokenPrice, unitPrice (of a purchase without its
+ * own), scenario, growth, bear, base, bull }. Returns the contribution, the APR now (exact), and
+ * per price path the
  * USD value of the WFI mined to date, the APR over time and the breakeven day, all from
  * cbm.valueEarnings. With `rows`, each path also has each sample's exact price and USD value
  * (priceRows, usdRows: for exports). `flatBreakeven`: the breakeven day at today's price, the
@@ -237,7 +244,12 @@ export function priceMining(cbm, sim, prices, { rows = false } = {}) {
     mined: series.reward,
     rate: series.rate,
     referralRate: referral?.series.rate,
-    purchases: purchases.map((p) => ({ at: p.at, units: p.units, miningStart: p.miningStart ?? sim.end })),
+    purchases: purchases.map((p) => ({
+      at: p.at,
+      units: p.units,
+      miningStart: p.miningStart ?? sim.end,
+      unitPrice: p.unitPrice ?? unitPrice,
+    })),
     unitPrice,
     tokenPrice,
     today,
@@ -264,24 +276,14 @@ export function priceMining(cbm, sim, prices, { rows = false } = {}) {
       perDay: value.perDayNow,
       mined: series.reward[at],
       price: base.priceNow,
-      apr: cbm.apr({ blockReward, tokenPrice: base.priceNow, units: value.unitsBy[at], unitPrice }),
+      apr: base.aprNow, // SPEC 5 over what the purchases made by then cost (null: nothing paid)
     };
   }
-  if (referral && now) {
-    const withReferrals = cbm.apr({
-      blockReward: now.blockReward,
-      referralReward: referral.now.rate,
-      tokenPrice: now.price,
-      units: value.unitsBy[at],
-      unitPrice,
-    });
-    referral.now.aprPercent = withReferrals.withReferralsPercent;
-  }
+  if (referral?.now) referral.now.aprPercent = now?.apr?.withReferralsPercent ?? null;
   return {
     contributionUsd: value.contributionUsd,
     totalUnits: value.totalUnits,
     unitsBy: value.unitsBy,
-    unitPrice,
     wfiEnd: series.reward[n - 1],
     paths: valued,
     flatBreakeven: value.paths[flat].breakeven,

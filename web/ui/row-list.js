@@ -14,7 +14,7 @@ export function rowList({ list, addButton, name, idPrefix, rowClass, what, colum
   function field(i, column, value) {
     const id = `${idPrefix}-${i}-${column.name}`;
     const wrap = document.createElement('div');
-    wrap.className = 'field';
+    wrap.className = `field field-${column.name}`;
     const label = document.createElement('label');
     label.htmlFor = id;
     label.textContent = column.label(i);

@@ -263,7 +263,7 @@ class CbmCalculator extends HTMLElement {
       const [base] = priced.paths;
       // The figures by period, from the same run: a day, 30 days and 12 months from today.
       const { earnings } = sim;
-      figure('apr', now?.apr.aprPercent);
+      figure('apr', now?.apr?.aprPercent);
       figure('return', earnings.firstYear.returnPercent);
       figure('perDay', earnings.now.wfiPerDay);
       figure('perDayUsd', earnings.now.usdPerDay);
@@ -286,8 +286,8 @@ class CbmCalculator extends HTMLElement {
       this.#status.textContent = '';
       detail = {
         inputs: values,
-        aprPercent: now?.apr.aprPercent ?? null,
-        netGainPercent: now?.apr.netGainPercent ?? null,
+        aprPercent: now?.apr?.aprPercent ?? null,
+        netGainPercent: now?.apr?.netGainPercent ?? null,
         blockReward: earnings.now.blockReward,
         wfiPerDay: earnings.now.wfiPerDay,
         contributionUsd: priced.contributionUsd,
