@@ -317,3 +317,43 @@ test('simulate: owners that look alike but differ (Unicode form, a zero-width sp
   const plain = cbmcalc(['simulate', '-'], JSON.stringify({ ...pool, activations: pool.activations.slice(3) }));
   assert.doesNotMatch(plain.stdout, /≈/);
 });
+
+test('earnings: price paths, each with its breakeven, paid back in days, and what all mined is worth at the end', () => {
+  const holder = ['earnings', '--units', '1000', '--unit-price', '0.25', '--token-price', '0.17', '--now', '2026-12-01'];
+  const out = cbmcalc([...holder, '--price-growth', '-5', '--price-growth', '0', '--price-growth', '5', '--json']);
+  assert.equal(out.status, 0, out.stderr);
+  const r = JSON.parse(out.stdout);
+  assert.equal(r.series, undefined); // the run by day stays inside
+  const [bear, flat, bull] = r.pricePaths;
+  assert.deepEqual(
+    r.pricePaths.map((p) => p.monthlyGrowthPercent),
+    [-5, 0, 5],
+  );
+  // The flat path: the projection's own breakeven day, and all mined x $0.17, truncated once.
+  const day = (unix) => new Date(unix * 1000).toISOString().slice(0, 10);
+  const genesis = Date.parse('2024-11-07') / 1000;
+  assert.equal(day(flat.breakeven), day(genesis + r.breakevenAt));
+  assert.equal(flat.paybackDays, Math.round((Date.parse(day(flat.breakeven)) - Date.parse('2026-12-01')) / 86400e3) + 1);
+  const [whole, fraction = ''] = r.total.wfi.split('.');
+  const wei = BigInt(whole + fraction.padEnd(18, '0')) * 17n; // x 0.17, in 10^-20 units
+  const usd = wei / 100n;
+  assert.equal(flat.usdEnd, `${usd / 10n ** 18n}.${(usd % 10n ** 18n).toString().padStart(18, '0')}`.replace(/\.?0+$/, ''));
+  // A rising price pays back sooner and is worth more; a falling one never pays back here.
+  assert.ok(bull.breakeven < flat.breakeven && bull.paybackDays < flat.paybackDays);
+  assert.equal(bear.breakeven, null);
+  assert.ok(Number(bull.usdEnd) > Number(flat.usdEnd) && Number(bear.usdEnd) < Number(flat.usdEnd));
+
+  const text = cbmcalc([...holder, '--price-growth', '5']).stdout;
+  assert.match(
+    text,
+    /^At 5 % a month {7}breakeven \d{4}-\d{2}-\d{2} \(paid back in \d+ days\); all mined worth [\d.]+ USD at the price when emission ends$/m,
+  );
+  for (const [growth, message] of [
+    ['-100', /^cbmcalc earnings: --price-growth -100: must be a monthly growth above -100% and at most 1000%$/m],
+    ['0x10', /^cbmcalc earnings: --price-growth 0x10: must be a number, % a month/m],
+  ]) {
+    const bad = cbmcalc([...holder, '--price-growth', growth]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, message);
+  }
+});

@@ -10,9 +10,10 @@ import { parseArgs } from 'node:util';
 
 import { CbmError, load } from '../lib/cbmcalc.js';
 import { assumed } from '../ui/assumptions.js';
-import { dayText, parseDay, today } from '../ui/dates.js';
+import { DAY, dayText, parseDay, today } from '../ui/dates.js';
 import { formatAmount } from '../ui/format.js';
-import { growingPool, seedPoolUnits } from '../ui/mining.js';
+import { growingPool, paybackDays, seedPoolUnits } from '../ui/mining.js';
+import { plainNumber } from '../ui/numbers.js';
 import { ownerRows, poolCsv, poolJson, rowsByRequest, sortOwners } from '../ui/pool-files.js';
 import { parseScenarioJson } from '../ui/pool-scenario.js';
 import { decodeText, parseJson } from '../ui/text-files.js';
@@ -52,13 +53,15 @@ const commands = {
       'cbmcalc earnings --units N --unit-price USD --token-price USD [--bought DAY] [--now DAY]\n' +
       '                 | --purchase DAY:UNITS[:UNIT_PRICE] ... [--unit-price USD] --token-price USD [--now DAY]\n' +
       '                 [--pool-units N] [--pool-growth N | --pool-growth-percent P] [--pool-ceiling N]\n' +
-      '                 [--genesis DAY] [--period day|week|month|year] [--json]',
+      '                 [--genesis DAY] [--period day|week|month|year] [--price-growth P ...] [--json]',
     about:
       "What units bought on --bought (default: today) earn in a pool of everyone else's --pool-units,\n" +
       'growing a day or a month, at a WFI price held at --token-price: a day now, the next 30 days\n' +
       'and 12 months, the breakeven and the next halving, then each calendar period (UTC) until\n' +
       'emission ends. The whole pool is simulated, halvings and amortization included. Days are\n' +
       'YYYY-MM-DD. Several purchases: --purchase for each, its units and its price (else --unit-price).\n' +
+      'With --price-growth (% a month from --now, repeated for several paths: -5, 0, 5), the\n' +
+      "breakeven and the value at the end along each price path, as the page's price scenarios.\n" +
       'Where the sources say nothing it assumes what the page does, and says so.',
     options: {
       units: option('purchases[0].units', 'CBM units bought'),
@@ -73,6 +76,7 @@ const commands = {
       'pool-ceiling': option('pool.ceiling', 'the pool levels off toward this many units'),
       genesis: option('genesis', `the day emission started (default ${assumed.genesis}, an assumption)`),
       period: option('period', 'the periods of the table (default month)'),
+      'price-growth': option('', 'a WFI price path: P % a month from --now on; give one for each', { multiple: true }),
     },
     input(v, cbm) {
       if (v['pool-growth'] !== undefined && v['pool-growth-percent'] !== undefined)
@@ -92,9 +96,14 @@ const commands = {
         pool,
         tokenPrice: v['token-price'],
         period: v.period ?? 'month',
+        priceGrowth: (v['price-growth'] ?? []).map(growthOf),
       };
     },
-    run: (cbm, input) => cbm.projectEarnings(input),
+    run(cbm, { priceGrowth, ...input }) {
+      if (!priceGrowth.length) return cbm.projectEarnings(input);
+      const { series, ...earnings } = cbm.projectEarnings(input, { sampleEvery: DAY });
+      return { ...earnings, pricePaths: pricePaths(cbm, input, earnings, series, priceGrowth) };
+    },
     rows(r, input) {
       const day = (at) => dayText(parseDay(input.genesis) + at);
       const halving = r.nextHalving;
@@ -106,6 +115,10 @@ const commands = {
         ['The next 12 months', `${r.firstYear.wfi} WFI (${r.firstYear.usd} USD), ${r.firstYear.returnPercent} % of what you paid`],
         ['APR now', `${r.now.aprPercent} % (simple, not APY)`],
         ['Breakeven', r.breakevenAt === null ? 'not before emission ends' : day(r.breakevenAt)],
+        ...(r.pricePaths ?? []).map((p) => [
+          `At ${p.monthlyGrowthPercent} % a month`,
+          `breakeven ${p.breakeven === null ? 'not before emission ends' : `${dayText(p.breakeven)} (paid back in ${p.paybackDays} days)`}; all mined worth ${p.usdEnd} USD at the price when emission ends`,
+        ]),
         ['Next halving', halving ? `${halving.date}, then ${halving.wfiPerDay} WFI a day` : 'none before emission ends'],
         ['Until emission ends', `${r.total.wfi} WFI (${r.total.usd} USD) for ${r.paidUsd} USD paid`],
         ['Assumed', `genesis ${input.genesis}; everyone else's ${input.pool.units} units, growing ${growth}`],
@@ -356,6 +369,45 @@ function ownersLine(owners) {
 }
 
 /** The purchases of --purchase DAY:UNITS[:UNIT_PRICE] (each without a price at --unit-price). */
+/** A --price-growth: a plain number of % a month (the core checks its range). */
+function growthOf(text) {
+  try {
+    return plainNumber(text, 'price-growth', 'must be a percentage a month');
+  } catch {
+    usage(`--price-growth ${text}: must be a number, % a month (-5, 0, 2.5)`);
+  }
+}
+
+/** The run (`series`, sampled a day) valued along each price path: its breakeven (Unix seconds;
+ * null: none), as "paid back in N days" from the last purchase, and the USD of all mined at the
+ * end (valueEarnings: exact). */
+function pricePaths(cbm, input, earnings, series, growths) {
+  const genesis = parseDay(input.genesis);
+  const end = series.t.at(-1);
+  const purchases = input.purchases.map((p, i) => ({
+    at: parseDay(p.at),
+    units: p.units,
+    unitPrice: p.unitPrice,
+    miningStart: genesis + (earnings.purchases[i].miningStart < 0 ? end : earnings.purchases[i].miningStart),
+  }));
+  const value = cbm.valueEarnings({
+    t: Array.from(series.t, (t) => genesis + t),
+    mined: series.mined,
+    rate: series.rate,
+    purchases,
+    unitPrice: purchases[0].unitPrice,
+    tokenPrice: input.tokenPrice,
+    today: parseDay(input.now),
+    paths: growths,
+  });
+  return value.paths.map((p) => ({
+    monthlyGrowthPercent: p.monthly,
+    breakeven: p.breakeven,
+    paybackDays: paybackDays(p.breakeven, purchases),
+    usdEnd: p.usdEnd,
+  }));
+}
+
 function purchasesOf(texts, v) {
   if (v.units !== undefined || v.bought !== undefined) usage('give --purchase, or --units and --bought, not both');
   return texts.map((text) => {
@@ -367,6 +419,9 @@ function purchasesOf(texts, v) {
 
 /** An API error in the user's words: the option it came from, or the file and its field. */
 function inputMessage(error, command, values, file) {
+  // A price path: the --price-growth it came from.
+  const path = /^paths\[(\d+)\]$/.exec(error.field)?.[1];
+  if (path !== undefined) return `--price-growth ${values['price-growth'][path]}${error.message.slice(error.field.length)}`;
   // A field of the k-th --purchase: that option, as it was written.
   const [, k, part] = /^purchases\[(\d+)\]\.(\w+)$/.exec(error.field) ?? [];
   if (k !== undefined && values.purchase) {
