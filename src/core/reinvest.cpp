@@ -1,6 +1,7 @@
 #include "reinvest.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "calendar.hpp"
@@ -46,17 +47,17 @@ std::vector<Seconds> checksOf(Cadence cadence, const EarningsInput& in, Seconds 
   return out;
 }
 
-// Whole units that `wei` pays for, and what they cost in wei (rounded up).
+// Whole units that `wei` pays for, at most `most`, and what they cost in wei (rounded up).
 struct Affordable {
   std::int64_t units = 0;
   Int128 costWei = 0;
 };
-Affordable affordable(Int128 wei, Decimal tokenPrice, Decimal unitPrice) {
-  if (wei <= 0 || tokenPrice.isZero()) return {};
+Affordable affordable(Int128 wei, Decimal tokenPrice, Decimal unitPrice, std::int64_t most) {
+  if (wei <= 0 || tokenPrice.isZero() || most <= 0) return {};
   const BigInt perUnit = unitPrice.big() * Decimal::kScale;  // unitPrice / tokenPrice, in wei x
   const BigInt units = BigInt(wei) * tokenPrice.big() / perUnit;  // x tokenPrice.raw
-  const std::int64_t n =
-      units > kMaxUnitsPerActivation ? kMaxUnitsPerActivation : static_cast<std::int64_t>(units);
+  const std::int64_t limit = std::min<std::int64_t>(most, kMaxUnitsPerActivation);
+  const std::int64_t n = units > limit ? limit : static_cast<std::int64_t>(units);
   if (n == 0) return {};
   const BigInt cost = (BigInt(n) * perUnit + tokenPrice.big() - 1) / tokenPrice.big();
   return {n, static_cast<Int128>(cost)};
@@ -75,23 +76,26 @@ struct Decisions {
   std::vector<Reinvested> bought;
   std::vector<Int128> minedAtChecks;
   Int128 spent = 0;
+  std::int64_t units = 0;  // bought so far
 
   // The choice at a check: buys what is affordable; whether it bought.
   bool buy(Seconds at, Affordable a) {
     if (a.units == 0) return false;
     bought.push_back({at, a.units, Decimal::fromRaw(a.costWei, "paidWfi")});
     spent += a.costWei;
+    units += a.units;
     return true;
   }
 };
 
 class Planner {
  public:
-  Planner(const ReinvestInput& in, Decimal unitPrice, const ReinvestProgress& progress,
-          bool rerunsOnly)
+  Planner(const ReinvestInput& in, Decimal unitPrice, std::int64_t maxUnits,
+          const ReinvestProgress& progress, bool rerunsOnly)
       : in_(in.earnings),
         rerunsOnly_(rerunsOnly),
         unitPrice_(unitPrice),
+        maxUnits_(maxUnits),
         end_(EmissionSchedule(in.earnings.rules.emission).endsAt()),
         progress_(progress) {
     const Seconds now = std::min(in_.holder.now, end_);
@@ -160,6 +164,9 @@ class Planner {
     out.cadence = cadence;
     out.bought = std::move(d.bought);
     out.until = checks.empty() ? std::nullopt : std::optional<Seconds>(checks.back() + 1);
+    // A plan that reached its cap holds from the purchase that did (the checks after it buy
+    // nothing: given back as until, it gives the same plan).
+    if (d.units >= maxUnits_ && !out.bought.empty()) out.until = out.bought.back().at + 1;
     value(with(out.bought), mined, out);
     return out;
   }
@@ -167,7 +174,8 @@ class Planner {
  private:
   // What a check that has `mined` wei mined before it can buy with what `d` has not spent.
   Affordable affordableAt(Int128 mined, const Decisions& d) const {
-    return affordable(mined - minedAtNow_ - d.spent, in_.tokenPrice, unitPrice_);
+    return affordable(mined - minedAtNow_ - d.spent, in_.tokenPrice, unitPrice_,
+                      maxUnits_ - d.units);
   }
 
   EarningsInput with(const std::vector<Reinvested>& bought) const {
@@ -268,6 +276,7 @@ class Planner {
   Decimal unitPrice_;
   Seconds end_;
   Int128 minedAtNow_ = 0;
+  std::int64_t maxUnits_;  // what a plan may buy in all
   const ReinvestProgress& progress_;
 };
 
@@ -289,6 +298,21 @@ Decimal unitPriceOf(const ReinvestInput& in) {
   return latest->unitPrice;
 }
 
+// The most units a plan may buy: the input's caps, the USD one at the unit price (whole units).
+std::int64_t unitCap(const ReinvestInput& in, Decimal unitPrice) {
+  std::int64_t cap = std::numeric_limits<std::int64_t>::max();
+  if (in.maxUnits) {
+    requireWhole(*in.maxUnits, "maxUnits", 0, std::numeric_limits<std::int64_t>::max());
+    cap = *in.maxUnits;
+  }
+  if (in.maxSpentUsd) {
+    requireSign(*in.maxSpentUsd, "maxSpentUsd", Sign::nonNegative);
+    const BigInt units = in.maxSpentUsd->big() / unitPrice.big();
+    if (units < BigInt(cap)) cap = static_cast<std::int64_t>(units);
+  }
+  return cap;
+}
+
 Reinvesting plans(const ReinvestInput& input, const ReinvestProgress& progress, bool rerunsOnly) {
   projectEarnings(input.earnings);  // checks the holder, the pool and the price
   if (input.until) requireWhole(*input.until, "until", 0, kMaxSeconds);
@@ -304,7 +328,7 @@ Reinvesting plans(const ReinvestInput& input, const ReinvestProgress& progress, 
                        {"repeated", {{"got", cadenceName(c)}}});
     cadences.push_back(c);
   }
-  Planner planner(input, out.unitPrice, progress, rerunsOnly);
+  Planner planner(input, out.unitPrice, unitCap(input, out.unitPrice), progress, rerunsOnly);
   const double share = 1.0 / static_cast<double>(cadences.size());
   std::size_t best = 0;
   for (std::size_t i = 0; i < cadences.size(); ++i) {

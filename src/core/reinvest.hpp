@@ -37,6 +37,11 @@ struct ReinvestInput {
   //! Reinvest at the checks before this second, then hold; none: up to the stop that holds
   //! the most WFI at the end of emission (found by trying stops, see reinvest()).
   std::optional<Seconds> until;
+  //! A plan a person could follow: at most this many units bought by reinvesting, in all
+  //! (>= 0), and at most this many USD spent on them at the unit price (>= 0); none: no cap.
+  //! A check buys what it affords up to what is left of the cap; then the plan holds.
+  std::optional<std::int64_t> maxUnits;
+  std::optional<Decimal> maxSpentUsd;
 };
 
 /// A purchase paid with mined WFI.

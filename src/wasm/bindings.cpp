@@ -1028,15 +1028,17 @@ val compareEarnings(const val& input) {
   });
 }
 
-// Reinvesting against holding (reinvest.hpp). input: projectEarnings' and unitPrice, until
-// (texts, "" for absent), cadences (an array of texts, or undefined) and onProgress (as
-// earningsBands').
+// Reinvesting against holding (reinvest.hpp). input: projectEarnings' and unitPrice, until,
+// maxUnits, maxSpentUsd (texts, "" for absent), cadences (an array of texts, or undefined) and
+// onProgress (as earningsBands').
 val reinvest(const val& input) {
   return guardedValue([&] {
     cbm::ReinvestText text;
     text.earnings = earningsText(input);
     text.unitPrice = input["unitPrice"].as<std::string>();
     text.until = input["until"].as<std::string>();
+    text.maxUnits = input["maxUnits"].as<std::string>();
+    text.maxSpentUsd = input["maxSpentUsd"].as<std::string>();
     const val cadences = input["cadences"];
     if (!cadences.isUndefined()) {
       text.cadences.emplace();

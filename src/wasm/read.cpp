@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <limits>
 
 #include "emission.hpp"
 #include "input_error.hpp"
@@ -431,6 +432,9 @@ ReinvestInput readReinvest(const ReinvestText& t, PoolRules rules) {
   in.earnings = readEarnings(t.earnings, std::move(rules));
   if (!t.unitPrice.empty()) in.unitPrice = readDecimal(t.unitPrice, "unitPrice");
   if (!t.until.empty()) in.until = readPoolTime(t.until, "until", in.earnings.genesis);
+  if (!t.maxUnits.empty())
+    in.maxUnits = parseWhole(t.maxUnits, "maxUnits", 0, std::numeric_limits<std::int64_t>::max());
+  if (!t.maxSpentUsd.empty()) in.maxSpentUsd = readDecimal(t.maxSpentUsd, "maxSpentUsd");
   if (t.cadences) {
     in.cadences.clear();
     for (std::size_t i = 0; i < t.cadences->size(); ++i) {

@@ -155,7 +155,7 @@ BandsInput readBands(const BandsText& text, PoolRules rules);
 /// core's default (reinvest.hpp). `cadences` absent: every cadence.
 struct ReinvestText {
   EarningsText earnings;
-  std::string unitPrice, until;
+  std::string unitPrice, until, maxUnits, maxSpentUsd;  //!< "" for absent
   std::optional<std::vector<std::string>> cadences;
 };
 ReinvestInput readReinvest(const ReinvestText& text, PoolRules rules);

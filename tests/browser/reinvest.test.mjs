@@ -129,3 +129,34 @@ test('a plan that outgrows the pool is flagged, at a share the user sets', async
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a cap on the units or the USD reinvested: every plan buys up to it, then holds', async () => {
+  const page = await openPage(env);
+  await settled(page);
+  await page.fill('#m-tokenPrice', '2'); // every unit pays back fast: uncapped, plans outgrow the pool
+  await settled(page);
+  const unitsOf = () =>
+    page.$$eval('#r-table tbody tr', (rows) =>
+      Object.fromEntries(rows.map((tr) => [tr.dataset.cadence, Number(tr.cells[3].textContent.replace(/\D/g, ''))])),
+    );
+  // At most 1,000 units bought: the 1,000 owned and 1,000 more, no plan above 1% of the pool.
+  await page.fill('#r-maxUnits', '1000');
+  await compare(page);
+  const capped = await unitsOf();
+  for (const cadence of ['week', 'month', 'unit']) assert.equal(capped[cadence], 2000, cadence);
+  assert.equal(capped.hold, 1000);
+  assert.equal(await page.locator('#r-warning').isVisible(), false);
+  await page.waitForFunction(() => location.hash.includes('r.maxUnits=1000'));
+  // $100 at $0.25 a unit: 400 units.
+  await page.fill('#r-maxUnits', '');
+  await page.fill('#r-maxSpentUsd', '100');
+  await compare(page);
+  for (const [cadence, units] of Object.entries(await unitsOf())) assert.equal(units, cadence === 'hold' ? 1000 : 1400, cadence);
+  // A cap that is not one is said at its field.
+  await page.fill('#r-maxSpentUsd', '-5');
+  await page.click('#r-run');
+  await page.waitForFunction(() => document.querySelector('#r-maxSpentUsd-error').textContent !== '');
+  assert.match(await page.textContent('#r-maxSpentUsd-error'), /must not be negative/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

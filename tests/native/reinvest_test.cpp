@@ -200,6 +200,52 @@ TEST_CASE("the stop found holds at least as much as stopping a check earlier or 
   CHECK(heldUntil(cbm::kMaxSeconds) < best.heldWfi);  // reinvesting to the end spends too much
 }
 
+TEST_CASE("a cap on the units or the USD a plan spends: it buys up to it, then holds") {
+  cbm::ReinvestInput in = holder();
+  in.cadences = {cbm::Cadence::month};
+  in.until = 213 * kDay;
+  const cbm::ReinvestPlan free = planOf(cbm::reinvest(in), cbm::Cadence::month);
+  REQUIRE(free.bought.size() >= 2);
+  const std::int64_t first = free.bought[0].units;
+  REQUIRE(free.bought[1].units > 1);
+
+  // At most first + 1 units: the first check buys as before, the second one unit, then none.
+  in.maxUnits = first + 1;
+  const cbm::ReinvestPlan capped = planOf(cbm::reinvest(in), cbm::Cadence::month);
+  REQUIRE(capped.bought.size() == 2);
+  CHECK(capped.bought[0].units == first);
+  CHECK(capped.bought[0].paidWfi == free.bought[0].paidWfi);
+  CHECK(capped.bought[1].at == free.bought[1].at);
+  CHECK(capped.bought[1].units == 1);
+  // One unit at $0.25 paid in WFI at $0.17: ceil(0.25 / 0.17 x 10^18) wei.
+  CHECK(capped.bought[1].paidWfi.raw() == (cbm::Int128(25) * cbm::Decimal::kScale + 16) / 17);
+  CHECK(capped.units == 1000 + first + 1);
+  // It reinvests until the purchase that reaches the cap, then holds.
+  CHECK(capped.until == capped.bought[1].at + 1);
+
+  // The same cap in USD: (first + 1) units at $0.25, and less than a unit more.
+  in.maxUnits.reset();
+  in.maxSpentUsd =
+      cbm::Decimal::fromInteger(first + 1).times(d("0.25"), "test").plus(d("0.2"), "t");
+  const cbm::ReinvestPlan usd = planOf(cbm::reinvest(in), cbm::Cadence::month);
+  checkSamePlan(usd, capped);
+
+  // Both: the tighter one. None at all: holding.
+  in.maxUnits = first;
+  CHECK(planOf(cbm::reinvest(in), cbm::Cadence::month).units == 1000 + first);
+  in.maxUnits = 0;
+  const cbm::Reinvesting none = cbm::reinvest(in);
+  CHECK(planOf(none, cbm::Cadence::month).bought.empty());
+  CHECK(planOf(none, cbm::Cadence::month).heldWfi == none.plans.front().heldWfi);
+
+  in = holder();
+  in.maxUnits = -1;
+  CHECK_THROWS_WITH_AS(cbm::reinvest(in), doctest::Contains("maxUnits"), cbm::InputError);
+  in = holder();
+  in.maxSpentUsd = d("-1");
+  CHECK_THROWS_WITH_AS(cbm::reinvest(in), doctest::Contains("maxSpentUsd"), cbm::InputError);
+}
+
 TEST_CASE("reinvesting names its bad inputs") {
   cbm::ReinvestInput in = holder();
   in.unitPrice = d("0");

@@ -71,6 +71,40 @@ test('the best plan holds the most WFI at the end, and its until gives it again'
   assert.deepEqual(again.plans[1], most);
 });
 
+test('a cap: at most so many units, or USD at the unit price; the best plan is chosen within it', () => {
+  const free = cbm.reinvest({ ...holder, cadences: ['week'], until: '2026-06-01' }).plans[1];
+  const total = free.bought.reduce((n, b) => n + b.units, 0);
+  assert.ok(free.bought.length >= 3 && total > 10, `${total} units`);
+  const cap = Math.floor(total / 2);
+  const capped = cbm.reinvest({ ...holder, cadences: ['week'], until: '2026-06-01', maxUnits: cap }).plans[1];
+  assert.equal(
+    capped.bought.reduce((n, b) => n + b.units, 0),
+    cap,
+  );
+  assert.equal(capped.units, holder.purchases[0].units + cap);
+  // Up to the cap the same purchases; the one that reaches it buys what is left.
+  const last = capped.bought.length - 1;
+  assert.deepEqual(capped.bought.slice(0, last), free.bought.slice(0, last));
+  // The same cap in USD: cap units at $0.25, and less than one more.
+  const cents = cap * 25 + 20;
+  const maxSpentUsd = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  const usd = cbm.reinvest({ ...holder, cadences: ['week'], until: '2026-06-01', maxSpentUsd }).plans[1];
+  assert.deepEqual(usd.bought, capped.bought);
+  // Every plan within the cap; the best is the one holding the most among them.
+  const r = cbm.reinvest({ ...holder, maxUnits: cap });
+  for (const plan of r.plans) assert.ok(plan.units <= holder.purchases[0].units + cap, plan.cadence);
+  const best = r.plans.reduce((a, b) => (wei(b.heldWfi) > wei(a.heldWfi) ? b : a));
+  assert.equal(r.best, best.cadence);
+  // It holds from the purchase that reached the cap, and that until gives the plan again.
+  assert.equal(
+    best.bought.reduce((n, b) => n + b.units, 0),
+    cap,
+  );
+  assert.equal(best.until, best.bought.at(-1).at + 1);
+  const again = cbm.reinvest({ ...holder, maxUnits: cap, cadences: [best.cadence], until: best.until });
+  assert.deepEqual(again.plans[1], best);
+});
+
 test('bad input is named, and the module stays usable', () => {
   const cases = [
     [{ unitPrice: '0' }, 'unitPrice'],
@@ -82,6 +116,9 @@ test('bad input is named, and the module stays usable', () => {
     [{ onProgress: 3 }, 'onProgress'],
     [{ tokenPrice: '-1' }, 'tokenPrice'],
     [{ units: 5 }, 'units'],
+    [{ maxUnits: '1.5' }, 'maxUnits'],
+    [{ maxUnits: -1 }, 'maxUnits'],
+    [{ maxSpentUsd: '-0.01' }, 'maxSpentUsd'],
   ];
   for (const [change, field] of cases) {
     assert.throws(

@@ -1338,6 +1338,11 @@ export interface ReinvestInput extends EarningsInput {
   /** When reinvesting stops: seconds since genesis or a day "YYYY-MM-DD" (default: the stop
    * that holds the most WFI at the end of emission). */
   until?: number | Day;
+  /** A plan a person could follow: at most this many units bought by reinvesting, in all (a
+   * whole number >= 0); a check buys what it affords up to what is left, then the plan holds. */
+  maxUnits?: DecimalInput;
+  /** At most this many USD spent on fresh units, in all (>= 0): whole units at `unitPrice`. */
+  maxSpentUsd?: DecimalInput;
   /** Called with the share done, 0 to 1. */
   onProgress?: (done: number) => void;
 }

@@ -63,7 +63,15 @@ export function decisionCalls(M) {
 
     /** Reinvesting against holding: the mined WFI buying fresh units at each cadence. */
     reinvest(input) {
-      const v = fieldsOf(input, 'reinvest()', [...earningsFields, 'unitPrice', 'cadences', 'until', 'onProgress']);
+      const v = fieldsOf(input, 'reinvest()', [
+        ...earningsFields,
+        'unitPrice',
+        'cadences',
+        'until',
+        'maxUnits',
+        'maxSpentUsd',
+        'onProgress',
+      ]);
       if (v.cadences !== undefined && !Array.isArray(v.cadences)) {
         fail('cadences', `must be an array of "week", "month", "unit", got ${describe(v.cadences)}`);
       }
@@ -73,6 +81,8 @@ export function decisionCalls(M) {
         ...earningsText(v),
         unitPrice: optionalText(v.unitPrice, 'unitPrice'),
         until: optionalText(v.until, 'until'),
+        maxUnits: optionalText(v.maxUnits, 'maxUnits'),
+        maxSpentUsd: optionalText(v.maxSpentUsd, 'maxSpentUsd'),
         cadences,
         onProgress: progress.callback,
       });

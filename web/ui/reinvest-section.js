@@ -41,6 +41,8 @@ export function setUpReinvest(form, { current }) {
     const input = { ...base.input };
     if (values.unitPrice.trim()) input.unitPrice = values.unitPrice.trim();
     if (values.until) input.until = values.until;
+    if (values.maxUnits) input.maxUnits = values.maxUnits;
+    if (values.maxSpentUsd) input.maxSpentUsd = values.maxSpentUsd;
     say('Comparing the plans…');
     runner.start('reinvest', input, {
       max: 1,
