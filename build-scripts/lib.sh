@@ -84,6 +84,7 @@ build_wasm_debug() {
   tar -C "$ROOT" --exclude=node_modules --exclude=vendor -cf - web tests/node tests/golden | tar -C "$tree" -xf -
   cp build/wasm-debug/lib/cbmcalc_wasm.mjs build/wasm-debug/lib/cbmcalc_wasm.wasm "$tree/web/lib/"
   ln -s "$ROOT/build/native" "$tree/build/native"
+  ln -s "$ROOT/tests/node_modules" "$tree/tests/node_modules" # the test tools (TypeScript's parser)
 }
 
 # Runs a test command with a time limit: a hang fails the run, naming the step, instead of
