@@ -1,13 +1,15 @@
-// The package as a user installs it: `npm pack web`, the tarball installed into an empty project
-// in a temporary folder that sees nothing of this repository, and there what its README
+// The package as a user installs it: `npm pack ./web`, the tarball installed into an empty
+// project in a temporary folder that sees nothing of this repository, and there what its README
 // promises: the node example prints what the README says, every command line example prints
-// its output exactly, the TypeScript types compile a file that uses every call (and refuse a
-// misspelled field), and the exports resolve to files that are in the tarball.
+// its output exactly, the browser snippets run in Chromium under the strict CSP it recommends,
+// the TypeScript types compile a file that uses every call (and refuse a misspelled field), and
+// the exports resolve to files that are in the tarball.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createServer } from 'node:http';
+import { extname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -179,4 +181,62 @@ test('the types: a misspelled field does not compile', () => {
   assert.notEqual(compiled.status, 0);
   assert.match(compiled.output, /error TS(2353|2561):.*'unitprice'/);
   assert.equal(compiled.output.match(/error TS/g).length, 1, 'that one error only');
+});
+
+/** Serves the project as a static host would, under the README's strict CSP; `.wasm` as
+ * application/wasm. */
+function serveProject() {
+  const types = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.mjs': 'text/javascript',
+    '.wasm': 'application/wasm',
+    '.css': 'text/css',
+  };
+  const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
+  const server = createServer((request, response) => {
+    const file = join(project, decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    if (!file.startsWith(project) || !existsSync(file)) return response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp });
+    response.end(readFileSync(file));
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+test("the README's browser snippets run as written, from the installed package, under a strict CSP", async () => {
+  for (const [, name, content] of readme.matchAll(/<!-- file: (\S+) -->\s*```\w*\n([\s\S]*?)```/g)) {
+    writeFileSync(join(project, name), content);
+  }
+  const { chromium } = await import(join(repo, 'tests/node_modules/playwright-core/index.mjs'));
+  const server = await serveProject();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage();
+    const wrong = [];
+    // The browser's own request for /favicon.ico is the host's business, not the snippets'.
+    page.on('console', (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && wrong.push(m.text()));
+    page.on('pageerror', (e) => wrong.push(e.message));
+    page.on('response', (r) => r.status() >= 400 && wrong.push(`${r.status()} ${r.url()}`));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`)),
+    );
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    // The API from a module file: seed 003's APR.
+    await page.goto(`${origin}/apr.html`);
+    await page.waitForFunction(() => document.querySelector('#apr').textContent !== '', null, { timeout: 20000 });
+    assert.equal(await page.textContent('#apr'), '210.24168192');
+    // The widget, and the host's listener in a file of its own: it hears the figures.
+    await page.goto(`${origin}/wallet.html`);
+    await page.waitForFunction(() => document.title.startsWith('APR '), null, { timeout: 20000 });
+    assert.match(await page.title(), /^APR \d+\.\d+ %, breakeven \d{4}-\d{2}-\d{2}$/);
+    const apr = await page.evaluate(() => document.querySelector('cbm-calculator').result.aprPercent);
+    assert.match(apr, /^\d+\.\d+$/);
+    assert.deepEqual(wrong, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
 });
