@@ -4,16 +4,44 @@
 #include <string>
 
 #include "calendar.hpp"
+#include "emission.hpp"
 #include "input_error.hpp"
 
 namespace cbm {
 
 namespace {
 
-ScenarioFigures figuresOf(const Earnings& e) {
-  return {e.totalWfi,      e.totalUsd,     e.paidUsd,
-          e.firstYearWfi,  e.firstYearUsd, e.firstYearReturnPercent,
-          e.aprPercentNow, e.breakevenAt};
+// A scenario counted from its own purchases: from now, or from its last purchase if later.
+EarningsInput fromItsPurchases(EarningsInput in) {
+  Seconds last = in.holder.now;
+  for (const HolderPurchase& p : in.holder.purchases) last = std::max(last, p.at);
+  in.from = last;
+  return in;
+}
+
+// SPEC 5 on the first full day of mining from `in.from`: the first midnight at or after it at
+// which every purchase made by then mines (the page's headline moment); the projection's own
+// now when that midnight is past the end of emission.
+Decimal aprOnFirstFullDay(const EarningsInput& in, const Earnings& e) {
+  Seconds at = *in.from;
+  for (std::size_t i = 0; i < e.purchases.size(); ++i)
+    if (in.holder.purchases[i].at <= *in.from && e.purchases[i].miningStart >= 0)
+      at = std::max(at, e.purchases[i].miningStart);
+  const Seconds midnight = (at + kSecondsPerDay - 1) / kSecondsPerDay * kSecondsPerDay;
+  if (midnight >= EmissionSchedule(in.rules.emission).endsAt()) return e.aprPercentNow;
+  return earningsAt(in, midnight).aprPercent;
+}
+
+ScenarioFigures figuresOf(const EarningsInput& in, const Earnings& e) {
+  return {e.totalWfi,
+          e.totalUsd,
+          e.paidUsd,
+          e.firstYearWfi,
+          e.firstYearUsd,
+          e.firstYearReturnPercent,
+          aprOnFirstFullDay(in, e),
+          e.breakevenAt,
+          *in.from};
 }
 
 // projectEarnings, its errors' fields prefixed with the scenario's name.
@@ -55,10 +83,11 @@ Comparison compareEarnings(const EarningsInput& a, const EarningsInput& b) {
         "must be A's, " + formatDay(a.genesis) + " (both count their seconds from it), got " +
             formatDay(b.genesis),
         {"genesis-differs", {{"a", formatDay(a.genesis)}, {"got", formatDay(b.genesis)}}});
-  const Earnings ea = projected(a, "a"), eb = projected(b, "b");
+  const EarningsInput fromA = fromItsPurchases(a), fromB = fromItsPurchases(b);
+  const Earnings ea = projected(fromA, "a"), eb = projected(fromB, "b");
   Comparison out;
-  out.a = figuresOf(ea);
-  out.b = figuresOf(eb);
+  out.a = figuresOf(fromA, ea);
+  out.b = figuresOf(fromB, eb);
   const auto minus = [](Decimal x, Decimal y) { return x.minus(y, "difference"); };
   out.difference = {minus(out.b.totalWfi, out.a.totalWfi),
                     minus(out.b.totalUsd, out.a.totalUsd),
@@ -67,7 +96,8 @@ Comparison compareEarnings(const EarningsInput& a, const EarningsInput& b) {
                     minus(out.b.firstYearUsd, out.a.firstYearUsd),
                     minus(out.b.firstYearReturnPercent, out.a.firstYearReturnPercent),
                     minus(out.b.aprPercentNow, out.a.aprPercentNow),
-                    std::nullopt};
+                    std::nullopt,
+                    out.b.from - out.a.from};
   if (out.a.breakevenAt && out.b.breakevenAt)
     out.difference.breakevenAt = *out.b.breakevenAt - *out.a.breakevenAt;
 

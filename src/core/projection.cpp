@@ -225,7 +225,7 @@ class Projector {
     scenario_ = holder.scenario;
     for (const HolderPurchase& p : in.holder.purchases)
       lastPurchase_ = std::max(lastPurchase_, p.at);
-    now_ = std::min(in.holder.now, end_);
+    now_ = std::min(in.from.value_or(in.holder.now), end_);
     yearOn_ = std::min(now_ + kSecondsPerYear, end_);
     monthOn_ = std::min(now_ + 30 * kSecondsPerDay, end_);
     halving_ = EmissionSchedule(in.rules.emission).nextHalvingAfter(now_);

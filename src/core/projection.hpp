@@ -83,6 +83,10 @@ struct EarningsInput {
   //! false: no search for the breakeven second (Earnings::breakevenAt stays empty). The search
   //! re-runs the pool around it: most of a projection's time, for callers that need the rest.
   bool breakeven = true;
+  //! The second the figures of now (now, the next 30 days, the 12 months, the next halving)
+  //! count from, if not holder.now: a scenario bought later counts from its own day. The pool
+  //! is still described at holder.now.
+  std::optional<Seconds> from;
 };
 //! The most samples a series may have (the period bounds share the run's kMaxSamples).
 constexpr std::int64_t kMaxEarningsSamples = 50'000;

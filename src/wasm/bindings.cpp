@@ -1008,6 +1008,7 @@ val compareEarnings(const val& input) {
       v.set("firstYearReturnPercent", f.firstYearReturnPercent.str());
       v.set("aprPercentNow", f.aprPercentNow.str());
       v.set("breakevenAt", time(f.breakevenAt));
+      v.set("from", seconds(f.from));
       return v;
     };
     val earned = val::array();

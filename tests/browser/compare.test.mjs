@@ -76,11 +76,17 @@ test('compare on a phone: buy in six months instead of today', async () => {
   await settled(page);
   await page.click('#c-start');
   await page.waitForSelector('#c-results:not([hidden])');
+  const headline = await page.textContent('#m-apr button.exact');
   const today = await page.inputValue('#m-purchase-0-date');
   const later = new Date(Date.parse(`${today}T00:00:00Z`) + 182 * 86400_000).toISOString().slice(0, 10);
   await page.fill('#m-purchase-0-date', later);
   const rows = await table(page, (r) => r.totalWfi.difference.startsWith('-'));
   assert.match(rows.breakevenAt.cells[2], /later$/);
+  // A's APR is the headline's for A's inputs; B counts from its own purchase, six months on,
+  // its breakeven in days from there.
+  assert.equal(rows.aprPercentNow.cells[0], headline);
+  assert.equal(rows.from.cells[2], '182 days later');
+  assert.match(rows.breakevenAt.cells[1], /^\w{3} \d{1,2}, \d{4} \(\d+ days\)$|^never$/);
   await page.locator('#c-results').screenshot({ path: artifact('compare-375.png') });
   assert.deepEqual(page.errors, []);
 });

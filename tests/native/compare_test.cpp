@@ -1,5 +1,6 @@
-// compareEarnings: each side is projectEarnings of its input, the difference is B's figures less
-// A's, the earned series holds both at every period bound of either, and errors say which side.
+// compareEarnings: each side is projectEarnings of its input counted from its own purchases (a
+// later purchase's 12 months are the 12 after it), the difference is B's figures less A's, the
+// earned series holds both at every period bound of either, and errors say which side.
 #include "compare.hpp"
 
 #include <doctest/doctest.h>
@@ -37,10 +38,26 @@ TEST_CASE("buy now or in six months: each side is its projection, the difference
   CHECK(c.a.totalWfi == ea.totalWfi);
   CHECK(c.b.totalWfi == eb.totalWfi);
   CHECK(c.a.breakevenAt == ea.breakevenAt);
-  CHECK(c.b.firstYearUsd == eb.firstYearUsd);
   CHECK(c.difference.totalWfi.raw() == eb.totalWfi.raw() - ea.totalWfi.raw());
+  // A, bought today, counts from today: the projection's 12 months. B counts from its own day:
+  // the 12 months after its purchase, summed here from its days.
+  constexpr cbm::Seconds kDay = cbm::kSecondsPerDay;
+  CHECK(c.a.from == 90 * kDay);
+  CHECK(c.b.from == 272 * kDay);
+  CHECK(c.difference.from == 182 * kDay);
+  CHECK(c.a.firstYearUsd == ea.firstYearUsd);
+  cbm::EarningsInput daily = b;
+  daily.period = cbm::Period::day;
+  cbm::Int128 yearWei = 0;
+  for (const cbm::EarningsPeriod& p : cbm::projectEarnings(daily).periods)
+    if (p.start >= 272 * kDay && p.end <= (272 + 365) * kDay) yearWei += p.wfi.raw();
+  CHECK(c.b.firstYearWfi.raw() == yearWei);
+  CHECK(c.b.firstYearWfi > eb.firstYearWfi);  // from today, B's year held six months of nothing
   CHECK(c.difference.firstYearReturnPercent.raw() ==
-        eb.firstYearReturnPercent.raw() - ea.firstYearReturnPercent.raw());
+        c.b.firstYearReturnPercent.raw() - c.a.firstYearReturnPercent.raw());
+  // APR on the first full day mining, as the page's headline: the midnight after each purchase.
+  CHECK(c.a.aprPercentNow == cbm::earningsAt(a, 91 * kDay).aprPercent);
+  CHECK(c.b.aprPercentNow == cbm::earningsAt(b, 273 * kDay).aprPercent);
   CHECK(c.difference.paidUsd == cbm::Decimal());
   REQUIRE(ea.breakevenAt);
   REQUIRE(eb.breakevenAt);

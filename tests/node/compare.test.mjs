@@ -1,5 +1,5 @@
-// cbm.compareEarnings through the JS API: each side is projectEarnings of its input, the
-// difference is B less A (worked out here with BigInt), the earned series holds both, and each
+// cbm.compareEarnings through the JS API: each side is projectEarnings of its input, counted
+// from its own purchase (a later one's 12 months are the 12 after it), the difference is B less A (worked out here with BigInt), the earned series holds both, and each
 // side's errors name it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -16,7 +16,17 @@ test('buy now or in six months: each side its projection, the difference B less 
   const pa = cbm.projectEarnings(a),
     pb = cbm.projectEarnings(b);
   assert.equal(c.a.totalWfi, pa.total.wfi);
-  assert.equal(c.b.firstYearUsd, pb.firstYear.usd);
+  // A counts from today (its purchase day): the projection's 12 months. B counts from its own
+  // purchase, six months on: the 12 months after it, summed here from its days.
+  assert.deepEqual([c.a.from, c.b.from, c.difference.from], [200 * DAY, 382 * DAY, 182 * DAY]);
+  assert.equal(c.a.firstYearUsd, pa.firstYear.usd);
+  const days = cbm.projectEarnings({ ...b, period: 'day' }).periods.filter((p) => p.start >= 382 * DAY && p.end <= (382 + 365) * DAY);
+  assert.equal(days.length, 365);
+  assert.equal(
+    wei(c.b.firstYearWfi),
+    days.reduce((sum, p) => sum + wei(p.wfi), 0n),
+  );
+  assert.ok(wei(c.b.firstYearWfi) > wei(pb.firstYear.wfi)); // from today, six of its months were empty
   for (const key of ['totalWfi', 'totalUsd', 'firstYearUsd', 'firstYearReturnPercent', 'aprPercentNow']) {
     assert.equal(wei(c.difference[key]), wei(c.b[key]) - wei(c.a[key]), key);
   }

@@ -911,6 +911,7 @@ const figures = object<ReturnType<Cbm['compareEarnings']>['a']>({
   firstYearReturnPercent: decimal,
   aprPercentNow: decimal,
   breakevenAt: nullable(float),
+  from: whole,
 });
 const compared = checked(
   'compareEarnings',

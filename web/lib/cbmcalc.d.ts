@@ -1486,13 +1486,19 @@ export interface ScenarioFigures {
   totalWfi: Decimal;
   totalUsd: Decimal;
   paidUsd: Decimal;
+  /** The 12 months from `from`. */
   firstYearWfi: Decimal;
   firstYearUsd: Decimal;
   firstYearReturnPercent: Decimal;
+  /** SPEC 5 on the first full day mining from `from` (the page's headline APR for the same
+   * inputs). */
   aprPercentNow: Decimal;
   /** Seconds since genesis (in `difference`: seconds, null unless both break even); null:
    * never. */
   breakevenAt: number | null;
+  /** Seconds since genesis the figures count from: now, or the scenario's last purchase if it
+   * is later (a purchase made later counts from its own day). In `difference`: B's less A's. */
+  from: number;
 }
 
 export interface CompareEarningsInput {

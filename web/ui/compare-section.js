@@ -7,7 +7,8 @@
 import { Chart } from './charts.js';
 import { tableRow } from './figures.js';
 import { callDecision } from './decisions-client.js';
-import { formatAmount, formatDate, formatDuration } from './format.js';
+import { formatAmount, formatDate, formatDays, formatDuration } from './format.js';
+import { paybackDays } from './mining.js';
 import { joined, linkValue, MAX_LINK_TEXT, readState, shareList, stateHash, withinBound } from './share.js';
 
 const $ = (id) => document.getElementById(id);
@@ -43,13 +44,14 @@ function applySnapshot(prefix, values) {
 const snapshotText = (values) => new URLSearchParams([...values]).toString();
 const snapshotOf = (text) => new Map([...new URLSearchParams(text)].filter(([key, value]) => withinBound(key, value)));
 
+// Each scenario counts from its own purchases: today, or its last purchase if that is later.
 const rows = [
   ['totalWfi', 'WFI mined by the end of emission', 'wfi'],
   ['totalUsd', "Worth at today's WFI price", 'usd'],
   ['paidUsd', 'You paid', 'usd'],
-  ['firstYearUsd', 'USD in the next 12 months', 'usd'],
-  ['firstYearReturnPercent', 'Return over the next 12 months', 'percent'],
-  ['aprPercentNow', 'APR now', 'percent'],
+  ['firstYearUsd', 'USD in its first 12 months', 'usd'],
+  ['firstYearReturnPercent', 'Return over its first 12 months', 'percent'],
+  ['aprPercentNow', 'APR on its first full day mining', 'percent'],
 ];
 
 /** A difference as the core gave it, signed for reading: "+1,234.5 WFI", "−3.2%". */
@@ -169,7 +171,11 @@ function showEditing(comparing, active) {
 /** The comparison's table: a row a figure, A, B and the difference, then the breakeven. */
 function render(c, genesis) {
   const body = $('c-table').tBodies[0];
-  const date = (t) => (t === null ? 'never' : formatDate(genesis + t));
+  // The breakeven's date, and its days from the day the scenario counts from, both counted.
+  const breakeven = ({ breakevenAt, from }) =>
+    breakevenAt === null
+      ? 'never'
+      : `${formatDate(genesis + breakevenAt)} (${formatDays(paybackDays(genesis + breakevenAt, [{ at: genesis + from }]))})`;
   const shift = (s) => {
     if (s === null) return '—';
     if (s === 0) return 'the same second';
@@ -182,8 +188,10 @@ function render(c, genesis) {
       tr.dataset.difference = c.difference[key];
       return tr;
     }),
-    tableRow(['Breakeven', date(c.a.breakevenAt), date(c.b.breakevenAt), shift(c.difference.breakevenAt)]),
+    tableRow(['Counted from', formatDate(genesis + c.a.from), formatDate(genesis + c.b.from), shift(c.difference.from)]),
+    tableRow(['Breakeven (days from that day)', breakeven(c.a), breakeven(c.b), shift(c.difference.breakevenAt)]),
   );
+  body.rows[rows.length].dataset.key = 'from';
   body.lastElementChild.dataset.key = 'breakevenAt';
   draw(c, genesis);
 }
