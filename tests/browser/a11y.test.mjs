@@ -62,7 +62,12 @@ test('the keyboard: skip link first, then the tools and the sections in reading 
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
   await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'm-tokenPrice'); // the price first: the answers are at it
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'm-unitPrice');
+  await page.keyboard.press('Tab');
   assert.equal(await focused(), 'm-purchase-0-date');
+  await page.focus('#m-tokenPrice');
   await page.keyboard.press('Shift+Tab');
   assert.equal(await focused(), 'Supply control'); // the last link of the navigation
   // A figure opens its exact digits with the keyboard.
