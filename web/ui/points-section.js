@@ -80,28 +80,23 @@ export function setUpPoints(cbm, { onChange = () => {} } = {}) {
     }
   }
   const projection = setUpProjection(cbm, s, onChange);
-  const history = setUpHistory(cbm, s, () => {
+  // After a change of the days or of the total: the figures now, the projection after a pause.
+  const changed = () => {
     calculate();
     projection.later();
     onChange();
-  });
+  };
+  const history = setUpHistory(cbm, s, changed);
   const session = setUpSession(cbm, { s, stored, total, message, calculate, checkIn: (day) => history.set([...s.checkins, day]) });
-  // The account's total is the Total points field: a stopped session's reward goes back into it.
-  session.onTotal(() => {
-    calculate();
-    projection.later();
-    onChange();
-  });
+  session.onTotal(changed); // a stopped session's reward goes back into the Total points field
   explainSource('points', () => s.figures && { call: 'points', input: s.figures.session });
   form.addEventListener('input', (e) => {
     total.typed(e.target);
-    calculate();
+    changed();
     if (e.target.name === 'totalPoints') {
       $('p-linkTotal').replaceChildren(); // the user chose a total
       session.followTotal();
     }
-    projection.later();
-    onChange();
   });
   form.addEventListener('submit', (e) => e.preventDefault());
 
