@@ -55,7 +55,8 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
   const pending = debounce(() => update(), 120);
   let state = null;
   let lastCost = 0;
-  const tools = decisionTools(() => decisionInput(state, today), onChange);
+  const projection = () => decisionInput(state, today); // the decision tools' current()
+  const tools = decisionTools(projection, onChange);
 
   function update() {
     const started = performance.now();
@@ -102,7 +103,7 @@ export function setUpMining(cbm, { onResult = () => {}, onChange = () => {} } = 
 
   return {
     /** As the decision tools' current(). */
-    projection: () => decisionInput(state, today),
+    projection,
     setUpTools: tools.setUp,
     /** The emission now, as this section assumes it (its start date and schedule), from its last
      * good inputs: { rate (WFI a second), stage, genesis }; null before any. */

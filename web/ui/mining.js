@@ -223,10 +223,9 @@ export function pricePaths({ scenario = 'flat', growth = '0', bear = '-5', base 
 /**
  * Values a run at a price scenario. `prices`: { tokenPrice, unitPrice (of a purchase without its
  * own), scenario, growth, bear, base, bull }. Returns the contribution, the APR now (exact), and
- * per price path the
- * USD value of the WFI mined to date, the APR over time and the breakeven day, all from
- * cbm.valueEarnings. With `rows`, each path also has each sample's exact price and USD value
- * (priceRows, usdRows: for exports). `flatBreakeven`: the breakeven day at today's price, the
+ * per price path the USD value of the WFI mined to date, the APR over time and the breakeven
+ * day, all from cbm.valueEarnings. With `rows`, each path also has each sample's exact price,
+ * USD value and APR (priceRows, usdRows, aprRows: for exports). `flatBreakeven`: the breakeven day at today's price, the
  * price of the earnings table (valued beside the scenario's paths when none of them is flat).
  */
 export function priceMining(cbm, sim, prices, { rows = false } = {}) {
@@ -283,12 +282,10 @@ export function priceMining(cbm, sim, prices, { rows = false } = {}) {
   return {
     contributionUsd: value.contributionUsd,
     totalUnits: value.totalUnits,
-    unitsBy: value.unitsBy,
     wfiEnd: series.reward[n - 1],
     paths: valued,
     flatBreakeven: value.paths[flat].breakeven,
     now,
-    perUnitWfiEnd: value.perUnitWfiEnd,
     referral,
   };
 }
