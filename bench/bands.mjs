@@ -5,7 +5,7 @@
 // Target: 1,000 runs of a 1,000-unit holder with daily pool growth over the whole emission
 // <= 5 s in the worker.
 import { serve } from '../build-scripts/serve.mjs';
-import { load } from '../web/lib/cbmcalc.js';
+import { load } from '../web/lib/node.js';
 
 const DAY = 86400;
 /** A 1,000-unit holder buying today, 700 days after genesis, among 81.6 M units growing by

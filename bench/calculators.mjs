@@ -1,6 +1,6 @@
 // Calls per second through the JS API in node: the calculators must keep up with every keystroke.
 // Target (issue 2): >= 100,000 calls/s each.
-import { load } from '../web/lib/cbmcalc.js';
+import { load } from '../web/lib/node.js';
 
 const cbm = await load();
 

@@ -25,7 +25,7 @@ const cases = {
 };
 
 async function runCase(name) {
-  const { load } = await import('../web/lib/cbmcalc.js');
+  const { load } = await import('../web/lib/node.js');
   const cbm = await load();
   const input = cases[name]();
   const start = performance.now();

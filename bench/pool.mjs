@@ -41,7 +41,7 @@ export function columnScenario(n, { spread = 2 * year, horizon = 8 * year, amort
 }
 
 async function runCase(n, options) {
-  const { load } = await import('../web/lib/cbmcalc.js');
+  const { load } = await import('../web/lib/node.js');
   const cbm = await load();
   const { columns = false, ...shape } = options;
   const make = (count) => (columns ? columnScenario(count, shape) : scenario(count, shape));
@@ -104,7 +104,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2]) {
   for (const model of ['none', 'exponential']) row(`1,000,000 activations, 8 years, ${model}`, child(1000000, { amortization: model }));
   // The brute-force comparison's scenario, through the JS API (build/native/pool_vs_reference
   // times the brute force itself, natively, on the same sizes).
-  const { load } = await import('../web/lib/cbmcalc.js');
+  const { load } = await import('../web/lib/node.js');
   const cbm = await load();
   const small = { ...scenario(200, { spread: 43200, horizon: 86400 }), sampleEvery: 3600 };
   for (let i = 0; i < 20; i++) cbm.simulatePool(small);

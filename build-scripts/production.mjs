@@ -47,7 +47,6 @@ export const bundle = (entryPoints, outdir, { write = true } = {}) =>
     minify: true,
     sourcemap: true,
     metafile: true,
-    external: ['node:*'], // lib/cbmcalc.js reads files with them in node only
     logLevel: 'warning',
     plugins: [ownAddress(outdir)],
   });
@@ -89,7 +88,7 @@ function copyAsIs() {
 }
 
 /** index.html, preloading what app.js imports at once (its chunks now, not the modules of web/)
- * and the engine's glue, which lib/cbmcalc.js imports only when called: fetched with the rest. */
+ * and the engine's glue, which load() imports only when called (lib/lite.js): fetched with the rest. */
 function writeIndex({ outputs }) {
   const address = (output) => posix(relative(out, join(web, output)));
   const glue = Object.keys(outputs).find((output) => 'lib/cbmcalc_lite_wasm.mjs' in outputs[output].inputs);

@@ -5,10 +5,11 @@
 // In:  { id, call: 'earningsBands' | 'sensitivity' | 'reinvest' | 'explain' | 'compareEarnings',
 //      input } (explain's input: { call, input, options }, as cbm.explain takes them)
 // Out: { type: 'progress', id, done } | { type: 'done', id, result } | { type: 'error', id, ... }
-import { load } from './lib/cbmcalc.js';
+import { loadBuild } from './lib/api.js';
+import { fullBuild } from './lib/full.js';
 import { errorMessage } from './ui/worker-error.js';
 
-const cbmReady = load();
+const cbmReady = loadBuild(fullBuild); // its build imported, not load()ed: one file for a bundler
 // Each call, with the progress reporter for the calls that report it.
 const calls = {
   earningsBands: (cbm, input, onProgress) => cbm.earningsBands({ ...input, onProgress }),

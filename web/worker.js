@@ -9,7 +9,8 @@
 //      { type: 'cancelled', id } | { type: 'error', id, message, field, code }
 //      { type: 'owners', id, rows, total } | { type: 'file', id, blob, name }
 // Every message is checked first (ui/pool-messages.js): a bad one is answered with an error.
-import { CbmError, load } from './lib/cbmcalc.js';
+import { CbmError, loadBuild } from './lib/api.js';
+import { liteBuild } from './lib/lite.js';
 import { errorMessage } from './ui/worker-error.js';
 import { ownerRows, poolCsv, poolJson, rowsByRequest, sortOwners } from './ui/pool-files.js';
 import { checkExport, checkOwnersRequest, checkRun, messageId, messageType } from './ui/pool-messages.js';
@@ -17,7 +18,7 @@ import { generateActivations, parseScenarioJson, requestCount } from './ui/pool-
 import { decodeText } from './ui/text-files.js';
 import { visible } from './ui/visible-text.js';
 
-const cbmReady = load({ build: 'lite' });
+const cbmReady = loadBuild(liteBuild); // its build imported, not load()ed: one file for a bundler
 let running = null; // { id, controller }
 let last = null; // the finished run: { id, input, result, owners }
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { load } from '../../web/lib/cbmcalc.js';
+import { load } from '../../web/lib/node.js';
 import { assumed } from '../../web/ui/assumptions.js';
 import { openPage, type, useBrowser } from './harness.mjs';
 

@@ -37,7 +37,7 @@ test("the pool of seed 003's example gives its APR: 210.24%, net gain 110.24%", 
   const page = await openPage(env);
   // The default schedule is the contract's: with the default genesis (2024-11-07) today falls
   // in a later stage, whose rate is 8 / 2^(stage - 1) WFI/s.
-  const { load } = await import('../../web/lib/cbmcalc.js');
+  const { load } = await import('../../web/lib/node.js');
   const cbm = await load();
   const poolNow = Math.floor(Date.now() / 1000 / DAY) * DAY - Date.UTC(2024, 10, 7) / 1000;
   const { stage } = cbm.emission({ from: poolNow });

@@ -31,8 +31,8 @@ test('under a strict CSP: only its own files, no console error, the figures of s
   const foreign = page.requests.filter((url) => !url.startsWith(`${env.origin}/`));
   assert.deepEqual(foreign, []);
   assert.ok(
-    page.requests.some((url) => url.endsWith('/lib/cbmcalc_wasm.wasm')),
-    'it loads its WASM',
+    page.requests.some((url) => url.endsWith('/lib/cbmcalc_lite_wasm.wasm')),
+    'it loads its WASM, the lite build (it has no decision tools)',
   );
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   assert.deepEqual(page.errors, []);

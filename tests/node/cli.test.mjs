@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { load } from '../../web/lib/cbmcalc.js';
+import { load } from '../../web/lib/node.js';
 
 const bin = fileURLToPath(new URL('../../web/bin/cbmcalc.js', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'cbmcalc-cli-'));

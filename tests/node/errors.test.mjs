@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { CbmError, load } from '../../web/lib/cbmcalc.js';
+import { CbmError, load } from '../../web/lib/node.js';
 
 const cbm = await load();
 const good = { blockReward: '0.00009804', tokenPrice: 0.17, units: 1000, unitPrice: 0.25 };

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { CbmError, load } from '../../web/lib/cbmcalc.js';
+import { CbmError, load } from '../../web/lib/node.js';
 import { termUnits } from '../../web/ui/explain.js';
 import { holderAmong, wei } from './amounts.mjs';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { load } from '../../web/lib/cbmcalc.js';
+import { load } from '../../web/lib/node.js';
 
 const cbm = await load();
 const year = 31536000;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { load } from '../../web/lib/cbmcalc.js';
+import { load } from '../../web/lib/node.js';
 
 const cbm = await load();
 const root = fileURLToPath(new URL('../../', import.meta.url));

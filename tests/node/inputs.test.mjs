@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { load } from '../../web/lib/cbmcalc.js';
+import { load } from '../../web/lib/node.js';
 import { plainNumber, readNumber } from '../../web/ui/numbers.js';
 
 const cbm = await load();

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { CbmError, load } from '../../web/lib/cbmcalc.js';
+import { CbmError, load } from '../../web/lib/node.js';
 import { formatDate } from '../../web/ui/format.js';
 import { cachedMining } from '../../web/ui/mining.js';
 import {

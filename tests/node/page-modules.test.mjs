@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 
-import { load } from '../../web/lib/cbmcalc.js';
+import { load } from '../../web/lib/node.js';
 import { compressDays, dayText, expandDays, parseDay } from '../../web/ui/dates.js';
 import { formulaSafe, toCsv } from '../../web/ui/export.js';
 import { formatDuration, percentText, shiftPoint } from '../../web/ui/format.js';
@@ -381,13 +381,17 @@ test('the pool CSV: a formula after spaces of any kind, a no-break space, a tab 
 });
 
 /** web/worker.js in a worker thread, as a page runs it: `self` is the thread's global, messages
- * come and go through its port. Returns { send(message): the next answer that is not progress,
+ * come and go through its port, and fetch() reads the files beside it as their host serves them
+ * (node's reads no file: URL). Returns { send(message): the next answer that is not progress,
  * close() }. */
 async function poolWorker() {
   const shim = `
     const { parentPort } = require('node:worker_threads');
     globalThis.self = globalThis;
     globalThis.postMessage = (message, transfer) => parentPort.postMessage(message, transfer);
+    const { readFile } = require('node:fs/promises');
+    const served = { headers: { 'Content-Type': 'application/wasm' } };
+    globalThis.fetch = async (url) => new Response(await readFile(new URL(url)), served);
     import(${JSON.stringify(new URL('../../web/worker.js', import.meta.url).href)}).then(() => {
       parentPort.on('message', (data) => self.onmessage({ data }));
       parentPort.postMessage({ type: 'ready' });

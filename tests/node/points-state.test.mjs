@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { CbmError, load } from '../../web/lib/cbmcalc.js';
+import { CbmError, load } from '../../web/lib/node.js';
 import { formatDate, formatDuration } from '../../web/ui/format.js';
 import {
   ACCOUNT_KEY,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { CbmError, load } from '../../web/lib/cbmcalc.js';
+import { CbmError, load } from '../../web/lib/node.js';
 import { MAX_FILE_BYTES } from '../../web/ui/pool-limits.js';
 import * as scenario from '../../web/ui/pool-scenario.js';
 import { PAGE, fileView, ownersView, poolChart, progressView, runRequest, sortedBy, summaryView } from '../../web/ui/pool-state.js';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { CbmError, load } from '../../web/lib/cbmcalc.js';
+import { CbmError, load } from '../../web/lib/node.js';
 
 const cbm = await load();
 const WEI = 10n ** 18n;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { CbmError, load } from '../../web/lib/cbmcalc.js';
+import { CbmError, load } from '../../web/lib/node.js';
 
 const cbm = await load();
 const start = Date.UTC(2026, 10, 21, 8) / 1000; // 2026-11-21T08:00:00Z

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { CbmError, load } from '../../web/lib/cbmcalc.js';
+import { CbmError, load } from '../../web/lib/node.js';
 import { nextThreshold, splitSupply, supplyChart, supplyTable } from '../../web/ui/supply-state.js';
 
 const cbm = await load();

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
-import { CbmError, load } from '../lib/cbmcalc.js';
+import { CbmError, load } from '../lib/node.js';
 import { assumed } from '../ui/assumptions.js';
 import { DAY, dayText, parseDay, today } from '../ui/dates.js';
 import { formatAmount } from '../ui/format.js';

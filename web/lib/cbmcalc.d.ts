@@ -1,6 +1,7 @@
-// cbmcalc: the types of the JS API (lib/cbmcalc.js), and its documentation: what each call takes
-// and gives, and in what units. Written by hand beside the JS; tests/package/every-call.ts uses
-// every call through them and checks at run time that each result is what they say.
+// cbmcalc: the types of the JS API (lib/cbmcalc.js, and lib/node.js in node), and its
+// documentation: what each call takes and gives, and in what units. Written by hand beside the
+// JS; tests/package/every-call.ts uses every call through them and checks at run time that each
+// result is what they say.
 //
 //   import { load } from 'cbmcalc';
 //   const cbm = await load();
@@ -162,10 +163,6 @@ export declare function load(options?: LoadOptions): Promise<Cbm>;
 /** A short, safe rendering of any value for an error message: strings quoted and cut at 40
  * characters, "an array of 3", "an object". */
 export declare function describe(value: unknown): string;
-
-/** Not part of the API: the checks lib/decisions.js shares with cbmcalc.js. It may change in
- * any release. */
-export declare const internals: unknown;
 
 // --- rules --------------------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 // The decision tools (issue 13) over the full WASM build: calls that a page runs in a worker,
-// so that their code stays out of the lite build its first screen loads. cbmcalc.js adds them
+// so that their code stays out of the lite build its first screen loads. api.js adds them
 // to the API of a full module; the conventions are its own (decimal strings, CbmError), and
 // cbmcalc.d.ts documents each call.
-import { CbmError, internals } from './cbmcalc.js';
+import { CbmError, internals } from './api.js';
 
 const { fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap, readApr, readWeight, ruleValues } = internals;
 

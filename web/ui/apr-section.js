@@ -1,6 +1,7 @@
 // The APR calculator of seed 003: block reward, WFI price, units and unit price in; APR, net gain
 // and the pool that block reward implies out. Recomputes on every keystroke.
-import { explainSource, showFigure } from './figures.js';
+import { explainSource } from './how.js';
+import { showFigure } from './figures.js';
 import { parseDay } from './dates.js';
 import { formatAmount, formatDate } from './format.js';
 import { announceFigures } from './announce.js';

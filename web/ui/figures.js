@@ -92,16 +92,6 @@ async function copyText(digits, button, text) {
   setTimeout(() => (button.textContent = text.copy), 1500);
 }
 
-// "How?" buttons (data-source, data-explains): explain.js loads with the first click.
-const explainSources = {};
-/** `request(button.dataset)`: cbm.explain()'s { call, input, options }, or null. */
-export const explainSource = (name, request) => (explainSources[name] = request);
-globalThis.document?.addEventListener('click', async ({ target }) => {
-  const button = target.closest?.('button.how');
-  const asked = button && explainSources[button.dataset.source]?.(button.dataset);
-  if (asked) (await import('./explain.js')).explain(button, asked);
-});
-
 /** A table row; its first cell heads it. A cell: a text, a node, or a list of them. */
 export function tableRow(cells) {
   const tr = document.createElement('tr');

@@ -5,7 +5,8 @@
 import { CbmError } from '../lib/cbmcalc.js';
 import { dayText, parseDay, today as todayUtc } from './dates.js';
 import { downloadCsv, downloadJson } from './export.js';
-import { explainSource, showFigure, showText, tableRow } from './figures.js';
+import { explainSource } from './how.js';
+import { showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatDateTime, formatDuration } from './format.js';
 import { bindConditions, debounce, live, problemMessage, readValues, runForm, valuesOf } from './forms.js';
 import { announceFigures } from './announce.js';
@@ -164,7 +165,7 @@ function scheduleView(cbm, form, presets) {
   };
 }
 
-/** "How?" (figures.js) asks the core about the state `current()`; the headline's now (data-day)
+/** "How?" (how.js) asks the core about the state `current()`; the headline's now (data-day)
  * is the day it names. */
 function explainFrom(current) {
   explainSource('mining', ({ day }) => {

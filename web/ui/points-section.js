@@ -4,7 +4,8 @@
 import { CbmError } from '../lib/cbmcalc.js';
 import { DAY, compressDays, dayText, expandDays, parseDay } from './dates.js';
 import { downloadCsv, downloadJson } from './export.js';
-import { explainSource, showFigure, showText, tableRow } from './figures.js';
+import { explainSource } from './how.js';
+import { showFigure, showText, tableRow } from './figures.js';
 import { formatAmount, formatDate, formatDateTime, formatDuration } from './format.js';
 import { debounce, runForm, setDisabled, valuesOf } from './forms.js';
 import { announceFigures } from './announce.js';

@@ -4,7 +4,8 @@
 // this file runs the worker and puts the results in the page.
 import { CbmError } from '../lib/cbmcalc.js';
 import { download } from './export.js';
-import { explainSource, showFigure, showText, tableRow } from './figures.js';
+import { explainSource } from './how.js';
+import { showFigure, showText, tableRow } from './figures.js';
 import { formatAxis } from './format.js';
 import { bindConditions, clearErrors, setDisabled, showError, valuesOf } from './forms.js';
 import { PAGE, fileView, ownersView, poolChart, progressView, runRequest, sortedBy, summaryView } from './pool-state.js';

@@ -86,7 +86,7 @@ class CbmCalculator extends HTMLElement {
   connectedCallback() {
     if (this.#form) return; // moved within the page: keep the state
     this.#build();
-    load()
+    load({ build: 'lite' })
       .then((cbm) => {
         this.#cbm = cbm;
         this.#mining = cachedMining(cbm);
