@@ -37,11 +37,15 @@ const encodings = [
 /** Serves the page (pageRoot) on 127.0.0.1:`port`; `headers(path)` may add response headers (a CSP, say);
  * `override(path)` may return other content (a string or a Buffer) to serve for `path` instead of
  * the file's: a test's "new version" of a file, with web/ left as it is; or a whole answer
- * { status, type, body } (a host's 404, or its HTML fallback page for any path). */
-export function serve(port = 8080, { headers = () => ({}), override = () => undefined } = {}) {
+ * { status, type, body } (a host's 404, or its HTML fallback page for any path). `at` is the
+ * folder of the site the page is served from ('/tools/cbmcalc/', say); the paths given to
+ * `headers` and `override` are the page's own ('/index.html'). */
+export function serve(port = 8080, { headers = () => ({}), override = () => undefined, at = '/' } = {}) {
   checkBuild();
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const asked = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (!asked.startsWith(at)) return send(response, 404, 'Not found');
+    const path = `/${asked.slice(at.length)}`;
     let file = normalize(join(pageRoot, path));
     if (!file.startsWith(pageRoot)) return send(response, 403, 'Forbidden');
     try {

@@ -13,14 +13,14 @@ export const artifacts = new URL('../../test-artifacts/', import.meta.url);
 mkdirSync(artifacts, { recursive: true });
 
 /** Starts a server and a browser for the tests of this file; returns a handle filled in before().
- * `headers(path)` adds response headers; `override(path)` serves other content for a path (see
- * serve()); `bypassCSP` lets a test inject axe-core into a page whose policy forbids inline
- * scripts. The page's service worker (web/sw.js) is blocked unless `serviceWorkers: 'allow'`:
+ * `headers(path)` adds response headers; `override(path)` serves other content for a path; `at`
+ * serves the page from a sub-folder of the site (see serve()); `bypassCSP` lets a test inject
+ * axe-core into a page whose policy forbids inline scripts. The page's service worker (web/sw.js) is blocked unless `serviceWorkers: 'allow'`:
  * requests it answers would pass by page.route(), and its copy would outlive a test. */
-export function useBrowser({ headers, override, bypassCSP = false, serviceWorkers = 'block' } = {}) {
+export function useBrowser({ headers, override, at, bypassCSP = false, serviceWorkers = 'block' } = {}) {
   const env = { server: null, context: null, origin: '', requests: [] };
   before(async () => {
-    env.server = await serve(0, { headers, override });
+    env.server = await serve(0, { headers, override, at });
     env.origin = `http://127.0.0.1:${env.server.address().port}`;
     env.context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cbm-chromium-')), {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

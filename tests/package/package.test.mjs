@@ -5,18 +5,26 @@
 // the TypeScript types compile a file that uses every call (and refuse a misspelled field), and
 // the exports resolve to files that are in the tarball.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
+import { inChromium, packed, projectWith, repo } from './host.mjs';
+
 const here = fileURLToPath(new URL('./', import.meta.url));
 const tsc = join(repo, 'tests/node_modules/.bin/tsc');
 const readme = readFileSync(join(repo, 'web/README.md'), 'utf8');
+// Every README's files (a block announced by <!-- file: name -->): the repository's, the
+// package's and the widget's.
+const readmeFiles = ['README.md', 'web/README.md', 'web/widget/README.md'].flatMap((path) =>
+  [...readFileSync(join(repo, path), 'utf8').matchAll(/<!-- file: (\S+) -->\s*```\w*\n([\s\S]*?)```/g)].map(([, name, content]) => ({
+    name,
+    content,
+  })),
+);
+const writeReadmeFiles = () => readmeFiles.forEach(({ name, content }) => writeFileSync(join(project, name), content));
 
 let project = ''; // the temporary project with the tarball installed
 let tarball = { path: '', files: [], bytes: 0 };
@@ -28,50 +36,42 @@ function runIn(command, args, options = {}) {
 }
 
 before(() => {
-  project = mkdtempSync(join(tmpdir(), 'cbmcalc-package-'));
-  const [packed] = JSON.parse(
-    execFileSync('npm', ['pack', join(repo, 'web'), '--json', '--pack-destination', project], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }),
-  );
-  tarball = { path: join(project, packed.filename), files: packed.files.map((f) => f.path), bytes: packed.size };
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball.path], {
-    cwd: project,
-    stdio: 'ignore',
-  });
+  tarball = packed();
+  project = projectWith(tarball.path, tarball.dir);
 });
 
 after(() => project && rmSync(project, { recursive: true, force: true }));
 
-test('the tarball holds the package and nothing of the repository around it', (t) => {
+/** The files a module needs, itself included: what it imports (statically or not) and what it
+ * finds beside it with `new URL('file', import.meta.url)` (a worker, a .wasm file), and theirs. */
+function needs(root, file, found = new Set()) {
+  if (found.has(file)) return found;
+  found.add(file);
+  if (!/\.m?js$/.test(file)) return found;
+  const references =
+    /(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s*\(\s*['"](\.[^'"]+)['"]\s*\)|import\s+['"](\.[^'"]+)['"]|new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url/g;
+  for (const match of readFileSync(join(root, file), 'utf8').matchAll(references)) {
+    needs(root, posix.normalize(posix.join(posix.dirname(file), match.slice(1).find(Boolean))), found);
+  }
+  return found;
+}
+
+test('the tarball holds exactly what its exports and command need, with their docs and types', (t) => {
   t.diagnostic(`${tarball.path.split('/').pop()}: ${tarball.bytes} bytes, ${tarball.files.length} files`);
-  for (const file of [
-    'README.md',
-    'package.json',
-    'lib/cbmcalc.js',
-    'lib/cbmcalc.d.ts',
-    'lib/decisions.js',
-    'lib/cbmcalc_wasm.mjs',
-    'lib/cbmcalc_wasm.wasm',
-    'lib/cbmcalc_lite_wasm.mjs',
-    'lib/cbmcalc_lite_wasm.wasm',
-    'widget/cbm-calculator.js',
-    'widget/cbm-calculator.d.ts',
-    'worker.js',
-    'worker.d.ts',
-    'decisions-worker.js',
-    'bin/cbmcalc.js',
-  ]) {
+  const installed = join(project, 'node_modules/cbmcalc');
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  const entries = [...Object.values(manifest.exports).flatMap((target) => Object.values(target)), ...Object.values(manifest.bin)]
+    .map((path) => posix.normalize(path))
+    .filter((path) => /\.m?js$/.test(path));
+  const code = new Set();
+  for (const entry of entries) needs(installed, entry, code);
+  const docs = tarball.files.filter((f) => /(^|\/)README\.md$|^package\.json$|\.d\.ts$/.test(f));
+  assert.deepEqual([...tarball.files].sort(), [...code, ...docs].sort());
+  for (const file of ['lib/node.js', 'lib/cbmcalc_wasm.wasm', 'lib/cbmcalc_lite_wasm.wasm', 'ui/mining.js', 'widget/README.md']) {
     assert.ok(tarball.files.includes(file), `${file} is in the tarball`);
   }
-  assert.deepEqual(
-    tarball.files.filter((f) => /node_modules|^vendor\/|index\.html|\.test\./.test(f)),
-    [],
-    'no page, vendored or test files',
-  );
-  assert.ok(tarball.bytes < 1_000_000, 'small enough to install anywhere');
+  assert.ok(!tarball.files.some((f) => /section|explain|decisions-worker/.test(f)), "none of the page's sections or its workers");
+  assert.ok(tarball.bytes < 600_000, 'small enough to install anywhere');
 });
 
 test('the exports resolve to files of the installed package', () => {
@@ -81,7 +81,7 @@ test('the exports resolve to files of the installed package', () => {
   const urls = stdout.trim().split('\n');
   assert.deepEqual(
     urls.map((url) => url.slice(url.indexOf('/node_modules/'))),
-    ['/node_modules/cbmcalc/lib/cbmcalc.js', '/node_modules/cbmcalc/widget/cbm-calculator.js', '/node_modules/cbmcalc/worker.js'],
+    ['/node_modules/cbmcalc/lib/node.js', '/node_modules/cbmcalc/widget/cbm-calculator.js', '/node_modules/cbmcalc/worker.js'],
   );
   for (const url of urls) assert.ok(existsSync(fileURLToPath(url)));
 });
@@ -95,6 +95,13 @@ function blockAfter(heading, language) {
   return { code: match[1], next: rest.match(/```\w*\n([\s\S]*?)```/)?.[1] };
 }
 
+test("the repository README's node example prints the APR it says", () => {
+  writeReadmeFiles();
+  const { status, output } = runIn(process.execPath, ['root-example.mjs']);
+  assert.equal(output, '210.24168192\n');
+  assert.equal(status, 0);
+});
+
 test("the README's node example prints what the README says", () => {
   const { code, next: printed } = blockAfter('## Node', 'js');
   writeFileSync(join(project, 'example.mjs'), code);
@@ -104,10 +111,7 @@ test("the README's node example prints what the README says", () => {
 });
 
 test("the README's command line examples print exactly what it shows", () => {
-  // Files the examples read: a block announced by <!-- file: name -->.
-  for (const [, name, content] of readme.matchAll(/<!-- file: (\S+) -->\s*```\w*\n([\s\S]*?)```/g)) {
-    writeFileSync(join(project, name), content);
-  }
+  writeReadmeFiles(); // the files the examples read
   const examples = [...readme.matchAll(/```console\n([\s\S]*?)```/g)].flatMap(([, block]) =>
     block
       .split(/^\$ /m)
@@ -183,47 +187,11 @@ test('the types: a misspelled field does not compile', () => {
   assert.equal(compiled.output.match(/error TS/g).length, 1, 'that one error only');
 });
 
-/** Serves the project as a static host would, under the README's strict CSP; `.wasm` as
- * application/wasm. */
-function serveProject() {
-  const types = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.mjs': 'text/javascript',
-    '.wasm': 'application/wasm',
-    '.css': 'text/css',
-  };
-  const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
-  const server = createServer((request, response) => {
-    const file = join(project, decodeURIComponent(new URL(request.url, 'http://x').pathname));
-    if (!file.startsWith(project) || !existsSync(file)) return response.writeHead(404).end();
-    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp });
-    response.end(readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
-
 test("the README's browser snippets run as written, from the installed package, under a strict CSP", async () => {
-  for (const [, name, content] of readme.matchAll(/<!-- file: (\S+) -->\s*```\w*\n([\s\S]*?)```/g)) {
-    writeFileSync(join(project, name), content);
-  }
-  const { chromium } = await import(join(repo, 'tests/node_modules/playwright-core/index.mjs'));
-  const server = await serveProject();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  try {
-    const page = await browser.newPage();
-    const wrong = [];
-    // The browser's own request for /favicon.ico is the host's business, not the snippets'.
-    page.on('console', (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && wrong.push(m.text()));
-    page.on('pageerror', (e) => wrong.push(e.message));
-    page.on('response', (r) => r.status() >= 400 && wrong.push(`${r.status()} ${r.url()}`));
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`)),
-    );
-    const origin = `http://127.0.0.1:${server.address().port}`;
+  writeReadmeFiles();
+  // The widget's README and the repository's serve a copy of the package from /cbmcalc/.
+  if (!existsSync(join(project, 'cbmcalc'))) symlinkSync(join(project, 'node_modules/cbmcalc'), join(project, 'cbmcalc'));
+  const wrong = await inChromium(project, async (page, origin) => {
     // The API from a module file: seed 003's APR.
     await page.goto(`${origin}/apr.html`);
     await page.waitForFunction(() => document.querySelector('#apr').textContent !== '', null, { timeout: 20000 });
@@ -234,9 +202,17 @@ test("the README's browser snippets run as written, from the installed package, 
     assert.match(await page.title(), /^APR \d+\.\d+ %, breakeven \d{4}-\d{2}-\d{2}$/);
     const apr = await page.evaluate(() => document.querySelector('cbm-calculator').result.aprPercent);
     assert.match(apr, /^\d+\.\d+$/);
-    assert.deepEqual(wrong, []);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+    // The widget's README: its listener, in a file, hears the figures; the repository's, the same element.
+    await page.goto(`${origin}/widget-readme.html`);
+    await page.waitForFunction(() => document.querySelector('#summary').textContent !== '', null, { timeout: 20000 });
+    assert.match(await page.textContent('#summary'), /^APR \d+\.\d{2} %, paid back on \d{4}-\d{2}-\d{2} \(\d+ days\)$/);
+    await page.goto(`${origin}/root-widget.html`);
+    await page.waitForFunction(() => document.querySelector('cbm-calculator').result?.aprPercent, null, { timeout: 20000 });
+    // The pool worker from its served path: alone in the pool, Alice gets all of stage 1's 8 WFI a
+    // second from the second after her activation (SPEC 4) to the end of the day: 86,399 of them.
+    await page.goto(`${origin}/pool.html`);
+    await page.waitForFunction(() => document.querySelector('#reward').textContent !== '', null, { timeout: 20000 });
+    assert.equal(await page.textContent('#reward'), String(8 * 86399));
+  });
+  assert.deepEqual(wrong, []);
 });
