@@ -95,8 +95,8 @@ class Planner {
       : in_(in.earnings),
         rerunsOnly_(rerunsOnly),
         unitPrice_(unitPrice),
-        maxUnits_(maxUnits),
         end_(EmissionSchedule(in.earnings.rules.emission).endsAt()),
+        maxUnits_(maxUnits),
         progress_(progress) {
     const Seconds now = std::min(in_.holder.now, end_);
     minedAtNow_ = minedBefore(scenarioTo(in_, now), {now}).front();
