@@ -22,21 +22,6 @@ constexpr double kWeiPerWfi = 1e18;  // exact in a double
 constexpr Seconds kNever = std::numeric_limits<Seconds>::max();
 const AccumulatorY kUnreadY;  // what a model that never reads Y is shown
 
-DoubleDouble wfi(Int128 wei) {
-  return DoubleDouble::fromInt(wei) / kWeiPerWfi;
-}
-
-// An amount in WFI as truncated wei. The computed value carries an error far below a wei
-// (about 2^-95 of it, and at least 2^-20 wei of fixed-point truncations); a value that falls
-// short of a whole wei by less than that is taken as that wei. So when the exact amount is a
-// whole number of wei (a lone miner, an even split) it is reported as such, not one wei less.
-Int128 truncatedWei(DoubleDouble amountWfi) {
-  const DoubleDouble wei = amountWfi * kWeiPerWfi;
-  if (wei.hi <= 0) return 0;
-  const double slack = std::min(0x1p-7, std::max(0x1p-20, wei.hi * 0x1p-95));
-  return (wei + slack).floorToInt();
-}
-
 DoubleDouble nonNegative(DoubleDouble x) {
   return x.hi < 0 ? DoubleDouble() : x;
 }
@@ -95,6 +80,21 @@ class SampleClock {
 };
 
 }  // namespace
+
+DoubleDouble detail::wfi(Int128 wei) {
+  return DoubleDouble::fromInt(wei) / kWeiPerWfi;
+}
+
+// The computed value carries an error far below a wei (about 2^-95 of it, and at least 2^-20
+// wei of fixed-point truncations); a value that falls short of a whole wei by less than that is
+// taken as that wei. So when the exact amount is a whole number of wei (a lone miner, an even
+// split) it is reported as such, not one wei less.
+Int128 detail::truncatedWei(DoubleDouble amountWfi) {
+  const DoubleDouble wei = amountWfi * kWeiPerWfi;
+  if (wei.hi <= 0) return 0;
+  const double slack = std::min(0x1p-7, std::max(0x1p-20, wei.hi * 0x1p-95));
+  return (wei + slack).floorToInt();
+}
 
 detail::GapSums detail::gapSums(DoubleDouble lastGap, Seconds t0, std::int64_t n) {
   // The gaps a - s run from m - (n-1)/2 to m + (n-1)/2 around the middle gap m, at the middle
@@ -233,6 +233,7 @@ struct PoolSimulation::Engine {
   Int128 emitted = 0, unallocated = 0;
   std::size_t eventsDone = 0, eventsTotal = 1;
   std::vector<DoubleDouble> rateWfi;  // each emission piece's rate, in WFI
+  bool recordSegments = false;
   bool done = false;
 
   explicit Engine(PoolScenario& scenario)
@@ -241,9 +242,10 @@ struct PoolSimulation::Engine {
         schedule(scenario.rules.emission) {
     horizon = scenario.horizon;
     requireWhole(horizon, "horizon", 1, kMaxSeconds);
+    recordSegments = scenario.recordSegments;
     clock = SampleClock(scenario, horizon);
     nextSample = clock.first();
-    for (const auto& p : schedule.pieces()) rateWfi.push_back(wfi(p.rateWei));
+    for (const auto& p : schedule.pieces()) rateWfi.push_back(detail::wfi(p.rateWei));
     followOwners(scenario);
     Admission admitted = admit(scenario, rules.activationsPerSecond, horizon);
     nameTrackers(admitted, scenario);
@@ -327,7 +329,7 @@ struct PoolSimulation::Engine {
   }
 
   void settle(std::size_t i) {
-    result.rewardWei[miners[i].request] = truncatedWei(nonNegative(earned(i)));
+    result.rewardWei[miners[i].request] = detail::truncatedWei(nonNegative(earned(i)));
   }
 
   // K = the retirement second, which the linear model's sums weigh units by (0 otherwise).
@@ -372,6 +374,7 @@ struct PoolSimulation::Engine {
     const Seconds n = t1 - t0;
     emitted += rateWei * n;
     if (rateWei == 0) return;
+    if (recordSegments) result.segments.push_back({t0, t1, activeUnits, activeUK, rateWei});
     if (activeUnits == 0) {
       unallocated += rateWei * n;
       return;
@@ -401,7 +404,7 @@ struct PoolSimulation::Engine {
     s.activeUnits = activeUnits;
     s.power = activeUnits == 0 ? DoubleDouble() : model->powerAt(poolHoldings(), t, tau());
     for (std::size_t k = 0; k < trackers.size(); ++k) {
-      const Int128 reward = truncatedWei(trackers[k].reward.toDoubleDouble());
+      const Int128 reward = detail::truncatedWei(trackers[k].reward.toDoubleDouble());
       const Int128 rate = trackedRate(k, s);
       if (hasFocus && k == 0) {
         s.focusRewardWei = reward;
@@ -420,7 +423,7 @@ struct PoolSimulation::Engine {
   Int128 trackedRate(std::size_t k, const PoolSample& s) const {
     if (trackers[k].units == 0) return 0;
     const DoubleDouble share = model->shareAt(holdingsOf(k), poolHoldings(), s.power, s.t, tau());
-    return truncatedWei(wfi(s.rateWei) * share);
+    return detail::truncatedWei(detail::wfi(s.rateWei) * share);
   }
 
   /// One event: the sums up to the next event time, then what happens at it.

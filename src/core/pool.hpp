@@ -54,6 +54,17 @@ struct PoolScenario {
   TextColumn ids;
   TextColumn owners;  //!< empty: each request is its own owner (its id is the owner's name)
   NumberColumn units, requestedAt;
+  //! Keep the run's segments (PoolResult::segments): what another miner would earn in it.
+  bool recordSegments = false;
+};
+
+/// The seconds t0 .. t1-1, in which nothing changes: the pool's units mining then (and units x
+/// K, K each one's retirement second, for the linear model) and the emission rate. With them
+/// and the model (amortization.hpp), what any other miner would earn beside the pool follows.
+struct PoolSegment {
+  Seconds t0, t1;
+  Int128 units, unitsTimesEnd;
+  Int128 rateWei;
 };
 
 /// One point of the time series, describing second `t` (the horizon for the last point).
@@ -107,6 +118,9 @@ struct PoolResult {
     std::vector<Int128> rewardWei, rateWei;
   };
   std::vector<Tracked> tracked;
+  //! With PoolScenario::recordSegments: the seconds 0 .. horizon-1 where emission runs, in
+  //! order (also those no one mines in: units 0).
+  std::vector<PoolSegment> segments;
 };
 
 /// A simulation that can run in slices, so that a caller can report progress and stop it.
@@ -167,6 +181,12 @@ std::size_t activationCount(double count);
 PoolResult simulatePool(PoolScenario scenario);
 
 namespace detail {
+/// An amount of wei in WFI.
+DoubleDouble wfi(Int128 wei);
+/// An amount in WFI as truncated wei (a value a hair under a whole wei, within the computation's
+/// error, is that wei).
+Int128 truncatedWei(DoubleDouble amountWfi);
+
 /// sum_{i=0}^{n-1} 1 / (x + i) for x >= 1 and n >= 0, to about 2^-100 relative.
 DoubleDouble harmonicSum(DoubleDouble x, std::int64_t n);
 

@@ -447,38 +447,38 @@ std::vector<std::int64_t> unitsByDay(const GrowingUnits& g, Seconds start, Secon
                                           : percentByDay(g, start, nowDay, days, field);
 }
 
-HolderScenario holderScenario(const PoolRules& rules, const HolderPool& holder) {
+namespace {
+
+// A request of the holder's pool scenario.
+void addRequest(PoolScenario& s, const std::string& id, const std::string& owner,
+                std::int64_t units, Seconds at) {
+  s.ids.push(id);
+  s.owners.push(owner);
+  s.units.values.push_back(static_cast<double>(units));
+  s.requestedAt.values.push_back(static_cast<double>(at));
+}
+
+// Everyone but the holder from `start`: the pool, then the lines, each a block at the start and
+// one request on each day the part grows.
+HolderScenario partsScenario(const PoolRules& rules, const HolderPool& holder, Seconds start) {
   HolderScenario out;
   out.horizon = EmissionSchedule(rules.emission).endsAt();
-  checkPurchases(holder.purchases, out.horizon);
   requireWhole(holder.now, "now", 0, kMaxSeconds);
   if (holder.lines.size() > kMaxReferralLines)
     throw InputError("lines", "must have at most " + std::to_string(kMaxReferralLines) + " lines");
-  Seconds firstPurchase = out.horizon;
-  for (const HolderPurchase& p : holder.purchases) firstPurchase = std::min(firstPurchase, p.at);
-  out.start = std::min(holder.now, firstPurchase);
-
+  out.start = start;
   PoolScenario& s = out.scenario;
   s.rules = rules;
   s.horizon = out.horizon;
   s.focusOwner = kHolderOwner;
-  const auto add = [&](const std::string& id, const std::string& owner, std::int64_t units,
-                       Seconds at) {
-    s.ids.push(id);
-    s.owners.push(owner);
-    s.units.values.push_back(static_cast<double>(units));
-    s.requestedAt.values.push_back(static_cast<double>(at));
-  };
-  // A block at the start, then one request on each day the part grows.
   const auto addGrowing = [&](const std::string& owner, const GrowingUnits& g,
                               const std::string& field) {
-    const std::vector<std::int64_t> byDay =
-        unitsByDay(g, out.start, holder.now, out.horizon, field);
+    const std::vector<std::int64_t> byDay = unitsByDay(g, start, holder.now, out.horizon, field);
     std::int64_t had = 0;
     for (std::size_t d = 0; d < byDay.size(); ++d) {
       if (byDay[d] > had)
-        add(owner + "-" + std::to_string(d), owner, byDay[d] - had,
-            out.start + static_cast<Seconds>(d) * kSecondsPerDay);
+        addRequest(s, owner + "-" + std::to_string(d), owner, byDay[d] - had,
+                   start + static_cast<Seconds>(d) * kSecondsPerDay);
       had = byDay[d];
     }
   };
@@ -488,10 +488,25 @@ HolderScenario holderScenario(const PoolRules& rules, const HolderPool& holder) 
     addGrowing(owner, holder.lines[i], indexed("lines", i));
     s.trackedOwners.push_back(owner);
   }
-  for (std::size_t i = 0; i < holder.purchases.size(); ++i)
-    add("you-" + std::to_string(i), kHolderOwner, holder.purchases[i].units,
-        holder.purchases[i].at);
   return out;
+}
+
+}  // namespace
+
+HolderScenario holderScenario(const PoolRules& rules, const HolderPool& holder) {
+  const Seconds horizon = EmissionSchedule(rules.emission).endsAt();
+  checkPurchases(holder.purchases, horizon);
+  Seconds firstPurchase = horizon;
+  for (const HolderPurchase& p : holder.purchases) firstPurchase = std::min(firstPurchase, p.at);
+  HolderScenario out = partsScenario(rules, holder, std::min(holder.now, firstPurchase));
+  for (std::size_t i = 0; i < holder.purchases.size(); ++i)
+    addRequest(out.scenario, "you-" + std::to_string(i), kHolderOwner, holder.purchases[i].units,
+               holder.purchases[i].at);
+  return out;
+}
+
+HolderScenario othersScenario(const PoolRules& rules, const HolderPool& holder) {
+  return partsScenario(rules, holder, holder.now);
 }
 
 Decimal paidFor(const HolderPurchase& p) {

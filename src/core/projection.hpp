@@ -70,6 +70,9 @@ struct HolderScenario {
   Seconds start = 0, horizon = 0;
 };
 HolderScenario holderScenario(const PoolRules& rules, const HolderPool& holder);
+/// The same without the holder's purchases (which it does not read), from now: the pool a
+/// purchase made from now on joins.
+HolderScenario othersScenario(const PoolRules& rules, const HolderPool& holder);
 constexpr const char* kHolderOwner = "you";
 
 struct EarningsInput {

@@ -951,6 +951,59 @@ val earningsBands(const val& input) {
   });
 }
 
+// "Buy now or later?" (buydate.hpp). input: holderText's (purchases empty) and { genesis,
+// budgetUsd, unitPrice, unitPriceGrowthPercent, tokenPrice, tokenPriceGrowthPercent } (texts,
+// "" for no growth), onProgress (a function called with the share done, or undefined). Each
+// day's figures as columns: numbers as Float64Arrays, amounts as decimal texts.
+val buyDates(const val& input) {
+  return guardedValue([&] {
+    cbm::BuyDateText text;
+    text.holder = holderText(input);
+    for (auto [field, name] : {std::pair{&text.genesis, "genesis"},
+                               {&text.budgetUsd, "budgetUsd"},
+                               {&text.unitPrice, "unitPrice"},
+                               {&text.unitPriceGrowthPercent, "unitPriceGrowthPercent"},
+                               {&text.tokenPrice, "tokenPrice"},
+                               {&text.tokenPriceGrowthPercent, "tokenPriceGrowthPercent"}})
+      *field = input[name].as<std::string>();
+    const cbm::BuyDateInput in =
+        cbm::readBuyDates(text, cbm::readPoolRules(ruleValues(input["rules"])));
+    const val onProgress = input["onProgress"];
+    cbm::BuyDatesProgress progress;
+    if (!onProgress.isUndefined()) progress = [&](double done) { onProgress(done); };
+    const cbm::BuyDates dates = cbm::buyDates(in, progress);
+    std::vector<double> at, units, miningStart;
+    val unitPrice = val::array(), wfi = val::array(), usd = val::array();
+    double ownRuns = 0;
+    for (const cbm::BuyDay& day : dates.days) {
+      at.push_back(seconds(day.at));
+      units.push_back(static_cast<double>(day.units));
+      miningStart.push_back(seconds(day.miningStart));
+      unitPrice.call<void>("push", day.unitPrice.str());
+      wfi.call<void>("push", day.wfi.str());
+      usd.call<void>("push", day.usd.str());
+      ownRuns += day.ownRun ? 1 : 0;
+    }
+    val days = val::object();
+    days.set("at", typedArray("Float64Array", at));
+    days.set("units", typedArray("Float64Array", units));
+    days.set("miningStart", typedArray("Float64Array", miningStart));
+    days.set("unitPrice", unitPrice);
+    days.set("wfi", wfi);
+    days.set("usd", usd);
+    val halvings = val::array();
+    for (const cbm::Seconds t : dates.halvings) halvings.call<void>("push", seconds(t));
+    val out = val::object();
+    out.set("days", days);
+    out.set("best", static_cast<double>(dates.best));
+    out.set("halvings", halvings);
+    out.set("emissionEnd", seconds(dates.emissionEnd));
+    out.set("endTokenPrice", dates.endTokenPrice.str());
+    out.set("ownRuns", ownRuns);
+    return out;
+  });
+}
+
 // What matters most (sensitivity.hpp). input: projectEarnings' and step (text, "" for the
 // default).
 val sensitivity(const val& input) {
@@ -1515,6 +1568,7 @@ EMSCRIPTEN_BINDINGS(cbmcalc) {
   function("sensitivity", &sensitivity);
   function("reinvest", &reinvest);
   function("compareEarnings", &compareEarnings);
+  function("buyDates", &buyDates);
 #endif
   function("growthPath", &growthPath);
   function("compareAmounts", &compareAmounts);

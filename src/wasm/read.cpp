@@ -412,6 +412,21 @@ EarningsInput readEarnings(const EarningsText& t, PoolRules rules) {
   return in;
 }
 
+BuyDateInput readBuyDates(const BuyDateText& t, PoolRules rules) {
+  BuyDateInput in;
+  in.rules = std::move(rules);
+  in.pool = readHolder(t.holder, parseDay(t.genesis, "genesis"));
+  in.budgetUsd = readDecimal(t.budgetUsd, "budgetUsd");
+  in.unitPrice = readDecimal(t.unitPrice, "unitPrice");
+  in.tokenPrice = readDecimal(t.tokenPrice, "tokenPrice");
+  const auto growth = [](const std::string& text, const std::string& field) {
+    return text.empty() ? 0.0 : readDecimal(text, field).toDouble();
+  };
+  in.unitPriceGrowthPercent = growth(t.unitPriceGrowthPercent, "unitPriceGrowthPercent");
+  in.tokenPriceGrowthPercent = growth(t.tokenPriceGrowthPercent, "tokenPriceGrowthPercent");
+  return in;
+}
+
 BandsInput readBands(const BandsText& t, PoolRules rules) {
   BandsInput in;
   in.earnings = readEarnings(t.earnings, std::move(rules));

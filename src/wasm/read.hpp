@@ -16,6 +16,7 @@
 
 #include "apr.hpp"
 #include "bands.hpp"
+#include "buydate.hpp"
 #include "points.hpp"
 #include "projection.hpp"
 #include "referral.hpp"
@@ -141,6 +142,16 @@ struct EarningsText {
   std::string genesis, tokenPrice, period;
 };
 EarningsInput readEarnings(const EarningsText& text, PoolRules rules);
+
+/// buyDates' input as text: the holder's pool without purchases (now as readHolder reads it,
+/// with the genesis day), the budget and the prices (decimals), the prices' monthly growths
+/// (decimals; "" for none).
+struct BuyDateText {
+  HolderText holder;
+  std::string genesis, budgetUsd, unitPrice, unitPriceGrowthPercent, tokenPrice,
+      tokenPriceGrowthPercent;
+};
+BuyDateInput readBuyDates(const BuyDateText& text, PoolRules rules);
 
 /// earningsBands' input as text: projectEarnings' and the models (decimals), runs and seed
 /// (whole numbers); "" for one that is absent: the core's default (bands.hpp).

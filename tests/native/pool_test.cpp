@@ -12,6 +12,7 @@
 #include "input_error.hpp"
 #include "pool_reference.hpp"
 #include "read.hpp"
+#include "truncated.hpp"
 
 using reference::Float50;
 
@@ -97,17 +98,6 @@ struct Scenario {
     }
   }
 };
-
-// |engine - exact| for a truncated engine value: the engine may be below by up to one wei (the
-// truncation), above by under 2^-7 wei (a whole wei it took from a value a hair below), and must
-// otherwise agree to 1e-24 relative: far inside SPEC 4's 1e-15.
-void checkTruncated(cbm::Int128 engine, const Float50& exact, const std::string& what) {
-  const Float50 diff = exact - Float50(cbm::toString(engine));
-  const Float50 slack = std::max(Float50(0.0078125), exact * Float50(1e-24));
-  INFO(what << ": engine " << cbm::toString(engine) << " exact " << exact.str(40));
-  CHECK(diff > -slack);
-  CHECK(diff < 1 + slack);
-}
 
 void compare(const Scenario& sc) {
   const reference::Result want =

@@ -927,6 +927,32 @@ const later6Months: number | null = compared.difference.breakevenAt;
 check(later6Months !== null && later6Months > 0, 'compareEarnings');
 throwsCbmError(() => cbm.compareEarnings({ a: holder, b: { ...holder, tokenPrice: '-1' } }), 'INVALID_INPUT', 'b.tokenPrice');
 
+const dates = checked(
+  'buyDates',
+  object<ReturnType<Cbm['buyDates']>>({
+    days: object({
+      at: float64,
+      units: float64,
+      miningStart: float64,
+      unitPrice: array(decimal),
+      wfi: array(decimal),
+      usd: array(decimal),
+    }),
+    best: whole,
+    halvings: array(whole),
+    emissionEnd: whole,
+    endTokenPrice: decimal,
+    ownRuns: whole,
+  }),
+  cbm.buyDates({ genesis: holder.genesis, now: holder.now, pool: holder.pool, budgetUsd: 1000, unitPrice: '0.25', tokenPrice: '0.17' }),
+);
+check(dates.days.at.length === dates.days.wfi.length && dates.days.units[0] === 4000 && dates.best === 0, 'buyDates');
+throwsCbmError(
+  () => cbm.buyDates({ genesis: holder.genesis, now: holder.now, pool: holder.pool, budgetUsd: 0, unitPrice: '0.25', tokenPrice: '0.17' }),
+  'INVALID_INPUT',
+  'budgetUsd',
+);
+
 // The lite build: the same API, its decision tools refused.
 const lite = await load({ build: 'lite' });
 const notHere = throwsCbmError(() => lite.sensitivity(holder), 'NOT_ALLOWED', '');

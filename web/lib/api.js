@@ -1,6 +1,7 @@
 // The API of SPEC 8 over a loaded WASM module: what lib/cbmcalc.js (browsers, workers, bundlers)
 // and lib/node.js export, and how they load a build. Not a module to import from outside the
-// package: its exports beyond theirs (loader, loadBuild, internals) may change in any release.
+// package: its exports beyond theirs (loader, loadBuild, and the checks and conversions
+// lib/decisions.js shares) may change in any release.
 // The documentation of each call, what it takes and gives and in what units, is in
 // cbmcalc.d.ts (where editors show it); here each call has one line.
 //
@@ -69,7 +70,7 @@ const shapeKinds = [
   [/^must be an? (array|object|string|number|finite|date|whole|boolean)|takes an object/, 'wrong-type'],
 ];
 
-function fail(field, problem) {
+export function fail(field, problem) {
   const kind = shapeKinds.find(([pattern]) => pattern.test(problem))?.[1] ?? 'invalid';
   throw new CbmError(field ? `${field}: ${problem}` : problem, { field, problem: { kind } });
 }
@@ -95,7 +96,7 @@ function isPlainObject(value) {
 }
 
 /** Checks that `input` is a plain object with no fields beyond `allowed`, and returns it. */
-function fieldsOf(input, call, allowed, path = '') {
+export function fieldsOf(input, call, allowed, path = '') {
   if (!isPlainObject(input)) fail(path, `${call} takes an object, got ${describe(input)}`);
   // A snapshot, each value read once and nothing inherited: a getter that answers differently
   // each time, or a property a host page put on Object.prototype, cannot change the call midway.
@@ -113,7 +114,7 @@ function fieldsOf(input, call, allowed, path = '') {
  * A number or a decimal string as the core's text. A JS number means its shortest round-trip
  * decimal, which is what String() gives. `fallback` (a string) is used when the field is absent.
  */
-function text(value, field, fallback = undefined) {
+export function text(value, field, fallback = undefined) {
   if (value === undefined) {
     if (fallback === undefined) fail(field, 'is required');
     return fallback;
@@ -145,12 +146,14 @@ function textReader(call, defaults, others = []) {
 }
 
 /** apr()'s and pointsWeight()'s readers: they need no defaults of the core. */
-const readApr = textReader('apr()', { blockReward: REQUIRED, tokenPrice: REQUIRED, units: REQUIRED, unitPrice: REQUIRED }, [
+export const readApr = textReader('apr()', { blockReward: REQUIRED, tokenPrice: REQUIRED, units: REQUIRED, unitPrice: REQUIRED }, [
   'referralReward',
 ]);
-const readWeight = textReader('pointsWeight()', { streakDays: REQUIRED, totalPoints: REQUIRED, invites: REQUIRED, vip: '0', extra: '0' }, [
-  'rules',
-]);
+export const readWeight = textReader(
+  'pointsWeight()',
+  { streakDays: REQUIRED, totalPoints: REQUIRED, invites: REQUIRED, vip: '0', extra: '0' },
+  ['rules'],
+);
 
 /** The readers of the flat calls; their defaults are the core's (cbm.defaults()). */
 function readers(defaults) {
@@ -178,7 +181,7 @@ function unixText(value, field, fallback = undefined) {
 }
 
 /** A UTC calendar day: "YYYY-MM-DD" or a Date (its UTC day). */
-function dayText(value, field) {
+export function dayText(value, field) {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) fail(field, 'is an invalid Date');
     return value.toISOString().slice(0, 10);
@@ -199,7 +202,7 @@ function listOf(value, field, convert) {
 /** Rule overrides for the boundary: { name: text | null | [{ field: text }] }. The core knows
  * the names and checks the values; this layer checks each list's rows and turns numbers into
  * their text. */
-function ruleValues(rules) {
+export function ruleValues(rules) {
   if (rules === undefined) return undefined;
   if (!isPlainObject(rules)) fail('rules', `must be an object, got ${describe(rules)}`);
   const values = {};
@@ -245,7 +248,7 @@ function growingText(value, field) {
 
 /** A holder's pool for the core: now, purchases (with `priced`, each with its unitPrice), the
  * pool and the referral lines, as texts. */
-function holderText(v, priced) {
+export function holderText(v, priced) {
   const purchaseFields = priced ? ['at', 'units', 'unitPrice'] : ['at', 'units'];
   return {
     now: text(v.now, 'now'),
@@ -258,10 +261,10 @@ function holderText(v, priced) {
   };
 }
 
-const earningsFields = ['rules', 'genesis', 'now', 'purchases', 'pool', 'lines', 'tokenPrice', 'period'];
+export const earningsFields = ['rules', 'genesis', 'now', 'purchases', 'pool', 'lines', 'tokenPrice', 'period'];
 
 /** projectEarnings' input (the fields of earningsFields) as the core's texts. */
-function earningsText(v) {
+export function earningsText(v) {
   if (typeof v.period !== 'string') fail('period', `must be a string, got ${describe(v.period)}`);
   return {
     rules: ruleValues(v.rules),
@@ -296,7 +299,7 @@ function referralColumns(income) {
 }
 
 /** The value of a core outcome, or its error thrown as a CbmError. */
-function unwrap(outcome) {
+export function unwrap(outcome) {
   const { error } = outcome;
   if (error.code) throw new CbmError(error.message, { code: error.code, field: error.field, problem: error.problem });
   return outcome.value;
@@ -306,7 +309,7 @@ function unwrap(outcome) {
 
 const accountFields = ['totalPoints', 'session', 'lastStartedAt', 'lastReward', 'lastCollectedAt', 'revision'];
 
-function optionalText(value, field, convert = text) {
+export function optionalText(value, field, convert = text) {
   return value === null || value === undefined ? '' : convert(value, field);
 }
 
@@ -1057,19 +1060,3 @@ function makeApi(M, decisionCalls) {
     ...decisionCalls,
   });
 }
-
-/** For lib/decisions.js, which adds the decision tools to a full module's API: the checks and
- * conversions it shares with this layer. */
-export const internals = Object.freeze({
-  fieldsOf,
-  fail,
-  describe,
-  text,
-  optionalText,
-  earningsText,
-  earningsFields,
-  unwrap,
-  readApr,
-  readWeight,
-  ruleValues,
-});

@@ -1498,6 +1498,60 @@ export interface ScenarioFigures {
   from: number;
 }
 
+/** buyDates' input: a pool and its growth as projectEarnings' (no purchases), a budget and the
+ * prices' paths. */
+export interface BuyDatesInput {
+  rules?: PoolRules;
+  genesis: DayInput;
+  /** Seconds since genesis, or a UTC day "YYYY-MM-DD": the first purchase day. */
+  now: number | Day;
+  /** Everyone else's units. */
+  pool: GrowingUnits;
+  lines?: readonly GrowingUnits[];
+  /** USD spent on whole units on the day, > 0. */
+  budgetUsd: DecimalInput;
+  /** USD a unit now, > 0. */
+  unitPrice: DecimalInput;
+  /** The unit price's path: compounding by this % a month from now (above -100, at most 1000;
+   * default 0). Each day's price is that path at 12 significant digits. */
+  unitPriceGrowthPercent?: DecimalInput;
+  /** USD a WFI now, >= 0. */
+  tokenPrice: DecimalInput;
+  /** The token price's path, as the unit price's: the WFI mined are valued at its price at the
+   * end of emission. */
+  tokenPriceGrowthPercent?: DecimalInput;
+  /** Called with the share done, 0 to 1. */
+  onProgress?: (done: number) => void;
+}
+
+/** One purchase day a column entry: now, then a day later each, before emission ends. */
+export interface BuyDays {
+  /** The purchase's second since genesis. */
+  at: Float64Array;
+  /** Whole units the budget buys that day (0: none). */
+  units: Float64Array;
+  /** Their first mining second (-1: they never mine). */
+  miningStart: Float64Array;
+  unitPrice: Decimal[];
+  /** WFI mined by the end of emission: exact, as a run of the pool with that purchase gives. */
+  wfi: Decimal[];
+  /** wfi at the token price at the end of emission. */
+  usd: Decimal[];
+}
+
+export interface BuyDates {
+  days: BuyDays;
+  /** The day that mines the most (the first of equals), an index into the columns. */
+  best: number;
+  /** The emission's rate changes after now, seconds since genesis. */
+  halvings: number[];
+  emissionEnd: number;
+  /** The token price at the end of emission, on its path. */
+  endTokenPrice: Decimal;
+  /** The days that took a run of their own (the exponential model, or a queue at its limit). */
+  ownRuns: number;
+}
+
 export interface CompareEarningsInput {
   /** Each projectEarnings' input, with the same genesis. */
   a: EarningsInput;
@@ -1734,4 +1788,9 @@ export interface Cbm {
    * genesis: each one's figures, B - A, and what each has earned to date at every period end.
    * Errors name their side: "b.tokenPrice". */
   compareEarnings(input: CompareEarningsInput): Comparison;
+
+  /** Buy now or later (full build): what `budgetUsd`, spent on each day from now to the end of
+   * emission at that day's unit price, mines by the end. One run of the pool without the
+   * purchase serves every day, each exact at any budget (its own power in the pool's). */
+  buyDates(input: BuyDatesInput): BuyDates;
 }

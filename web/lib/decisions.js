@@ -2,9 +2,22 @@
 // so that their code stays out of the lite build its first screen loads. api.js adds them
 // to the API of a full module; the conventions are its own (decimal strings, CbmError), and
 // cbmcalc.d.ts documents each call.
-import { CbmError, internals } from './api.js';
-
-const { fieldsOf, fail, describe, text, optionalText, earningsText, earningsFields, unwrap, readApr, readWeight, ruleValues } = internals;
+import {
+  CbmError,
+  dayText,
+  describe,
+  earningsFields,
+  earningsText,
+  fail,
+  fieldsOf,
+  holderText,
+  optionalText,
+  readApr,
+  readWeight,
+  ruleValues,
+  text,
+  unwrap,
+} from './api.js';
 
 /** The caller's onProgress (optional), wrapped so that it cannot throw through the core (that
  * would leak its stack): its first error is kept, and rethrow() throws it once the call is
@@ -113,6 +126,26 @@ export function decisionCalls(M) {
         );
       }
       return fail('call', `must be "apr", "projectEarnings", "points" or "pool", got ${describe(call)}`);
+    },
+
+    /** Buy now or later: what one budget, spent on each day from now to the end of emission, mines by the end. */
+    buyDates(input) {
+      const prices = ['budgetUsd', 'unitPrice', 'unitPriceGrowthPercent', 'tokenPrice', 'tokenPriceGrowthPercent'];
+      const v = fieldsOf(input, 'buyDates()', ['rules', 'genesis', 'now', 'pool', 'lines', ...prices, 'onProgress']);
+      const progress = progressOf(v.onProgress);
+      const result = M.buyDates({
+        rules: ruleValues(v.rules),
+        genesis: dayText(v.genesis, 'genesis'),
+        ...holderText({ ...v, purchases: [] }, false),
+        budgetUsd: text(v.budgetUsd, 'budgetUsd'),
+        unitPrice: text(v.unitPrice, 'unitPrice'),
+        unitPriceGrowthPercent: optionalText(v.unitPriceGrowthPercent, 'unitPriceGrowthPercent'),
+        tokenPrice: text(v.tokenPrice, 'tokenPrice'),
+        tokenPriceGrowthPercent: optionalText(v.tokenPriceGrowthPercent, 'tokenPriceGrowthPercent'),
+        onProgress: progress.callback,
+      });
+      progress.rethrow();
+      return unwrap(result);
     },
 
     /** Two scenarios side by side, and B - A. */

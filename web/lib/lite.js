@@ -16,6 +16,6 @@ function decisionCalls() {
     });
   };
   return Object.fromEntries(
-    ['earningsBands', 'sensitivity', 'reinvest', 'explain', 'compareEarnings'].map((call) => [call, missing(call)]),
+    ['earningsBands', 'sensitivity', 'reinvest', 'explain', 'compareEarnings', 'buyDates'].map((call) => [call, missing(call)]),
   );
 }
