@@ -1,8 +1,8 @@
 // The decision tools off the main thread, on the full module (the page's own is the lite
-// build): earningsBands, sensitivity, reinvest, explain and compareEarnings. A call is one long
+// build): earningsBands, sensitivity, reinvest, explain, compareEarnings and buyDates. A call is one long
 // WASM call: the page cancels it by terminating this worker.
 //
-// In:  { id, call: 'earningsBands' | 'sensitivity' | 'reinvest' | 'explain' | 'compareEarnings',
+// In:  { id, call: 'earningsBands' | 'sensitivity' | 'reinvest' | 'explain' | 'compareEarnings' | 'buyDates',
 //      input } (explain's input: { call, input, options }, as cbm.explain takes them)
 // Out: { type: 'progress', id, done } | { type: 'done', id, result } | { type: 'error', id, ... }
 import { loadBuild } from './lib/api.js';
@@ -17,6 +17,7 @@ const calls = {
   reinvest: (cbm, input, onProgress) => cbm.reinvest({ ...input, onProgress }),
   explain: (cbm, { call, input, options }) => cbm.explain(call, input, options),
   compareEarnings: (cbm, input) => cbm.compareEarnings(input),
+  buyDates: (cbm, input, onProgress) => cbm.buyDates({ ...input, onProgress }),
 };
 
 self.onmessage = async ({ data: { id, call, input } }) => {

@@ -302,6 +302,7 @@ function decisionTools(current, onChange) {
       onFirstRun('bands', async () => (await import('./bands-section.js')).setUpBands);
       onFirstRun('tornado', async () => (await import('./tornado-section.js')).setUpTornado);
       onFirstRun('reinvest', async () => (await import('./reinvest-section.js')).setUpReinvest);
+      onFirstRun('buydates', async () => (await import('./buydate-section.js')).setUpBuyDates);
     },
     inputsChanged: () => ready.forEach((tool) => tool.inputsChanged()),
   };
