@@ -48,6 +48,17 @@ TEST_CASE("the generator is xoshiro256** seeded by splitmix64, as an independent
   CHECK(a.next() == 1546998764402558742ull);
   CHECK(a.next() == 6990951692964543102ull);
   CHECK(a.next() == 12544586762248559009ull);
+  // Far enough on that every word of the state (the rotated one too) has reached the output.
+  std::uint64_t tenth = 0, hundredth = 0, thousandth = 0;
+  for (int k = 4; k <= 1000; ++k) {
+    const std::uint64_t x = a.next();
+    if (k == 10) tenth = x;
+    if (k == 100) hundredth = x;
+    if (k == 1000) thousandth = x;
+  }
+  CHECK(tenth == 10760895422300929085ull);
+  CHECK(hundredth == 1037873480352228813ull);
+  CHECK(thousandth == 10224724267483498856ull);
   cbm::RandomStream b(42, 7);
   CHECK(b.next() == 12324983354704563866ull);
   CHECK(b.next() == 327361404529169866ull);

@@ -1,0 +1,151 @@
+// Every limit at its edge and one past it: a table of the core's limits, each tried with the
+// largest value it allows (accepted) and the next (refused, naming its field), the limits the
+// JS API reports (limitsJson) read from there, so that a limit changed in one place and not the
+// other, or a check loosened by one, fails here. Inputs refused outright, one per check, are in
+// the table of refusals below.
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "input_error.hpp"
+#include "points.hpp"
+#include "pool.hpp"
+#include "projection.hpp"
+#include "referral.hpp"
+#include "rules.hpp"
+
+namespace {
+
+cbm::Decimal d(const char* text) {
+  return cbm::Decimal::parse(text, "test");
+}
+
+// A number of limitsJson's JSON, by name.
+std::int64_t reported(const std::string& name) {
+  const std::string json = cbm::limitsJson();
+  const std::size_t at = json.find("\"" + name + "\":");
+  REQUIRE(at != std::string::npos);
+  return std::stoll(json.substr(at + name.size() + 3));
+}
+
+// The field an InputError names, or "" when the call is accepted.
+std::string refusal(const std::function<void()>& call) {
+  try {
+    call();
+  } catch (const cbm::InputError& e) {
+    return e.field();
+  }
+  return "";
+}
+
+// A pool of one request, `units` at `requestedAt`, over `horizon` seconds.
+cbm::PoolScenario oneRequest(double units, double requestedAt, cbm::Seconds horizon) {
+  cbm::PoolScenario s;
+  s.horizon = horizon;
+  s.ids.push("a");
+  s.units.values.push_back(units);
+  s.requestedAt.values.push_back(requestedAt);
+  return s;
+}
+
+struct Edge {
+  const char* limit;
+  std::int64_t value;  // the largest accepted
+  std::string field;   // what the next value's refusal names
+  std::function<void(std::int64_t)> call;
+};
+
+}  // namespace
+
+TEST_CASE("each limit: its value accepted, the next refused, naming the field") {
+  const std::vector<Edge> edges = {
+      {"seconds (horizon)", reported("seconds"), "horizon",
+       [](std::int64_t v) { cbm::simulatePool(oneRequest(1, 0, v)); }},
+      {"trackedOwners", reported("trackedOwners"), "trackOwners",
+       [](std::int64_t v) {
+         cbm::PoolScenario s = oneRequest(1, 0, 10);
+         for (std::int64_t k = 0; k < v; ++k) s.trackedOwners.push_back("o" + std::to_string(k));
+         cbm::simulatePool(s);
+       }},
+      {"samples", reported("samples"), "sampleAt",
+       [](std::int64_t v) {
+         cbm::PoolScenario s = oneRequest(1, 0, 1'000'000);
+         for (std::int64_t k = 0; k < v; ++k) s.sampleAt.push_back(k);
+         cbm::simulatePool(s);
+       }},
+      {"activations", reported("activations"), "activations",
+       [](std::int64_t v) { cbm::activationCount(static_cast<double>(v)); }},
+      {"queueAhead", reported("queueAhead"), "ahead", [](std::int64_t v) { cbm::queueWait(v, 1); }},
+      {"activationsPerSecond", reported("activationsPerSecond"), "rules.activationsPerSecond",
+       [](std::int64_t v) {
+         cbm::PoolRuleChoices c;
+         c.activationsPerSecond = static_cast<int>(v);
+         cbm::poolRules(c);
+       }},
+      {"checkins", reported("checkins"), "checkins",
+       [](std::int64_t v) { cbm::requireCheckinCount(static_cast<std::size_t>(v)); }},
+      {"stages", cbm::kMaxStages, "rules.stages",
+       [](std::int64_t v) {
+         cbm::PoolRuleChoices c;
+         c.stages = static_cast<int>(v);
+         cbm::poolRules(c);
+       }},
+      {"referral lines", static_cast<std::int64_t>(cbm::kMaxReferralLines), "lines",
+       [](std::int64_t v) {
+         cbm::HolderPool h;
+         h.purchases = {{0, 1, d("1")}};
+         h.pool.units = 1;
+         h.lines.assign(static_cast<std::size_t>(v), cbm::GrowingUnits{1});
+         cbm::holderScenario(cbm::poolRules({}), h);
+       }},
+      {"streak days", cbm::kMaxCount, "streakDays",
+       [](std::int64_t v) {
+         cbm::WeightInput w;
+         w.streakDays = v;
+         cbm::pointsWeight(w, cbm::PointsRules{});
+       }},
+      {"invites", cbm::kMaxCount, "invites",
+       [](std::int64_t v) {
+         cbm::WeightInput w;
+         w.invites = v;
+         cbm::pointsWeight(w, cbm::PointsRules{});
+       }},
+      {"projection days", cbm::kMaxProjectionDays, "days",
+       [](std::int64_t v) {
+         cbm::ProjectionInput p;
+         p.days = v;
+         p.sessionSeconds = 0;
+         cbm::pointsProjection(p, cbm::PointsRules{});
+       }},
+  };
+  for (const Edge& edge : edges) {
+    INFO(edge.limit << " = " << edge.value);
+    CHECK(refusal([&] { edge.call(edge.value); }) == "");
+    CHECK(refusal([&] { edge.call(edge.value + 1); }) == edge.field);
+  }
+}
+
+TEST_CASE("a request's units and time at their limits: accepted, and the next rejected") {
+  const std::int64_t units = reported("unitsPerActivation");
+  const std::int64_t at = reported("requestedAt");
+  CHECK(cbm::simulatePool(oneRequest(static_cast<double>(units), 0, 10)).rejected.empty());
+  CHECK(cbm::simulatePool(oneRequest(static_cast<double>(units + 1), 0, 10)).rejected.size() == 1);
+  CHECK(cbm::simulatePool(oneRequest(1, static_cast<double>(at), 10)).rejected.empty());
+  CHECK(cbm::simulatePool(oneRequest(1, static_cast<double>(at + 1), 10)).rejected.size() == 1);
+}
+
+TEST_CASE("a growth of 100% a month is allowed, a hair more is not") {
+  cbm::PoolRuleChoices
+      threeDays;  // a short emission: 100% a month for years would pass 10^12 units
+  threeDays.schedule = cbm::Schedule{{d("8"), 3 * cbm::kSecondsPerDay}};
+  const cbm::PoolRules rules = cbm::poolRules(threeDays);
+  cbm::HolderPool h;
+  h.purchases = {{0, 1, d("1")}};
+  h.pool.units = 1000;
+  h.pool.growthPercentPerMonth = d("100");
+  CHECK(refusal([&] { cbm::holderScenario(rules, h); }) == "");
+  h.pool.growthPercentPerMonth = d("100.000000000000000001");
+  CHECK(refusal([&] { cbm::holderScenario(rules, h); }) == "pool.growthPercentPerMonth");
+}
