@@ -3,7 +3,7 @@
 // the breakeven and of the USD earned, and a chart of the band.
 import { formatAmount, formatDate } from './format.js';
 import { clearErrors, problemMessage, showError, valuesOf } from './forms.js';
-import { decisionRun, stillCurrent } from './decision-run.js';
+import { decisionRun, markStale } from './decision-run.js';
 import { showText } from './figures.js';
 
 const $ = (id) => document.getElementById(id);
@@ -71,12 +71,7 @@ export function setUpBands(form, { current }) {
   return {
     start,
     /** The mining inputs changed: bands on show are for the old ones. */
-    inputsChanged() {
-      if (!shown || results.hidden) return;
-      if (stillCurrent(shown, current())) return;
-      results.classList.add('stale');
-      if (!runner.busy) say('The inputs above changed: run again to see their range.');
-    },
+    inputsChanged: () => markStale({ shown, results, current, runner, say }, 'run again to see their range.'),
   };
 }
 

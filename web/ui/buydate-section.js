@@ -4,7 +4,7 @@
 import { clearErrors, problemMessage, showError, valuesOf } from './forms.js';
 import { formatAmount } from './format.js';
 import { Chart } from './charts.js';
-import { decisionRun, stillCurrent } from './decision-run.js';
+import { decisionRun, markStale } from './decision-run.js';
 import { buyDatesRequest, buyDatesView } from './buydate-state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -52,10 +52,6 @@ export function setUpBuyDates(form, { current }) {
   return {
     start,
     /** The mining inputs changed: the days on show are for the old ones. */
-    inputsChanged() {
-      if (!shown || results.hidden || stillCurrent(shown, current())) return;
-      results.classList.add('stale');
-      if (!runner.busy) say('The inputs above changed: work the days out again to see theirs.');
-    },
+    inputsChanged: () => markStale({ shown, results, current, runner, say }, 'work the days out again to see theirs.'),
   };
 }

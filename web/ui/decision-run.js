@@ -69,3 +69,11 @@ export function decisionRun({ run, cancel, progress, say }) {
 export function stillCurrent(shown, base) {
   return Boolean(base) && JSON.stringify({ ...shown, ...base.input }) === JSON.stringify(shown);
 }
+
+/** After an edit above: results computed for inputs (`shown`) that are no longer `current()`
+ * are marked stale, and the status says what to do (`again`) unless a run is under way. */
+export function markStale({ shown, results, current, runner, say }, again) {
+  if (!shown || results.hidden || stillCurrent(shown, current())) return;
+  results.classList.add('stale');
+  if (!runner.busy) say(`The inputs above changed: ${again}`);
+}

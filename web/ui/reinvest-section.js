@@ -8,7 +8,7 @@ import { clearErrors, problemMessage, showError, valuesOf } from './forms.js';
 import { plainNumber } from './numbers.js';
 import { Chart } from './charts.js';
 import { tableRow } from './figures.js';
-import { decisionRun, stillCurrent } from './decision-run.js';
+import { decisionRun, markStale } from './decision-run.js';
 
 const $ = (id) => document.getElementById(id);
 const planNames = { hold: 'Hold', week: 'Weekly', month: 'Monthly', unit: 'When affordable' };
@@ -63,11 +63,7 @@ export function setUpReinvest(form, { current }) {
   return {
     start,
     /** The mining inputs changed: plans on show are for the old ones. */
-    inputsChanged() {
-      if (!shown || results.hidden || stillCurrent(shown, current())) return;
-      results.classList.add('stale');
-      if (!runner.busy) say('The inputs above changed: compare again to see their plans.');
-    },
+    inputsChanged: () => markStale({ shown, results, current, runner, say }, 'compare again to see their plans.'),
   };
 }
 
