@@ -172,3 +172,14 @@ TEST_CASE("bad input names its field") {
   in.pool.pool.units = -1;
   CHECK(fieldOf(in) == "pool.units");
 }
+
+TEST_CASE("a budget below the unit price buys nothing on any day, and says so") {
+  const cbm::BuyDates dates = cbm::buyDates(shortInput("0.1"));  // $0.10 at $0.25 a unit
+  for (const cbm::BuyDay& day : dates.days) {
+    CHECK(day.units == 0);
+    CHECK(day.miningStart == -1);
+    CHECK(day.wfi == cbm::Decimal());
+    CHECK_FALSE(day.ownRun);
+  }
+  CHECK(dates.best == 0);
+}

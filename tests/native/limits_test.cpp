@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bands.hpp"
 #include "input_error.hpp"
 #include "points.hpp"
 #include "pool.hpp"
@@ -148,4 +149,40 @@ TEST_CASE("a growth of 100% a month is allowed, a hair more is not") {
   CHECK(refusal([&] { cbm::holderScenario(rules, h); }) == "");
   h.pool.growthPercentPerMonth = d("100.000000000000000001");
   CHECK(refusal([&] { cbm::holderScenario(rules, h); }) == "pool.growthPercentPerMonth");
+}
+
+TEST_CASE("earningsBands' limits at their edge, checked before any run") {
+  // An input with no purchase passes the bands' own checks and stops at the projection's, so
+  // "purchases" means the value at the edge was accepted, without running ten thousand runs.
+  const auto fieldWith = [](const std::function<void(cbm::BandsInput&)>& change) {
+    cbm::BandsInput in;
+    in.earnings.rules = cbm::poolRules({});
+    in.earnings.tokenPrice = d("0.17");
+    change(in);
+    return refusal([&] { cbm::earningsBands(in); });
+  };
+  const cbm::Decimal hair = cbm::Decimal::fromRaw(1);
+  const auto plusHair = [&](std::int64_t n) {
+    return cbm::Decimal::fromInteger(n).plus(hair, "test");
+  };
+  CHECK(fieldWith([](cbm::BandsInput& in) { in.runs = cbm::kMaxRuns; }) == "purchases");
+  CHECK(fieldWith([](cbm::BandsInput& in) { in.runs = cbm::kMaxRuns + 1; }) == "runs");
+  CHECK(fieldWith([](cbm::BandsInput& in) { in.seed = cbm::kMaxSeed; }) == "purchases");
+  CHECK(fieldWith([](cbm::BandsInput& in) { in.seed = cbm::kMaxSeed + 1; }) == "seed");
+  CHECK(fieldWith([](cbm::BandsInput& in) {
+          in.price.drift = cbm::Decimal::fromInteger(cbm::kMaxDrift);
+        }) == "purchases");
+  CHECK(fieldWith([&](cbm::BandsInput& in) { in.price.drift = plusHair(cbm::kMaxDrift); }) ==
+        "priceModel.drift");
+  CHECK(fieldWith([](cbm::BandsInput& in) {
+          in.price.volatility = cbm::Decimal::fromInteger(cbm::kMaxVolatility);
+        }) == "purchases");
+  CHECK(fieldWith([&](cbm::BandsInput& in) {
+          in.price.volatility = plusHair(cbm::kMaxVolatility);
+        }) == "priceModel.volatility");
+  CHECK(fieldWith([](cbm::BandsInput& in) {
+          in.poolSpread = cbm::Decimal::fromInteger(cbm::kMaxPoolSpread);
+        }) == "purchases");
+  CHECK(fieldWith([&](cbm::BandsInput& in) { in.poolSpread = plusHair(cbm::kMaxPoolSpread); }) ==
+        "poolModel.spread");
 }
