@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "amortization.hpp"
 #include "emission.hpp"
@@ -42,10 +43,11 @@ std::int64_t unitsFor(Decimal budget, Decimal price, Seconds at) {
 // the holder's scenario its requests are the last of their second).
 class Queue {
  public:
-  Queue(const PoolScenario& others, const PoolResult& run, int perSecond) : perSecond_(perSecond) {
+  Queue(const std::vector<double>& requestedAt, const PoolResult& run, int perSecond)
+      : perSecond_(perSecond) {
     for (std::size_t i = 0; i < run.activatedAt.size(); ++i)
       if (run.activatedAt[i] >= 0)
-        served_.push_back({run.activatedAt[i], static_cast<Seconds>(others.requestedAt.values[i])});
+        served_.push_back({run.activatedAt[i], static_cast<Seconds>(requestedAt[i])});
     std::sort(served_.begin(), served_.end());
   }
 
@@ -112,9 +114,10 @@ BuyDates buyDates(const BuyDateInput& in, const BuyDatesProgress& progress) {
   HolderScenario others = othersScenario(in.rules, in.pool);
   others.scenario.recordSegments = true;
   others.scenario.sampleAt = {others.horizon};  // no series: only the segments are read
-  const PoolScenario requests = others.scenario;
-  const PoolResult run = simulatePool(others.scenario);
-  const Queue queue(requests, run, in.rules.activationsPerSecond);
+  const std::vector<double> requestedAt =
+      others.scenario.requestedAt.values;  // the run takes the rest
+  const PoolResult run = simulatePool(std::move(others.scenario));
+  const Queue queue(requestedAt, run, in.rules.activationsPerSecond);
   const std::unique_ptr<AmortizationModel> model = amortizationModel(in.rules);
   const bool segmentsServe = in.rules.amortization != Amortization::exponential;
 
