@@ -1,8 +1,10 @@
-// Every whole-number range the core checks, at both ends and one past each: a table of the
-// ranges (from the SPEC and the headers, not from the code that checks them), each tried with
-// min and max (accepted) and min - 1 and max + 1 (refused, naming the field, with the range as
-// the problem's parameters). A check loosened or tightened by one, a bound swapped for another,
-// or a check dropped fails here, whatever sample of the code a mutation run picks.
+// Every check of a number's range and sign in the core, at its edge and one past it: a table of
+// the ranges (from the SPEC and the headers, not from the code that checks them), each tried
+// with min and max (accepted) and min - 1 and max + 1 (refused, naming the field, with the range
+// as the problem's parameters); a table of the decimals that must not be negative (0 accepted, a
+// wei below refused) or must be positive (a wei accepted, 0 refused). A check loosened or
+// tightened by one, a bound swapped for another, or a check dropped fails here, whatever sample
+// of the code a mutation run picks.
 #include <doctest/doctest.h>
 
 #include <functional>
@@ -11,10 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "apr.hpp"
 #include "bands.hpp"
+#include "buydate.hpp"
 #include "emission.hpp"
 #include "explain.hpp"
 #include "input_error.hpp"
+#include "parse.hpp"
 #include "points.hpp"
 #include "pool.hpp"
 #include "projection.hpp"
@@ -23,6 +28,7 @@
 #include "rules.hpp"
 #include "session.hpp"
 #include "supply.hpp"
+#include "valuation.hpp"
 
 namespace {
 
@@ -350,5 +356,297 @@ TEST_CASE("a projection's series: sampleEvery 0 (none) or 1 to kMaxSeconds, and 
     REQUIRE(got.has_value());
     CHECK(got->field == "sampleEvery");
     CHECK(got->problem.kind == "not-whole-in-range");
+  }
+}
+
+namespace {
+
+struct SignCheck {
+  const char* what;
+  std::string field;
+  cbm::Sign sign;  // nonNegative: 0 accepted, a wei below refused; positive: a wei and 0
+  std::function<void(cbm::Decimal)> call;
+  std::string acceptedStopsAt = "";
+};
+
+// Samples of a holder who mined 1 WFI in 10 seconds, one purchase of a unit at second 0.
+cbm::ValuationInput valuation() {
+  cbm::ValuationInput in;
+  in.t = {0, 10};
+  in.mined = {d("0"), d("1")};
+  in.rate = {d("0.1"), d("0.1")};
+  in.purchases = {{0, 1, 0, std::nullopt}};
+  in.unitPrice = d("1");
+  in.tokenPrice = d("1");
+  return in;
+}
+
+cbm::AprInput aprInput() {
+  return {d("0.00009804"), d("0.17"), d("1000"), d("0.25"), std::nullopt};
+}
+
+std::vector<SignCheck> signs() {
+  using cbm::Sign;
+  return {
+      // SPEC 5: the APR, a share, the implied pool.
+      {"apr blockReward", "blockReward", Sign::nonNegative,
+       [](auto v) {
+         auto in = aprInput();
+         in.blockReward = v;
+         cbm::apr(in);
+       }},
+      {"apr tokenPrice", "tokenPrice", Sign::nonNegative,
+       [](auto v) {
+         auto in = aprInput();
+         in.tokenPrice = v;
+         cbm::apr(in);
+       }},
+      {"apr units", "units", Sign::positive,
+       [](auto v) {
+         auto in = aprInput();
+         in.units = v;
+         in.blockReward = cbm::Decimal();  // a wei of units earning: an APR past any limit
+         cbm::apr(in);
+       }},
+      {"apr unitPrice", "unitPrice", Sign::positive,
+       [](auto v) {
+         auto in = aprInput();
+         in.unitPrice = v;
+         cbm::apr(in);
+       }},
+      {"apr referralReward", "referralReward", Sign::nonNegative,
+       [](auto v) {
+         auto in = aprInput();
+         in.referralReward = v;
+         cbm::apr(in);
+       }},
+      {"share units", "units", Sign::positive,
+       [](auto v) {
+         cbm::blockReward({v, d("10"), d("8")});
+       }},
+      {"share poolPower", "poolPower", Sign::positive,
+       [](auto v) {
+         cbm::blockReward({cbm::Decimal::fromRaw(1), v, d("8")});
+       }},
+      {"share rate", "rate", Sign::nonNegative,
+       [](auto v) {
+         cbm::blockReward({d("1"), d("10"), v});
+       }},
+      {"pool size units", "units", Sign::positive,
+       [](auto v) {
+         cbm::impliedPoolPower({v, d("0.0001"), d("8")});
+       }},
+      {"pool size blockReward", "blockReward", Sign::positive,
+       [](auto v) {
+         // A billionth of a unit earning a wei: a pool of one unit.
+         cbm::impliedPoolPower({d("0.000000001"), v, d("0.000000001")});
+       }},
+      {"pool size rate", "rate", Sign::positive,
+       [](auto v) {
+         cbm::impliedPoolPower({d("1000"), d("0.0001"), v});
+       }},
+      // The holder's projection and what it is worth.
+      {"earnings tokenPrice", "tokenPrice", Sign::nonNegative,
+       [](auto v) {
+         auto in = earnings();
+         in.tokenPrice = v;
+         cbm::projectEarnings(in);
+       }},
+      {"a purchase's unitPrice", "purchases[0].unitPrice", Sign::nonNegative,
+       [](auto v) { holderWith([&](auto& h) { h.purchases[0].unitPrice = v; }); }},
+      {"pool growthPercentPerMonth", "pool.growthPercentPerMonth", Sign::nonNegative,
+       [](auto v) { holderWith([&](auto& h) { h.pool.growthPercentPerMonth = v; }); }},
+      {"calibration blockReward", "blockReward", Sign::positive,
+       [](auto v) {
+         cbm::PoolCalibration c;
+         c.rules = cbm::poolRules({});
+         c.purchases = holder().purchases;
+         // A wei is below what the largest pool gives: the edge is tried with the seed's reward.
+         c.blockReward = v == cbm::Decimal::fromRaw(1) ? d("0.00009804") : v;
+         cbm::calibratePool(c);
+       }},
+      {"valuation unitPrice", "unitPrice", Sign::positive,
+       [](auto v) {
+         auto in = valuation();
+         in.unitPrice = v;
+         cbm::valueEarnings(in);
+       }},
+      {"valuation tokenPrice", "tokenPrice", Sign::nonNegative,
+       [](auto v) {
+         auto in = valuation();
+         in.tokenPrice = v;
+         cbm::valueEarnings(in);
+       }},
+      {"valuation purchase's unitPrice", "purchases[0].unitPrice", Sign::nonNegative,
+       [](auto v) {
+         auto in = valuation();
+         in.purchases[0].unitPrice = v;
+         cbm::valueEarnings(in);
+       }},
+      // The decision tools (each stops at a later check when accepted: no runs).
+      {"bands tokenPrice", "tokenPrice", Sign::nonNegative,
+       [](auto v) { bandsWith([&](auto& in) { in.earnings.tokenPrice = v; }); }, "purchases"},
+      {"buy dates budgetUsd", "budgetUsd", Sign::positive,
+       [](auto v) {
+         cbm::BuyDateInput in{cbm::poolRules({}), holder(), v, d("0.25"), -100, d("0.17"), 0};
+         cbm::buyDates(in);
+       },
+       "unitPriceGrowthPercent"},
+      {"buy dates unitPrice", "unitPrice", Sign::positive,
+       [](auto v) {
+         cbm::BuyDateInput in{cbm::poolRules({}), holder(), d("100"), v, -100, d("0.17"), 0};
+         cbm::buyDates(in);
+       },
+       "unitPriceGrowthPercent"},
+      {"buy dates tokenPrice", "tokenPrice", Sign::nonNegative,
+       [](auto v) {
+         cbm::BuyDateInput in{cbm::poolRules({}), holder(), d("100"), d("0.25"), -100, v, 0};
+         cbm::buyDates(in);
+       },
+       "unitPriceGrowthPercent"},
+      {"reinvest unitPrice", "unitPrice", Sign::positive,
+       [](auto v) {
+         cbm::ReinvestInput in;
+         in.earnings = earnings();
+         in.cadences = {};
+         in.unitPrice = v;
+         cbm::reinvest(in);
+       }},
+      {"reinvest maxSpentUsd", "maxSpentUsd", Sign::nonNegative,
+       [](auto v) {
+         cbm::ReinvestInput in;
+         in.earnings = earnings();
+         in.cadences = {};
+         in.maxSpentUsd = v;
+         cbm::reinvest(in);
+       }},
+      // The rules.
+      {"baseRate", "rules.baseRate", Sign::positive,
+       [](auto v) { rulesWith([&](auto& c) { c.baseRate = v; }); }},
+      {"a stage's rate", "rules.schedule[0].rate", Sign::nonNegative,
+       [](auto v) { rulesWith([&](auto& c) {
+                      c.schedule = cbm::Schedule{{v, 100}};
+                    }); }},
+      {"supplyCap", "rules.supplyCap", Sign::positive,
+       [](auto v) { rulesWith([&](auto& c) { c.supplyCap = std::optional<cbm::Decimal>(v); }); }},
+      {"points base", "rules.base", Sign::nonNegative,
+       [](auto v) { pointsRulesWith([&](auto& r) { r.base = v; }); }},
+      {"points decayRate", "rules.decayRate", Sign::positive,
+       [](auto v) { pointsRulesWith([&](auto& r) { r.decayRate = v; }); }},
+      {"points weightCap", "rules.weightCap", Sign::positive,
+       [](auto v) { pointsRulesWith([&](auto& r) { r.weightCap = v; }); }},
+      {"a tier's min", "rules.checkinTiers[0].min", Sign::nonNegative,
+       [](auto v) { pointsRulesWith([&](auto& r) {
+                      r.checkinTiers = {{v, d("1")}};
+                    }); }},
+      {"a tier's weight", "rules.checkinTiers[0].weight", Sign::nonNegative,
+       [](auto v) { pointsRulesWith([&](auto& r) {
+                      r.checkinTiers = {{d("0"), v}};
+                    }); }},
+      {"a referral line's share", "rules.lines[0].share", Sign::nonNegative,
+       [](auto v) {
+         cbm::ReferralRules r;
+         r.lines[0].share = v;
+         cbm::checkedReferralRules(r);
+       }},
+      {"a referral line's threshold", "rules.lines[0].thresholdUsd", Sign::nonNegative,
+       [](auto v) {
+         cbm::ReferralRules r;
+         r.lines[0].thresholdUsd = v;
+         cbm::checkedReferralRules(r);
+       }},
+      // Points (SPEC 7).
+      {"weight totalPoints", "totalPoints", Sign::nonNegative,
+       [](auto v) {
+         cbm::WeightInput w;
+         w.totalPoints = v;
+         cbm::pointsWeight(w, cbm::PointsRules{});
+       }},
+      {"weight vip", "vip", Sign::nonNegative,
+       [](auto v) {
+         cbm::WeightInput w;
+         w.vip = v;
+         cbm::pointsWeight(w, cbm::PointsRules{});
+       }},
+      {"weight extra", "extra", Sign::nonNegative,
+       [](auto v) {
+         cbm::WeightInput w;
+         w.extra = v;
+         cbm::pointsWeight(w, cbm::PointsRules{});
+       }},
+      {"a reward's weight", "weight", Sign::nonNegative,
+       [](auto v) { cbm::pointsReward(60, v, cbm::PointsRules{}); }},
+      {"projection totalPoints", "totalPoints", Sign::nonNegative,
+       [](auto v) { projectionWith([&](auto& p) { p.totalPoints = v; }); }},
+      {"projection invitesPerWeek", "invitesPerWeek", Sign::nonNegative,
+       [](auto v) { projectionWith([&](auto& p) { p.invitesPerWeek = v; }); }},
+      {"projection vip", "vip", Sign::nonNegative,
+       [](auto v) { projectionWith([&](auto& p) { p.vip = v; }); }},
+      {"projection extra", "extra", Sign::nonNegative,
+       [](auto v) { projectionWith([&](auto& p) { p.extra = v; }); }},
+      {"account totalPoints", "account.totalPoints", Sign::nonNegative,
+       [](auto v) {
+         cbm::PointsAccount a;
+         a.totalPoints = v;
+         cbm::checkedAccount(a, cbm::PointsRules{});
+       }},
+      {"account lastReward", "account.lastReward", Sign::nonNegative,
+       [](auto v) {
+         cbm::PointsAccount a;
+         a.lastReward = v;
+         a.lastCollectedAt = 0;
+         cbm::checkedAccount(a, cbm::PointsRules{});
+       }},
+      // Supply (SPEC 6).
+      {"a release tier's energy", "thresholds[0].energy", Sign::nonNegative,
+       [](auto v) {
+         cbm::checkReleaseTable({{v, d("0")}});
+       }},
+      {"a release tier's fraction", "thresholds[0].releasedFraction", Sign::nonNegative,
+       [](auto v) {
+         cbm::checkReleaseTable({{d("0"), v}});
+       }},
+      {"a supply point's energy", "series[0].energy", Sign::nonNegative,
+       [](auto v) {
+         cbm::supplyControl({{d("0"), d("1")}}, {{0, v, d("1")}});
+       }},
+      {"a supply point's mined", "series[0].mined", Sign::nonNegative,
+       [](auto v) {
+         cbm::supplyControl({{d("0"), d("1")}}, {{0, d("1"), v}});
+       }},
+      {"energy burnedUsd", "burnedUsd", Sign::nonNegative,
+       [](auto v) {
+         cbm::energyPrice({v, d("1")});
+       }},
+      {"energy basePrice", "basePrice", Sign::nonNegative,
+       [](auto v) {
+         cbm::energyPrice({d("1"), v});
+       }},
+      {"energy step", "step", Sign::nonNegative,
+       [](auto v) {
+         cbm::energyPrice({d("1"), d("1"), v});
+       }},
+      {"energy per", "per", Sign::positive,
+       [](auto v) {
+         cbm::energyPrice({d("1"), d("1"), d("0.1"), v});
+       }},
+  };
+}
+
+}  // namespace
+
+TEST_CASE("each sign check: its edge accepted, a wei past it refused, naming the field") {
+  const cbm::Decimal zero, wei = cbm::Decimal::fromRaw(1), minusWei = zero.minus(wei, "test");
+  for (const SignCheck& s : signs()) {
+    const bool positive = s.sign == cbm::Sign::positive;
+    INFO(std::string(s.what) << (positive ? ": > 0" : ": >= 0"));
+    const auto accepted = refusal([&] { s.call(positive ? wei : zero); });
+    CHECK((accepted ? accepted->field : "") == s.acceptedStopsAt);
+    const cbm::Decimal past = positive ? zero : minusWei;
+    const auto refused = refusal([&] { s.call(past); });
+    REQUIRE(refused.has_value());
+    CHECK(refused->field == s.field);
+    CHECK(refused->problem.kind == (positive ? "not-positive" : "negative"));
+    CHECK(param(refused->problem, "got") == past.str());
   }
 }
