@@ -404,3 +404,45 @@ TEST_CASE("referral income from the run: weekly payouts of the line's share, how
   in.holder.lines.clear();
   CHECK(!cbm::projectEarnings(in).referral);
 }
+
+TEST_CASE("the breakeven search at its first and last candidates") {
+  // Alone at 8 WFI a second for 10,000,000 s, mining from second 1 at $1 a WFI: before second
+  // t + 1 it has mined 8t WFI, so paying P breaks even in the first t with 8t >= P.
+  cbm::EarningsInput in = lone(cbm::Period::year);
+  cbm::PoolRuleChoices c;
+  c.amortization = cbm::Amortization::none;
+  c.schedule = cbm::Schedule{{d("8"), 10'000'000}};
+  in.rules = cbm::poolRules(c);
+  in.tokenPrice = d("1");
+  const auto breakevenPaying = [&](const char* usd) {
+    in.holder.purchases = {{0, 1, d(usd)}};
+    return cbm::projectEarnings(in).breakevenAt;
+  };
+  CHECK(breakevenPaying("0") == 0);  // nothing to cover: at the purchase
+  CHECK(breakevenPaying("8") == 1);  // the first second mining covers it exactly
+  CHECK(breakevenPaying("8.000000000000000001") == 2);
+  CHECK(breakevenPaying("16") == 2);
+  // The last second of emission, 9,999,999: all of the 79,999,992 WFI mined.
+  CHECK(breakevenPaying("79999984") == 9'999'998);
+  CHECK(breakevenPaying("79999984.000000000000000001") == 9'999'999);
+  CHECK(breakevenPaying("79999992") == 9'999'999);
+  CHECK_FALSE(breakevenPaying("79999992.000000000000000001").has_value());
+}
+
+TEST_CASE("calibratePool at its first and last candidates: no one else, and 10^12 units") {
+  // 10^12 units of the holder, mining alone at 8 WFI a second (no amortization): beside N other
+  // units they earn 8 x 10^12 / (10^12 + N) a second, truncated to 18 decimals.
+  const std::int64_t most = 1'000'000'000'000;
+  const std::vector<cbm::HolderPurchase> purchases = {{0, most, d("0.25")}};
+  const auto calibrated = [&](const char* reward) {
+    return cbm::calibratePool({noAmortization(), 86'400, purchases, d(reward)});
+  };
+  CHECK(calibrated("8") == 0);
+  CHECK(calibrated("7.999999999992000000") == 1);  // 8 x 10^12 / (10^12 + 1), truncated
+  CHECK(calibrated("7.999999999992000001") == 0);
+  CHECK(calibrated("4") == most);                         // 8 x 10^12 / (2 x 10^12)
+  CHECK(calibrated("4.000000000002") == most - 1);        // 8 x 10^12 / (2 x 10^12 - 1), truncated
+  CHECK(calibrated("4.000000000001999999") == most - 1);  // the largest pool giving at least it
+  const auto below = [&] { calibrated("3.999999999999999999"); };
+  CHECK_THROWS_AS(below(), cbm::InputError);
+}
