@@ -3,13 +3,14 @@
 // (and, with --node, the node suite for the mutants the native suite lets live). A test net that
 // kills a mutant notices that kind of change; a mutant that lives shows a gap.
 //
-//   build-scripts/mutate [--sample N] [--seed S] [--node] [--list] [files...]
+//   build-scripts/mutate [--sample N] [--seed S] [--per-file K] [--changed [--base REV]]
+//                        [--ids a,b] [--node] [--list] [files...]
 //
 // Every file is restored exactly as it was, also when the run is interrupted (Ctrl-C, a kill):
 // the originals are kept in build/mutate/originals/ until they are back, and a run that finds
 // them there puts them back first. Mutants that cannot change behaviour are listed with the
 // reason in tests/mutation/equivalent.txt (id, file, reason) and left out of the score.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -36,6 +37,9 @@ const flag = (name) => {
 };
 const sample = Number(option('--sample', '0'));
 const seed = Number(option('--seed', '1'));
+const perFile = Number(option('--per-file', '3'));
+const changed = flag('--changed');
+const base = option('--base', '');
 const withNode = flag('--node');
 const ids = option('--ids', '');
 if (ids === undefined) {
@@ -44,7 +48,9 @@ if (ids === undefined) {
 }
 const listOnly = flag('--list');
 if (args.some((a) => a.startsWith('--'))) {
-  console.error('usage: build-scripts/mutate [--sample N] [--seed S] [--ids a,b] [--node] [--list] [src/core/file.cpp ...]');
+  console.error(
+    'usage: build-scripts/mutate [--sample N] [--seed S] [--per-file K] [--changed [--base REV]] [--ids a,b] [--node] [--list] [src/core/file.cpp ...]',
+  );
   process.exit(2);
 }
 const coreDir = join(root, 'src/core');
@@ -229,14 +235,15 @@ function mutantsOf(file) {
 }
 
 /** Mutants spread over the files: each file its share of `n` by its number of candidates,
- * at least 3, chosen by a seeded shuffle (the same seed, the same mutants). */
+ * at least `perFile` (3 unless --per-file), chosen by a seeded shuffle (the same seed, the same
+ * mutants). */
 function spread(all, n) {
   let state = seed >>> 0 || 1;
   const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
   const byFile = groupBy(all, (m) => m.file);
   const picked = [];
   for (const [, mutants] of byFile) {
-    const share = Math.min(mutants.length, Math.max(3, Math.round((n * mutants.length) / all.length)));
+    const share = Math.min(mutants.length, Math.max(perFile, Math.round((n * mutants.length) / all.length)));
     const shuffled = mutants
       .map((m) => [random(), m])
       .sort((a, b) => a[0] - b[0])
@@ -254,6 +261,31 @@ function equivalents() {
     if (m) known.set(m[1], { file: m[2], reason: m[3] });
   }
   return known;
+}
+
+/** With --changed: the lines of src/core that differ from `base` (the work tree against it,
+ * uncommitted edits included), by file. The base is --base, or where this branch left main
+ * (on main itself: HEAD, so that the edits not yet committed are the change). */
+function changedLines() {
+  const git = (...argv) => execFileSync('git', argv, { cwd: root, encoding: 'utf8' }).trim();
+  let from = base;
+  if (!from) {
+    const branch = git('rev-parse', '--abbrev-ref', 'HEAD');
+    from = branch === 'main' ? 'HEAD' : git('merge-base', 'HEAD', 'main');
+  }
+  const lines = new Map();
+  let file = null;
+  for (const line of git('diff', '--unified=0', '--no-color', from, '--', 'src/core').split('\n')) {
+    const name = /^\+\+\+ (?:b\/(.+)|\/dev\/null)$/.exec(line);
+    if (name) file = name[1] ? join(root, name[1]) : null;
+    const hunk = /^@@ -\S+ \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk && file) {
+      const [start, count] = [Number(hunk[1]), hunk[2] === undefined ? 1 : Number(hunk[2])];
+      if (!lines.has(file)) lines.set(file, new Set());
+      for (let k = start; k < start + count; k++) lines.get(file).add(k);
+    }
+  }
+  return { from, lines };
 }
 
 // --- building and testing --------------------------------------------------------------------
@@ -293,10 +325,20 @@ function nodeSuite(timeout) {
 
 // --- the run ---------------------------------------------------------------------------------
 const all = files.flatMap(mutantsOf);
-const chosen = ids ? all.filter((m) => ids.split(',').includes(m.id)) : sample > 0 ? spread(all, sample) : all;
+let candidates = all;
+if (changed) {
+  const { from, lines } = changedLines();
+  candidates = all.filter((m) => lines.get(m.file)?.has(m.line));
+  console.log(`Lines of src/core changed against ${from}: ${[...lines.values()].reduce((n, s) => n + s.size, 0)}, in ${lines.size} files.`);
+  if (!candidates.length) {
+    console.log('No mutant on a changed line: nothing to run (--base REV compares with another commit: --base HEAD~1, the last one).');
+    process.exit(0);
+  }
+}
+const chosen = ids ? candidates.filter((m) => ids.split(',').includes(m.id)) : sample > 0 ? spread(candidates, sample) : candidates;
 const known = equivalents();
 console.log(
-  `${all.length} mutants in ${files.length} files; running ${chosen.length}${sample ? ` (--sample ${sample} --seed ${seed})` : ''}.`,
+  `${all.length} mutants in ${files.length} files; running ${chosen.length}${sample ? ` (--sample ${sample} --seed ${seed})` : ''}${changed ? ' on changed lines' : ''}.`,
 );
 if (listOnly) {
   for (const m of chosen)
