@@ -341,8 +341,11 @@ console.log(
   `${all.length} mutants in ${files.length} files; running ${chosen.length}${sample ? ` (--sample ${sample} --seed ${seed})` : ''}${changed ? ' on changed lines' : ''}.`,
 );
 if (listOnly) {
-  for (const m of chosen)
-    console.log(`${m.id}  ${relative(root, m.file)}:${m.line}  ${m.operator.padEnd(10)}  ${m.original}  =>  ${m.mutated || '(dropped)'}`);
+  const list = chosen.map(
+    (m) => `${m.id}  ${relative(root, m.file)}:${m.line}  ${m.operator.padEnd(10)}  ${m.original}  =>  ${m.mutated || '(dropped)'}\n`,
+  );
+  // Exit once it is all written: into a pipe, process.exit would cut the list short.
+  await new Promise((done) => process.stdout.write(list.join(''), done));
   process.exit(0);
 }
 

@@ -53,3 +53,15 @@ test('--changed lists the mutants of the changed lines only, uncommitted or on a
   // Without --changed, the whole file's mutants.
   assert.ok(listed(clone, 'src/core/apr.cpp').length > uncommitted.length);
 });
+
+test('every equivalent mutant listed names a mutant of its file as the tool makes it today', () => {
+  const out = execFileSync(process.execPath, ['build-scripts/mutate.mjs', '--list'], { cwd: repo, encoding: 'utf8' });
+  const made = new Map([...out.matchAll(/^([0-9a-f]{8}) {2}(\S+):\d+ /gm)].map((m) => [m[1], m[2]]));
+  const listedAsEquivalent = readFileSync(join(repo, 'tests/mutation/equivalent.txt'), 'utf8')
+    .split('\n')
+    .filter((line) => /^[0-9a-f]{8} /.test(line))
+    .map((line) => line.split(/\s+/));
+  assert.ok(listedAsEquivalent.length > 0);
+  const stale = listedAsEquivalent.filter(([id, file, ...reason]) => made.get(id) !== file || reason.length < 5);
+  assert.deepEqual(stale, [], 'ids that name no mutant of that file any more (or come without a reason): remove or re-examine them');
+});
