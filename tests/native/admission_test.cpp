@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "input_error.hpp"
 
 namespace {
@@ -61,4 +63,20 @@ TEST_CASE("admission: columns of different lengths are an error of the scenario"
   s.units.values.push_back(2);
   CHECK_THROWS_WITH(cbm::admit(s, 1, 10),
                     "activations: the columns of the scenario have different lengths");
+}
+
+TEST_CASE("admission: the queue's order holds whichever 16-bit digit the times differ in") {
+  // A late request given first, then an early one whose low 16 bits are larger: ordered by the
+  // whole time, the early one is served at 20 and the late one at its own time (if before the
+  // horizon, else it stays queued); ordered by any part of the time alone, the late one first.
+  const cbm::Seconds horizon = cbm::kMaxSeconds;
+  for (const int bit : {16, 17, 31, 32, 33, 47, 48, 49, 52}) {
+    const double late = std::ldexp(1.0, bit) + 10;
+    INFO("the late request at 2^" << bit << " + 10");
+    const cbm::Admission a =
+        cbm::admit(requests({{"late", "x", 1, late}, {"early", "y", 1, 20}}), 1, horizon);
+    const cbm::Seconds lateAt =
+        late < static_cast<double>(horizon) ? static_cast<cbm::Seconds>(late) : -1;
+    CHECK(a.activatedAt == std::vector<cbm::Seconds>{lateAt, 20});
+  }
 }
