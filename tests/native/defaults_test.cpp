@@ -4,6 +4,7 @@
 // test happens to lean on it.
 #include <doctest/doctest.h>
 
+#include "amortization.hpp"
 #include "buydate.hpp"
 #include "compare.hpp"
 #include "emission.hpp"
@@ -101,6 +102,10 @@ TEST_CASE("a result before anything is computed says nothing happened") {
   CHECK(pool.distributedWei == 0);
   CHECK(pool.unallocatedWei == 0);
   CHECK(pool.dustWei == 0);
+  const cbm::Holdings holdings;  // no miners: no units, no weight
+  CHECK(holdings.units == 0);
+  CHECK(holdings.unitsTimesEnd == 0);
+  CHECK(holdings.weight.hi == 0);
   const cbm::PoolResult::Queue queue;
   CHECK(queue.served == 0);
   CHECK(queue.maxWait == 0);
