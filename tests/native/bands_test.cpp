@@ -257,3 +257,18 @@ TEST_CASE("bands refuse bad models and counts, naming the field") {
   CHECK(fieldOf(in) == "poolModel.spread");
   CHECK_THROWS_WITH(cbm::earningsBands(in), doctest::Contains("growth x 3.49034295746, and then"));
 }
+
+TEST_CASE("a breakeven many periods on, with a price that does not move: the projection's") {
+  // $50,000 paid at genesis, valued week by week: the WFI of the weeks before it count toward
+  // the price, and the week it breaks even in needs only what is left.
+  cbm::BandsInput in = holder();
+  in.earnings.holder.purchases = {{0, 1000, d("50")}};
+  in.earnings.period = cbm::Period::week;
+  in.runs = 3;
+  const cbm::Earnings e = cbm::projectEarnings(in.earnings);
+  REQUIRE(e.breakevenAt);
+  CHECK(*e.breakevenAt > e.periods[5].end);  // past several whole weeks
+  const cbm::EarningsBands bands = cbm::earningsBands(in);
+  CHECK(bands.breakevenP10 == e.breakevenAt);
+  CHECK(bands.breakevenP90 == e.breakevenAt);
+}

@@ -10,12 +10,16 @@
 #include <vector>
 
 #include "bands.hpp"
+#include "calendar.hpp"
+#include "emission.hpp"
 #include "input_error.hpp"
 #include "points.hpp"
 #include "pool.hpp"
 #include "projection.hpp"
 #include "referral.hpp"
 #include "rules.hpp"
+#include "session.hpp"
+#include "supply.hpp"
 
 namespace {
 
@@ -185,4 +189,33 @@ TEST_CASE("earningsBands' limits at their edge, checked before any run") {
         }) == "purchases");
   CHECK(fieldWith([&](cbm::BandsInput& in) { in.poolSpread = plusHair(cbm::kMaxPoolSpread); }) ==
         "poolModel.spread");
+}
+
+TEST_CASE("the limits are the published ones, written out here, not read from the headers") {
+  // The JS API's limits() (web/README.md's table), exactly.
+  CHECK(cbm::limitsJson() ==
+        "{\"unitsPerActivation\":1000000000000,\"activations\":20000000,\"samples\":100000,"
+        "\"trackedOwners\":16,\"seconds\":3153600000,\"requestedAt\":9007199254740991,"
+        "\"activationsPerSecond\":1000000,\"queueAhead\":1000000000000,\"checkins\":36600}");
+  // earningsBands (web/README.md): runs 1 to 10,000, seed 0 to 2^53 - 1, drift at most 10,
+  // volatility 0 to 3, spread 0 to 2.
+  CHECK(cbm::kMaxRuns == 10'000);
+  CHECK(cbm::kMaxSeed == 9'007'199'254'740'991);
+  CHECK(cbm::kMaxDrift == 10);
+  CHECK(cbm::kMaxVolatility == 3);
+  CHECK(cbm::kMaxPoolSpread == 2);
+  // The rest of the core's: a pool's 100 years, emission and supply times to 10,000 years, dates
+  // to the end of 9999, a revision to 2^53 - 1, counts to 10^12, ten years of points days, 100%
+  // growth a month, 50,000 samples of a projection, ten referral lines, 100 stages.
+  CHECK(cbm::kMaxSeconds == 3'153'600'000);
+  CHECK(cbm::kMaxEmissionTime == 315'360'000'000);
+  CHECK(cbm::kMaxSupplyTime == 315'360'000'000);
+  CHECK(cbm::kMaxUnixSeconds == 253'402'300'799);
+  CHECK(cbm::kMaxRevision == 9'007'199'254'740'991);
+  CHECK(cbm::kMaxCount == 1'000'000'000'000);
+  CHECK(cbm::kMaxProjectionDays == 3650);
+  CHECK(cbm::kMaxGrowthPercentPerMonth == 100);
+  CHECK(cbm::kMaxEarningsSamples == 50'000);
+  CHECK(cbm::kMaxReferralLines == 10);
+  CHECK(cbm::kMaxStages == 100);
 }
