@@ -76,6 +76,7 @@ function copyAsIs() {
     'favicon.svg',
     'icons',
     'manifest.webmanifest',
+    'sections',
     'sw.js',
     'widget-example.html',
     'vendor/uPlot.min.css',

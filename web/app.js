@@ -42,7 +42,9 @@ function attempt(id, step) {
     note.className = 'status bad setup-error';
     note.setAttribute('role', 'alert');
     note.textContent = `This section could not start: ${String(error.message).replace(/\.$/, '')}. The rest of the page works; reloading may help.`;
-    section.querySelector('h2, h3').after(note);
+    const heading = section.querySelector('h2, h3');
+    if (heading) heading.after(note);
+    else section.prepend(note); // the decision tools' markup, which holds their headings, did not load
     return null;
   }
 }
@@ -155,21 +157,31 @@ const lazySections = {
 for (const { prefixes } of Object.values(lazySections)) shareLater(prefixes);
 const building = new Map();
 
+/** The markup of the section `id`, from its own file: kept out of index.html, where the parser
+ * would build it (a third of the page's DOM work before its first figures) for nothing. */
+async function markupOf(id) {
+  const response = await fetch(`sections/${id}.html`);
+  if (!response.ok) throw new Error(`its markup did not load (HTTP ${response.status})`);
+  const template = document.createElement('template');
+  template.innerHTML = await response.text();
+  return template.content;
+}
+
 /** Builds the section `id` once: its markup, its set-up, the link's values, its first figures;
- * resolves when it is done. A module that does not load (offline with a stale copy, say) is
- * said in the section, as a set-up that fails. */
+ * resolves when it is done. A module or markup that does not load (offline with a stale copy,
+ * say) is said in the section, as a set-up that fails. */
 function buildSection(id) {
   if (!building.has(id))
     building.set(
       id,
       (async () => {
         const { prefixes, module, setUp } = lazySections[id];
-        const loaded = await module().catch((error) => ({ error }));
+        const failed = (error) => ({ error });
+        const [loaded, markup] = await Promise.all([module().catch(failed), markupOf(id).catch(failed)]);
         const section = document.getElementById(id);
-        section.querySelector('.lazy-section').remove();
-        const template = section.querySelector('template[data-section]');
-        template.replaceWith(template.content);
+        if (!markup.error) section.querySelector('.lazy-section').replaceWith(markup);
         const start = attempt(id, () => {
+          if (markup.error) throw markup.error;
           if (loaded.error) throw loaded.error;
           return setUp(loaded);
         });

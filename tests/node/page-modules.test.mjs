@@ -326,6 +326,27 @@ test('index.html preloads every module of the static import graph of the page (a
   assert.ok(seen.size > 15, `${seen.size} modules`);
 });
 
+test('index.html holds no section built later: each placeholder has its markup in sections/, with its own ids', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const web = new URL('../../web/', import.meta.url);
+  const html = await readFile(new URL('index.html', web), 'utf8');
+  assert.doesNotMatch(html, /<template/); // parsed into DOM nodes at load, for nothing
+  const lazy = [...html.matchAll(/data-lazy="([a-z]+)"/g)].map((m) => m[1]).sort();
+  assert.deepEqual(lazy, ['points', 'pool', 'supply', 'tools']);
+  assert.deepEqual(
+    (await readdir(new URL('sections/', web))).sort(),
+    lazy.map((id) => `${id}.html`),
+  );
+  const idsOf = (markup) => [...markup.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+  const all = idsOf(html);
+  for (const id of lazy) all.push(...idsOf(await readFile(new URL(`sections/${id}.html`, web), 'utf8')));
+  assert.deepEqual(
+    all.filter((id, k) => all.indexOf(id) !== k),
+    [],
+    'an id given twice across the page and its sections',
+  );
+});
+
 test('a pasted scenario keeps ids and owners past 2^53 apart: two owners, two accepted ids', () => {
   const text =
     '{"horizon": 1000, "activations": [' +
