@@ -248,7 +248,7 @@ class Planner {
     Int128 spent = 0;
     std::int64_t units = 0;
     for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
-      ReinvestPeriod p{bounds[k], bounds[k + 1], {}, {}, {}, {}, 0};
+      ReinvestPeriod p{bounds[k], bounds[k + 1], {}, {}, {}, {}, {}};  // the figures follow
       const Int128 before = mined.at(p.start), after = mined.at(p.end);
       p.minedWfi = Decimal::fromRaw(after - before, "minedWfi");
       Int128 spentIn = 0;

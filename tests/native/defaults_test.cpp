@@ -91,7 +91,14 @@ TEST_CASE("the inputs' defaults are the SPEC's") {
   CHECK_FALSE(reinvest.maxUnits.has_value());
   const cbm::PoolTotals totals;
   CHECK(totals.horizon == 1);
+  CHECK(totals.requests == 0);
+  CHECK(totals.accepted == 0);
+  CHECK(totals.rejected == 0);
   CHECK(totals.maxWait == 0);
+  // Valued from today = 0 (the origin of the samples' clock), without rows unless asked.
+  const cbm::ValuationInput valuation;
+  CHECK(valuation.today == 0);
+  CHECK_FALSE(valuation.rows);
   const cbm::Problem problem;
   CHECK(problem.kind == "invalid");
 }
@@ -129,6 +136,8 @@ TEST_CASE("a result before anything is computed says nothing happened") {
   const cbm::BuyDates days;
   CHECK(days.best == 0);
   CHECK(days.emissionEnd == 0);
+  const cbm::ReinvestPlan plan{};
+  CHECK(plan.units == 0);
   const cbm::Reinvesting plans;
   CHECK((plans.best == cbm::Cadence::hold));
   const cbm::ScenarioFigures figures;

@@ -405,6 +405,24 @@ TEST_CASE("referral income from the run: weekly payouts of the line's share, how
   CHECK(!cbm::projectEarnings(in).referral);
 }
 
+TEST_CASE("referral income: a purchase served in second 0 unlocks its line from second 0") {
+  // Two activations a second: line 1 and the holder are both served in second 0, so the
+  // holder's $250 unlock line 1 then.
+  cbm::EarningsInput in = lone(cbm::Period::month);
+  cbm::PoolRuleChoices c;
+  c.amortization = cbm::Amortization::none;
+  c.activationsPerSecond = 2;
+  in.rules = cbm::poolRules(c);
+  in.holder.lines = {{1000, 0, {}, {}}};
+  in.sampleEvery = 86400;
+  const cbm::Earnings e = cbm::projectEarnings(in);
+  REQUIRE(e.referral);
+  CHECK(e.referral->unlockedAt[0] == std::optional<cbm::Seconds>(0));
+  REQUIRE(!e.referral->payouts.empty());
+  // 3% of line 1's half of 8 WFI a second over the week's seconds 1 .. 604,799.
+  CHECK(cbm::Decimal::fromRaw(e.referral->payouts[0].amountWei).str() == "72575.88");
+}
+
 TEST_CASE("the breakeven search at its first and last candidates") {
   // Alone at 8 WFI a second for 10,000,000 s, mining from second 1 at $1 a WFI: before second
   // t + 1 it has mined 8t WFI, so paying P breaks even in the first t with 8t >= P.
