@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -219,4 +220,17 @@ TEST_CASE("a pool run's totals: the emission is the stages' rates times their se
   for (const cbm::Int128 w : r.rewardWei) rewards += w;
   CHECK(d(value(e.at("dust"), "rewards")).raw() == rewards);
   CHECK(value(e.at("accepted"), "accepted") == "3");
+}
+
+TEST_CASE("the note of a purchase still in the queue comes only when one is, at now") {
+  const auto queuedNote = [](const cbm::EarningsInput& in) {
+    const cbm::Explanation block = byFigure(cbm::explainEarnings(in)).at("now.blockReward");
+    return std::any_of(block.notes.begin(), block.notes.end(), [](const std::string& note) {
+      return note.find("still in the activation queue") != std::string::npos;
+    });
+  };
+  cbm::EarningsInput in = holder();
+  CHECK(queuedNote(in));           // bought at now: served then, it mines from a later second
+  in.holder.purchases.pop_back();  // only the purchase of day 30, mining at now
+  CHECK_FALSE(queuedNote(in));
 }
