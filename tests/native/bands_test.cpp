@@ -12,6 +12,7 @@
 
 #include "input_error.hpp"
 #include "random.hpp"
+#include "truncated.hpp"
 
 namespace {
 
@@ -96,6 +97,7 @@ TEST_CASE("a price path that does not move gives the projection in every run") {
     CHECK(b.end == e.periods[k].end);
     CHECK(b.usd.p10 == e.periods[k].usd);
     CHECK(b.usd.p50 == e.periods[k].usd);
+    CHECK(b.usd.p50 == truncatedProduct(e.periods[k].wfi, d("0.17")));  // the period's WFI at $0.17
     CHECK(b.usd.p90 == e.periods[k].usd);
     CHECK(b.cumulativeUsd.p10 == e.periods[k].cumulativeUsd);
     CHECK(b.cumulativeUsd.p90 == e.periods[k].cumulativeUsd);

@@ -78,7 +78,7 @@ TEST_CASE("each day's figure is the reference's reward for that purchase, small 
       CHECK(day.units == (std::string(budget) == "250" ? 1000 : 10'000'000'000));
       CHECK_FALSE(day.ownRun);
       checkTruncated(day.wfi.raw(), referenceReward(in, day), "wfi");
-      CHECK(day.usd == day.wfi.times(d("0.17"), "usd"));
+      CHECK(day.usd == truncatedProduct(day.wfi, d("0.17")));
     }
     CHECK(dates.best == 0);  // the same units, and the pool and the decay only take away
     CHECK(dates.halvings == std::vector<cbm::Seconds>{2 * kDay});
@@ -119,7 +119,7 @@ TEST_CASE("on the contract's schedule each day is the engine's run with that pur
     const cbm::Int128 run = runWith(in, day);
     CHECK(day.wfi.raw() - run <= 1);
     CHECK(run - day.wfi.raw() <= 1);
-    CHECK(day.usd == day.wfi.times(dates.endTokenPrice, "usd"));
+    CHECK(day.usd == truncatedProduct(day.wfi, dates.endTokenPrice));
   }
   CHECK(dates.best == 0);  // a rising unit price and a falling emission: now is best
   for (std::size_t k = 1; k < dates.days.size(); ++k) CHECK(dates.days[k].wfi <= dates.days[0].wfi);

@@ -12,6 +12,7 @@
 
 #include "input_error.hpp"
 #include "rules.hpp"
+#include "truncated.hpp"
 
 namespace {
 
@@ -116,7 +117,7 @@ TEST_CASE("monthly reinvesting buys, at each month's start, the whole units the 
     CHECK(p.minedWfi == projected.periods[k].wfi);
     spentSoFar += p.spentWfi.raw();
     CHECK(p.heldWfi.raw() == projected.periods[k].cumulativeWfi.raw() - spentSoFar);
-    CHECK(p.heldUsd == p.heldWfi.times(d("0.17"), "test"));
+    CHECK(p.heldUsd == truncatedProduct(p.heldWfi, d("0.17")));
   }
   CHECK(spentSoFar == spent);
   CHECK(plan.units == 1000 + [&] {

@@ -21,3 +21,10 @@ inline void checkTruncated(cbm::Int128 engine, const reference::Float50& exact,
   CHECK(diff > -slack);
   CHECK(diff < 1 + slack);
 }
+
+// a x b truncated to 18 decimals, in whole integers (Boost's, not the core's Decimal::times):
+// what a tool's USD must be for WFI a at a price b (both >= 0).
+inline cbm::Decimal truncatedProduct(const cbm::Decimal& a, const cbm::Decimal& b) {
+  const cbm::BigInt raw = a.big() * b.big() / cbm::BigInt(cbm::Decimal::kScale);
+  return cbm::Decimal::fromRaw(static_cast<cbm::Int128>(raw), "product");
+}

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "input_error.hpp"
+#include "truncated.hpp"
 
 using cbm::Decimal;
 
@@ -66,7 +67,7 @@ TEST_CASE("valuation: a price that grows, never paid off, referral APR, rows") {
   CHECK(v.paths[0].aprWithReferrals[5] == doctest::Approx(2 * v.paths[0].apr[5]));
   REQUIRE(v.paths[1].priceRows.size() == in.t.size());
   CHECK(v.paths[1].priceRows[0] == d("0.01"));  // today's price is the typed one
-  CHECK(v.paths[1].usdRows[40] == in.mined[40].times(v.paths[1].priceRows[40], "x"));
+  CHECK(v.paths[1].usdRows[40] == truncatedProduct(in.mined[40], v.paths[1].priceRows[40]));
   CHECK(v.paths[1].priceRows[40] > d("0.01"));
 }
 
@@ -115,7 +116,7 @@ TEST_CASE("valuation: now is today when it mines, each path's own figures, a nea
   CHECK(growing.price[0] == 0.5);  // before today: today's price
   CHECK(growing.usd[0] == 0.0);
   CHECK(growing.price[40] > 0.5);  // 1% a month grows it
-  CHECK(growing.usdEnd == in.mined.back().times(cbm::modelledPrice(d("0.5"), 1, 35), "x"));
+  CHECK(growing.usdEnd == truncatedProduct(in.mined.back(), cbm::modelledPrice(d("0.5"), 1, 35)));
   CHECK(growing.usdEnd > d("19.5"));
   // Today after every sample: no "now".
   in.today = 100;
