@@ -93,12 +93,29 @@ TEST_CASE("the same scenario twice differs by nothing; a bad side is named") {
 
   cbm::EarningsInput bad = buyNow();
   bad.tokenPrice = d("-1");
-  CHECK_THROWS_WITH_AS(cbm::compareEarnings(buyNow(), bad), doctest::Contains("b.tokenPrice: "),
-                       cbm::InputError);
+  CHECK_THROWS_WITH_AS(cbm::compareEarnings(buyNow(), bad),
+                       "b.tokenPrice: must not be negative, got \"-1\"", cbm::InputError);
+  try {
+    cbm::compareEarnings(buyNow(), bad);
+  } catch (const cbm::InputError& e) {
+    CHECK(e.field() == "b.tokenPrice");
+    CHECK(e.problem().kind == "negative");
+  }
   CHECK_THROWS_WITH_AS(cbm::compareEarnings(bad, buyNow()), doctest::Contains("a.tokenPrice: "),
                        cbm::InputError);
   cbm::EarningsInput later = buyNow();
   later.genesis += 1;
   CHECK_THROWS_WITH_AS(cbm::compareEarnings(buyNow(), later), doctest::Contains("b.genesis"),
                        cbm::InputError);
+}
+
+TEST_CASE("the APR on the first full day mining, when that day starts at the moment counted from") {
+  // Bought on day 30, mining long before today (day 90, a midnight): today's midnight is the
+  // first full day, not tomorrow's.
+  cbm::EarningsInput a = buyNow();
+  a.holder.purchases[0].at = 30 * cbm::kSecondsPerDay;
+  const cbm::Comparison c = cbm::compareEarnings(a, a);
+  CHECK(c.a.from == 90 * cbm::kSecondsPerDay);
+  CHECK(c.a.aprPercentNow == cbm::earningsAt(a, 90 * cbm::kSecondsPerDay).aprPercent);
+  CHECK(c.a.aprPercentNow != cbm::earningsAt(a, 91 * cbm::kSecondsPerDay).aprPercent);
 }
