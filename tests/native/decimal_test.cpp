@@ -45,6 +45,12 @@ TEST_CASE("decimal strings are read exactly, in every form a JS number prints") 
   CHECK(roundTrip("1000e-21") == "0.000000000000000001");
   CHECK(roundTrip("100000000000000000000") == "100000000000000000000");  // the limit, 10^20
   CHECK(roundTrip("-100000000000000000000") == "-100000000000000000000");
+  // Every digit used up to the limit: 38 digits read one by one, or 20 and 18 shifts.
+  CHECK(roundTrip("99999999999999999999.999999999999999999") ==
+        "99999999999999999999.999999999999999999");
+  CHECK(roundTrip("99999999999999999999") == "99999999999999999999");
+  CHECK(roundTrip("9.9999999999999999999999999999999999999e19") ==
+        "99999999999999999999.999999999999999999");
 }
 
 TEST_CASE("bad decimal text is an InputError naming the field and the problem") {
