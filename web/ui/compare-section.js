@@ -7,8 +7,7 @@
 import { Chart } from './charts.js';
 import { tableRow } from './figures.js';
 import { callDecision } from './decisions-client.js';
-import { formatAmount, formatDate, formatDays, formatDuration } from './format.js';
-import { paybackDays } from './mining.js';
+import { compareChart, compareRows, compareSeries } from './compare-state.js';
 import { joined, linkValue, MAX_LINK_TEXT, readState, shareList, stateHash, withinBound } from './share.js';
 
 const $ = (id) => document.getElementById(id);
@@ -43,22 +42,6 @@ function applySnapshot(prefix, values) {
  * value within its key's bound, as if it were the key's own (a field's 1,000 characters...). */
 const snapshotText = (values) => new URLSearchParams([...values]).toString();
 const snapshotOf = (text) => new Map([...new URLSearchParams(text)].filter(([key, value]) => withinBound(key, value)));
-
-// Each scenario counts from its own purchases: today, or its last purchase if that is later.
-const rows = [
-  ['totalWfi', 'WFI mined by the end of emission', 'wfi'],
-  ['totalUsd', "Worth at today's WFI price", 'usd'],
-  ['paidUsd', 'You paid', 'usd'],
-  ['firstYearUsd', 'USD in its first 12 months', 'usd'],
-  ['firstYearReturnPercent', 'Return over its first 12 months', 'percent'],
-  ['aprPercentNow', 'APR on its first full day mining', 'percent'],
-];
-
-/** A difference as the core gave it, signed for reading: "+1,234.5 WFI", "−3.2%". */
-function signed(text, kind) {
-  const shown = formatAmount(text, kind);
-  return text.startsWith('-') || text === '0' ? shown : `+${shown}`;
-}
 
 /** Sets up the comparison over the mining section (`mining`: its refresh() and projection());
  * `save()` writes the address. With `fromLink`, the address's cmp and cmpEdit are taken up. */
@@ -168,59 +151,21 @@ function showEditing(comparing, active) {
   $('c-results').hidden = !comparing;
 }
 
-/** The comparison's table: a row a figure, A, B and the difference, then the breakeven. */
+/** The comparison's table and chart (made on the first comparison). */
+let chart = null;
 function render(c, genesis) {
-  const body = $('c-table').tBodies[0];
-  // The breakeven's date, and its days from the day the scenario counts from, both counted.
-  const breakeven = ({ breakevenAt, from }) =>
-    breakevenAt === null
-      ? 'never'
-      : `${formatDate(genesis + breakevenAt)} (${formatDays(paybackDays(genesis + breakevenAt, [{ at: genesis + from }]))})`;
-  const shift = (s) => {
-    if (s === null) return '—';
-    if (s === 0) return 'the same second';
-    return `${formatDuration(Math.abs(s))} ${s < 0 ? 'earlier' : 'later'}`;
-  };
-  body.replaceChildren(
-    ...rows.map(([key, label, kind]) => {
-      const tr = tableRow([label, formatAmount(c.a[key], kind), formatAmount(c.b[key], kind), signed(c.difference[key], kind)]);
+  $('c-table').tBodies[0].replaceChildren(
+    ...compareRows(c, genesis).map(({ key, cells, difference }) => {
+      const tr = tableRow(cells);
       tr.dataset.key = key;
-      tr.dataset.difference = c.difference[key];
+      if (difference !== undefined) tr.dataset.difference = difference;
       return tr;
     }),
-    tableRow(['Counted from', formatDate(genesis + c.a.from), formatDate(genesis + c.b.from), shift(c.difference.from)]),
-    tableRow(['Breakeven (days from that day)', breakeven(c.a), breakeven(c.b), shift(c.difference.breakevenAt)]),
   );
-  body.rows[rows.length].dataset.key = 'from';
-  body.lastElementChild.dataset.key = 'breakevenAt';
-  draw(c, genesis);
-}
-
-/** The USD each scenario has earned to date, beside what each paid. */
-let chart = null;
-function draw(c, genesis) {
-  const usd = (v) => formatAmount(String(v), 'usd');
   if (!chart) {
     chart = new Chart(document.querySelector('[data-chart=compare]'));
-    chart.configure({
-      series: [
-        { label: 'A', color: '--c1', scale: 'usd', format: usd },
-        { label: 'B', color: '--c2', scale: 'usd', format: usd },
-        { label: 'A paid', color: '--c1', scale: 'usd', dash: [2, 4], width: 1.5, format: usd },
-        { label: 'B paid', color: '--c2', scale: 'usd', dash: [2, 4], width: 1.5, format: usd },
-      ],
-      scales: { usd: { label: 'USD to date', side: 3, format: (v) => formatAmount(String(v), 'usdCompact') } },
-    });
+    chart.configure(compareSeries);
   }
-  const x = Float64Array.from(c.earned, (p) => genesis + p.end);
-  const column = (side) => Float64Array.from(c.earned, (p) => Number(p[side]));
-  const paid = (side) => new Float64Array(c.earned.length).fill(Number(c[side].paidUsd));
-  const last = c.earned.at(-1);
-  chart.set([x, column('a'), column('b'), paid('a'), paid('b')], {
-    summary: `Chart of the USD each scenario has earned to date, to ${formatDate(x.at(-1))}: A ${usd(last.a)} (paid ${usd(c.a.paidUsd)}), B ${usd(last.b)} (paid ${usd(c.b.paidUsd)}).`,
-    table: {
-      columns: ['Period to', 'A', 'B'],
-      rows: c.earned.map((p) => [formatDate(genesis + p.end), usd(p.a), usd(p.b)]),
-    },
-  });
+  const { columns, summary, table } = compareChart(c, genesis);
+  chart.set(columns, { summary, table });
 }
