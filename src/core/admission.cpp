@@ -34,13 +34,13 @@ using Request = ServedRequest;
 
 void checkColumns(const PoolScenario& s) {
   const std::size_t n = s.ids.size();
+  activationCount(static_cast<double>(n));   // the one limit, the one message; first, cheap
   const bool ownIds = s.owners.size() == 0;  // each request its own owner
   if ((!ownIds && s.owners.size() != n) || s.units.values.size() != n ||
       s.requestedAt.values.size() != n ||
       (s.units.texts.size() != 0 && s.units.texts.size() != n) ||
       (s.requestedAt.texts.size() != 0 && s.requestedAt.texts.size() != n))
     throw InputError("activations", "the columns of the scenario have different lengths");
-  activationCount(static_cast<double>(n));  // the one limit, the one message
 }
 
 // SPEC 2: verification. Returns the valid requests (owner not yet set); the others go to

@@ -80,3 +80,16 @@ TEST_CASE("admission: the queue's order holds whichever 16-bit digit the times d
     CHECK(a.activatedAt == std::vector<cbm::Seconds>{lateAt, 20});
   }
 }
+
+TEST_CASE("admission: more than 20,000,000 requests are refused before anything else is read") {
+  // The ids alone (empty ones: no text to store), the other columns not even given.
+  cbm::PoolScenario s;
+  s.ids.ends.assign(20'000'001, 0);
+  CHECK_THROWS_WITH_AS(cbm::admit(s, 1, 10),
+                       "activations: at most 20000000 activations per simulation, got \"20000001\"",
+                       cbm::InputError);
+  s.ids.ends.pop_back();  // at the limit: the columns' lengths are checked next
+  CHECK_THROWS_WITH_AS(cbm::admit(s, 1, 10),
+                       "activations: the columns of the scenario have different lengths",
+                       cbm::InputError);
+}
