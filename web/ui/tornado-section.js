@@ -1,32 +1,18 @@
 // "What matters most" in the mining section: the core's sensitivity of the holder's projection,
 // run in the decisions worker; one row an assumption, largest swing first, each with a bar from
 // its low to its high 12-month USD around the projection's own (a tornado chart as a table).
-import { formatAmount, formatDate, formatDuration } from './format.js';
 import { tableRow } from './figures.js';
 import { showError, valuesOf } from './forms.js';
 import { callDecision } from './decisions-client.js';
+import { tornadoView } from './tornado-state.js';
 
 const $ = (id) => document.getElementById(id);
-const names = {
-  tokenPrice: 'WFI price',
-  poolUnits: 'Everyone else’s units',
-  poolGrowth: 'Their growth',
-  unitPrice: 'Unit price',
-  lifetime: 'Units’ lifetime',
-};
 
 /** Sets up `form`; `current()` as for the range (bands-section.js), plus `growthUnit` ("day" or
  * "percent"): how the pool's growth is given. */
 export function setUpTornado(form, { current }) {
   const status = $('t-status');
   let runId = 0;
-
-  const valueText = (input, value, growthUnit) => {
-    if (input === 'tokenPrice' || input === 'unitPrice') return formatAmount(value, 'price');
-    if (input === 'poolUnits') return formatAmount(value, 'units');
-    if (input === 'lifetime') return formatDuration(Number(value));
-    return growthUnit === 'percent' ? `${formatAmount(value, 'plain')}% a month` : `${formatAmount(value, 'units')} a day`;
-  };
 
   function start() {
     const base = current();
@@ -47,37 +33,24 @@ export function setUpTornado(form, { current }) {
     );
   }
 
-  function render({ base, swings }, { genesis, growthUnit }) {
-    const usd = (text) => formatAmount(text, 'usd');
-    const date = (t) => (t === null ? 'never' : formatDate(genesis + t));
-    $('t-caption').textContent = `As you set them: ${usd(base.yearUsd)} in the 12 months from now; breakeven ${date(base.breakevenAt)}.`;
-    // The bars' geometry: every 12-month USD on one scale, from the lowest to the highest.
-    const values = swings.flatMap((s) => [Number(s.atLow.yearUsd), Number(s.atHigh.yearUsd)]).concat(Number(base.yearUsd));
-    const min = Math.min(...values),
-      span = Math.max(...values) - min || 1;
-    const at = (v) => ((Number(v) - min) / span) * 100;
+  function render(result, base) {
+    const { caption, rows } = tornadoView(result, base);
+    $('t-caption').textContent = caption;
     $('t-table').tBodies[0].replaceChildren(
-      ...swings.map((s) => {
-        const [lo, hi] = [at(s.atLow.yearUsd), at(s.atHigh.yearUsd)].sort((a, b) => a - b);
+      ...rows.map((row) => {
         const fill = document.createElement('span');
         fill.className = 'fill';
-        fill.style.left = `${lo}%`;
-        fill.style.width = `${Math.max(hi - lo, 0.5)}%`;
+        fill.style.left = `${row.bar.from}%`;
+        fill.style.width = `${row.bar.width}%`;
         const mark = document.createElement('span');
         mark.className = 'base';
-        mark.style.left = `${at(base.yearUsd)}%`;
-        const tr = tableRow([
-          names[s.input] ?? s.input,
-          [fill, mark],
-          `${usd(s.atLow.yearUsd)} · ${usd(s.atHigh.yearUsd)}`,
-          `${valueText(s.input, s.low, growthUnit)} · ${valueText(s.input, s.high, growthUnit)}`,
-          `${date(s.atLow.breakevenAt)} · ${date(s.atHigh.breakevenAt)}`,
-        ]);
+        mark.style.left = `${row.bar.base}%`;
+        const tr = tableRow([row.name, [fill, mark], ...row.cells]);
         const bar = tr.cells[1];
         bar.className = 'bar';
         bar.setAttribute('aria-hidden', 'true');
-        tr.dataset.input = s.input;
-        tr.dataset.usd = `${s.atLow.yearUsd} ${s.atHigh.yearUsd}`;
+        tr.dataset.input = row.input;
+        tr.dataset.usd = row.usd;
         return tr;
       }),
     );
