@@ -139,35 +139,44 @@ TEST_CASE("the same seed gives the same bands; another seed others; all in order
 TEST_CASE("with pools that vary, each percentile is the run redone alone by projectEarnings") {
   // A flat price, so each run is a projection whose pool grows by the guess x its factor:
   // rounded units a day (bands.hpp). Redone here one by one, sorted, ranked.
-  cbm::BandsInput in = holder();
-  in.runs = 15;
-  in.poolSpread = d("0.8");
-  const cbm::EarningsBands bands = cbm::earningsBands(in);
-  std::vector<cbm::Seconds> breakevens;
-  std::vector<cbm::Decimal> firstMonths, lastCumulative;
-  for (std::int64_t run = 0; run < in.runs; ++run) {
-    cbm::RandomStream random(42, static_cast<std::uint64_t>(run));
-    // The deviate to the nearest quarter, within +-3.
-    const double q = std::max(-3.0, std::min(3.0, std::round(4 * random.normal()) / 4));
-    const double factor = std::exp(0.8 * q - 0.32);
-    cbm::EarningsInput e = in.earnings;
-    // No more than the 200,000 units at now allow over the 90 days before it.
-    e.holder.pool.growthPerDay =
-        std::min<std::int64_t>(static_cast<std::int64_t>(std::floor(300 * factor + 0.5)), 2222);
-    const cbm::Earnings projected = cbm::projectEarnings(e);
-    REQUIRE(projected.breakevenAt);
-    breakevens.push_back(*projected.breakevenAt);
-    firstMonths.push_back(projected.periods[4].usd);
-    lastCumulative.push_back(projected.periods.back().cumulativeUsd);
+  struct Ranks {
+    std::int64_t runs;
+    std::size_t p10, p50, p90;  // nearest rank: the ceil(q n / 100)-th, counted from 0
+  };
+  for (const Ranks ranks : {Ranks{15, 1, 7, 13}, Ranks{20, 1, 9, 17}}) {
+    INFO(ranks.runs << " runs");
+    cbm::BandsInput in = holder();
+    in.runs = ranks.runs;
+    in.poolSpread = d("0.8");
+    const cbm::EarningsBands bands = cbm::earningsBands(in);
+    std::vector<cbm::Seconds> breakevens;
+    std::vector<cbm::Decimal> firstMonths, lastCumulative;
+    for (std::int64_t run = 0; run < in.runs; ++run) {
+      cbm::RandomStream random(42, static_cast<std::uint64_t>(run));
+      // The deviate to the nearest quarter, within +-3.
+      const double q = std::max(-3.0, std::min(3.0, std::round(4 * random.normal()) / 4));
+      const double factor = std::exp(0.8 * q - 0.32);
+      cbm::EarningsInput e = in.earnings;
+      // No more than the 200,000 units at now allow over the 90 days before it.
+      e.holder.pool.growthPerDay =
+          std::min<std::int64_t>(static_cast<std::int64_t>(std::floor(300 * factor + 0.5)), 2222);
+      const cbm::Earnings projected = cbm::projectEarnings(e);
+      REQUIRE(projected.breakevenAt);
+      breakevens.push_back(*projected.breakevenAt);
+      firstMonths.push_back(projected.periods[4].usd);
+      lastCumulative.push_back(projected.periods.back().cumulativeUsd);
+    }
+    std::sort(breakevens.begin(), breakevens.end());
+    // Nearest rank of 15: the 2nd, 8th and 14th; of 20: the 2nd, 10th and 18th.
+    CHECK(bands.breakevenP10 == breakevens[ranks.p10]);
+    CHECK(bands.breakevenP50 == breakevens[ranks.p50]);
+    CHECK(bands.breakevenP90 == breakevens[ranks.p90]);
+    CHECK(bands.periods[4].usd.p10 == sorted(firstMonths)[ranks.p10]);
+    CHECK(bands.periods[4].usd.p90 == sorted(firstMonths)[ranks.p90]);
+    CHECK(bands.periods.back().cumulativeUsd.p50 == sorted(lastCumulative)[ranks.p50]);
+    // The ranks on either side hold other values: a rank off by one would be seen.
+    CHECK(sorted(firstMonths)[ranks.p10] != sorted(firstMonths)[ranks.p10 + 1]);
   }
-  std::sort(breakevens.begin(), breakevens.end());
-  // Nearest rank of 15: the 2nd, 8th and 14th.
-  CHECK(bands.breakevenP10 == breakevens[1]);
-  CHECK(bands.breakevenP50 == breakevens[7]);
-  CHECK(bands.breakevenP90 == breakevens[13]);
-  CHECK(bands.periods[4].usd.p10 == sorted(firstMonths)[1]);
-  CHECK(bands.periods[4].usd.p90 == sorted(firstMonths)[13]);
-  CHECK(bands.periods.back().cumulativeUsd.p50 == sorted(lastCumulative)[7]);
 }
 
 TEST_CASE("the percentiles of a period's USD are the lognormal's, over many runs") {
@@ -273,4 +282,22 @@ TEST_CASE("a breakeven many periods on, with a price that does not move: the pro
   const cbm::EarningsBands bands = cbm::earningsBands(in);
   CHECK(bands.breakevenP10 == e.breakevenAt);
   CHECK(bands.breakevenP90 == e.breakevenAt);
+}
+
+TEST_CASE("the bands' breakeven when what is left to cover falls a hair short of a whole wei") {
+  // Alone at 1 wei a second (no amortization), mining from second 1: before second t + 1 it has
+  // t wei. It paid 2 x 10^-18 USD at 0.666666666666666667 USD a WFI: 2 x 10^18 (10^-36 USD)
+  // over 666,666,666,666,666,667 is 2 and a remainder of the divisor less one, so 3 wei cover
+  // it (2.000000000000000001 x 10^-18 USD), 2 do not: it breaks even in second 3.
+  cbm::BandsInput in;
+  cbm::PoolRuleChoices c;
+  c.amortization = cbm::Amortization::none;
+  c.schedule = cbm::Schedule{{cbm::Decimal::fromRaw(1), 1000}};
+  in.earnings.rules = cbm::poolRules(c);
+  in.earnings.holder.purchases = {{0, 1, d("0.000000000000000002")}};
+  in.earnings.tokenPrice = d("0.666666666666666667");
+  in.earnings.period = cbm::Period::day;
+  in.runs = 1;
+  CHECK(cbm::projectEarnings(in.earnings).breakevenAt == 3);
+  CHECK(cbm::earningsBands(in).breakevenP50 == 3);
 }
