@@ -301,3 +301,11 @@ TEST_CASE("the bands' breakeven when what is left to cover falls a hair short of
   CHECK(cbm::projectEarnings(in.earnings).breakevenAt == 3);
   CHECK(cbm::earningsBands(in).breakevenP50 == 3);
 }
+
+TEST_CASE("the bands say their progress after each run: 1, 2, ... up to the runs") {
+  cbm::BandsInput in = holder();
+  in.runs = 5;
+  std::vector<std::int64_t> said;
+  cbm::earningsBands(in, [&](std::int64_t done) { said.push_back(done); });
+  CHECK(said == std::vector<std::int64_t>{1, 2, 3, 4, 5});
+}

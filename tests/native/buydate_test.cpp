@@ -168,6 +168,11 @@ TEST_CASE("bad input names its field") {
   CHECK(fieldOf(in) == "tokenPriceGrowthPercent");
   in = shortInput("250000000000000");  // 10^15 units at $0.25
   CHECK(fieldOf(in) == "budgetUsd");
+  in = shortInput("250000000000");  // 10^12 units at $0.25, a request's most: each day buys them
+  CHECK(fieldOf(in) == "none");
+  CHECK(cbm::buyDates(in).days[0].units == 1'000'000'000'000);
+  in = shortInput("250000000000.25");  // a unit more
+  CHECK(fieldOf(in) == "budgetUsd");
   in = shortInput("250");
   in.pool.pool.units = -1;
   CHECK(fieldOf(in) == "pool.units");
