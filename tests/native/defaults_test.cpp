@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "amortization.hpp"
+#include "bands.hpp"
 #include "buydate.hpp"
 #include "compare.hpp"
 #include "emission.hpp"
@@ -89,6 +90,13 @@ TEST_CASE("the inputs' defaults are the SPEC's") {
          std::vector<cbm::Cadence>{cbm::Cadence::week, cbm::Cadence::month, cbm::Cadence::unit}));
   CHECK_FALSE(reinvest.until.has_value());
   CHECK_FALSE(reinvest.maxUnits.has_value());
+  // The range of outcomes (web/README.md): 1,000 runs of seed 0, a flat price, the pool's guess.
+  const cbm::BandsInput bands;
+  CHECK(bands.runs == 1000);
+  CHECK(bands.seed == 0);
+  CHECK(bands.poolSpread.isZero());
+  CHECK(bands.price.drift.isZero());
+  CHECK(bands.price.volatility.isZero());
   const cbm::PoolTotals totals;
   CHECK(totals.horizon == 1);
   CHECK(totals.requests == 0);
