@@ -17,6 +17,8 @@
 #include "referral.hpp"
 #include "reinvest.hpp"
 #include "rules.hpp"
+#include "session.hpp"
+#include "supply.hpp"
 #include "valuation.hpp"
 
 namespace {
@@ -107,6 +109,16 @@ TEST_CASE("the inputs' defaults are the SPEC's") {
   const cbm::ValuationInput valuation;
   CHECK(valuation.today == 0);
   CHECK_FALSE(valuation.rows);
+  // SPEC 6: the Energy price rises 0.10 USD for every full 1,000,000 USD burned.
+  const cbm::EnergyPriceInput energy;
+  CHECK(energy.step.str() == "0.1");
+  CHECK(energy.per.str() == "1000000");
+  const cbm::PointsAccount account;
+  CHECK(account.revision == 0);
+  CHECK(account.totalPoints.isZero());
+  CHECK_FALSE(account.activeSince.has_value());
+  const cbm::PoolCalibration calibration;
+  CHECK(calibration.now == 0);
   const cbm::Problem problem;
   CHECK(problem.kind == "invalid");
 }
@@ -136,6 +148,15 @@ TEST_CASE("a result before anything is computed says nothing happened") {
   const cbm::NowTerms terms;
   CHECK(terms.at == 0);
   CHECK(terms.rateWei == 0);
+  const cbm::PoolSample sample{};
+  CHECK(sample.focusRewardWei == 0);
+  CHECK(sample.focusRateWei == 0);
+  const cbm::HolderScenario holder;
+  CHECK(holder.start == 0);
+  CHECK(holder.horizon == 0);
+  const cbm::PathValuation path;
+  CHECK(path.monthlyGrowthPercent == 0);
+  CHECK_FALSE(path.breakeven.has_value());
   const cbm::BuyDay day;
   CHECK(day.at == 0);
   CHECK(day.units == 0);         // buys none
