@@ -234,3 +234,13 @@ TEST_CASE("the note of a purchase still in the queue comes only when one is, at 
   in.holder.purchases.pop_back();  // only the purchase of day 30, mining at now
   CHECK_FALSE(queuedNote(in));
 }
+
+TEST_CASE("alone with one unit, its power amortized below 1: its share is all of the pool's") {
+  cbm::EarningsInput in = holder();
+  in.holder.purchases = {{0, 1, d("0.25")}};
+  in.holder.pool = {};
+  const cbm::Explanation block = byFigure(cbm::explainEarnings(in)).at("now.blockReward");
+  CHECK(d(value(block, "poolPower")) < d("1"));  // 90 days of 2,922 lost
+  CHECK(d(value(block, "share")) > d("99.999999"));
+  CHECK(d(value(block, "share")) <= d("100"));
+}
