@@ -668,6 +668,9 @@ TEST_CASE("a one-unit miner at the end of its life still earns all of a lone poo
   sc.ref.lifetime = 100;
   sc.requests = {{"a", "old", 1, 0}};
   compare(sc);  // its power falls to 0.01: below 1, its share is still all of it
+  sc.focus = "";
+  sc.tracked = {"old"};  // followed as a tracked owner (a referral line) instead: the same
+  compare(sc);
 }
 
 TEST_CASE("exponential rebasing long after genesis keeps the weights of recent miners") {
