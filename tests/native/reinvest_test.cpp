@@ -303,3 +303,30 @@ TEST_CASE(
   CHECK(changed.activatedAt == reference.activatedAt);
   CHECK(changed.activatedAt[3] == -1);
 }
+
+TEST_CASE("units set as the run goes mine with those units from their start") {
+  const auto scenario = [](std::int64_t units) {
+    cbm::PoolScenario s;
+    s.rules = cbm::poolRules({});
+    s.horizon = 1000;
+    s.sampleAt = {500};
+    for (const auto& [id, u, at] : {std::tuple{"a", std::int64_t{10}, 0}, {"b", units, 600}}) {
+      s.ids.push(id);
+      s.units.values.push_back(static_cast<double>(u));
+      s.requestedAt.values.push_back(static_cast<double>(at));
+    }
+    return s;
+  };
+  cbm::PoolSimulation simulation(scenario(1));
+  while (simulation.samples().empty()) simulation.step(1);
+  simulation.setUnits(1, 9);  // "b" mines from 601: 9 units beside a's 10
+  while (!simulation.step(1 << 10)) {
+  }
+  const cbm::PoolResult changed = simulation.takeResult();
+  const cbm::PoolResult reference = cbm::simulatePool(scenario(9));
+  CHECK(changed.rewardWei == reference.rewardWei);
+  CHECK(changed.rewardWei[1] > 0);
+  REQUIRE(changed.owners.size() == 2);
+  CHECK(changed.owners[1].units == 9);
+  CHECK(changed.owners[1].rewardWei == reference.owners[1].rewardWei);
+}
