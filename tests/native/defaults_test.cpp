@@ -157,6 +157,10 @@ TEST_CASE("a result before anything is computed says nothing happened") {
   const cbm::PathValuation path;
   CHECK(path.monthlyGrowthPercent == 0);
   CHECK_FALSE(path.breakeven.has_value());
+  const cbm::SessionStatus status;  // not running, a start allowed at once
+  CHECK_FALSE(status.active);
+  CHECK(status.nextStartAt == 0);
+  CHECK(status.secondsToNextStart == 0);
   const cbm::BuyDay day;
   CHECK(day.at == 0);
   CHECK(day.units == 0);         // buys none

@@ -138,6 +138,15 @@ void bandsWith(const std::function<void(cbm::BandsInput&)>& change) {
   cbm::earningsBands(in);
 }
 
+// A stop with no session running: past its checks of now and session it is refused by the
+// rules (RuleError), not for its input.
+void stopWithNoSession(cbm::UnixSeconds now, std::optional<cbm::UnixSeconds> session) {
+  try {
+    cbm::stopSession(cbm::PointsAccount{}, now, cbm::PointsRules{}, session);
+  } catch (const cbm::RuleError&) {
+  }
+}
+
 std::vector<Range> ranges() {
   using cbm::kMaxSeconds;
   using cbm::kMaxUnitsPerActivation;
@@ -291,6 +300,15 @@ std::vector<Range> ranges() {
          a.revision = v;
          cbm::checkedAccount(a, cbm::PointsRules{});
        }},
+      // A points session's clock (SPEC 7): now, and the session a stop names.
+      {"start now", "now", 0, cbm::kMaxUnixSeconds,
+       [](auto v) { cbm::startSession(cbm::PointsAccount{}, v, d("1"), cbm::PointsRules{}); }},
+      {"stop now", "now", 0, cbm::kMaxUnixSeconds,
+       [](auto v) { stopWithNoSession(v, std::nullopt); }},
+      {"stop session", "session", 0, cbm::kMaxUnixSeconds,
+       [](auto v) { stopWithNoSession(cbm::kMaxUnixSeconds, v); }},
+      {"status now", "now", 0, cbm::kMaxUnixSeconds,
+       [](auto v) { cbm::sessionStatus(cbm::PointsAccount{}, v, cbm::PointsRules{}); }},
       {"account lastStartedAt", "account.lastStartedAt", 0, cbm::kMaxUnixSeconds,
        [](auto v) {
          cbm::PointsAccount a;

@@ -120,6 +120,9 @@ TEST_CASE("monthly reinvesting buys, at each month's start, the whole units the 
     CHECK(p.heldUsd == truncatedProduct(p.heldWfi, d("0.17")));
   }
   CHECK(spentSoFar == spent);
+  CHECK(plan.spentWfi.raw() == spent);  // the plan's total: every purchase's price, redone
+  CHECK(plan.minedWfi == projected.periods.back().cumulativeWfi);
+  CHECK(plan.heldWfi.raw() == plan.minedWfi.raw() - spent);
   CHECK(plan.units == 1000 + [&] {
     std::int64_t n = 0;
     for (const cbm::Reinvested& b : plan.bought) n += b.units;

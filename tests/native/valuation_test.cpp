@@ -211,3 +211,10 @@ TEST_CASE("valuation: each purchase at its own price, the APR over what was paid
   CHECK_THROWS_WITH(cbm::valueEarnings(in),
                     "purchases[0].unitPrice: must not be negative, got \"-1\"");
 }
+
+TEST_CASE("a model's value below a wei is 0, at a wei a wei: truncated at the 18th decimal") {
+  CHECK(cbm::twelveDigits(1.2e-19, "x").str() == "0");
+  CHECK(cbm::twelveDigits(1.23e-20, "x").str() == "0");
+  CHECK(cbm::twelveDigits(1.5e-18, "x").str() == "0.000000000000000001");
+  CHECK(cbm::twelveDigits(2.5e-17, "x").str() == "0.000000000000000025");
+}
