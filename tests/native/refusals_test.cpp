@@ -130,6 +130,26 @@ void projectionWith(const std::function<void(cbm::ProjectionInput&)>& change) {
   cbm::pointsProjection(p, cbm::PointsRules{});
 }
 
+void reinvestWith(const std::function<void(cbm::ReinvestInput&)>& change) {
+  cbm::ReinvestInput in;
+  in.earnings = earnings();
+  in.cadences = {};  // holding only: the input's checks, no plan to run
+  change(in);
+  cbm::reinvest(in);
+}
+
+void weightWith(const std::function<void(cbm::WeightInput&)>& change) {
+  cbm::WeightInput w;
+  change(w);
+  cbm::pointsWeight(w, cbm::PointsRules{});
+}
+
+void accountWith(const std::function<void(cbm::PointsAccount&)>& change) {
+  cbm::PointsAccount a;
+  change(a);
+  cbm::checkedAccount(a, cbm::PointsRules{});
+}
+
 void bandsWith(const std::function<void(cbm::BandsInput&)>& change) {
   cbm::BandsInput in;
   in.earnings = earnings();
@@ -260,21 +280,9 @@ std::vector<Range> ranges() {
       {"bands seed", "seed", 0, cbm::kMaxSeed,
        [](auto v) { bandsWith([&](auto& in) { in.seed = v; }); }, "purchases"},
       {"reinvest until", "until", 0, kMaxSeconds,
-       [](auto v) {
-         cbm::ReinvestInput in;
-         in.earnings = earnings();
-         in.cadences = {};
-         in.until = v;
-         cbm::reinvest(in);
-       }},
+       [](auto v) { reinvestWith([&](auto& in) { in.until = v; }); }},
       {"reinvest maxUnits", "maxUnits", 0, kNone,
-       [](auto v) {
-         cbm::ReinvestInput in;
-         in.earnings = earnings();
-         in.cadences = {};
-         in.maxUnits = v;
-         cbm::reinvest(in);
-       }},
+       [](auto v) { reinvestWith([&](auto& in) { in.maxUnits = v; }); }},
       // Points (SPEC 7).
       {"projection days", "days", 1, cbm::kMaxProjectionDays,
        [](auto v) { projectionWith([&](auto& p) { p.days = v; }); }},
@@ -283,23 +291,11 @@ std::vector<Range> ranges() {
       {"projection sessionSeconds", "sessionSeconds", 0, cbm::kSecondsPerDay,
        [](auto v) { projectionWith([&](auto& p) { p.sessionSeconds = v; }); }},
       {"weight streakDays", "streakDays", 0, cbm::kMaxCount,
-       [](auto v) {
-         cbm::WeightInput w;
-         w.streakDays = v;
-         cbm::pointsWeight(w, cbm::PointsRules{});
-       }},
+       [](auto v) { weightWith([&](auto& w) { w.streakDays = v; }); }},
       {"weight invites", "invites", 0, cbm::kMaxCount,
-       [](auto v) {
-         cbm::WeightInput w;
-         w.invites = v;
-         cbm::pointsWeight(w, cbm::PointsRules{});
-       }},
+       [](auto v) { weightWith([&](auto& w) { w.invites = v; }); }},
       {"account revision", "account.revision", 0, cbm::kMaxRevision,
-       [](auto v) {
-         cbm::PointsAccount a;
-         a.revision = v;
-         cbm::checkedAccount(a, cbm::PointsRules{});
-       }},
+       [](auto v) { accountWith([&](auto& a) { a.revision = v; }); }},
       // A points session's clock (SPEC 7): now, and the session a stop names.
       {"start now", "now", 0, cbm::kMaxUnixSeconds,
        [](auto v) { cbm::startSession(cbm::PointsAccount{}, v, d("1"), cbm::PointsRules{}); }},
@@ -310,11 +306,7 @@ std::vector<Range> ranges() {
       {"status now", "now", 0, cbm::kMaxUnixSeconds,
        [](auto v) { cbm::sessionStatus(cbm::PointsAccount{}, v, cbm::PointsRules{}); }},
       {"account lastStartedAt", "account.lastStartedAt", 0, cbm::kMaxUnixSeconds,
-       [](auto v) {
-         cbm::PointsAccount a;
-         a.lastStartedAt = v;
-         cbm::checkedAccount(a, cbm::PointsRules{});
-       }},
+       [](auto v) { accountWith([&](auto& a) { a.lastStartedAt = v; }); }},
   };
 }
 
@@ -399,8 +391,11 @@ cbm::ValuationInput valuation() {
   return in;
 }
 
-cbm::AprInput aprInput() {
-  return {d("0.00009804"), d("0.17"), d("1000"), d("0.25"), std::nullopt};
+// Seed 003's APR input, changed by `change`, computed.
+void aprWith(const std::function<void(cbm::AprInput&)>& change) {
+  cbm::AprInput in{d("0.00009804"), d("0.17"), d("1000"), d("0.25"), std::nullopt};
+  change(in);
+  cbm::apr(in);
 }
 
 std::vector<SignCheck> signs() {
@@ -408,36 +403,20 @@ std::vector<SignCheck> signs() {
   return {
       // SPEC 5: the APR, a share, the implied pool.
       {"apr blockReward", "blockReward", Sign::nonNegative,
-       [](auto v) {
-         auto in = aprInput();
-         in.blockReward = v;
-         cbm::apr(in);
-       }},
+       [](auto v) { aprWith([&](auto& in) { in.blockReward = v; }); }},
       {"apr tokenPrice", "tokenPrice", Sign::nonNegative,
-       [](auto v) {
-         auto in = aprInput();
-         in.tokenPrice = v;
-         cbm::apr(in);
-       }},
+       [](auto v) { aprWith([&](auto& in) { in.tokenPrice = v; }); }},
       {"apr units", "units", Sign::positive,
        [](auto v) {
-         auto in = aprInput();
-         in.units = v;
-         in.blockReward = cbm::Decimal();  // a wei of units earning: an APR past any limit
-         cbm::apr(in);
+         aprWith([&](auto& in) {
+           in.units = v;
+           in.blockReward = cbm::Decimal();  // a wei of units earning: an APR past any limit
+         });
        }},
       {"apr unitPrice", "unitPrice", Sign::positive,
-       [](auto v) {
-         auto in = aprInput();
-         in.unitPrice = v;
-         cbm::apr(in);
-       }},
+       [](auto v) { aprWith([&](auto& in) { in.unitPrice = v; }); }},
       {"apr referralReward", "referralReward", Sign::nonNegative,
-       [](auto v) {
-         auto in = aprInput();
-         in.referralReward = v;
-         cbm::apr(in);
-       }},
+       [](auto v) { aprWith([&](auto& in) { in.referralReward = v; }); }},
       {"share units", "units", Sign::positive,
        [](auto v) {
          cbm::blockReward({v, d("10"), d("8")});
@@ -523,21 +502,9 @@ std::vector<SignCheck> signs() {
        },
        "unitPriceGrowthPercent"},
       {"reinvest unitPrice", "unitPrice", Sign::positive,
-       [](auto v) {
-         cbm::ReinvestInput in;
-         in.earnings = earnings();
-         in.cadences = {};
-         in.unitPrice = v;
-         cbm::reinvest(in);
-       }},
+       [](auto v) { reinvestWith([&](auto& in) { in.unitPrice = v; }); }},
       {"reinvest maxSpentUsd", "maxSpentUsd", Sign::nonNegative,
-       [](auto v) {
-         cbm::ReinvestInput in;
-         in.earnings = earnings();
-         in.cadences = {};
-         in.maxSpentUsd = v;
-         cbm::reinvest(in);
-       }},
+       [](auto v) { reinvestWith([&](auto& in) { in.maxSpentUsd = v; }); }},
       // The rules.
       {"baseRate", "rules.baseRate", Sign::positive,
        [](auto v) { rulesWith([&](auto& c) { c.baseRate = v; }); }},
@@ -575,23 +542,11 @@ std::vector<SignCheck> signs() {
        }},
       // Points (SPEC 7).
       {"weight totalPoints", "totalPoints", Sign::nonNegative,
-       [](auto v) {
-         cbm::WeightInput w;
-         w.totalPoints = v;
-         cbm::pointsWeight(w, cbm::PointsRules{});
-       }},
+       [](auto v) { weightWith([&](auto& w) { w.totalPoints = v; }); }},
       {"weight vip", "vip", Sign::nonNegative,
-       [](auto v) {
-         cbm::WeightInput w;
-         w.vip = v;
-         cbm::pointsWeight(w, cbm::PointsRules{});
-       }},
+       [](auto v) { weightWith([&](auto& w) { w.vip = v; }); }},
       {"weight extra", "extra", Sign::nonNegative,
-       [](auto v) {
-         cbm::WeightInput w;
-         w.extra = v;
-         cbm::pointsWeight(w, cbm::PointsRules{});
-       }},
+       [](auto v) { weightWith([&](auto& w) { w.extra = v; }); }},
       {"a reward's weight", "weight", Sign::nonNegative,
        [](auto v) { cbm::pointsReward(60, v, cbm::PointsRules{}); }},
       {"projection totalPoints", "totalPoints", Sign::nonNegative,
@@ -603,17 +558,13 @@ std::vector<SignCheck> signs() {
       {"projection extra", "extra", Sign::nonNegative,
        [](auto v) { projectionWith([&](auto& p) { p.extra = v; }); }},
       {"account totalPoints", "account.totalPoints", Sign::nonNegative,
-       [](auto v) {
-         cbm::PointsAccount a;
-         a.totalPoints = v;
-         cbm::checkedAccount(a, cbm::PointsRules{});
-       }},
+       [](auto v) { accountWith([&](auto& a) { a.totalPoints = v; }); }},
       {"account lastReward", "account.lastReward", Sign::nonNegative,
        [](auto v) {
-         cbm::PointsAccount a;
-         a.lastReward = v;
-         a.lastCollectedAt = 0;
-         cbm::checkedAccount(a, cbm::PointsRules{});
+         accountWith([&](auto& a) {
+           a.lastReward = v;
+           a.lastCollectedAt = 0;
+         });
        }},
       // Supply (SPEC 6).
       {"a release tier's energy", "thresholds[0].energy", Sign::nonNegative,
